@@ -1,0 +1,8 @@
+"""`python -m desktop` starts the app (or a headless subcommand)."""
+
+import sys
+
+from desktop.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

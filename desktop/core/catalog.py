@@ -1,0 +1,244 @@
+"""Catalog records: what a city, an indicator, a source and a series break are.
+
+Plain frozen dataclasses with JSON round-trips; no pandas, no Qt.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from desktop.core.units import UNITS, DisplayScale, Unit
+
+CITY_KINDS = {
+    "prefecture_city": ("prefecture-level city", "地级市"),
+    "municipality": ("municipality (province-level city)", "直辖市"),
+    "county_or_district": ("county-level unit or district", "县级单位或市辖区"),
+    "us_metro": ("US metropolitan statistical area", "美国大都市统计区"),
+    "province": ("province", "省级行政区"),
+    "country": ("country", "国家"),
+}
+
+
+@dataclass(frozen=True)
+class City:
+    """A place to compare: a city, a US metro area, or a context row (province, country)."""
+
+    id: str
+    name_en: str
+    name_zh: str = ""
+    aliases: tuple[str, ...] = ()
+    country: str = ""
+    province_en: str = ""
+    province_zh: str = ""
+    kind: str = "prefecture_city"
+    code: str = ""
+
+    def name(self, lang: str = "en") -> str:
+        if lang == "zh" and self.name_zh:
+            return self.name_zh
+        return self.name_en or self.name_zh
+
+    def kind_label(self, lang: str = "en") -> str:
+        en, zh = CITY_KINDS.get(self.kind, (self.kind, self.kind))
+        return zh if lang == "zh" else en
+
+    @property
+    def is_context(self) -> bool:
+        """Provinces and countries are shown for context, not ranked among cities."""
+        return self.kind in ("province", "country")
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["aliases"] = list(self.aliases)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> City:
+        return cls(**{**data, "aliases": tuple(data.get("aliases", ()))})
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source file: where it came from and how far to trust it."""
+
+    id: str
+    file: str
+    publisher: str
+    title: str
+    sheet: str = ""
+    origin: str = ""
+    sha256: str = ""
+    trust: str = ""
+    license: str = ""
+    notes: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Source:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Field:
+    """Which column of which source an indicator's values were read from, and its scale."""
+
+    source_id: str
+    column: str
+    source_unit: str
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An indicator: labels, canonical unit, how to show it, and where it comes from."""
+
+    id: str
+    label_en: str
+    label_zh: str
+    unit: str
+    category: str
+    higher_is_better: bool | None
+    display: DisplayScale = field(default_factory=DisplayScale)
+    fields: tuple[Field, ...] = ()
+    notes_en: str = ""
+    notes_zh: str = ""
+    definition_en: str = ""
+
+    def label(self, lang: str = "en") -> str:
+        return self.label_zh if lang == "zh" and self.label_zh else self.label_en
+
+    @property
+    def unit_info(self) -> Unit:
+        return UNITS[self.unit]
+
+    def field_for(self, source_id: str) -> Field | None:
+        return next((f for f in self.fields if f.source_id == source_id), None)
+
+    def format(self, value: float | None, lang: str = "en") -> str:
+        return self.display.format(value, lang)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["fields"] = [f.to_json() for f in self.fields]
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Indicator:
+        values = dict(data)
+        values["display"] = DisplayScale(**values.get("display", {}))
+        values["fields"] = tuple(Field(**f) for f in values.get("fields", ()))
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class SeriesBreak:
+    """A known discontinuity: values before and after `year` are not comparable as a trend."""
+
+    year: int
+    city_ids: tuple[str, ...]
+    indicator_ids: tuple[str, ...]
+    note_en: str
+    note_zh: str = ""
+
+    def applies_to(self, city_id: str, indicator_id: str) -> bool:
+        return city_id in self.city_ids and indicator_id in self.indicator_ids
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["city_ids"] = list(self.city_ids)
+        data["indicator_ids"] = list(self.indicator_ids)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> SeriesBreak:
+        return cls(
+            **{
+                **data,
+                "city_ids": tuple(data["city_ids"]),
+                "indicator_ids": tuple(data["indicator_ids"]),
+            }
+        )
+
+
+@dataclass(frozen=True)
+class PeerGroup:
+    """A named set of peer cities, e.g. 'North-east' = Dalian, Harbin, Changchun."""
+
+    id: str
+    name_en: str
+    name_zh: str
+    city_ids: tuple[str, ...]
+
+    def name(self, lang: str = "en") -> str:
+        return self.name_zh if lang == "zh" and self.name_zh else self.name_en
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "city_ids": list(self.city_ids)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PeerGroup:
+        return cls(**{**data, "city_ids": tuple(data["city_ids"])})
+
+
+_SUFFIX_RE = re.compile(r"\s*[\(（]\s*(city|市)\s*[\)）]\s*$", re.IGNORECASE)
+_SPACE_RE = re.compile(r"\s+")
+
+
+def name_key(name: str) -> str:
+    """A matching key for a city name: case-, width- and space-insensitive, without '(city)'.
+
+    'Shenyang(city) ', '  Shenyang', 'SHENYANG' and 'Shenyang (city)' share one key;
+    Chinese names keep their 市 so that 沈阳市 and 沈阳 are separate aliases listed in the catalog.
+    """
+    text = unicodedata.normalize("NFKC", name).strip()
+    text = _SUFFIX_RE.sub("", text)
+    text = _SPACE_RE.sub("", text)
+    return text.casefold()
+
+
+class CityLookup:
+    """Finds cities by id, English or Chinese name, or any alias."""
+
+    def __init__(self, cities: Iterable[City]) -> None:
+        self._by_id: dict[str, City] = {}
+        self._by_key: dict[str, City] = {}
+        for city in cities:
+            self._by_id[city.id] = city
+            for name in (city.id, city.name_en, city.name_zh, *city.aliases):
+                if name:
+                    self._by_key.setdefault(name_key(name), city)
+
+    def get(self, text: str) -> City | None:
+        """Exact lookup by id or any alias (keyed as by `name_key`)."""
+        if text in self._by_id:
+            return self._by_id[text]
+        key = name_key(text)
+        found = self._by_key.get(key)
+        if found is None and key.endswith("市"):
+            found = self._by_key.get(key[:-1])
+        if found is None and key and not key.endswith("市"):
+            found = self._by_key.get(key + "市")
+        return found
+
+    def search(self, text: str, limit: int = 50) -> list[City]:
+        """Cities whose names start with, then contain, the text; for pickers."""
+        key = name_key(text)
+        if not key:
+            return list(self._by_id.values())[:limit]
+        starts: list[City] = []
+        contains: list[City] = []
+        for city in self._by_id.values():
+            keys = [name_key(n) for n in (city.name_en, city.name_zh, *city.aliases) if n]
+            if any(k.startswith(key) for k in keys):
+                starts.append(city)
+            elif any(key in k for k in keys):
+                contains.append(city)
+        return (starts + contains)[:limit]

@@ -1,0 +1,209 @@
+"""The Dataset: an immutable long table of values plus the catalogs that explain them.
+
+Everything downstream reads a Dataset; nothing mutates it. Each value keeps the source and
+row it was read from, so any number on screen or on paper can be traced back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.catalog import City, CityLookup, Indicator, PeerGroup, SeriesBreak, Source
+from desktop.core.errors import UnknownCityError, UnknownGroupError, UnknownIndicatorError
+
+OBSERVATION_COLUMNS = ("city_id", "indicator_id", "year", "value", "source_id", "source_row")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one value came from: file, sheet, row (1-based, as a spreadsheet shows it), column."""
+
+    source: Source
+    row: int
+    column: str
+    source_unit: str
+
+    def describe(self) -> str:
+        sheet = f", sheet {self.source.sheet}" if self.source.sheet else ""
+        return f"{self.source.file}{sheet}, row {self.row}, column {self.column}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "file": self.source.file,
+            "sheet": self.source.sheet or None,
+            "row": self.row,
+            "column": self.column,
+            "source_unit": self.source_unit,
+            "publisher": self.source.publisher,
+            "title": self.source.title,
+            "source_id": self.source.id,
+        }
+
+
+@dataclass(frozen=True)
+class Observation:
+    city_id: str
+    indicator_id: str
+    year: int
+    value: float
+    provenance: Provenance | None
+
+
+class Dataset:
+    """Long table `city_id, indicator_id, year, value, source_id, source_row` plus catalogs."""
+
+    def __init__(
+        self,
+        observations: pd.DataFrame,
+        cities: Iterable[City],
+        indicators: Iterable[Indicator],
+        sources: Iterable[Source],
+        groups: Iterable[PeerGroup] = (),
+        series_breaks: Iterable[SeriesBreak] = (),
+    ) -> None:
+        missing = set(OBSERVATION_COLUMNS) - set(observations.columns)
+        if missing:
+            raise ValueError(f"observations lack columns {sorted(missing)}")
+        self._obs = observations.loc[:, list(OBSERVATION_COLUMNS)]
+        self.cities: Mapping[str, City] = {c.id: c for c in cities}
+        self.indicators: Mapping[str, Indicator] = {i.id: i for i in indicators}
+        self.sources: Mapping[str, Source] = {s.id: s for s in sources}
+        self.groups: Mapping[str, PeerGroup] = {g.id: g for g in groups}
+        self.series_breaks: tuple[SeriesBreak, ...] = tuple(series_breaks)
+
+    # --- the table -------------------------------------------------------------------------
+    @property
+    def observations(self) -> pd.DataFrame:
+        """The long table (a read-only view; copy before changing it)."""
+        return self._obs
+
+    def __len__(self) -> int:
+        return len(self._obs)
+
+    @cached_property
+    def _positions(self) -> dict[tuple[str, str], np.ndarray]:
+        """Row positions of each (city, indicator) series, sorted by year; built once."""
+        obs = self._obs
+        keys = obs["city_id"].astype(str) + "\x1f" + obs["indicator_id"].astype(str)
+        order = np.lexsort((obs["year"].to_numpy(), keys.to_numpy()))
+        sorted_keys = keys.to_numpy()[order]
+        bounds = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
+        starts = np.concatenate(([0], bounds))
+        ends = np.concatenate((bounds, [len(order)]))
+        result: dict[tuple[str, str], np.ndarray] = {}
+        for start, end in zip(starts, ends, strict=True):
+            if end > start:
+                city_id, indicator_id = sorted_keys[start].split("\x1f")
+                result[(city_id, indicator_id)] = order[start:end]
+        return result
+
+    @cached_property
+    def _years(self) -> np.ndarray:
+        return self._obs["year"].to_numpy()
+
+    @cached_property
+    def _values(self) -> np.ndarray:
+        return self._obs["value"].to_numpy(dtype=float)
+
+    def series(self, city_id: str, indicator_id: str) -> pd.Series:
+        """Values of one city for one indicator, indexed by year (ascending)."""
+        rows = self._positions.get((city_id, indicator_id))
+        if rows is None:
+            return pd.Series([], index=pd.Index([], dtype="int64", name="year"), dtype=float)
+        return pd.Series(
+            self._values[rows], index=pd.Index(self._years[rows], name="year"), dtype=float
+        )
+
+    def has_series(self, city_id: str, indicator_id: str) -> bool:
+        return (city_id, indicator_id) in self._positions
+
+    def observation(self, city_id: str, indicator_id: str, year: int) -> Observation | None:
+        rows = self._positions.get((city_id, indicator_id))
+        if rows is None:
+            return None
+        hits = rows[self._years[rows] == year]
+        if len(hits) == 0:
+            return None
+        position = int(hits[0])
+        record = self._obs.iloc[position]
+        return Observation(
+            city_id,
+            indicator_id,
+            int(year),
+            float(record["value"]),
+            self._provenance(indicator_id, str(record["source_id"]), int(record["source_row"])),
+        )
+
+    def _provenance(self, indicator_id: str, source_id: str, row: int) -> Provenance | None:
+        source = self.sources.get(source_id)
+        if source is None:
+            return None
+        field = self.indicators[indicator_id].field_for(source_id)
+        return Provenance(
+            source, row, field.column if field else "", field.source_unit if field else ""
+        )
+
+    def wide(self, indicator_id: str, city_ids: Sequence[str]) -> pd.DataFrame:
+        """Years x cities table of one indicator (NaN where a city has no value)."""
+        columns = {city_id: self.series(city_id, indicator_id) for city_id in city_ids}
+        frame = pd.DataFrame(columns)
+        frame.index.name = "year"
+        return frame.sort_index()
+
+    def values_in_year(self, indicator_id: str, year: int) -> pd.Series:
+        """Every city's value of an indicator in one year (for ranks across the whole dataset)."""
+        obs = self._obs
+        mask = (obs["indicator_id"] == indicator_id).to_numpy() & (self._years == year)
+        return pd.Series(
+            self._values[mask], index=obs["city_id"].to_numpy()[mask].astype(str), dtype=float
+        )
+
+    def years(self, indicator_id: str | None = None) -> list[int]:
+        if indicator_id is None:
+            return sorted({int(y) for y in np.unique(self._years)})
+        mask = (self._obs["indicator_id"] == indicator_id).to_numpy()
+        return sorted(int(y) for y in np.unique(self._years[mask]))
+
+    def indicators_of(self, city_id: str) -> list[str]:
+        return sorted({ind for (city, ind) in self._positions if city == city_id})
+
+    # --- catalogs --------------------------------------------------------------------------
+    @cached_property
+    def lookup(self) -> CityLookup:
+        return CityLookup(self.cities.values())
+
+    def city(self, name_or_id: str) -> City:
+        """A city by id, name or alias; raises UnknownCityError."""
+        found = self.lookup.get(name_or_id)
+        if found is None:
+            raise UnknownCityError(name=name_or_id)
+        return found
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        try:
+            return self.indicators[indicator_id]
+        except KeyError:
+            raise UnknownIndicatorError(name=indicator_id) from None
+
+    def group(self, name_or_id: str) -> PeerGroup:
+        for group in self.groups.values():
+            if name_or_id.casefold() in (group.id.casefold(), group.name_en.casefold()) or (
+                name_or_id == group.name_zh
+            ):
+                return group
+        raise UnknownGroupError(name=name_or_id)
+
+    def categories(self) -> dict[str, list[Indicator]]:
+        """Indicators by category, in catalog order."""
+        grouped: dict[str, list[Indicator]] = {}
+        for indicator in self.indicators.values():
+            grouped.setdefault(indicator.category, []).append(indicator)
+        return grouped
+
+    def breaks_for(self, city_id: str, indicator_id: str) -> list[SeriesBreak]:
+        return [b for b in self.series_breaks if b.applies_to(city_id, indicator_id)]

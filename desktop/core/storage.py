@@ -1,0 +1,120 @@
+"""Reading and writing a Dataset as files: `catalog.json` plus `observations.csv`.
+
+The format is plain text so that a rebuild can be compared with what is committed, and written
+deterministically (sorted rows, shortest round-trip floats, sorted keys). Writes go to a temporary
+file that is then renamed, so an interrupted write never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from desktop.core.catalog import City, Indicator, PeerGroup, SeriesBreak, Source
+from desktop.core.dataset import OBSERVATION_COLUMNS, Dataset
+from desktop.core.errors import DatasetFileError
+
+CATALOG_FILE = "catalog.json"
+OBSERVATIONS_FILE = "observations.csv"
+FORMAT_VERSION = 1
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temp file beside `path`, flush it to disk, then rename over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp_name, 0o666 & ~umask)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def catalog_json(dataset: Dataset) -> dict[str, Any]:
+    return {
+        "format_version": FORMAT_VERSION,
+        "sources": [s.to_json() for s in dataset.sources.values()],
+        "indicators": [i.to_json() for i in dataset.indicators.values()],
+        "cities": [c.to_json() for c in dataset.cities.values()],
+        "groups": [g.to_json() for g in dataset.groups.values()],
+        "series_breaks": [b.to_json() for b in dataset.series_breaks],
+    }
+
+
+def observations_csv(observations: pd.DataFrame) -> bytes:
+    ordered = observations.sort_values(["city_id", "indicator_id", "year", "source_id"])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(OBSERVATION_COLUMNS)
+    for row in ordered.loc[:, list(OBSERVATION_COLUMNS)].itertuples(index=False):
+        city_id, indicator_id, year, value, source_id, source_row = row
+        writer.writerow(
+            [city_id, indicator_id, int(year), repr(float(value)), source_id, int(source_row)]
+        )
+    return buffer.getvalue().encode("utf-8")
+
+
+def save_dataset(dataset: Dataset, folder: Path) -> None:
+    text = json.dumps(catalog_json(dataset), ensure_ascii=False, indent=1, sort_keys=False)
+    write_atomically(folder / CATALOG_FILE, (text + "\n").encode("utf-8"))
+    write_atomically(folder / OBSERVATIONS_FILE, observations_csv(dataset.observations))
+
+
+def load_dataset(folder: Path) -> Dataset:
+    """Load a dataset folder; raises DatasetFileError naming the file when it is unusable."""
+    catalog_path = folder / CATALOG_FILE
+    observations_path = folder / OBSERVATIONS_FILE
+    try:
+        catalog = json.loads(catalog_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DatasetFileError(file=str(catalog_path), reason=str(exc)) from exc
+    if catalog.get("format_version") != FORMAT_VERSION:
+        raise DatasetFileError(
+            file=str(catalog_path), reason=f"format_version {catalog.get('format_version')}"
+        )
+    try:
+        observations = pd.read_csv(
+            observations_path,
+            dtype={
+                "city_id": "category",
+                "indicator_id": "category",
+                "year": "int16",
+                "value": "float64",
+                "source_id": "category",
+                "source_row": "int32",
+            },
+            keep_default_na=False,
+            na_filter=False,
+            engine="c",
+        )
+    except (OSError, ValueError) as exc:
+        raise DatasetFileError(file=str(observations_path), reason=str(exc)) from exc
+    return Dataset(
+        observations,
+        cities=[City.from_json(c) for c in catalog["cities"]],
+        indicators=[Indicator.from_json(i) for i in catalog["indicators"]],
+        sources=[Source.from_json(s) for s in catalog["sources"]],
+        groups=[PeerGroup.from_json(g) for g in catalog["groups"]],
+        series_breaks=[SeriesBreak.from_json(b) for b in catalog["series_breaks"]],
+    )
+
+
+def load_bundled() -> Dataset:
+    """The dataset shipped in resources/data."""
+    from desktop.paths import bundled_data_dir
+
+    return load_dataset(bundled_data_dir())

@@ -1,0 +1,137 @@
+"""Canonical units inside, human units outside.
+
+Values are stored in base units (yuan, US dollars, persons, percent). Source scale words such as
+万 (1e4) and 亿 (1e8) are applied once, at import, with exact decimal arithmetic so that
+"5546.4498" 亿元 becomes exactly 554,644,980,000 yuan. Display scales are applied at the edge.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# Multipliers for scale words found in headers, unit rows and unit columns.
+SCALE_WORDS: dict[str, int] = {
+    "": 1,
+    "元": 1,
+    "人": 1,
+    "美元": 1,
+    "个": 1,
+    "十": 10,
+    "百": 100,
+    "千": 1_000,
+    "万": 10_000,
+    "十万": 100_000,
+    "百万": 1_000_000,
+    "千万": 10_000_000,
+    "亿": 100_000_000,
+    "万元": 10_000,
+    "亿元": 100_000_000,
+    "万人": 10_000,
+    "万美元": 10_000,
+    "亿美元": 100_000_000,
+    "万户": 10_000,
+    "thousand": 1_000,
+    "thousands": 1_000,
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "billion": 1_000_000_000,
+    "billions": 1_000_000_000,
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A canonical unit: what every stored value of an indicator is measured in."""
+
+    code: str
+    label_en: str
+    label_zh: str
+    currency: str | None = None
+
+
+UNITS: dict[str, Unit] = {
+    unit.code: unit
+    for unit in (
+        Unit("CNY", "yuan (CNY)", "元", currency="CNY"),
+        Unit("USD", "US dollars", "美元", currency="USD"),
+        Unit("CNY_per_person", "yuan per person", "元/人", currency="CNY"),
+        Unit("persons", "persons", "人"),
+        Unit("jobs", "jobs", "个就业岗位"),
+        Unit("percent", "%", "%"),
+        Unit("CNY_per_USD", "yuan per US dollar", "元/美元"),
+    )
+}
+
+
+class UnitError(ValueError):
+    """A scale word or unit code that the app does not know."""
+
+
+def scale_factor(word: str) -> int:
+    """Multiplier for a scale word such as 万元 or 'millions'."""
+    key = word.strip()
+    lowered = key.lower()
+    if key in SCALE_WORDS:
+        return SCALE_WORDS[key]
+    if lowered in SCALE_WORDS:
+        return SCALE_WORDS[lowered]
+    raise UnitError(word)
+
+
+def to_canonical(text: str | int | float | Decimal, factor: int = 1) -> float:
+    """Exact decimal scaling of a source number, then one rounding to float.
+
+    Scaling in binary floating point turns "5546.4498" 亿 into 554644980000.00006;
+    scaling the decimal first keeps the stored value identical to the source figure.
+    """
+    try:
+        number = Decimal(str(text).strip())
+    except InvalidOperation as exc:
+        raise ValueError(f"not a number: {text!r}") from exc
+    if not number.is_finite():
+        raise ValueError(f"not a finite number: {text!r}")
+    return float(number * factor)
+
+
+@dataclass(frozen=True)
+class DisplayScale:
+    """How an indicator is shown: divide by `factor`, add a suffix, round to `decimals`."""
+
+    factor: float = 1.0
+    suffix_en: str = ""
+    suffix_zh: str = ""
+    decimals: int = 0
+
+    def scaled(self, value: float) -> float:
+        return value / self.factor
+
+    def suffix(self, lang: str = "en") -> str:
+        return self.suffix_zh if lang == "zh" else self.suffix_en
+
+    def format(self, value: float | None, lang: str = "en", with_suffix: bool = True) -> str:
+        """Format a canonical value for people: '5,546.45 亿元'; missing shows as an em dash."""
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return "—"
+        number = f"{self.scaled(value):,.{self.decimals}f}"
+        suffix = self.suffix(lang)
+        if not with_suffix or not suffix:
+            return number
+        return f"{number}{suffix}" if suffix in ("%", "‰") else f"{number} {suffix}"
+
+
+def format_percent_change(value: float | None, decimals: int = 1) -> str:
+    """A signed percentage such as '+12.3%' or '−4.0%' (true minus sign), '—' when missing."""
+    if value is None or math.isnan(value):
+        return "—"
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    return f"{sign}{abs(value):,.{decimals}f}%"
+
+
+def format_big_money(value: float, currency: str) -> str:
+    """An English reading of a large money amount: 'CNY 554.6 bn'."""
+    for threshold, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= threshold:
+            return f"{currency} {value / threshold:,.1f} {word}"
+    return f"{currency} {value:,.0f}"

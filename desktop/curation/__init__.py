@@ -1,0 +1,1 @@
+"""Curation: code that rebuilds the bundled dataset from the raw source files."""

@@ -1,0 +1,136 @@
+"""The source files the bundled dataset is built from, with their origin and caveats.
+
+Descriptions follow `shared/data/external/SOURCES.md`; the curation step checks each file's
+SHA-256 so that a changed input cannot silently change the bundled numbers.
+"""
+
+from __future__ import annotations
+
+from desktop.core.catalog import Source
+
+CSMAR_GDP = Source(
+    id="csmar_gdp",
+    file="cn_city_gdp_csmar_CRE_Gdpct_1990_2021.csv",
+    publisher="CSMAR (GTA) China Regional Economy database",
+    title="CRE_Gdpct: city GDP, structure, per-capita GDP and growth, 1990-2021",
+    origin="GitHub eileenCHEN-9/PhD_2022_2025, data/raw_data/statistics/CRE_Gdpct.csv "
+    "@ ff66ee64ac22f68e47e2289dbeb95cddcecae122",
+    sha256="fa828e61ef31fce041ce5a864e24674e9b93727e3a48ffc8f7f5abdb3a699369",
+    trust="B (commercial compilation of the China City Statistical Yearbook)",
+    license="No licence in the repository; CSMAR is a subscription database. Internal use.",
+    notes="Whole-city (全市) figures. Liaoning cities' figures from 2016 on follow the "
+    "province's downward restatement, so 2015-2016 changes are not real growth.",
+)
+CSMAR_LABOUR = Source(
+    id="csmar_labour",
+    file="cn_city_population_employment_wage_csmar_CRE_Eplwagct_1978_2021.csv",
+    publisher="CSMAR (GTA) China Regional Economy database",
+    title="CRE_Eplwagct: city population, employment and wages, 1978-2021",
+    origin="GitHub eileenCHEN-9/PhD_2022_2025, data/raw_data/statistics/CRE_Eplwagct.csv "
+    "@ ff66ee64ac22f68e47e2289dbeb95cddcecae122",
+    sha256="f8cc373b395a005311970c23a2b03adfbbb78a658e0811d6890ace48d978985a",
+    trust="B (commercial compilation of the China City Statistical Yearbook)",
+    license="No licence in the repository; CSMAR is a subscription database. Internal use.",
+    notes="Population here is the registered (户籍, hukou) population, not the resident "
+    "population. The export's data dictionary gives no units; the CSMAR/CCSY conventions "
+    "(万人, 万元, 元) are used. Population density (Eect04) is left out: it mixes bases.",
+)
+CENSUS = Source(
+    id="census",
+    file="cn_city_census_population_2010_2020_leiii.csv",
+    publisher="National Bureau of Statistics of China, 6th and 7th population censuses "
+    "(digitised by Lei Dong)",
+    title="Resident population of prefecture-level units, census 2010 and 2020",
+    origin="GitHub leiii/census, data/census/census_city_2010-2020_v1.csv "
+    "@ 6951cc46e58bad3e1f50bc1b73a838aefcd1d437",
+    sha256="cef8ba063a7cda6f6eed99cd71cfa18aeed2ef09bc517a514810df874e99913a",
+    trust="A- (census bulletins, manually digitised and boundary-adjusted)",
+    license="MIT (2022 Lei Dong)",
+    notes="Resident (常住) population on census day; boundaries adjusted to 2020.",
+)
+CCSY_PANEL = Source(
+    id="ccsy_panel",
+    file="cn_city_ccsy_panel_2004_2012_jcdasheng.xlsx",
+    sheet="new",
+    publisher="China City Statistical Yearbook (compiled by JC Zhang)",
+    title="City panel 2004-2012: utilised foreign direct investment (外商实际投资额)",
+    origin="GitHub jcdasheng/China_City_sustainability, '1999-2018 Cities data.xlsx' "
+    "@ 41db3471d5076ef0e2ce781b63622d2f6bc89aa9",
+    sha256="d53082f0d1fbfa2873fbc9123f58b1830ea1c2ce535290ee630e44afc2354905",
+    trust="B/C (student compilation; complete cases only, so years have gaps)",
+    license="MIT (2022 JC zhang)",
+    notes="Only 2004-2012 despite the file name; cities are matched by Chinese name to the "
+    "census list of prefecture-level units.",
+)
+BROOKINGS = Source(
+    id="brookings",
+    file="us_brookings_metro_monitor_2021_growth_values_2009_2019.csv",
+    publisher="Brookings Institution, Metro Monitor 2021",
+    title="Growth values 2009-2019: real GDP and jobs by metropolitan area",
+    origin="GitHub fansi-sifan/metro-datasets, 'source/metro monitor 2021/Growth Values "
+    "(SC 2021.01.14).csv' @ 3b4d10d145d8a933337567463edf5fb2ba3cebeb",
+    sha256="82d46ace3a547b01cf026c40e91dd39e07ee1a2405afc6092b5f5e0ca19d4c10",
+    trust="B (think-tank compilation from Moody's Analytics and BEA/BLS/Census data)",
+    license="No licence in the repository.",
+    notes="Real GDP is stored with 3 significant figures (Excel-rounded) and the file states "
+    "neither its unit nor its base year. Only the metros the file flags as top metros "
+    "(topmetro = 1) and the US total are kept.",
+)
+WDI_GROWTH = Source(
+    id="wdi_growth",
+    file="API_NY.GDP.MKTP.KD.ZG_DS2_en_csv_v2_2788350.csv",
+    publisher="World Bank, World Development Indicators",
+    title="GDP growth (annual %), NY.GDP.MKTP.KD.ZG",
+    origin="GitHub relatoscondatos/data_global @ d23c1e42ca8b913184994c5e831a94fd1891eed9",
+    sha256="13bbc1bc70aa85295fbeb9d43070ab7effd655cc0468e8ccb1f432f59f8f8929",
+    trust="A (official statistics)",
+    license="CC BY 4.0",
+    notes="Last updated 2024-06-28. Only China and the United States are kept, as context.",
+)
+WDI_GDP = Source(
+    id="wdi_gdp",
+    file="API_NY.GDP.MKTP.CD_DS2_en_csv_v2_2002465.csv",
+    publisher="World Bank, World Development Indicators",
+    title="GDP (current US$), NY.GDP.MKTP.CD",
+    origin="GitHub relatoscondatos/data_global @ 1d84b5e3c51ab0344c37215542b754e39fe2f195",
+    sha256="8e23eb0103022450c253df44236aa7cedd5c0f524c2d18233106a68aeae87f52",
+    trust="A (official statistics)",
+    license="CC BY 4.0",
+    notes="Only China and the United States are kept, as context.",
+)
+WDI_FX = Source(
+    id="wdi_fx",
+    file="API_PA.NUS.FCRF_DS2_en_csv_v2_5839703.csv",
+    publisher="World Bank, World Development Indicators",
+    title="Official exchange rate (LCU per US$, period average), PA.NUS.FCRF",
+    origin="GitHub cns-iu/hra-literature @ 3e068fe8404a6da579e766b8e8fa0adac0101523",
+    sha256="8c71f31408417ddd10d2bc1770865a86866e44d2aeb066079033bc667676cb74",
+    trust="A (official statistics)",
+    license="CC BY 4.0",
+    notes="Annual average yuan per US dollar, for converting CNY values to US$.",
+)
+NBS_PROVINCE = Source(
+    id="nbs_province",
+    file="cn_nbs_province_gdp_2006_2024_gbk.csv",
+    publisher="National Bureau of Statistics of China (国家统计局), data.stats.gov.cn",
+    title="分省年度数据: 地区生产总值 (亿元), 2006-2024",
+    origin="GitHub RenJiyi163/panel_data_analysis_for_thesis, 分省年度数据.csv "
+    "@ e6d65372ec36319dd3d838f5c5e12841f7c77f26",
+    sha256="7c6e194ca727c9660022bd9942c779e43132f00fc9e6c71dcb4023b85d4a90c1",
+    trust="A (official statistics)",
+    license="NBS data; repository MIT (2026 RenJiyi163)",
+    notes="Nominal GDP, revised after the 5th economic census (1992-2023 restated), so "
+    "province totals do not equal the sum of the unrevised city figures.",
+)
+
+ALL_SOURCES: tuple[Source, ...] = (
+    CSMAR_GDP,
+    CSMAR_LABOUR,
+    CENSUS,
+    CCSY_PANEL,
+    BROOKINGS,
+    WDI_GROWTH,
+    WDI_GDP,
+    WDI_FX,
+    NBS_PROVINCE,
+)
