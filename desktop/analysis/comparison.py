@@ -4,7 +4,8 @@ Conventions (they are what the profile table shows):
 - rank 1 is the highest value within the selection (focus + peers), or the lowest where an
   indicator's `higher_is_better` is False; ties share the better rank;
 - the peer median is the median of the peers' values, without the focus city;
-- the gap is (value - peer median) / |peer median| x 100;
+- the gap is (value - peer median) / |peer median| x 100, except for indicators measured in
+  percent (growth rates, shares), where it is the difference in percentage points;
 - a city with no value in the chosen year shows its latest earlier value, with that year.
 """
 
@@ -27,7 +28,7 @@ class Cell:
     year: int | None
     latest_year: int | None
     rank: int | None
-    gap_pct: float | None
+    gap: float | None
     provenance: Provenance | None
 
     @property
@@ -44,6 +45,7 @@ class IndicatorComparison:
     peer_median: float | None
     ranked_count: int
     break_notes: tuple[str, ...]
+    gap_unit: str = "%"
 
     @property
     def cells(self) -> tuple[Cell, ...]:
@@ -109,6 +111,13 @@ def gap_percent(value: float | None, reference: float | None) -> float | None:
     return (value - reference) / abs(reference) * 100.0
 
 
+def gap_points(value: float | None, reference: float | None) -> float | None:
+    """Difference in percentage points, for indicators that are themselves percentages."""
+    if value is None or reference is None or math.isnan(reference):
+        return None
+    return value - reference
+
+
 def compare_indicator(
     dataset: Dataset,
     focus_id: str,
@@ -124,6 +133,8 @@ def compare_indicator(
     ranks = rank_values(present, indicator.higher_is_better)
     peer_values = [present[c] for c in city_ids[1:] if c in present]
     median = statistics.median(peer_values) if peer_values else None
+    in_points = indicator.unit == "percent"
+    gap = gap_points if in_points else gap_percent
 
     def cell(city_id: str) -> Cell:
         value, value_year, latest = found[city_id]
@@ -134,7 +145,7 @@ def compare_indicator(
             year=value_year,
             latest_year=latest,
             rank=ranks.get(city_id),
-            gap_pct=gap_percent(value, median),
+            gap=gap(value, median),
             provenance=observation.provenance if observation else None,
         )
 
@@ -151,6 +162,7 @@ def compare_indicator(
         peer_median=median,
         ranked_count=len(present),
         break_notes=tuple(notes),
+        gap_unit="pp" if in_points else "%",
     )
 
 

@@ -123,10 +123,16 @@ class DisplayScale:
 
 def format_percent_change(value: float | None, decimals: int = 1) -> str:
     """A signed percentage such as '+12.3%' or '−4.0%' (true minus sign), '—' when missing."""
+    return format_gap(value, "%", decimals)
+
+
+def format_gap(value: float | None, unit: str = "%", decimals: int = 1) -> str:
+    """A signed difference: '+12.3%', '−4.0%' or, for percentage points, '−12.7 pp'."""
     if value is None or math.isnan(value):
         return "—"
     sign = "+" if value > 0 else ("−" if value < 0 else "±")
-    return f"{sign}{abs(value):,.{decimals}f}%"
+    suffix = "%" if unit == "%" else f" {unit}"
+    return f"{sign}{abs(value):,.{decimals}f}{suffix}"
 
 
 def format_big_money(value: float, currency: str) -> str:

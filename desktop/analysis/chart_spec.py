@@ -1,0 +1,116 @@
+"""What a chart shows, described without Qt: series, labels, units, notes, sources.
+
+Plot widgets receive a spec and draw it; they never reach back into the dataset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from desktop.core.dataset import Dataset
+
+
+@dataclass(frozen=True)
+class SeriesSpec:
+    city_id: str
+    label: str
+    years: np.ndarray
+    values: np.ndarray  # in display units (already divided by the display factor)
+    is_focus: bool
+
+
+@dataclass(frozen=True)
+class BreakMark:
+    year: int
+    note: str
+
+
+@dataclass(frozen=True)
+class LineChartSpec:
+    indicator_id: str
+    title: str
+    y_label: str
+    unit_suffix: str
+    decimals: int
+    series: tuple[SeriesSpec, ...]
+    breaks: tuple[BreakMark, ...]
+    source_line: str
+    notes: tuple[str, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(len(s.years) for s in self.series)
+
+
+def line_chart_spec(
+    dataset: Dataset,
+    focus_id: str,
+    peer_ids: Sequence[str],
+    indicator_id: str,
+    lang: str = "en",
+) -> LineChartSpec:
+    """The indicator over time for the focus city (first) and each peer."""
+    indicator = dataset.indicator(indicator_id)
+    display = indicator.display
+    series = []
+    sources: dict[str, str] = {}
+    breaks: dict[int, str] = {}
+    city_ids = [focus_id, *[p for p in peer_ids if p != focus_id]]
+    for city_id in city_ids:
+        values = dataset.series(city_id, indicator_id).dropna()
+        series.append(
+            SeriesSpec(
+                city_id=city_id,
+                label=dataset.cities[city_id].name(lang),
+                years=values.index.to_numpy(dtype=float),
+                values=values.to_numpy(dtype=float) / display.factor,
+                is_focus=city_id == focus_id,
+            )
+        )
+        if len(values):
+            observation = dataset.observation(city_id, indicator_id, int(values.index[-1]))
+            if observation and observation.provenance:
+                source = observation.provenance.source
+                sources[source.id] = source.publisher
+        for series_break in dataset.breaks_for(city_id, indicator_id):
+            note = series_break.note_zh if lang == "zh" and series_break.note_zh else (
+                series_break.note_en
+            )
+            breaks.setdefault(series_break.year, note)
+    suffix = display.suffix(lang)
+    label = indicator.label(lang)
+    return LineChartSpec(
+        indicator_id=indicator_id,
+        title=label,
+        y_label=f"{label} ({suffix})" if suffix else label,
+        unit_suffix=suffix,
+        decimals=display.decimals,
+        series=tuple(series),
+        breaks=tuple(BreakMark(year, note) for year, note in sorted(breaks.items())),
+        source_line="; ".join(sorted(set(sources.values()))),
+        notes=tuple(n for n in (indicator.notes_en,) if n),
+    )
+
+
+def readout(spec: LineChartSpec, year: int) -> list[tuple[str, str, bool]]:
+    """(city, formatted value or '—', is_focus) for each series at a year: the hover read-out."""
+    rows = []
+    for series in spec.series:
+        hits = np.flatnonzero(series.years == year)
+        if len(hits):
+            value = float(series.values[hits[0]])
+            text = f"{value:,.{spec.decimals}f}"
+        else:
+            text = "—"
+        rows.append((series.label, text, series.is_focus))
+    return rows
+
+
+def year_span(spec: LineChartSpec) -> tuple[int, int] | None:
+    years = [y for s in spec.series for y in s.years]
+    if not years:
+        return None
+    return int(min(years)), int(max(years))

@@ -1,0 +1,150 @@
+"""Command line: the GUI by default, headless subcommands for scripts and tests.
+
+    city-profiles [--focus CITY] [--peers A,B,...|--group NAME] [--indicator ID]
+                  [--screenshot FILE.png]
+    city-profiles profile --focus CITY [--peers A,B,...|--group NAME] [--year Y] [--json]
+
+Errors in arguments (an unknown city, indicator or group) exit with status 2 and one line on
+stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.core.errors import (
+    CityProfilesError,
+    DatasetFileError,
+    UnknownCityError,
+    UnknownGroupError,
+    UnknownIndicatorError,
+)
+
+if TYPE_CHECKING:
+    from desktop.core.dataset import Dataset
+
+DEFAULT_FOCUS = "cn-210100"
+DEFAULT_GROUP = "north_east"
+DEFAULT_INDICATOR = "gdp"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What to show: resolved ids, ready for the window or a headless command."""
+
+    focus_id: str
+    peer_ids: tuple[str, ...]
+    indicator_id: str
+    group_id: str | None
+
+
+def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--focus", help="focus city: name, Chinese name, alias or id")
+    peers = parser.add_mutually_exclusive_group()
+    peers.add_argument("--peers", help="comma-separated peer cities")
+    peers.add_argument("--group", help="a peer group: north_east, hot_spots, us_rust_belt")
+    parser.add_argument("--indicator", help="indicator id to chart, e.g. gdp")
+    parser.add_argument("--lang", choices=("en", "zh"), default="en")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="city-profiles",
+        description="Compare a city side by side with its peers.",
+    )
+    _add_selection_arguments(parser)
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help="render the main window offscreen at 1600x1000 and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    profile = commands.add_parser("profile", help="print the side-by-side profile table")
+    _add_selection_arguments(profile)
+    profile.add_argument("--year", type=int, help="comparison year (default: latest shared)")
+    profile.add_argument("--indicators", help="comma-separated indicator ids (default: all)")
+    profile.add_argument("--json", action="store_true", help="print JSON, numbers as numbers")
+    return parser
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def resolve_selection(dataset: Dataset, args: argparse.Namespace) -> Selection:
+    """Turn names from the command line into catalog ids (raises Unknown*Error)."""
+    focus = dataset.city(args.focus).id if args.focus else DEFAULT_FOCUS
+    group_id = None
+    if args.peers:
+        peers = tuple(dataset.city(name).id for name in _split(args.peers))
+    else:
+        group = dataset.group(args.group or DEFAULT_GROUP)
+        group_id = group.id
+        peers = group.city_ids
+    indicator = args.indicator or DEFAULT_INDICATOR
+    dataset.indicator(indicator)
+    return Selection(focus, tuple(p for p in peers if p != focus), indicator, group_id)
+
+
+def error_line(error: CityProfilesError, dataset: Dataset | None = None) -> str:
+    """One readable line for an error code."""
+    name = error.params.get("name", "")
+    if isinstance(error, UnknownCityError):
+        hint = ""
+        if dataset is not None:
+            guesses = [c.name_en for c in dataset.lookup.search(str(name), limit=3)]
+            hint = f" (did you mean {', '.join(guesses)}?)" if guesses else ""
+        return f"unknown city: {name!r}{hint}"
+    if isinstance(error, UnknownIndicatorError):
+        known = ", ".join(dataset.indicators) if dataset is not None else ""
+        return f"unknown indicator: {name!r}" + (f" (known: {known})" if known else "")
+    if isinstance(error, UnknownGroupError):
+        known = ", ".join(dataset.groups) if dataset is not None else ""
+        return f"unknown peer group: {name!r}" + (f" (known: {known})" if known else "")
+    if isinstance(error, DatasetFileError):
+        return f"cannot read {error.params.get('file')}: {error.params.get('reason')}"
+    return f"{error.code}: {error.params}"
+
+
+def run_profile(dataset: Dataset, args: argparse.Namespace) -> int:
+    from desktop.analysis.comparison import build_profile
+    from desktop.analysis.profile_table import (
+        build_profile_table,
+        profile_text,
+        profile_to_json,
+    )
+
+    selection = resolve_selection(dataset, args)
+    indicators = _split(args.indicators) or None
+    for indicator_id in indicators or ():
+        dataset.indicator(indicator_id)
+    profile = build_profile(dataset, selection.focus_id, selection.peer_ids, indicators,
+                            args.year)
+    if args.json:
+        print(json.dumps(profile_to_json(dataset, profile, args.lang), ensure_ascii=False,
+                         indent=2))
+    else:
+        print(profile_text(dataset, build_profile_table(dataset, profile, args.lang), args.lang))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from desktop.core.storage import load_bundled
+
+    dataset = None
+    try:
+        dataset = load_bundled()
+        if args.command == "profile":
+            return run_profile(dataset, args)
+        selection = resolve_selection(dataset, args)
+    except CityProfilesError as error:
+        print(f"city-profiles: error: {error_line(error, dataset)}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    from desktop.ui.app import run_app
+
+    return run_app(dataset, selection, screenshot=args.screenshot, lang=args.lang)

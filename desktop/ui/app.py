@@ -1,0 +1,70 @@
+"""Start the Qt application: fonts, the window, and the offscreen screenshot mode."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.cli import Selection
+    from desktop.core.dataset import Dataset
+
+SCREENSHOT_SIZE = (1600, 1000)
+
+
+def _prepare_environment(screenshot: bool) -> None:
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = None,
+            lang: str = "en") -> int:
+    _prepare_environment(screenshot is not None)
+    import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.session.state import ViewState
+    from desktop.ui.controller import Controller
+    from desktop.ui.main_window import MainWindow
+
+    pg.setConfigOptions(antialias=True, background="w", foreground="#222")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("City Profiles")
+    app.setOrganizationName("City Profiles")
+    window = MainWindow(dataset)
+    state = ViewState(selection.focus_id, selection.peer_ids, selection.indicator_id,
+                      group_id=selection.group_id)
+    controller = Controller(dataset, window, state, lang)
+    window.controller = controller
+    if screenshot is not None:
+        return _save_screenshot(app, window, Path(screenshot))
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    return app.exec()
+
+
+def _save_screenshot(app: object, window: object, path: Path) -> int:
+    """Render the window at 1600x1000, let layouts and axes settle, save a PNG."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    # Axis widths and tick labels settle only after the event loop has run a few times.
+    for _ in range(3):
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+        app.processEvents()
+    image = window.grab()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.tmp.png")
+    if not image.save(str(temp), "PNG"):
+        print(f"city-profiles: error: cannot write {path}", file=sys.stderr)
+        temp.unlink(missing_ok=True)
+        return 2
+    os.replace(temp, path)
+    window.close()
+    return 0

@@ -1,0 +1,106 @@
+"""A thin Qt adapter over a ProfileTable: strings are precomputed, data() only looks up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.analysis.profile_table import BETTER, WORSE, ProfileTable
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 2
+FOCUS_ROLE = Qt.ItemDataRole.UserRole + 3
+
+_FOCUS_BACKGROUND = QBrush(QColor(255, 244, 214))
+_BETTER = QBrush(QColor(22, 120, 60))
+_WORSE = QBrush(QColor(180, 35, 35))
+_OTHER_YEAR = QBrush(QColor(110, 110, 110))
+_ANY_INDEX = QModelIndex | QPersistentModelIndex
+
+
+class ProfileTableModel(QAbstractTableModel):
+    """Rows are indicators; columns are indicator, unit, year, cities, median, gap, rank."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table: ProfileTable | None = None
+        self._headers: list[str] = []
+        self._header_tips: list[str] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    def set_table(self, table: ProfileTable, headers: list[str], header_tips: list[str]) -> None:
+        self.beginResetModel()
+        self._table = table
+        self._headers = headers
+        self._header_tips = header_tips
+        self.endResetModel()
+
+    @property
+    def table(self) -> ProfileTable | None:
+        return self._table
+
+    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._table is None:
+            return 0
+        return len(self._table.rows)
+
+    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._table is None:
+            return 0
+        return len(self._table.columns)
+
+    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or self._table is None:
+            return None
+        cell = self._table.rows[index.row()][index.column()]
+        is_focus = index.column() == self._table.focus_column
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell.tooltip or None
+        if role == SORT_ROLE:
+            return cell.sort_value if cell.sort_value is not None else float("-inf")
+        if role == INDICATOR_ROLE:
+            return self._table.indicator_ids[index.row()]
+        if role == FOCUS_ROLE:
+            return is_focus
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if index.column() == 0:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and is_focus:
+            return _FOCUS_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if cell.other_year:
+                return _OTHER_YEAR
+            if cell.tone == BETTER and (is_focus or self._is_gap(index.column())):
+                return _BETTER
+            if cell.tone == WORSE and (is_focus or self._is_gap(index.column())):
+                return _WORSE
+        if role == Qt.ItemDataRole.FontRole:
+            if cell.other_year:
+                return self._italic
+            if is_focus:
+                return self._bold
+        return None
+
+    def _is_gap(self, column: int) -> bool:
+        return self._table is not None and self._table.columns[column].key == "gap"
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips[section] or None
+        if role == Qt.ItemDataRole.FontRole and self._table and (
+            section == self._table.focus_column
+        ):
+            return self._bold
+        return None

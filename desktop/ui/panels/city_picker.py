@@ -1,0 +1,158 @@
+"""Pickers for cities: a searchable focus-city box and the peer list with default groups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.catalog import City, PeerGroup
+
+CITY_ID_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def city_entry(city: City) -> str:
+    """'Shenyang · 沈阳市 · Liaoning': searchable by English or Chinese name."""
+    parts = [city.name_en]
+    if city.name_zh and city.name_zh != city.name_en:
+        parts.append(city.name_zh)
+    region = city.province_en or city.kind_label()
+    if region and region != city.name_en:
+        parts.append(region)
+    return " · ".join(parts)
+
+
+class CitySearchBox(QComboBox):
+    """An editable combo box that finds cities by any part of their English or Chinese name."""
+
+    sig_city_chosen = Signal(str)
+
+    def __init__(self, cities: Iterable[City], placeholder: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(20)
+        self.setMinimumContentsLength(28)
+        self._ids: list[str] = []
+        for city in cities:
+            self.addItem(city_entry(city), city.id)
+            self._ids.append(city.id)
+        self.lineEdit().setPlaceholderText(placeholder)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.activated.connect(self._on_activated)
+        completer.activated[str].connect(self._on_completed)
+
+    def _on_activated(self, index: int) -> None:
+        if 0 <= index < len(self._ids):
+            self.sig_city_chosen.emit(self._ids[index])
+
+    def _on_completed(self, text: str) -> None:
+        index = self.findText(text)
+        if index >= 0:
+            self.setCurrentIndex(index)
+            self.sig_city_chosen.emit(self._ids[index])
+
+    def set_city(self, city_id: str) -> None:
+        """Show `city_id` without emitting a choice."""
+        index = self.findData(city_id)
+        if index >= 0:
+            self.blockSignals(True)
+            self.setCurrentIndex(index)
+            self.blockSignals(False)
+
+
+class PeerPicker(QWidget):
+    """A default-group chooser, the current peers (uncheck to drop), and a box to add one."""
+
+    sig_peers_changed = Signal(tuple, object)  # (peer ids, group id or None)
+
+    def __init__(self, cities: Sequence[City], groups: Sequence[PeerGroup],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._names = {c.id: city_entry(c) for c in cities}
+        self._groups = list(groups)
+        self._updating = False
+
+        self.group_box = QComboBox()
+        self.group_box.setAccessibleName(self.tr("Peer group"))
+        for group in self._groups:
+            members = ", ".join(self._names[c].split(" · ")[0] for c in group.city_ids)
+            self.group_box.addItem(f"{group.name_en} ({members})", group.id)
+        self.group_box.addItem(self.tr("Custom selection"), None)
+        self.group_box.activated.connect(self._on_group_chosen)
+
+        self.peer_list = QListWidget()
+        self.peer_list.setAccessibleName(self.tr("Peer cities"))
+        self.peer_list.itemChanged.connect(self._on_item_changed)
+        self.add_box = CitySearchBox(cities, self.tr("Add a peer city…"))
+        self.add_box.setAccessibleName(self.tr("Add a peer city"))
+        self.add_box.setCurrentIndex(-1)
+        self.add_box.sig_city_chosen.connect(self._on_add)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.clicked.connect(lambda: self._emit(()))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Peer group")))
+        layout.addWidget(self.group_box)
+        layout.addWidget(self.peer_list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.add_box, 1)
+        row.addWidget(self.clear_button)
+        layout.addLayout(row)
+
+    def peer_ids(self) -> tuple[str, ...]:
+        return tuple(
+            self.peer_list.item(i).data(CITY_ID_ROLE)
+            for i in range(self.peer_list.count())
+            if self.peer_list.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def set_peers(self, peer_ids: Sequence[str], group_id: str | None) -> None:
+        """Show a selection without emitting a change."""
+        self._updating = True
+        self.peer_list.clear()
+        for city_id in peer_ids:
+            item = QListWidgetItem(self._names.get(city_id, city_id))
+            item.setData(CITY_ID_ROLE, city_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.peer_list.addItem(item)
+        index = self.group_box.findData(group_id) if group_id else self.group_box.count() - 1
+        self.group_box.setCurrentIndex(index)
+        self._updating = False
+
+    def _emit(self, peer_ids: tuple[str, ...], group_id: str | None = None) -> None:
+        self.sig_peers_changed.emit(peer_ids, group_id)
+
+    def _on_group_chosen(self, index: int) -> None:
+        group_id = self.group_box.itemData(index)
+        group = next((g for g in self._groups if g.id == group_id), None)
+        if group is not None:
+            self._emit(group.city_ids, group.id)
+
+    def _on_item_changed(self, _item: QListWidgetItem) -> None:
+        if not self._updating:
+            self._emit(self.peer_ids())
+
+    def _on_add(self, city_id: str) -> None:
+        peers = self.peer_ids()
+        if city_id not in peers:
+            self._emit((*peers, city_id))
+        self.add_box.setCurrentIndex(-1)
+        self.add_box.clearEditText()

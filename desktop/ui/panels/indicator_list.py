@@ -1,0 +1,59 @@
+"""Indicators grouped by category; choosing one charts it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from desktop.core.catalog import Indicator
+
+INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+class IndicatorList(QTreeWidget):
+    sig_indicator_chosen = Signal(str)
+
+    def __init__(self, categories: Mapping[str, Sequence[Indicator]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setAccessibleName(self.tr("Indicators"))
+        self.setRootIsDecorated(True)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        for category, indicators in categories.items():
+            parent_item = QTreeWidgetItem(self, [category])
+            parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = parent_item.font(0)
+            font.setBold(True)
+            parent_item.setFont(0, font)
+            for indicator in indicators:
+                item = QTreeWidgetItem(parent_item, [indicator.label_en])
+                item.setData(0, INDICATOR_ROLE, indicator.id)
+                tip = "\n".join(
+                    t for t in (indicator.label_zh, indicator.definition_en, indicator.notes_en)
+                    if t
+                )
+                item.setToolTip(0, tip)
+                self._items[indicator.id] = item
+        self.expandAll()
+        self.currentItemChanged.connect(self._on_current_changed)
+
+    def set_available(self, available: set[str]) -> None:
+        """Grey out indicators that none of the selected cities has."""
+        for indicator_id, item in self._items.items():
+            item.setDisabled(indicator_id not in available)
+
+    def set_indicator(self, indicator_id: str) -> None:
+        item = self._items.get(indicator_id)
+        if item is not None and self.currentItem() is not item:
+            self.blockSignals(True)
+            self.setCurrentItem(item)
+            self.blockSignals(False)
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            indicator_id = current.data(0, INDICATOR_ROLE)
+            if indicator_id:
+                self.sig_indicator_chosen.emit(indicator_id)

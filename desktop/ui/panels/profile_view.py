@@ -1,0 +1,82 @@
+"""The side-by-side profile table: sortable, copyable, focus column highlighted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desktop.ui.models.profile_model import INDICATOR_ROLE, SORT_ROLE, ProfileTableModel
+
+
+class ProfileView(QTableView):
+    sig_indicator_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile_model = ProfileTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.profile_model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.setModel(self.proxy)
+        self.setAccessibleName(self.tr("Side-by-side profile"))
+        self.setSortingEnabled(False)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(False)
+        self.horizontalHeader().setSectionsClickable(True)
+        self.horizontalHeader().sectionClicked.connect(self._sort_by)
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        QShortcut(QKeySequence.StandardKey.Copy, self, activated=self.copy_table)
+
+    def _sort_by(self, column: int) -> None:
+        """First click sorts descending (largest first), the next ascending, then unsorted."""
+        if column != self._sort_column:
+            self._sort_column, self._sort_order = column, Qt.SortOrder.DescendingOrder
+        elif self._sort_order == Qt.SortOrder.DescendingOrder:
+            self._sort_order = Qt.SortOrder.AscendingOrder
+        else:
+            self._sort_column = -1
+        self.proxy.sort(self._sort_column, self._sort_order)
+        self.horizontalHeader().setSortIndicatorShown(self._sort_column >= 0)
+        self.horizontalHeader().setSortIndicator(self._sort_column, self._sort_order)
+
+    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            indicator_id = current.data(INDICATOR_ROLE)
+            if indicator_id:
+                self.sig_indicator_chosen.emit(indicator_id)
+
+    def select_indicator(self, indicator_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(INDICATOR_ROLE) == indicator_id:
+                if self.currentIndex().row() != row:
+                    self.blockSignals(True)
+                    self.selectionModel().blockSignals(True)
+                    self.setCurrentIndex(index)
+                    self.selectRow(row)
+                    self.selectionModel().blockSignals(False)
+                    self.blockSignals(False)
+                return
+
+    def table_text(self) -> str:
+        """The visible table as tab-separated text (headers first), for the clipboard."""
+        model = self.proxy
+        lines = ["\t".join(str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                           for c in range(model.columnCount()))]
+        for row in range(model.rowCount()):
+            lines.append("\t".join(str(model.index(row, c).data() or "")
+                                   for c in range(model.columnCount())))
+        return "\n".join(lines)
+
+    def copy_table(self) -> None:
+        QGuiApplication.clipboard().setText(self.table_text())
