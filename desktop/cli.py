@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from desktop.core.errors import (
     CityProfilesError,
     DatasetFileError,
+    OutputPathError,
     UnknownCityError,
     UnknownGroupError,
     UnknownIndicatorError,
@@ -103,6 +104,8 @@ def error_line(error: CityProfilesError, dataset: Dataset | None = None) -> str:
     if isinstance(error, UnknownGroupError):
         known = ", ".join(dataset.groups) if dataset is not None else ""
         return f"unknown peer group: {name!r}" + (f" (known: {known})" if known else "")
+    if isinstance(error, OutputPathError):
+        return f"cannot write {error.params.get('file')}: not a writable location"
     if isinstance(error, DatasetFileError):
         return f"cannot read {error.params.get('file')}: {error.params.get('reason')}"
     return f"{error.code}: {error.params}"
@@ -140,6 +143,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "profile":
             return run_profile(dataset, args)
         selection = resolve_selection(dataset, args)
+        if args.screenshot:
+            from pathlib import Path
+
+            from desktop.core.storage import check_writable
+
+            check_writable(Path(args.screenshot))
     except CityProfilesError as error:
         print(f"city-profiles: error: {error_line(error, dataset)}", file=sys.stderr)
         return 2

@@ -29,3 +29,9 @@ class DatasetFileError(CityProfilesError):
     """A bundled or saved dataset file is missing or malformed."""
 
     code = "dataset_file"
+
+
+class OutputPathError(CityProfilesError):
+    """An output file cannot be written where the user asked."""
+
+    code = "unwritable_output"

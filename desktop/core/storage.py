@@ -19,7 +19,7 @@ import pandas as pd
 
 from desktop.core.catalog import City, Indicator, PeerGroup, SeriesBreak, Source
 from desktop.core.dataset import OBSERVATION_COLUMNS, Dataset
-from desktop.core.errors import DatasetFileError
+from desktop.core.errors import DatasetFileError, OutputPathError
 
 CATALOG_FILE = "catalog.json"
 OBSERVATIONS_FILE = "observations.csv"
@@ -42,6 +42,15 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def check_writable(path: Path) -> None:
+    """Fail early, before any work, when `path` cannot be created (raises OutputPathError)."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputPathError(file=str(path))
 
 
 def catalog_json(dataset: Dataset) -> dict[str, Any]:

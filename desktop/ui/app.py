@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from desktop.cli import Selection
     from desktop.core.dataset import Dataset
+    from desktop.ui.main_window import MainWindow
 
 SCREENSHOT_SIZE = (1600, 1000)
 
@@ -30,6 +31,7 @@ def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = Non
     from desktop.ui.controller import Controller
     from desktop.ui.main_window import MainWindow
 
+    _quiet_platform_warnings()
     pg.setConfigOptions(antialias=True, background="w", foreground="#222")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("City Profiles")
@@ -46,6 +48,33 @@ def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = Non
     return app.exec()
 
 
+def build_main_window(dataset: Dataset, selection: Selection, lang: str = "en") -> MainWindow:
+    """The main window with its controller, showing `selection` (needs a QApplication)."""
+    import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
+
+    from desktop.session.state import ViewState
+    from desktop.ui.controller import Controller
+    from desktop.ui.main_window import MainWindow
+
+    pg.setConfigOptions(antialias=True, background="w", foreground="#222")
+    window = MainWindow(dataset)
+    state = ViewState(selection.focus_id, selection.peer_ids, selection.indicator_id,
+                      group_id=selection.group_id)
+    window.controller = Controller(dataset, window, state, lang)
+    return window
+
+
+def _quiet_platform_warnings() -> None:
+    """Drop the offscreen platform's note that it cannot propagate size hints; keep the rest."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode: object, context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def _save_screenshot(app: object, window: object, path: Path) -> int:
     """Render the window at 1600x1000, let layouts and axes settle, save a PNG."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -59,12 +88,15 @@ def _save_screenshot(app: object, window: object, path: Path) -> int:
         loop.exec()
         app.processEvents()
     image = window.grab()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.tmp.png")
-    if not image.save(str(temp), "PNG"):
-        print(f"city-profiles: error: cannot write {path}", file=sys.stderr)
-        temp.unlink(missing_ok=True)
-        return 2
-    os.replace(temp, path)
     window.close()
+    temp = path.with_name(f".{path.name}.tmp.png")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(temp), "PNG"):
+            raise OSError("the image could not be encoded or written")
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        print(f"city-profiles: error: cannot write {path}: {exc}", file=sys.stderr)
+        return 2
     return 0

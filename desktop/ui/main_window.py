@@ -83,8 +83,9 @@ class MainWindow(QMainWindow):
         center = QSplitter(Qt.Orientation.Vertical)
         center.addWidget(self.profile_view)
         center.addWidget(self.chart)
-        center.setStretchFactor(0, 5)
-        center.setStretchFactor(1, 6)
+        center.setStretchFactor(0, 1)
+        center.setStretchFactor(1, 1)
+        center.setSizes([470, 480])
 
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(side)
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
     def show_profile(self, dataset: Dataset, table: ProfileTable, lang: str) -> None:
         headers, tips = column_headers(dataset, table, lang)
         self.profile_view.profile_model.set_table(table, headers, tips)
+        self.profile_view.resize_columns()
 
 
 _CONTEXT = "ProfileTable"

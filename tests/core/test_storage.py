@@ -39,10 +39,12 @@ def _dataset() -> Dataset:
     return Dataset(
         frame,
         cities=[
-            City("cn-210100", "Shenyang", "沈阳市", ("Shenyang(city)", "沈阳"), "CN", code="210100"),
+            City(
+                "cn-210100", "Shenyang", "沈阳市", ("Shenyang(city)", "沈阳"), "CN", code="210100"
+            ),
             City("country-CHN", "China", "中国", ("CHN",), "CN", kind="country", code="CHN"),
             City("us-19820", "Detroit", "底特律", (), "US", "MI", "", "us_metro", "19820"),
-            City("city, with comma", "Comma \"quoted\" city"),
+            City("city, with comma", 'Comma "quoted" city'),
         ],
         indicators=[
             Indicator(
@@ -92,7 +94,8 @@ def test_save_then_load_round_trips_exactly(tmp_path: Path) -> None:
     loaded = load_dataset(tmp_path)
 
     before, after = _plain(original.observations), _plain(loaded.observations)
-    assert after[KEY + ["source_id", "source_row"]].equals(before[KEY + ["source_id", "source_row"]])
+    columns = [*KEY, "source_id", "source_row"]
+    assert after[columns].equals(before[columns])
     assert _bits(after["value"]) == _bits(before["value"])  # bit-identical floats
 
     assert dict(loaded.cities) == dict(original.cities)

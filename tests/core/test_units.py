@@ -53,7 +53,7 @@ def test_unknown_scale_word_raises(word: str) -> None:
         ("5546.4498", 100_000_000, 554_644_980_000.0),
         # CSMAR Gdpct01, Shenyang 2015 (line 8046): "7272.3051" 亿元
         ("7272.3051", 100_000_000, 727_230_510_000.0),
-        # CSMAR Gdpct01, Shenyang 1992 (line 711): 272.9 x 1e8 in binary floats is 27289999999.999996
+        # CSMAR Gdpct01, Shenyang 1992 (line 711): in binary floats 272.9 x 1e8 = 27289999999.999996
         ("272.9000", 100_000_000, 27_290_000_000.0),
         # CSMAR Gdpct01, Shenyang 2000 (line 3145): floats give 111914280000.00002
         ("1119.1428", 100_000_000, 111_914_280_000.0),

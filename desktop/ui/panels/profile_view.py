@@ -30,12 +30,20 @@ class ProfileView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(False)
+        self.horizontalHeader().setMinimumSectionSize(60)
         self.horizontalHeader().setSectionsClickable(True)
         self.horizontalHeader().sectionClicked.connect(self._sort_by)
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self.selectionModel().currentRowChanged.connect(self._on_row_changed)
         QShortcut(QKeySequence.StandardKey.Copy, self, activated=self.copy_table)
+
+    def resize_columns(self) -> None:
+        """Fit columns to their contents, then give spare width to the indicator column."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if self.model().columnCount() > 0:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _sort_by(self, column: int) -> None:
         """First click sorts descending (largest first), the next ascending, then unsorted."""

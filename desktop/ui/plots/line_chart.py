@@ -131,9 +131,10 @@ class LineChart(QWidget):
         if span:
             self.plot_item.setXRange(span[0] - 0.5, span[1] + 0.5, padding=0.02)
         if spec.is_empty:
+            self.hover_line.setVisible(False)
             self.readout.setText(self.tr("No values for the selected cities."))
-        else:
-            self.readout.setText(self.tr("Point at the chart to read values."))
+        elif span:
+            self.show_readout(span[1])
         self.notes.setText("\n".join(f"⚠ {b.year}: {b.note}" for b in spec.breaks))
         self.notes.setVisible(bool(spec.breaks))
         self.source.setText(self.tr("Source: {0}").format(spec.source_line)

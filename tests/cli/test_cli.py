@@ -1,0 +1,107 @@
+"""The headless commands, run as a user runs them: in a subprocess, reading stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout, check=False,
+    )
+
+
+def test_profile_json_shows_shenyang_2016_gdp_with_its_source() -> None:
+    result = run_cli("profile", "--focus", "Shenyang", "--peers", "Dalian,Harbin,Changchun",
+                     "--year", "2016", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["focus"]["name"] == "Shenyang"
+    assert [p["name"] for p in data["peers"]] == ["Dalian", "Harbin", "Changchun"]
+    gdp = next(row for row in data["indicators"] if row["id"] == "gdp")
+    focus = gdp["focus"]
+    # CRE_Gdpct.csv line 8457: "2016","Shenyang(city)",...,"5546.4498" (亿元)
+    assert focus["value"] == 554_644_980_000.0
+    assert isinstance(focus["value"], float)
+    assert focus["display"] == "5,546.45 亿元"
+    assert focus["year"] == 2016
+    assert focus["source"]["file"] == "cn_city_gdp_csmar_CRE_Gdpct_1990_2021.csv"
+    assert focus["source"]["row"] == 8457
+    assert focus["source"]["column"] == "Gdpct01"
+    # Peers' 2016 GDP (亿元): Dalian 6810.1998, Harbin 6101.6, Changchun 5986.4165 -> median Harbin
+    assert gdp["peer_median"] == pytest.approx(610_160_000_000.0)
+    assert focus["rank"] == 4
+    assert focus["gap_to_peer_median"] == pytest.approx((5546.4498 - 6101.6) / 6101.6 * 100)
+    assert any("restated" in note for note in gdp["notes"])
+
+
+def test_profile_accepts_chinese_names_and_a_group() -> None:
+    result = run_cli("profile", "--focus", "沈阳市", "--group", "north_east", "--year", "2016",
+                     "--indicators", "gdp,average_wage")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["Indicator", "Unit", "Year"]
+    assert "Shenyang" in lines[0] and "Changchun" in lines[0]
+    wage = next(line for line in lines if line.startswith("Average wage"))
+    assert "67,444" in wage  # Eect13, Shenyang 2016
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("profile", "--focus", "Atlantis"), "unknown city: 'Atlantis'"),
+        (("profile", "--focus", "Shenyang", "--peers", "Dalian,Nowhere"), "unknown city"),
+        (("profile", "--indicators", "gdp,happiness"), "unknown indicator: 'happiness'"),
+        (("profile", "--group", "moon_base"), "unknown peer group: 'moon_base'"),
+        (("--screenshot", "x.png", "--focus", "Atlantis"), "unknown city"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line_and_no_traceback(
+    args: tuple[str, ...], message: str
+) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
+def test_unknown_city_suggests_close_names() -> None:
+    result = run_cli("profile", "--focus", "Shenyan")
+    assert "did you mean Shenyang" in result.stderr
+
+
+@pytest.mark.ui
+def test_screenshot_renders_the_window_at_1600_by_1000(tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "window.png"
+    result = run_cli("--screenshot", str(out), "--focus", "Shenyang",
+                     "--peers", "Dalian,Harbin,Changchun", "--indicator", "gdp")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    # A real render has many colours (text, lines, highlights), not a blank or single-colour frame.
+    colours = {image.pixel(x, y) for x in range(0, 1600, 7) for y in range(0, 1000, 7)}
+    assert len(colours) > 50
+    assert not list(tmp_path.glob(".*tmp*")), "no temporary file left behind"
+
+
+@pytest.mark.ui
+def test_screenshot_to_an_unwritable_place_fails_cleanly(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run_cli("--screenshot", str(blocker / "shot.png"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr

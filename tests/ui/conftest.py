@@ -1,0 +1,35 @@
+"""UI fixtures: one bundled dataset per session, a fresh main window per test."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from desktop.cli import Selection
+from desktop.core.dataset import Dataset
+from desktop.core.storage import load_bundled
+
+if TYPE_CHECKING:
+
+    pass
+
+NORTH_EAST = ("cn-210200", "cn-230100", "cn-220100")
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_bundled()
+
+
+@pytest.fixture
+def window(qtbot, dataset: Dataset):
+    from desktop.ui.app import build_main_window
+
+    selection = Selection("cn-210100", NORTH_EAST, "gdp", "north_east")
+    main_window = build_main_window(dataset, selection)
+    qtbot.addWidget(main_window)
+    main_window.resize(1600, 1000)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    return main_window
