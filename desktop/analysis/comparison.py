@@ -127,7 +127,7 @@ def compare_indicator(
 ) -> IndicatorComparison:
     indicator = dataset.indicator(indicator_id)
     target = year if year is not None else default_year(dataset, focus_id, peer_ids, indicator_id)
-    city_ids = [focus_id, *[p for p in peer_ids if p != focus_id]]
+    city_ids = [focus_id, *[p for p in dict.fromkeys(peer_ids) if p != focus_id]]
     found = {c: _value_at(dataset, c, indicator_id, target) for c in city_ids}
     present = {c: v[0] for c, v in found.items() if v[0] is not None}
     ranks = rank_values(present, indicator.higher_is_better)

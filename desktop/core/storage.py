@@ -89,12 +89,16 @@ def load_dataset(folder: Path) -> Dataset:
     observations_path = folder / OBSERVATIONS_FILE
     try:
         catalog = json.loads(catalog_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        version = catalog.get("format_version")
+        if version != FORMAT_VERSION:
+            raise DatasetFileError(file=str(catalog_path), reason=f"format_version {version}")
+        cities = [City.from_json(c) for c in catalog["cities"]]
+        indicators = [Indicator.from_json(i) for i in catalog["indicators"]]
+        sources = [Source.from_json(s) for s in catalog["sources"]]
+        groups = [PeerGroup.from_json(g) for g in catalog["groups"]]
+        breaks = [SeriesBreak.from_json(b) for b in catalog["series_breaks"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DatasetFileError(file=str(catalog_path), reason=str(exc)) from exc
-    if catalog.get("format_version") != FORMAT_VERSION:
-        raise DatasetFileError(
-            file=str(catalog_path), reason=f"format_version {catalog.get('format_version')}"
-        )
     try:
         observations = pd.read_csv(
             observations_path,
@@ -110,16 +114,9 @@ def load_dataset(folder: Path) -> Dataset:
             na_filter=False,
             engine="c",
         )
+        return Dataset(observations, cities, indicators, sources, groups, breaks)
     except (OSError, ValueError) as exc:
         raise DatasetFileError(file=str(observations_path), reason=str(exc)) from exc
-    return Dataset(
-        observations,
-        cities=[City.from_json(c) for c in catalog["cities"]],
-        indicators=[Indicator.from_json(i) for i in catalog["indicators"]],
-        sources=[Source.from_json(s) for s in catalog["sources"]],
-        groups=[PeerGroup.from_json(g) for g in catalog["groups"]],
-        series_breaks=[SeriesBreak.from_json(b) for b in catalog["series_breaks"]],
-    )
 
 
 def load_bundled() -> Dataset:

@@ -130,9 +130,10 @@ def format_gap(value: float | None, unit: str = "%", decimals: int = 1) -> str:
     """A signed difference: '+12.3%', '−4.0%' or, for percentage points, '−12.7 pp'."""
     if value is None or math.isnan(value):
         return "—"
-    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    rounded = round(value, decimals)
+    sign = "+" if rounded > 0 else ("−" if rounded < 0 else "±")
     suffix = "%" if unit == "%" else f" {unit}"
-    return f"{sign}{abs(value):,.{decimals}f}{suffix}"
+    return f"{sign}{abs(rounded):,.{decimals}f}{suffix}"
 
 
 def format_big_money(value: float, currency: str) -> str:

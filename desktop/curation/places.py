@@ -67,7 +67,12 @@ def china_cities(csmar: dict[str, CsmarPlace], census: dict[str, CensusPlace]) -
         place = csmar[city_id]
         code = city_id.removeprefix("cn-")
         zh = census[code].name_zh if code in census else ""
-        aliases = {place.name.strip(), clean_english(place.name)}
+        # CSMAR mislabels some cities, e.g. Jilin city as "Jilin(province)": keep such a raw
+        # label out of the aliases so that it cannot be confused with the province.
+        raw = place.name.strip()
+        aliases = {clean_english(place.name)}
+        if "province" not in raw.casefold():
+            aliases.add(raw)
         short = chinese_short(zh)
         if short:
             aliases.add(short)

@@ -220,11 +220,6 @@ def test_missing_observations_raise_dataset_file_error(tmp_path: Path) -> None:
     assert info.value.params["file"] == str(tmp_path / "observations.csv")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load_dataset only catches JSON syntax errors: a well-formed catalog.json of the "
-    "wrong shape escapes as AttributeError/KeyError/TypeError instead of DatasetFileError",
-)
 @pytest.mark.parametrize(
     "content",
     [
@@ -245,11 +240,6 @@ def test_malformed_catalog_structure_raises_dataset_file_error(
     assert info.value.params["file"] == str(tmp_path / "catalog.json")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an observations.csv lacking columns raises a bare ValueError from Dataset() "
-    "instead of DatasetFileError naming observations.csv",
-)
 def test_observations_lacking_columns_raise_dataset_file_error(tmp_path: Path) -> None:
     save_dataset(_dataset(), tmp_path)
     (tmp_path / "observations.csv").write_text(

@@ -224,11 +224,6 @@ def test_jilin_city_and_province_are_apart(bundled: Dataset) -> None:
     assert bundled.city("Jilin Province").id == "cn-prov-220000"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CSMAR labels Jilin city 'Jilin(province)'; that raw label is kept as an alias of "
-    "cn-220200, so a user typing 'Jilin (province)' gets the city, not Jilin Province",
-)
 def test_jilin_province_label_does_not_find_the_city(bundled: Dataset) -> None:
     found = bundled.lookup.get("Jilin (province)")
     assert found is None or found.id == "cn-prov-220000"
