@@ -89,18 +89,23 @@ class Dataset:
     def _positions(self) -> dict[tuple[str, str], np.ndarray]:
         """Row positions of each (city, indicator) series, sorted by year; built once."""
         obs = self._obs
-        keys = obs["city_id"].astype(str) + "\x1f" + obs["indicator_id"].astype(str)
-        order = np.lexsort((obs["year"].to_numpy(), keys.to_numpy()))
-        sorted_keys = keys.to_numpy()[order]
+        if len(obs) == 0:
+            return {}
+        cities = pd.Categorical(obs["city_id"])
+        indicators = pd.Categorical(obs["indicator_id"])
+        keys = cities.codes.astype(np.int64) * len(indicators.categories) + indicators.codes
+        order = np.lexsort((obs["year"].to_numpy(), keys))
+        sorted_keys = keys[order]
         bounds = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
         starts = np.concatenate(([0], bounds))
         ends = np.concatenate((bounds, [len(order)]))
-        result: dict[tuple[str, str], np.ndarray] = {}
-        for start, end in zip(starts, ends, strict=True):
-            if end > start:
-                city_id, indicator_id = sorted_keys[start].split("\x1f")
-                result[(city_id, indicator_id)] = order[start:end]
-        return result
+        width = len(indicators.categories)
+        city_names = [str(c) for c in cities.categories]
+        indicator_names = [str(i) for i in indicators.categories]
+        return {
+            (city_names[key // width], indicator_names[key % width]): order[start:end]
+            for start, end, key in zip(starts, ends, sorted_keys[starts].tolist(), strict=True)
+        }
 
     @cached_property
     def _years(self) -> np.ndarray:
