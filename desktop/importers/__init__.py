@@ -1,0 +1,1 @@
+"""Importers: read user files (CSV/TSV/Excel) into a normalised long table and a report."""
