@@ -3,6 +3,7 @@
     city-profiles [--focus CITY] [--peers A,B,...|--group NAME] [--indicator ID]
                   [--screenshot FILE.png]
     city-profiles profile --focus CITY [--peers A,B,...|--group NAME] [--year Y] [--json]
+    city-profiles import FILE [--sheet NAME] [--recipe R] [--json] [--output OUT.csv|.xlsx]
 
 Errors in arguments (an unknown city, indicator or group) exit with status 2 and one line on
 stderr, never a traceback.
@@ -20,11 +21,13 @@ from typing import TYPE_CHECKING
 from desktop.core.errors import (
     CityProfilesError,
     DatasetFileError,
+    InputFileError,
     OutputPathError,
     UnknownCityError,
     UnknownGroupError,
     UnknownIndicatorError,
 )
+from desktop.importers.model import ImportRejectedError
 
 if TYPE_CHECKING:
     from desktop.core.dataset import Dataset
@@ -67,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--year", type=int, help="comparison year (default: latest shared)")
     profile.add_argument("--indicators", help="comma-separated indicator ids (default: all)")
     profile.add_argument("--json", action="store_true", help="print JSON, numbers as numbers")
+    importer = commands.add_parser("import", help="read a spreadsheet and report what it holds")
+    importer.add_argument("file", help="a .csv, .tsv, .txt, .gz, .xlsx, .xlsm or .xls file")
+    importer.add_argument("--sheet", help="the sheet to read (default: every visible sheet)")
+    importer.add_argument("--recipe", help="an import recipe saved from the import dialog")
+    importer.add_argument("--json", action="store_true", help="print the report as JSON")
+    importer.add_argument("--output", metavar="OUT.csv",
+                          help="write the normalised long table (city, indicator, year, value, "
+                          "unit) to a .csv or .xlsx file")
     return parser
 
 
@@ -105,7 +116,12 @@ def error_line(error: CityProfilesError, dataset: Dataset | None = None) -> str:
         known = ", ".join(dataset.groups) if dataset is not None else ""
         return f"unknown peer group: {name!r}" + (f" (known: {known})" if known else "")
     if isinstance(error, OutputPathError):
-        return f"cannot write {error.params.get('file')}: not a writable location"
+        reason = error.params.get("reason", "not a writable location")
+        return f"cannot write {error.params.get('file')}: {reason}"
+    if isinstance(error, InputFileError):
+        return f"cannot read {error.params.get('file')}: {error.params.get('reason')}"
+    if isinstance(error, ImportRejectedError):
+        return str(error)
     if isinstance(error, DatasetFileError):
         return f"cannot read {error.params.get('file')}: {error.params.get('reason')}"
     return f"{error.code}: {error.params}"
@@ -133,6 +149,41 @@ def run_profile(dataset: Dataset, args: argparse.Namespace) -> int:
     return 0
 
 
+def run_import(dataset: Dataset, args: argparse.Namespace) -> int:
+    from dataclasses import replace
+    from pathlib import Path
+
+    from desktop.core.export import write_csv, write_xlsx
+    from desktop.core.storage import check_writable
+    from desktop.importers.recipe import Recipe, RecipeError, load_recipe
+    from desktop.importers.report_text import report_text
+    from desktop.importers.run import import_file, output_table
+
+    path = Path(args.file)
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        if output.suffix.lower() not in (".csv", ".xlsx"):
+            raise OutputPathError(file=str(output), reason="use a .csv or .xlsx name")
+        check_writable(output)
+    if not path.is_file():
+        raise InputFileError(file=str(path), reason="no such file")
+    try:
+        recipe = load_recipe(Path(args.recipe)) if args.recipe else Recipe()
+    except RecipeError as exc:
+        raise InputFileError(file=args.recipe, reason=str(exc)) from exc
+    if args.sheet:
+        recipe = replace(recipe, read=replace(recipe.read, sheet=args.sheet))
+    outcome = import_file(path, recipe, dataset.lookup)
+    if output is not None:
+        table = output_table(outcome)
+        (write_xlsx if output.suffix.lower() == ".xlsx" else write_csv)(table, output)
+    if args.json:
+        print(json.dumps(outcome.report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(report_text(outcome.report))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from desktop.core.storage import load_bundled
@@ -142,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         dataset = load_bundled()
         if args.command == "profile":
             return run_profile(dataset, args)
+        if args.command == "import":
+            return run_import(dataset, args)
         selection = resolve_selection(dataset, args)
         if args.screenshot:
             from pathlib import Path

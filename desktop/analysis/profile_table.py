@@ -47,7 +47,8 @@ def unit_text(dataset: Dataset, indicator_id: str, lang: str = "en") -> str:
     """The unit as the table shows it: the display scale, e.g. '亿元' or 'million US$'."""
     indicator = dataset.indicator(indicator_id)
     suffix = indicator.display.suffix(lang)
-    return suffix or UNITS[indicator.unit].label_en
+    known = UNITS.get(indicator.unit)
+    return suffix or (known.label_en if known else indicator.unit)
 
 
 def source_tooltip(cell: Cell) -> str:

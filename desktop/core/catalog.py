@@ -20,6 +20,7 @@ CITY_KINDS = {
     "us_metro": ("US metropolitan statistical area", "美国大都市统计区"),
     "province": ("province", "省级行政区"),
     "country": ("country", "国家"),
+    "imported": ("imported place", "导入的地区"),
 }
 
 
@@ -117,7 +118,8 @@ class Indicator:
 
     @property
     def unit_info(self) -> Unit:
-        return UNITS[self.unit]
+        """The canonical unit; an imported indicator with an unknown unit gets a plain one."""
+        return UNITS.get(self.unit) or Unit(self.unit, self.unit, self.unit)
 
     def field_for(self, source_id: str) -> Field | None:
         return next((f for f in self.fields if f.source_id == source_id), None)

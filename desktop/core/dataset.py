@@ -17,6 +17,8 @@ from desktop.core.catalog import City, CityLookup, Indicator, PeerGroup, SeriesB
 from desktop.core.errors import UnknownCityError, UnknownGroupError, UnknownIndicatorError
 
 OBSERVATION_COLUMNS = ("city_id", "indicator_id", "year", "value", "source_id", "source_row")
+#: Imported values know their own column (wide tables spread one indicator over many columns).
+OPTIONAL_COLUMNS = ("source_column",)
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,8 @@ class Dataset:
         missing = set(OBSERVATION_COLUMNS) - set(observations.columns)
         if missing:
             raise ValueError(f"observations lack columns {sorted(missing)}")
-        self._obs = observations.loc[:, list(OBSERVATION_COLUMNS)]
+        extra = [c for c in OPTIONAL_COLUMNS if c in observations.columns]
+        self._obs = observations.loc[:, [*OBSERVATION_COLUMNS, *extra]]
         self.cities: Mapping[str, City] = {c.id: c for c in cities}
         self.indicators: Mapping[str, Indicator] = {i.id: i for i in indicators}
         self.sources: Mapping[str, Source] = {s.id: s for s in sources}
@@ -136,21 +139,32 @@ class Dataset:
             return None
         position = int(hits[0])
         record = self._obs.iloc[position]
+        column = record.get("source_column")
         return Observation(
             city_id,
             indicator_id,
             int(year),
             float(record["value"]),
-            self._provenance(indicator_id, str(record["source_id"]), int(record["source_row"])),
+            self._provenance(
+                indicator_id,
+                str(record["source_id"]),
+                int(record["source_row"]),
+                column if isinstance(column, str) and column else None,
+            ),
         )
 
-    def _provenance(self, indicator_id: str, source_id: str, row: int) -> Provenance | None:
+    def _provenance(
+        self, indicator_id: str, source_id: str, row: int, column: str | None = None
+    ) -> Provenance | None:
         source = self.sources.get(source_id)
         if source is None:
             return None
         field = self.indicators[indicator_id].field_for(source_id)
         return Provenance(
-            source, row, field.column if field else "", field.source_unit if field else ""
+            source,
+            row,
+            column or (field.column if field else ""),
+            field.source_unit if field else "",
         )
 
     def wide(self, indicator_id: str, city_ids: Sequence[str]) -> pd.DataFrame:

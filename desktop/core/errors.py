@@ -35,3 +35,9 @@ class OutputPathError(CityProfilesError):
     """An output file cannot be written where the user asked."""
 
     code = "unwritable_output"
+
+
+class InputFileError(CityProfilesError):
+    """An input file (data or recipe) is missing or unreadable before any parsing."""
+
+    code = "unreadable_input"

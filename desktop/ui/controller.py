@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.analysis.chart_spec import line_chart_spec
 from desktop.analysis.comparison import available_indicators, build_profile
 from desktop.analysis.profile_table import build_profile_table
+from desktop.core.catalog import Source
 from desktop.core.dataset import Dataset
+from desktop.importers.merge import merge_import
+from desktop.importers.report_text import report_text
 from desktop.session.state import ViewState
+from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.main_window import MainWindow
 
 
@@ -31,7 +38,64 @@ class Controller(QObject):
         window.year_box.activated.connect(
             lambda i: self.set_state(self.state.with_year(window.year_box.itemData(i)))
         )
+        window.sig_import_requested.connect(self.open_import)
+        self.import_dialog: ImportDialog | None = None
+        self._imports = 0
         self.refresh()
+
+    # --- import -------------------------------------------------------------------------
+    def open_import(self, path: str = "") -> None:
+        """Ask for a file if none was given, then open the import dialog (non-blocking)."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Import data"), "",
+                self.tr("Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;"
+                        "All files (*)"),
+            )
+            if not path:
+                return
+        dialog = ImportDialog(Path(path), self.dataset.lookup, self.window)
+        dialog.accepted.connect(lambda: self.apply_import(dialog))
+        self.import_dialog = dialog
+        dialog.open()
+
+    def apply_import(self, dialog: ImportDialog) -> None:
+        """Merge the dialog's result into a new dataset; on any problem the old one stays."""
+        outcome = dialog.outcome
+        if outcome is None or outcome.frame.empty:
+            return
+        self._imports += 1
+        report = outcome.report
+        source = Source(
+            id=f"import-{self._imports}",
+            file=dialog.path.name,
+            sheet=report.sheet,
+            publisher=self.tr("Imported by the user"),
+            title=dialog.path.name,
+            origin=str(dialog.path),
+            notes=f"layout {report.layout}; encoding {report.encoding or '-'}",
+        )
+        try:
+            dataset, summary = merge_import(self.dataset, outcome.frame, source)
+        except (ValueError, KeyError) as error:
+            QMessageBox.warning(self.window, self.tr("Import failed"),
+                                self.tr("Nothing was changed: {0}").format(error))
+            return
+        self.dataset = dataset
+        self.window.set_dataset(dataset)
+        self.refresh()
+        message = QMessageBox(self.window)
+        message.setIcon(QMessageBox.Icon.Information)
+        message.setWindowTitle(self.tr("Import report"))
+        message.setText(
+            self.tr("Imported {0} values from {1}: {2} new cities, {3} new indicators, "
+                    "{4} bundled values replaced.").format(
+                f"{summary.values_added:,}", dialog.path.name, len(summary.cities_added),
+                len(summary.indicators_added), f"{summary.values_replaced:,}")
+        )
+        message.setDetailedText(report_text(report))
+        message.open()
+        self.import_report_box = message
 
     def _choose_indicator(self, indicator_id: str) -> None:
         self.set_state(self.state.with_indicator(indicator_id))

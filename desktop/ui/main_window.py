@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -31,11 +31,18 @@ def comparable_cities(dataset: Dataset) -> list:
     return ordered
 
 
+SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".txt", ".gz", ".xlsx", ".xlsm", ".xls")
+
+
 class MainWindow(QMainWindow):
+    sig_import_requested = Signal(str)  # a file path, or "" to ask for one
+
     def __init__(self, dataset: Dataset) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("City Profiles"))
+        self.setAcceptDrops(True)
         cities = comparable_cities(dataset)
+        self._build_menus()
 
         toolbar = QToolBar(self.tr("Selection"))
         toolbar.setObjectName("selection_toolbar")
@@ -95,6 +102,50 @@ class MainWindow(QMainWindow):
         main.setSizes([360, 1240])
         self.setCentralWidget(main)
         self.copy_action.triggered.connect(self.profile_view.copy_table)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.show_dataset_summary(dataset)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import data…"), self)
+        self.import_action.setShortcut(QKeySequence(self.tr("Ctrl+I")))
+        self.import_action.setStatusTip(
+            self.tr("Read a CSV, TSV or Excel file and add its values to the comparison")
+        )
+        self.import_action.triggered.connect(lambda: self.sig_import_requested.emit(""))
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Refill the pickers after the dataset changed (an import added cities or indicators)."""
+        cities = comparable_cities(dataset)
+        self.focus_box.set_cities(cities)
+        self.peer_picker.set_cities(cities)
+        self.indicator_list.set_categories(dataset.categories())
+        self.show_dataset_summary(dataset)
+
+    def show_dataset_summary(self, dataset: Dataset) -> None:
+        self.status_label.setText(
+            self.tr("{0} values · {1} places · {2} sources")
+            .format(f"{len(dataset):,}", f"{len(dataset.cities):,}", len(dataset.sources))
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.sig_import_requested.emit(path)
 
     def show_profile(self, dataset: Dataset, table: ProfileTable, lang: str) -> None:
         headers, tips = column_headers(dataset, table, lang)
@@ -136,6 +187,16 @@ COLUMN_TEXT = {
         ),
     ),
 }
+
+
+def _dropped_file(mime: QMimeData) -> str | None:
+    """The one local file a drop carries, if it looks like a spreadsheet."""
+    if not mime.hasUrls():
+        return None
+    files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+    if len(files) != 1 or not files[0].lower().endswith(SPREADSHEET_SUFFIXES):
+        return None
+    return files[0]
 
 
 def column_headers(

@@ -45,9 +45,7 @@ class CitySearchBox(QComboBox):
         self.setMaxVisibleItems(20)
         self.setMinimumContentsLength(28)
         self._ids: list[str] = []
-        for city in cities:
-            self.addItem(city_entry(city), city.id)
-            self._ids.append(city.id)
+        self.set_cities(cities)
         self.lineEdit().setPlaceholderText(placeholder)
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -56,6 +54,19 @@ class CitySearchBox(QComboBox):
         self.setCompleter(completer)
         self.activated.connect(self._on_activated)
         completer.activated[str].connect(self._on_completed)
+
+    def set_cities(self, cities: Iterable[City]) -> None:
+        """Replace the list (after an import added cities), keeping the current city."""
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self._ids = []
+        for city in cities:
+            self.addItem(city_entry(city), city.id)
+            self._ids.append(city.id)
+        if current is not None:
+            self.setCurrentIndex(self.findData(current))
+        self.blockSignals(False)
 
     def _on_activated(self, index: int) -> None:
         if 0 <= index < len(self._ids):
@@ -86,6 +97,7 @@ class PeerPicker(QWidget):
         super().__init__(parent)
         self._names = {c.id: city_entry(c) for c in cities}
         self._groups = list(groups)
+        self._cities = list(cities)
         self._updating = False
 
         self.group_box = QComboBox()
@@ -115,6 +127,11 @@ class PeerPicker(QWidget):
         row.addWidget(self.add_box, 1)
         row.addWidget(self.clear_button)
         layout.addLayout(row)
+
+    def set_cities(self, cities: Sequence[City]) -> None:
+        self._names = {c.id: city_entry(c) for c in cities}
+        self.add_box.set_cities(cities)
+        self.add_box.setCurrentIndex(-1)
 
     def peer_ids(self) -> tuple[str, ...]:
         return tuple(

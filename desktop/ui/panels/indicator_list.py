@@ -22,6 +22,14 @@ class IndicatorList(QTreeWidget):
         self.setAccessibleName(self.tr("Indicators"))
         self.setRootIsDecorated(True)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self.set_categories(categories)
+        self.currentItemChanged.connect(self._on_current_changed)
+
+    def set_categories(self, categories: Mapping[str, Sequence[Indicator]]) -> None:
+        """(Re)build the tree, e.g. after an import added indicators."""
+        self.blockSignals(True)
+        self.clear()
+        self._items = {}
         for category, indicators in categories.items():
             parent_item = QTreeWidgetItem(self, [category])
             parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -38,7 +46,7 @@ class IndicatorList(QTreeWidget):
                 item.setToolTip(0, tip)
                 self._items[indicator.id] = item
         self.expandAll()
-        self.currentItemChanged.connect(self._on_current_changed)
+        self.blockSignals(False)
 
     def set_available(self, available: set[str]) -> None:
         """Grey out indicators that none of the selected cities has."""

@@ -1,0 +1,114 @@
+"""One call for a whole import: read the file's grids, interpret each, combine the results.
+
+Used by the headless `city-profiles import` command and by the import worker in the UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from desktop.core.catalog import CityLookup
+from desktop.core.progress import NullProgress, Progress, check_cancelled
+from desktop.importers.model import LONG_COLUMNS, ImportReport, RawGrid
+from desktop.importers.recipe import Recipe
+
+
+@dataclass
+class ImportOutcome:
+    frame: pd.DataFrame
+    report: ImportReport
+    sheet_reports: list[ImportReport] = field(default_factory=list)
+    grids: list[RawGrid] = field(default_factory=list)
+    plans: list[object] = field(default_factory=list)  # interpret.TablePlan per grid
+
+
+class _Scaled:
+    """Maps a part of the work onto a slice of the caller's progress bar."""
+
+    def __init__(self, progress: Progress, start: float, end: float) -> None:
+        self._progress, self._start, self._end = progress, start, end
+
+    def report(self, fraction: float, message: str = "") -> None:
+        self._progress.report(self._start + (self._end - self._start) * fraction, message)
+
+    def cancelled(self) -> bool:
+        return self._progress.cancelled()
+
+
+def import_file(
+    path: Path,
+    recipe: Recipe | None = None,
+    lookup: CityLookup | None = None,
+    progress: Progress | None = None,
+) -> ImportOutcome:
+    """Read and interpret `path`; raises ImportRejectedError for a file that cannot be used."""
+    from desktop.importers.interpret import detect, interpret
+    from desktop.importers.readers import read_grids
+
+    progress = progress or NullProgress()
+    recipe = recipe or Recipe()
+    grids = read_grids(path, recipe.read, _Scaled(progress, 0.0, 0.5))
+    frames, reports, plans = [], [], []
+    for index, grid in enumerate(grids):
+        check_cancelled(progress)
+        share = 0.5 / max(len(grids), 1)
+        plan = detect(grid, recipe.table)
+        frame, report = interpret(grid, plan, lookup,
+                                  _Scaled(progress, 0.5 + index * share, 0.5 + (index + 1) * share))
+        frames.append(frame)
+        reports.append(report)
+        plans.append(plan)
+    progress.report(1.0, "done")
+    frame = (
+        pd.concat(frames, ignore_index=True) if frames
+        else pd.DataFrame({c: [] for c in LONG_COLUMNS})
+    )
+    return ImportOutcome(frame, combine_reports(path.name, reports), reports, grids, plans)
+
+
+def combine_reports(file: str, reports: list[ImportReport]) -> ImportReport:
+    """One report over several sheets: counts added up, lists joined without repeats."""
+    if len(reports) == 1:
+        return reports[0]
+    combined = ImportReport(file=file)
+    combined.sheet = ", ".join(r.sheet for r in reports if r.sheet)
+    combined.layout = ", ".join(dict.fromkeys(r.layout for r in reports if r.layout))
+    combined.encoding = ", ".join(dict.fromkeys(r.encoding for r in reports if r.encoding))
+    for report in reports:
+        combined.rows_read += report.rows_read
+        combined.rows_imported += report.rows_imported
+        combined.cities_matched.update(report.cities_matched)
+        combined.warnings += report.warnings
+        combined.errors += report.errors
+        for name in ("cities", "cities_new", "indicators", "units_converted"):
+            merged = getattr(combined, name)
+            merged += [item for item in getattr(report, name) if item not in merged]
+    combined.years = sorted({y for r in reports for y in r.years})
+    return combined
+
+
+def output_table(outcome: ImportOutcome, city_names: dict[str, str] | None = None
+                 ) -> pd.DataFrame:
+    """The normalised long table for export: city, indicator, year, value, unit.
+
+    Matched cities are written with the name the file used (not the catalog id).
+    """
+    names_in_file = {}
+    for name, city_id in outcome.report.cities_matched.items():
+        names_in_file.setdefault(city_id, name)
+    if city_names:
+        for city_id, name in city_names.items():
+            names_in_file.setdefault(city_id, name)
+    frame = outcome.frame
+    return pd.DataFrame(
+        {
+            "city": frame["city"].astype(str).map(lambda c: names_in_file.get(c, c)),
+            "indicator": frame["indicator"].astype(str),
+            "year": frame["year"].astype("int64"),
+            "value": frame["value"].astype(float),
+            "unit": frame["unit"].astype(str),
+        }
+    )

@@ -1,0 +1,417 @@
+"""Import a spreadsheet: choose sheet, encoding, delimiter, header rows, layout and column roles,
+see the file and the normalised result, then import. Reading runs in a worker with progress and
+Cancel; every change of a choice re-reads in the background and cancels the previous read.
+
+The dialog returns the outcome and the recipe; it never touches the window or the dataset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.catalog import CityLookup
+from desktop.importers.model import LAYOUTS, ImportRejectedError, ReadOptions
+from desktop.importers.recipe import Recipe, RecipeError, load_recipe, save_recipe
+from desktop.importers.report_text import report_text
+from desktop.importers.run import ImportOutcome, import_file
+from desktop.ui.tasks import TaskRunner
+
+PREVIEW_ROWS = 300
+ROLES = ("city", "indicator", "year", "value", "unit", "ignore")
+ENCODINGS = ("utf-8", "gb18030", "utf-16", "big5", "latin-1")
+DELIMITERS = ((",", "comma ,"), (";", "semicolon ;"), ("\t", "tab"), ("|", "bar |"))
+
+
+class _RowsModel(QAbstractTableModel):
+    """A read-only grid of already-formatted strings, with its own row labels."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[list[str]] = []
+        self._columns: list[str] = []
+        self._row_labels: list[str] = []
+
+    def set_rows(self, rows: list[list[str]], columns: list[str], row_labels: list[str]) -> None:
+        self.beginResetModel()
+        self._rows, self._columns, self._row_labels = rows, columns, row_labels
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        return row[index.column()] if index.column() < len(row) else ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section] if section < len(self._columns) else None
+        return self._row_labels[section] if section < len(self._row_labels) else None
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+class ImportDialog(QDialog):
+    def __init__(self, path: Path, lookup: CityLookup | None,
+                 parent: QWidget | None = None, recipe: Recipe | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import {0}").format(path.name))
+        self.resize(1100, 760)
+        self.path = path
+        self._lookup = lookup
+        self._recipe = recipe or Recipe()
+        self._outcome: ImportOutcome | None = None
+        self._outcome_recipe: Recipe | None = None
+        self._import_when_done = False
+        self._runner = TaskRunner(self)
+        self._runner.sig_progress_changed.connect(self._on_progress)
+        self._runner.sig_finished.connect(self._on_finished)
+        self._runner.sig_failed.connect(self._on_failed)
+        self._runner.sig_cancelled.connect(self._on_cancelled)
+
+        self.sheet_box = QComboBox()
+        self.sheet_box.setAccessibleName(self.tr("Sheet"))
+        self.encoding_box = QComboBox()
+        self.encoding_box.addItem(self.tr("Detect"), None)
+        for encoding in ENCODINGS:
+            self.encoding_box.addItem(encoding, encoding)
+        self.delimiter_box = QComboBox()
+        self.delimiter_box.addItem(self.tr("Detect"), None)
+        for delimiter, label in DELIMITERS:
+            self.delimiter_box.addItem(label, delimiter)
+        self.layout_box = QComboBox()
+        self.layout_box.addItem(self.tr("Detect"), None)
+        layout_names = {
+            "long": self.tr("Long: a row per city, indicator and year (time goes down)"),
+            "wide_years": self.tr("Wide by year: years as columns (time goes right)"),
+            "wide_indicators": self.tr("Wide by indicator: a column per indicator"),
+            "sdmx": self.tr("SDMX-CSV (OECD, Eurostat API)"),
+            "eurostat": self.tr("Eurostat bulk TSV"),
+        }
+        for layout in LAYOUTS:
+            self.layout_box.addItem(layout_names.get(layout, layout), layout)
+        self.header_start = QSpinBox()
+        self.header_start.setRange(0, 1_000_000)
+        self.header_start.setSpecialValueText(self.tr("Detect"))
+        self.header_start.setToolTip(self.tr("Source row where the header starts"))
+        self.header_count = QSpinBox()
+        self.header_count.setRange(1, 10)
+        self.header_count.setSuffix(self.tr(" row(s)"))
+
+        choices = QFormLayout()
+        choices.addRow(self.tr("Sheet"), self.sheet_box)
+        choices.addRow(self.tr("Encoding"), self.encoding_box)
+        choices.addRow(self.tr("Delimiter"), self.delimiter_box)
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.header_start)
+        header_row.addWidget(self.header_count)
+        choices.addRow(self.tr("Header starts at row"), header_row)
+        choices.addRow(self.tr("Layout"), self.layout_box)
+
+        self.roles_table = QTableWidget(0, 2)
+        self.roles_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Role")])
+        self.roles_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.roles_table.verticalHeader().setVisible(False)
+        self.roles_table.setAccessibleName(self.tr("Column roles"))
+        left = QVBoxLayout()
+        left.addLayout(choices)
+        left.addWidget(QLabel(self.tr("Column roles")))
+        left.addWidget(self.roles_table, 1)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        left_widget.setMaximumWidth(420)
+
+        self.file_model = _RowsModel(self)
+        self.result_model = _RowsModel(self)
+        self.file_view = QTableView()
+        self.file_view.setModel(self.file_model)
+        self.file_view.setAccessibleName(self.tr("File preview"))
+        self.result_view = QTableView()
+        self.result_view.setModel(self.result_model)
+        self.result_view.setAccessibleName(self.tr("Result preview"))
+        self.report_view = QPlainTextEdit()
+        self.report_view.setReadOnly(True)
+        self.report_view.setAccessibleName(self.tr("Import report"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.file_view, self.tr("File"))
+        self.tabs.addTab(self.result_view, self.tr("Result"))
+        self.tabs.addTab(self.report_view, self.tr("Report"))
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.stop_button = QPushButton(self.tr("Stop reading"))
+        self.stop_button.clicked.connect(lambda: self._runner.cancel())
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(self.tr("Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        load_button = self.buttons.addButton(self.tr("Load recipe…"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        save_button = self.buttons.addButton(self.tr("Save recipe…"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        load_button.clicked.connect(self._load_recipe)
+        save_button.clicked.connect(self._save_recipe)
+        self.buttons.accepted.connect(self._on_import_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+        body = QHBoxLayout()
+        body.addWidget(left_widget)
+        body.addWidget(self.tabs, 1)
+        status = QHBoxLayout()
+        status.addWidget(self.progress, 1)
+        status.addWidget(self.stop_button)
+        outer = QVBoxLayout(self)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.summary)
+        outer.addLayout(status)
+        outer.addWidget(self.buttons)
+
+        self._fill_sheets()
+        self._show_recipe(self._recipe)
+        for box in (self.sheet_box, self.encoding_box, self.delimiter_box, self.layout_box):
+            box.activated.connect(self._choices_changed)
+        self.header_start.editingFinished.connect(self._choices_changed)
+        self.header_count.editingFinished.connect(self._choices_changed)
+        self._read()
+
+    # --- results for the caller -------------------------------------------------------------
+    @property
+    def outcome(self) -> ImportOutcome | None:
+        return self._outcome
+
+    @property
+    def recipe(self) -> Recipe:
+        return self._recipe
+
+    # --- choices ----------------------------------------------------------------------------
+    def _fill_sheets(self) -> None:
+        from desktop.importers.readers import list_sheets
+
+        self.sheet_box.addItem(self.tr("All visible sheets"), None)
+        try:
+            sheets = list_sheets(self.path)
+        except ImportRejectedError:
+            sheets = []  # the read below reports why, in the summary line
+        for sheet in sheets:
+            if not sheet.name:
+                continue
+            label = sheet.name + (self.tr(" (hidden)") if sheet.hidden else "")
+            self.sheet_box.addItem(label, sheet.name)
+        self.sheet_box.setEnabled(self.sheet_box.count() > 1)
+
+    def _show_recipe(self, recipe: Recipe) -> None:
+        for box, value in ((self.sheet_box, recipe.read.sheet),
+                           (self.encoding_box, recipe.read.encoding),
+                           (self.delimiter_box, recipe.read.delimiter),
+                           (self.layout_box, recipe.table.layout)):
+            index = box.findData(value)
+            box.setCurrentIndex(max(index, 0))
+
+    def _recipe_from_choices(self) -> Recipe:
+        read = ReadOptions(
+            sheet=self.sheet_box.currentData(),
+            encoding=self.encoding_box.currentData(),
+            delimiter=self.delimiter_box.currentData(),
+            include_hidden_sheets=self._recipe.read.include_hidden_sheets,
+        )
+        header_rows = None
+        grid = self._outcome.grids[0] if self._outcome and self._outcome.grids else None
+        start = self.header_start.value()
+        if start and grid is not None and start in grid.row_numbers:
+            first = grid.row_numbers.index(start)
+            header_rows = tuple(range(first, first + self.header_count.value()))
+        roles = self._roles_from_table()
+        table = replace(self._recipe.table, layout=self.layout_box.currentData(),
+                        header_rows=header_rows, roles=roles or self._recipe.table.roles)
+        return Recipe(read, table)
+
+    def _roles_from_table(self) -> dict[str, str] | None:
+        roles: dict[str, str] = {}
+        changed = False
+        for row in range(self.roles_table.rowCount()):
+            header = self.roles_table.item(row, 0)
+            box = self.roles_table.cellWidget(row, 1)
+            if header is None or not isinstance(box, QComboBox):
+                continue
+            roles[header.text()] = box.currentText()
+            changed = changed or box.property("detected") != box.currentText()
+        return roles if changed else None
+
+    def _choices_changed(self, *_args: object) -> None:
+        self._recipe = self._recipe_from_choices()
+        self._read()
+
+    # --- background reading -----------------------------------------------------------------
+    def _read(self) -> None:
+        path, recipe, lookup = self.path, self._recipe, self._lookup
+        self._outcome = None
+        self.import_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.summary.setText(self.tr("Reading {0}…").format(path.name))
+        self._runner.start(lambda progress: (recipe, import_file(path, recipe, lookup, progress)))
+
+    def _on_progress(self, fraction: float, _message: str) -> None:
+        self.progress.setValue(int(fraction * 1000))
+
+    def _on_finished(self, result: object) -> None:
+        recipe, outcome = result
+        self._outcome, self._outcome_recipe = outcome, recipe
+        self.stop_button.setEnabled(False)
+        self.progress.setValue(1000)
+        self._show_outcome(outcome)
+        report = outcome.report
+        self.import_button.setEnabled(report.rows_imported > 0)
+        if self._import_when_done and report.rows_imported > 0:
+            self.accept()
+
+    def _on_failed(self, error: object) -> None:
+        self.stop_button.setEnabled(False)
+        self.progress.setValue(0)
+        self._import_when_done = False
+        if isinstance(error, ImportRejectedError):
+            text = str(error)
+        else:
+            text = self.tr("Could not read {0}: {1}").format(self.path.name, error)
+        self.summary.setText(text)
+        self.report_view.setPlainText(text)
+        self.tabs.setCurrentWidget(self.report_view)
+
+    def _on_cancelled(self) -> None:
+        self.stop_button.setEnabled(False)
+        self._import_when_done = False
+        self.summary.setText(self.tr("Reading stopped. Change a choice to read again."))
+
+    def _show_outcome(self, outcome: ImportOutcome) -> None:
+        report = outcome.report
+        if outcome.grids:
+            grid = outcome.grids[0]
+            rows = [[_cell_text(v) for v in r] for r in grid.rows[:PREVIEW_ROWS]]
+            from desktop.importers.model import column_letter
+
+            self.file_model.set_rows(rows, [column_letter(i) for i in range(grid.width)],
+                                     [str(n) for n in grid.row_numbers[:PREVIEW_ROWS]])
+        frame = outcome.frame.head(PREVIEW_ROWS)
+        self.result_model.set_rows(
+            [[_cell_text(v) for v in row] for row in frame.itertuples(index=False)],
+            [str(c) for c in frame.columns],
+            [str(i + 1) for i in range(len(frame))],
+        )
+        self.report_view.setPlainText(report_text(report))
+        self.summary.setText(
+            self.tr("{0} values from {1} rows · {2} cities ({3} new) · {4} indicators · "
+                    "{5} warnings · {6} errors").format(
+                f"{report.rows_imported:,}", f"{report.rows_read:,}", len(report.cities),
+                len(report.cities_new), len(report.indicators), len(report.warnings),
+                len(report.errors))
+        )
+        if report.header_rows:
+            self.header_start.setValue(report.header_rows[0])
+            self.header_count.setValue(len(report.header_rows))
+        plan = outcome.plans[0] if outcome.plans else None
+        self._show_roles(getattr(plan, "roles", None) or {})
+        layout_index = self.layout_box.findData(report.layout or None)
+        if self._recipe.table.layout is None:
+            self.layout_box.setToolTip(self.tr("Detected: {0}").format(report.layout))
+        elif layout_index >= 0:
+            self.layout_box.setCurrentIndex(layout_index)
+
+    def _show_roles(self, roles: dict[str, str]) -> None:
+        self.roles_table.setRowCount(0)
+        for header, role in roles.items():
+            row = self.roles_table.rowCount()
+            self.roles_table.insertRow(row)
+            self.roles_table.setItem(row, 0, _read_only_item(header))
+            box = QComboBox()
+            options = list(ROLES)
+            if role not in options:
+                options.append(role)
+            box.addItems(options)
+            box.setCurrentText(role)
+            box.setProperty("detected", role)
+            box.activated.connect(self._choices_changed)
+            self.roles_table.setCellWidget(row, 1, box)
+
+    # --- buttons ----------------------------------------------------------------------------
+    def _on_import_clicked(self) -> None:
+        if self._outcome is not None and self._outcome_recipe == self._recipe:
+            self.accept()
+        else:
+            self._import_when_done = True
+            self._read()
+
+    def _load_recipe(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Load import recipe"), "",
+                                              self.tr("Import recipes (*.json)"))
+        if not name:
+            return
+        try:
+            self._recipe = load_recipe(Path(name))
+        except RecipeError as error:
+            self.summary.setText(str(error))
+            return
+        self._show_recipe(self._recipe)
+        self._read()
+
+    def _save_recipe(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save import recipe"),
+                                              f"{self.path.stem}.recipe.json",
+                                              self.tr("Import recipes (*.json)"))
+        if name:
+            try:
+                save_recipe(self._recipe, Path(name))
+            except OSError as error:
+                self.summary.setText(self.tr("Could not save the recipe: {0}").format(error))
+
+    def reject(self) -> None:
+        self._runner.cancel(quiet=True)
+        super().reject()
+
+
+def _read_only_item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    return item
