@@ -22,7 +22,10 @@ from desktop.core.units import UNITS, DisplayScale
 
 IMPORTED_CATEGORY = "Imported"
 _BRACKETS = re.compile(r"[\(（\[【].*?[\)）\]】]")
-_UNIT_SUFFIX = re.compile(r"_(?:全市|市辖区|市)?_?(?:万元|亿元|元|万人|人|万美元|美元|百分比|%)$")
+#: Name parts that qualify without changing what is measured (units, 'whole city', prices).
+#: '市辖区' (urban districts only) is NOT here: district figures are a different indicator.
+_NEUTRAL_PARTS = {"全市", "当年价格", "万元", "亿元", "元", "万人", "人", "万美元", "美元",
+                  "百分比", "%"}
 
 
 @dataclass
@@ -36,10 +39,9 @@ class MergeSummary:
 
 
 def indicator_key(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name)
-    text = _UNIT_SUFFIX.sub("", text.strip())
-    text = _BRACKETS.sub("", text)
-    return re.sub(r"[\s_]+", "", text).casefold()
+    text = _BRACKETS.sub("", unicodedata.normalize("NFKC", name).strip())
+    parts = [p for p in re.split(r"_+", text) if p.strip() not in _NEUTRAL_PARTS]
+    return re.sub(r"\s+", "", "".join(parts)).casefold()
 
 
 def _catalog_keys(indicators: dict[str, Indicator]) -> dict[str, str]:

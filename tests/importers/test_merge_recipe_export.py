@@ -1,0 +1,137 @@
+"""Merging an import into the dataset, recipes on disk, and safe exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from desktop.core.catalog import Source
+from desktop.core.export import neutralise, write_csv, write_xlsx
+from desktop.core.storage import load_bundled
+from desktop.importers.merge import indicator_key, merge_import
+from desktop.importers.model import ReadOptions, TableOptions
+from desktop.importers.recipe import Recipe, RecipeError, load_recipe, save_recipe
+
+SOURCE = Source("import-1", "my_cities.xlsx", "Imported by the user", "my_cities.xlsx",
+                sheet="数据")
+
+
+def imported_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "city": ["cn-210100", "cn-210100", "铁岭新区"],
+            "indicator": ["地区生产总值", "专利授权数", "专利授权数"],
+            "year": [2016, 2016, 2016],
+            "value": [600_000_000_000.0, 12_345.0, 77.0],
+            "unit": ["CNY", "件", "件"],
+            "source_unit": ["亿元", "件", "件"],
+            "source_row": [5, 5, 9],
+            "source_column": ["C", "D", "D"],
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_bundled()
+
+
+def test_merge_matches_known_cities_and_indicators_and_replaces_visibly(bundled) -> None:
+    merged, summary = merge_import(bundled, imported_frame(), SOURCE)
+    # 地区生产总值 in CNY is the catalog's gdp; the bundled 2016 value is replaced, and counted.
+    assert summary.indicators_matched == {"地区生产总值": "gdp"}
+    assert summary.values_replaced == 1
+    observation = merged.observation("cn-210100", "gdp", 2016)
+    assert observation.value == 600_000_000_000.0
+    assert observation.provenance.source.file == "my_cities.xlsx"
+    assert observation.provenance.row == 5 and observation.provenance.column == "C"
+    # The old dataset is untouched.
+    assert bundled.observation("cn-210100", "gdp", 2016).value == 554_644_980_000.0
+    assert len(merged) == len(bundled) - 1 + 3
+
+
+def test_merge_adds_unknown_cities_and_indicators_instead_of_dropping(bundled) -> None:
+    merged, summary = merge_import(bundled, imported_frame(), SOURCE)
+    assert summary.cities_added == ["铁岭新区"]
+    assert summary.indicators_added == ["专利授权数"]
+    new_city = merged.city("铁岭新区")
+    assert new_city.kind == "imported" and new_city.name_zh == "铁岭新区"
+    patents = next(i for i in merged.indicators.values() if i.label_zh == "专利授权数")
+    assert patents.category == "Imported"
+    assert merged.series(new_city.id, patents.id).to_dict() == {2016: 77.0}
+    assert merged.series("cn-210100", "gdp_per_capita").equals(
+        bundled.series("cn-210100", "gdp_per_capita"))
+
+
+def test_merging_the_same_source_twice_is_refused(bundled) -> None:
+    merged, _ = merge_import(bundled, imported_frame(), SOURCE)
+    with pytest.raises(ValueError, match="already"):
+        merge_import(merged, imported_frame(), SOURCE)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("地区生产总值_当年价格_全市_万元", "地区生产总值（当年价格）"), ("GDP (亿元)", "gdp"),
+     (" 年末户籍人口 ", "年末户籍人口")],
+)
+def test_indicator_names_match_despite_units_and_brackets(left: str, right: str) -> None:
+    assert indicator_key(left) == indicator_key(right)
+
+
+def test_district_figures_are_not_taken_for_whole_city_ones() -> None:
+    assert indicator_key("地区生产总值_当年价格_市辖区_万元") != indicator_key("地区生产总值")
+
+
+def test_recipe_round_trips_and_rejects_other_versions(tmp_path: Path) -> None:
+    recipe = Recipe(ReadOptions(sheet="1-7", encoding="gb18030"),
+                    TableOptions(header_rows=(3, 4), layout="wide_indicators",
+                                 roles={"城市": "city"}, unit="万元"))
+    path = tmp_path / "yearbook.recipe.json"
+    save_recipe(recipe, path)
+    assert load_recipe(path) == recipe
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["recipe_version"] = 99
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RecipeError, match="version 99"):
+        load_recipe(path)
+    path.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(RecipeError, match=r"yearbook\.recipe\.json"):
+        load_recipe(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+     ("@SUM(A1)", "'@SUM(A1)"), ("-2+3+cmd", "'-2+3+cmd"), ("\t=1", "'\t=1"),
+     ("\r=1", "'\r=1"), ("沈阳市", "沈阳市"), ("a=b", "a=b")],
+)
+def test_formula_like_text_is_neutralised(text: str, expected: str) -> None:
+    assert neutralise(text) == expected
+
+
+def test_csv_export_neutralises_text_but_keeps_negative_numbers(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"city": ["=1+1", "沈阳市"], "value": [-12.5, 3.0]})
+    path = tmp_path / "out.csv"
+    write_csv(frame, path)
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows == [["city", "value"], ["'=1+1", "-12.5"], ["沈阳市", "3.0"]]
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_xlsx_export_never_writes_formulas(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    frame = pd.DataFrame({"city": ["=HYPERLINK(\"http://x\",\"click\")", "沈阳市"],
+                          "value": [-12.5, 3.0]})
+    path = tmp_path / "out.xlsx"
+    write_xlsx(frame, path)
+    sheet = load_workbook(path).active
+    assert sheet["A2"].data_type == "s"
+    assert sheet["A2"].value.startswith("'=")
+    assert sheet["B2"].value == -12.5 and sheet["B2"].data_type == "n"
+    assert sheet["A3"].value == "沈阳市"
