@@ -12,6 +12,12 @@ import numpy as np
 
 from desktop.core.dataset import Dataset
 
+CROSS_COUNTRY_NOTE = (
+    "Chinese prefecture-level cities include their rural counties; US metropolitan areas are "
+    "commuting regions. Chinese money values are nominal yuan, US metro GDP is real US dollars: "
+    "they are not drawn on one axis."
+)
+
 
 @dataclass(frozen=True)
 class SeriesSpec:
@@ -82,6 +88,10 @@ def line_chart_spec(
             breaks.setdefault(series_break.year, note)
     suffix = display.suffix(lang)
     label = indicator.label(lang)
+    notes = [indicator.notes_en] if indicator.notes_en else []
+    countries = {dataset.cities[c].country for c in city_ids}
+    if {"CN", "US"} <= countries:
+        notes.append(CROSS_COUNTRY_NOTE)
     return LineChartSpec(
         indicator_id=indicator_id,
         title=label,
@@ -91,7 +101,7 @@ def line_chart_spec(
         series=tuple(series),
         breaks=tuple(BreakMark(year, note) for year, note in sorted(breaks.items())),
         source_line="; ".join(sorted(set(sources.values()))),
-        notes=tuple(n for n in (indicator.notes_en,) if n),
+        notes=tuple(notes),
     )
 
 

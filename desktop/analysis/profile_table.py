@@ -102,7 +102,9 @@ def build_profile_table(dataset: Dataset, profile: Profile, lang: str = "en") ->
         notes = "\n".join((indicator.notes_en, *row.break_notes)).strip()
         median_text = indicator.display.format(row.peer_median, lang, with_suffix=False)
         focus = row.focus
-        rank_text = f"{focus.rank} of {row.ranked_count}" if focus.rank else "—"
+        # A rank means something only against at least one peer with a value.
+        ranked = focus.rank is not None and row.ranked_count >= 2
+        rank_text = f"{focus.rank} of {row.ranked_count}" if ranked else "—"
         rows.append(
             (
                 TableCell(indicator.label(lang), indicator.label(lang),
@@ -116,7 +118,7 @@ def build_profile_table(dataset: Dataset, profile: Profile, lang: str = "en") ->
                     focus.gap,
                     tone=_tone(focus.gap, indicator.higher_is_better),
                 ),
-                TableCell(rank_text, focus.rank),
+                TableCell(rank_text, focus.rank if ranked else None),
             )
         )
     return ProfileTable(columns, tuple(rows), tuple(r.indicator_id for r in profile.rows), 3)

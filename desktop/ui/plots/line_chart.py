@@ -135,8 +135,10 @@ class LineChart(QWidget):
             self.readout.setText(self.tr("No values for the selected cities."))
         elif span:
             self.show_readout(span[1])
-        self.notes.setText("\n".join(f"⚠ {b.year}: {b.note}" for b in spec.breaks))
-        self.notes.setVisible(bool(spec.breaks))
+        lines = [f"⚠ {b.year}: {b.note}" for b in spec.breaks]
+        lines += [f"ⓘ {note}" for note in spec.notes]
+        self.notes.setText("\n".join(lines))
+        self.notes.setVisible(bool(lines))
         self.source.setText(self.tr("Source: {0}").format(spec.source_line)
                             if spec.source_line else "")
 
