@@ -1,0 +1,74 @@
+"""The one place that reads and writes QSettings: typed keys with defaults, nothing else.
+
+Unknown keys are programming errors (KeyError), not silently created entries. Recent files are
+de-duplicated and capped. Tests redirect the storage through XDG_CONFIG_HOME.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class _Key:
+    default: Any
+    kind: type
+
+
+KEYS: dict[str, _Key] = {
+    "language": _Key("en", str),  # "en" | "zh"
+    "default_focus": _Key("cn-210100", str),
+    "default_group": _Key("north_east", str),
+    "theme": _Key("system", str),  # "system" | "light" | "dark"
+    "report_paper": _Key("a4", str),  # "a4" | "letter"
+    "report_landscape": _Key(False, bool),
+    "restore_last_session": _Key(True, bool),
+    "last_session": _Key("", str),
+    "window_geometry": _Key(QByteArray(), QByteArray),
+    "window_state": _Key(QByteArray(), QByteArray),
+    "recent_files": _Key([], list),
+}
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._store = qsettings or QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, "CityProfiles", "CityProfiles"
+        )
+
+    def get(self, key: str) -> Any:
+        spec = KEYS[key]
+        value = self._store.value(key, spec.default)
+        if spec.kind is bool:
+            return value in (True, "true", "1", 1)
+        if spec.kind is list:
+            if value in (None, ""):
+                return []
+            return [str(v) for v in (value if isinstance(value, list) else [value])]
+        if spec.kind is QByteArray:
+            return value if isinstance(value, QByteArray) else QByteArray()
+        return spec.kind(value)
+
+    def set(self, key: str, value: Any) -> None:
+        spec = KEYS[key]
+        if spec.kind is not QByteArray and not isinstance(value, spec.kind):
+            raise TypeError(f"setting {key!r} takes {spec.kind.__name__}, not {type(value)}")
+        self._store.setValue(key, value)
+
+    def add_recent_file(self, path: str) -> list[str]:
+        """Put `path` first, drop repeats, keep at most MAX_RECENT; returns the new list."""
+        recent = [path, *(p for p in self.get("recent_files") if p != path)][:MAX_RECENT]
+        self.set("recent_files", recent)
+        return recent
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    @property
+    def file_name(self) -> str:
+        return self._store.fileName()

@@ -1,0 +1,96 @@
+"""Project files: round trip, refusing newer versions, and surviving a kill while saving."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop.importers.model import ReadOptions, TableOptions
+from desktop.importers.recipe import Recipe
+from desktop.session.project import (
+    PROJECT_VERSION,
+    DataFile,
+    Project,
+    ProjectError,
+    load_project,
+    save_project,
+)
+from desktop.session.state import ViewState
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def sample_project() -> Project:
+    view = ViewState("cn-210100", ("cn-210200", "cn-230100"), "gdp", 2016, None)
+    recipe = Recipe(ReadOptions(sheet="1-7"), TableOptions(header_rows=(2, 3)))
+    return Project(view, (DataFile("yearbook.xls", recipe),), {"paper": "a4"}, "zh")
+
+
+def test_project_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "shenyang.cityprofiles.json"
+    save_project(sample_project(), path)
+    assert load_project(path) == sample_project()
+    assert json.loads(path.read_text(encoding="utf-8"))["project_version"] == PROJECT_VERSION
+
+
+def test_a_newer_project_is_refused_with_its_version(tmp_path: Path) -> None:
+    path = tmp_path / "future.cityprofiles.json"
+    data = sample_project().to_json()
+    data["project_version"] = PROJECT_VERSION + 1
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ProjectError) as info:
+        load_project(path)
+    assert info.value.params["reason"] == "newer_version"
+    assert info.value.params["version"] == PROJECT_VERSION + 1
+
+
+@pytest.mark.parametrize("content", ["", "{", "[]", '{"app": "Other"}',
+                                     '{"app": "City Profiles", "project_version": 1}'])
+def test_broken_project_files_raise_project_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "broken.cityprofiles.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ProjectError) as info:
+        load_project(path)
+    assert info.value.params["file"] == str(path)
+
+
+def test_missing_data_files_are_listed(tmp_path: Path) -> None:
+    (tmp_path / "present.csv").write_text("x", encoding="utf-8")
+    project = Project(sample_project().view, (DataFile("present.csv"), DataFile("gone.xlsx")))
+    assert project.missing_files(tmp_path) == ["gone.xlsx"]
+
+
+SAVER = """
+import sys, itertools
+from pathlib import Path
+from desktop.session.project import Project, save_project
+from desktop.session.state import ViewState
+path = Path(sys.argv[1])
+print("ready", flush=True)
+for n in itertools.count():
+    peers = tuple(f"cn-{100000 + i}" for i in range(2000))  # a large file, slow to write
+    save_project(Project(ViewState("cn-210100", peers, "gdp", n % 30 + 1990)), path)
+"""
+
+
+def test_killing_the_app_while_saving_leaves_a_valid_project(tmp_path: Path) -> None:
+    path = tmp_path / "live.cityprofiles.json"
+    save_project(sample_project(), path)
+    process = subprocess.Popen([sys.executable, "-c", SAVER, str(path)], cwd=REPO,
+                               stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+    time.sleep(0.3)  # many saves are under way
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(10)
+    process.stdout.close()
+    project = load_project(path)  # the old or a new complete file, never a torn one
+    assert project.view.focus_id == "cn-210100"
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != path.name]
+    assert all(name.startswith(f".{path.name}.") for name in leftovers)
