@@ -209,4 +209,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from desktop.ui.app import run_app
 
-    return run_app(dataset, selection, screenshot=args.screenshot, lang=args.lang)
+    chosen = any((args.focus, args.peers, args.group, args.indicator))
+    return run_app(dataset, selection, screenshot=args.screenshot, lang=args.lang,
+                   restore_session=not chosen)

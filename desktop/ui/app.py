@@ -22,7 +22,7 @@ def _prepare_environment(screenshot: bool) -> None:
 
 
 def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = None,
-            lang: str = "en") -> int:
+            lang: str = "en", restore_session: bool = False) -> int:
     _prepare_environment(screenshot is not None)
     import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
     from PySide6.QtWidgets import QApplication
@@ -55,12 +55,15 @@ def build_main_window(dataset: Dataset, selection: Selection, lang: str = "en") 
     from desktop.session.state import ViewState
     from desktop.ui.controller import Controller
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.project_controller import ProjectController
+    from desktop.ui.settings import Settings
 
     pg.setConfigOptions(antialias=True, background="w", foreground="#222")
     window = MainWindow(dataset)
     state = ViewState(selection.focus_id, selection.peer_ids, selection.indicator_id,
                       group_id=selection.group_id)
     window.controller = Controller(dataset, window, state, lang)
+    window.project_controller = ProjectController(window.controller, Settings())
     return window
 
 

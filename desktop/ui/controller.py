@@ -12,20 +12,26 @@ from desktop.analysis.comparison import available_indicators, build_profile
 from desktop.analysis.profile_table import build_profile_table
 from desktop.core.catalog import Source
 from desktop.core.dataset import Dataset
-from desktop.importers.merge import merge_import
+from desktop.importers.merge import MergeSummary, merge_import
 from desktop.importers.report_text import report_text
+from desktop.importers.run import ImportOutcome, import_file
+from desktop.session.project import DataFile, Project
 from desktop.session.state import ViewState
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.tasks import TaskRunner
 
 
 class Controller(QObject):
     sig_state_changed = Signal(object)
+    sig_dataset_changed = Signal(object)
 
     def __init__(self, dataset: Dataset, window: MainWindow, state: ViewState,
                  lang: str = "en") -> None:
         super().__init__(window)
         self.dataset = dataset
+        self.base_dataset = dataset  # the bundled data, before any import
+        self.data_files: list[DataFile] = []
         self.window = window
         self.lang = lang
         self.state = state
@@ -41,6 +47,10 @@ class Controller(QObject):
         window.sig_import_requested.connect(self.open_import)
         self.import_dialog: ImportDialog | None = None
         self._imports = 0
+        self._project_runner = TaskRunner(self)
+        self._project_runner.sig_finished.connect(self._on_project_files_read)
+        self._project_runner.sig_failed.connect(self._on_project_files_failed)
+        self._pending_state: ViewState | None = None
         self.refresh()
 
     # --- import -------------------------------------------------------------------------
@@ -59,31 +69,41 @@ class Controller(QObject):
         self.import_dialog = dialog
         dialog.open()
 
+    def _merge(self, dataset: Dataset, path: Path, outcome: ImportOutcome
+               ) -> tuple[Dataset, MergeSummary]:
+        self._imports += 1
+        report = outcome.report
+        source = Source(
+            id=f"import-{self._imports}",
+            file=path.name,
+            sheet=report.sheet,
+            publisher=self.tr("Imported by the user"),
+            title=path.name,
+            origin=str(path),
+            notes=f"layout {report.layout}; encoding {report.encoding or '-'}",
+        )
+        return merge_import(dataset, outcome.frame, source)
+
+    def _set_dataset(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.window.set_dataset(dataset)
+        self.refresh()
+        self.sig_dataset_changed.emit(dataset)
+
     def apply_import(self, dialog: ImportDialog) -> None:
         """Merge the dialog's result into a new dataset; on any problem the old one stays."""
         outcome = dialog.outcome
         if outcome is None or outcome.frame.empty:
             return
-        self._imports += 1
         report = outcome.report
-        source = Source(
-            id=f"import-{self._imports}",
-            file=dialog.path.name,
-            sheet=report.sheet,
-            publisher=self.tr("Imported by the user"),
-            title=dialog.path.name,
-            origin=str(dialog.path),
-            notes=f"layout {report.layout}; encoding {report.encoding or '-'}",
-        )
         try:
-            dataset, summary = merge_import(self.dataset, outcome.frame, source)
+            dataset, summary = self._merge(self.dataset, dialog.path, outcome)
         except (ValueError, KeyError) as error:
             QMessageBox.warning(self.window, self.tr("Import failed"),
                                 self.tr("Nothing was changed: {0}").format(error))
             return
-        self.dataset = dataset
-        self.window.set_dataset(dataset)
-        self.refresh()
+        self.data_files.append(DataFile(str(dialog.path), dialog.recipe))
+        self._set_dataset(dataset)
         message = QMessageBox(self.window)
         message.setIcon(QMessageBox.Icon.Information)
         message.setWindowTitle(self.tr("Import report"))
@@ -96,6 +116,43 @@ class Controller(QObject):
         message.setDetailedText(report_text(report))
         message.open()
         self.import_report_box = message
+
+    # --- projects -------------------------------------------------------------------------
+    def load_project(self, project: Project, files: list[DataFile], base: Path) -> None:
+        """Start again from the bundled data, re-read the project's files in a worker, then
+        show the project's view. The current dataset stays until the files have been read."""
+        lookup = self.base_dataset.lookup
+        jobs = [(Path(f.path) if Path(f.path).is_absolute() else base / f.path, f)
+                for f in files]
+        self._pending_state = project.view
+
+        def read_all(progress: object) -> list[tuple[Path, DataFile, ImportOutcome]]:
+            return [(path, data_file, import_file(path, data_file.recipe, lookup, progress))
+                    for path, data_file in jobs]
+
+        self._project_runner.start(read_all)
+
+    def _on_project_files_read(self, results: object) -> None:
+        dataset = self.base_dataset
+        data_files = []
+        for path, data_file, outcome in results:
+            if not outcome.frame.empty:
+                dataset, _ = self._merge(dataset, path, outcome)
+                data_files.append(data_file)
+        self.data_files = data_files
+        self.dataset = dataset
+        self.window.set_dataset(dataset)
+        state = self._pending_state or self.state
+        known = [c for c in (state.focus_id, *state.peer_ids) if c in dataset.cities]
+        if state.focus_id in known:
+            self.state = state.with_peers(tuple(p for p in state.peer_ids if p in known),
+                                          state.group_id)
+        self.refresh()
+        self.sig_dataset_changed.emit(dataset)
+
+    def _on_project_files_failed(self, error: object) -> None:
+        QMessageBox.warning(self.window, self.tr("Could not read the project's data"),
+                            self.tr("The project was not opened: {0}").format(error))
 
     def _choose_indicator(self, indicator_id: str) -> None:
         self.set_state(self.state.with_indicator(indicator_id))
@@ -128,5 +185,5 @@ class Controller(QObject):
         window.year_box.setCurrentIndex(max(year_index, 0))
         focus = dataset.cities[state.focus_id].name(self.lang)
         window.setWindowTitle(
-            self.tr("City Profiles — {0} and {1} peers").format(focus, len(state.peer_ids))
+            self.tr("City Profiles — {0} and {1} peers[*]").format(focus, len(state.peer_ids))
         )

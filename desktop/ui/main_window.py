@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QMenu,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -41,6 +44,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(self.tr("City Profiles"))
         self.setAcceptDrops(True)
+        #: Asked before the window closes (unsaved changes); set by the project controller.
+        self.close_guard: Callable[[], bool] | None = None
         cities = comparable_cities(dataset)
         self._build_menus()
 
@@ -102,24 +107,82 @@ class MainWindow(QMainWindow):
         main.setSizes([360, 1240])
         self.setCentralWidget(main)
         self.copy_action.triggered.connect(self.profile_view.copy_table)
+        self.find_city_action.triggered.connect(self._find_city)
+        self.show_table_action.triggered.connect(self.profile_view.setFocus)
+        self.show_chart_action.triggered.connect(self.chart.plot_widget.setFocus)
+        self.show_indicators_action.triggered.connect(self.indicator_list.setFocus)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.show_dataset_summary(dataset)
 
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        return action
+
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = QAction(self.tr("&Import data…"), self)
-        self.import_action.setShortcut(QKeySequence(self.tr("Ctrl+I")))
-        self.import_action.setStatusTip(
-            self.tr("Read a CSV, TSV or Excel file and add its values to the comparison")
-        )
+        """Menus and shortcuts; the controller connects what they do."""
+        tr = self.tr
+        self.open_action = self._action(tr("&Open project…"), QKeySequence.StandardKey.Open,
+                                        tr("Open a saved comparison with its data files"))
+        self.save_action = self._action(tr("&Save project"), QKeySequence.StandardKey.Save,
+                                        tr("Save this comparison and the data files it uses"))
+        self.save_as_action = self._action(tr("Save project &as…"),
+                                           QKeySequence(tr("Ctrl+Shift+S")))
+        self.recent_menu = QMenu(tr("Open &recent"), self)
+        self.import_action = self._action(
+            tr("&Import data…"), QKeySequence(tr("Ctrl+I")),
+            tr("Read a CSV, TSV or Excel file and add its values to the comparison"))
         self.import_action.triggered.connect(lambda: self.sig_import_requested.emit(""))
-        file_menu.addAction(self.import_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.export_action = self._action(tr("&Export table…"), QKeySequence(tr("Ctrl+E")),
+                                          tr("Save the profile table as CSV or Excel"))
+        self.quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        for item in (self.open_action, self.recent_menu, self.save_action, self.save_as_action,
+                     None, self.import_action, self.export_action, None, self.quit_action):
+            if item is None:
+                file_menu.addSeparator()
+            elif isinstance(item, QMenu):
+                file_menu.addMenu(item)
+            else:
+                file_menu.addAction(item)
+        self.file_menu = file_menu
+
+        self.find_city_action = self._action(tr("&Find a city"), QKeySequence.StandardKey.Find,
+                                             tr("Type a city name in English or Chinese"))
+        self.show_table_action = self._action(tr("Go to the &table"), QKeySequence(tr("Ctrl+1")))
+        self.show_chart_action = self._action(tr("Go to the &chart"), QKeySequence(tr("Ctrl+2")))
+        self.show_indicators_action = self._action(tr("Go to the &indicators"),
+                                                   QKeySequence(tr("Ctrl+3")))
+        view_menu = self.menuBar().addMenu(tr("&View"))
+        for action in (self.find_city_action, self.show_table_action, self.show_chart_action,
+                       self.show_indicators_action):
+            view_menu.addAction(action)
+
+        self.sources_action = self._action(tr("Data &sources…"), tip=tr(
+            "Where every number comes from, with caveats"))
+        self.guide_action = self._action(tr("User &guide"), QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action(tr("&About City Profiles"))
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        for action in (self.guide_action, self.sources_action, self.about_action):
+            help_menu.addAction(action)
+
+    def set_recent_files(self, paths: list[str], open_recent: object) -> None:
+        self.recent_menu.clear()
+        for path in paths:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: open_recent(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def _find_city(self) -> None:
+        self.focus_box.setFocus()
+        self.focus_box.lineEdit().selectAll()
 
     def set_dataset(self, dataset: Dataset) -> None:
         """Refill the pickers after the dataset changed (an import added cities or indicators)."""
@@ -134,6 +197,12 @@ class MainWindow(QMainWindow):
             self.tr("{0} values · {1} places · {2} sources")
             .format(f"{len(dataset):,}", f"{len(dataset.cities):,}", len(dataset.sources))
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
+        event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_file(event.mimeData()) is not None:

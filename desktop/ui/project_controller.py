@@ -1,0 +1,227 @@
+"""File-level actions: open/save projects, recent files, export the table, help windows,
+and the unsaved-changes prompt. Works through the view Controller; owns no view state itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop import __version__
+from desktop.analysis.comparison import available_indicators, build_profile
+from desktop.core.export import write_csv, write_xlsx
+from desktop.core.storage import check_writable
+from desktop.session.project import SUFFIX, DataFile, Project, ProjectError, load_project
+from desktop.session.project import save_project as write_project
+from desktop.ui.controller import Controller
+from desktop.ui.dialogs.text_dialogs import TextDialog, guide_html, sources_html
+from desktop.ui.settings import Settings
+
+
+class ProjectController(QObject):
+    def __init__(self, controller: Controller, settings: Settings) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.settings = settings
+        self.window = controller.window
+        self.project_path: Path | None = None
+        self.dirty = False
+        self.dialogs: list[object] = []
+        window = self.window
+        window.open_action.triggered.connect(lambda: self.open_project())
+        window.save_action.triggered.connect(lambda: self.save_project())
+        window.save_as_action.triggered.connect(lambda: self.save_project(ask=True))
+        window.export_action.triggered.connect(lambda: self.export_table())
+        window.sources_action.triggered.connect(self.show_sources)
+        window.guide_action.triggered.connect(self.show_guide)
+        window.about_action.triggered.connect(self.show_about)
+        controller.sig_state_changed.connect(self._mark_dirty)
+        controller.sig_dataset_changed.connect(self._mark_dirty)
+        window.close_guard = self.may_close
+        window.set_recent_files(settings.get("recent_files"), self.open_project)
+        self._update_title()
+
+    # --- state ----------------------------------------------------------------------------
+    def _mark_dirty(self, *_args: object) -> None:
+        self.dirty = True
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.project_path.name if self.project_path else self.tr("Untitled")
+        self.window.setWindowFilePath(name)
+        self.window.setWindowModified(self.dirty)
+
+    def current_project(self) -> Project:
+        return Project(self.controller.state, tuple(self.controller.data_files),
+                       lang=self.controller.lang)
+
+    # --- save and open --------------------------------------------------------------------
+    def save_project(self, ask: bool = False, path: Path | None = None) -> bool:
+        target = path or (None if ask else self.project_path)
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Save project"), f"comparison{SUFFIX}",
+                self.tr("City Profiles projects (*{0})").format(SUFFIX))
+            if not name:
+                return False
+            target = Path(name)
+        try:
+            write_project(self.current_project(), target)
+        except OSError as error:
+            QMessageBox.warning(self.window, self.tr("Could not save"),
+                                self.tr("{0} was not saved: {1}").format(target, error))
+            return False
+        self.project_path, self.dirty = target, False
+        self._remember(target)
+        self._update_title()
+        return True
+
+    def open_project(self, path: str | None = None) -> bool:
+        if not self.may_close():
+            return False
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Open project"), "",
+                self.tr("City Profiles projects (*{0});;All files (*)").format(SUFFIX))
+            if not path:
+                return False
+        target = Path(path)
+        try:
+            project = load_project(target)
+        except ProjectError as error:
+            QMessageBox.warning(self.window, self.tr("Could not open project"),
+                                self._project_error_text(target, error))
+            return False
+        files = self._locate_missing(project, target.parent)
+        self.controller.load_project(project, files, target.parent)
+        self.project_path, self.dirty = target, False
+        self._remember(target)
+        self._update_title()
+        return True
+
+    def _project_error_text(self, path: Path, error: ProjectError) -> str:
+        reason = error.params.get("reason")
+        if reason == "newer_version":
+            return self.tr("{0} was saved by a newer version of City Profiles (project "
+                           "format {1}; this version reads up to {2}). Please update the app."
+                           ).format(path.name, error.params.get("version"),
+                                    error.params.get("supported"))
+        if reason == "not_a_project":
+            return self.tr("{0} is not a City Profiles project.").format(path.name)
+        return self.tr("{0} is damaged and cannot be opened ({1}).").format(
+            path.name, error.params.get("detail", reason))
+
+    def _locate_missing(self, project: Project, base: Path) -> list[DataFile]:
+        """Ask for each data file that has moved; files the user skips are left out."""
+        located = []
+        for data_file in project.data_files:
+            path = Path(data_file.path)
+            path = path if path.is_absolute() else base / path
+            if not path.is_file():
+                answer = QMessageBox.question(
+                    self.window, self.tr("Data file not found"),
+                    self.tr("{0} is not where the project says. Locate it?").format(path.name))
+                if answer != QMessageBox.StandardButton.Yes:
+                    continue
+                name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Locate {0}")
+                                                      .format(path.name), str(base))
+                if not name:
+                    continue
+                path = Path(name)
+            located.append(DataFile(str(path), data_file.recipe))
+        return located
+
+    def _remember(self, path: Path) -> None:
+        recent = self.settings.add_recent_file(str(path))
+        self.settings.set("last_session", str(path))
+        self.window.set_recent_files(recent, self.open_project)
+
+    def may_close(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to go on."""
+        if not self.dirty:
+            return True
+        answer = QMessageBox.question(
+            self.window, self.tr("Unsaved changes"),
+            self.tr("Save the changes to this comparison first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_project()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # --- export and help ------------------------------------------------------------------
+    def export_table(self, path: Path | None = None) -> bool:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export table"), "profile.xlsx",
+                self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            check_writable(path)
+            frame = profile_frame(self.controller)
+            (write_csv if path.suffix.lower() == ".csv" else write_xlsx)(frame, path)
+        except Exception as error:  # shown to the user, nothing half-written (atomic write)
+            QMessageBox.warning(self.window, self.tr("Could not export"),
+                                self.tr("{0} was not written: {1}").format(path.name, error))
+            return False
+        self.window.statusBar().showMessage(self.tr("Exported {0}").format(path), 5000)
+        return True
+
+    def show_sources(self) -> None:
+        self._show(TextDialog(self.tr("Data sources"), sources_html(self.controller.dataset),
+                              self.window))
+
+    def show_guide(self) -> None:
+        self._show(TextDialog(self.tr("User guide"), guide_html(), self.window))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self.window, self.tr("About City Profiles"),
+            self.tr("<h3>City Profiles {0}</h3><p>Compare a city side by side with its peers, "
+                    "on sourced data. Every number can be traced to its file, sheet and row."
+                    "</p>").format(__version__))
+
+    def _show(self, dialog: TextDialog) -> None:
+        self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
+        dialog.show()
+
+
+def profile_frame(controller: Controller) -> pd.DataFrame:
+    """The profile as a long, numeric table with each value's source, for export."""
+    dataset, state = controller.dataset, controller.state
+    cities = [state.focus_id, *state.peer_ids]
+    profile = build_profile(dataset, state.focus_id, state.peer_ids,
+                            available_indicators(dataset, cities), state.year)
+    records = []
+    for row in profile.rows:
+        indicator = dataset.indicator(row.indicator_id)
+        for cell in row.cells:
+            provenance = cell.provenance
+            records.append({
+                "indicator": indicator.label(controller.lang),
+                "indicator_id": indicator.id,
+                "city": dataset.cities[cell.city_id].name(controller.lang),
+                "year": cell.year,
+                "value": cell.value,
+                "unit": indicator.unit,
+                "display_value": (indicator.display.scaled(cell.value)
+                                  if cell.value is not None else None),
+                "display_unit": indicator.display.suffix(controller.lang),
+                "rank": cell.rank,
+                "gap_to_peer_median": cell.gap,
+                "gap_unit": row.gap_unit,
+                "source_file": provenance.source.file if provenance else "",
+                "source_sheet": provenance.source.sheet if provenance else "",
+                "source_row": provenance.row if provenance else None,
+                "source_column": provenance.column if provenance else "",
+            })
+    frame = pd.DataFrame.from_records(records)
+    for column in ("year", "rank", "source_row"):
+        frame[column] = frame[column].astype("Int64")  # whole numbers stay whole, gaps stay empty
+    return frame

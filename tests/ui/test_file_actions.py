@@ -1,0 +1,152 @@
+"""File-level actions as a user meets them: save and reopen, export, help, shortcuts, drops."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.session.project import load_project
+from desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+pytestmark = pytest.mark.ui
+
+
+def choose_focus(window: MainWindow, city_id: str) -> None:
+    index = window.focus_box.findData(city_id)
+    window.focus_box.setCurrentIndex(index)
+    window.focus_box.activated.emit(index)
+
+
+def test_save_then_open_restores_the_comparison(window: MainWindow, tmp_path: Path) -> None:
+    projects = window.project_controller
+    choose_focus(window, "cn-230100")  # Harbin
+    assert projects.dirty and window.isWindowModified()
+    path = tmp_path / "harbin.cityprofiles.json"
+    assert projects.save_project(path=path)
+    assert not projects.dirty and not window.isWindowModified()
+    assert load_project(path).view.focus_id == "cn-230100"
+    assert projects.settings.get("recent_files")[0] == str(path)
+    assert window.recent_menu.actions()[0].text() == str(path)
+
+    choose_focus(window, "cn-210100")
+    projects.dirty = False  # pretend the user saved elsewhere; opening must not ask
+    assert projects.open_project(str(path))
+    window.controller._project_runner.wait(10_000)
+    qtbot_wait_until(lambda: window.controller.state.focus_id == "cn-230100")
+    assert "Harbin" in window.focus_box.currentText()
+
+
+def qtbot_wait_until(condition: object, timeout: float = 10.0) -> None:
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        QApplication.processEvents()
+        assert time.monotonic() < deadline, "condition not met in time"
+
+
+def test_unsaved_changes_are_asked_about(window: MainWindow,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    projects = window.project_controller
+    choose_focus(window, "cn-230100")
+    asked: list[str] = []
+
+    def answer(choice: QMessageBox.StandardButton):
+        def question(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+            asked.append(str(args[2]))
+            return choice
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    assert projects.may_close() is False
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
+    assert projects.may_close() is True
+    assert asked and "Save the changes" in asked[0]
+
+
+def test_export_writes_numbers_with_their_sources(window: MainWindow, tmp_path: Path) -> None:
+    index = window.year_box.findData(2016)
+    window.year_box.setCurrentIndex(index)
+    window.year_box.activated.emit(index)
+    path = tmp_path / "profile.csv"
+    assert window.project_controller.export_table(path)
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    gdp = next(r for r in rows if r["indicator_id"] == "gdp" and r["city"] == "Shenyang")
+    assert float(gdp["value"]) == 554_644_980_000.0
+    assert float(gdp["display_value"]) == pytest.approx(5546.4498)
+    assert gdp["display_unit"] == "亿元"
+    assert gdp["source_file"] == "cn_city_gdp_csmar_CRE_Gdpct_1990_2021.csv"
+    assert gdp["source_row"] == "8457" and gdp["source_column"] == "Gdpct01"
+
+
+def test_export_to_an_impossible_place_says_so(window: MainWindow, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *args, **_kw: warnings.append(str(args[2])))
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert not window.project_controller.export_table(blocker / "out.xlsx")
+    assert warnings and "out.xlsx" in warnings[0]
+
+
+def test_data_sources_window_lists_every_source(window: MainWindow) -> None:
+    window.sources_action.trigger()
+    dialog = window.project_controller.dialogs[-1]
+    text = dialog.browser.toPlainText()
+    for source in window.controller.dataset.sources.values():
+        assert source.title in text
+    assert "Liaoning restated" in text
+    dialog.close()
+
+
+def test_user_guide_opens_with_f1(window: MainWindow) -> None:
+    assert window.guide_action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+    window.guide_action.trigger()
+    assert "user guide" in window.project_controller.dialogs[-1].browser.toPlainText()
+
+
+def test_shortcuts_cover_the_main_actions(window: MainWindow) -> None:
+    shortcuts = {a.text().replace("&", ""): a.shortcut().toString() for a in (
+        window.open_action, window.save_action, window.import_action, window.export_action,
+        window.find_city_action, window.show_table_action, window.show_chart_action)}
+    assert shortcuts["Open project…"] == "Ctrl+O"
+    assert shortcuts["Save project"] == "Ctrl+S"
+    assert shortcuts["Import data…"] == "Ctrl+I"
+    assert shortcuts["Export table…"] == "Ctrl+E"
+    assert shortcuts["Find a city"] == "Ctrl+F"
+    window.activateWindow()
+    window.find_city_action.trigger()
+    assert window.focus_box.lineEdit().selectedText() == window.focus_box.currentText()
+
+
+def test_dropping_a_spreadsheet_asks_to_import_it(window: MainWindow, qtbot: QtBot,
+                                                  tmp_path: Path) -> None:
+    file = tmp_path / "cities.xlsx"
+    file.write_bytes(b"")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(file))])
+    requested: list[str] = []
+    window.sig_import_requested.disconnect()
+    window.sig_import_requested.connect(requested.append)
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert requested == [str(file)]
+    other = QMimeData()
+    other.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.docx"))])
+    window.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, other,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    assert requested == [str(file)]
