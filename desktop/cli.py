@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--output", metavar="OUT.csv",
                           help="write the normalised long table (city, indicator, year, value, "
                           "unit) to a .csv or .xlsx file")
+    from desktop.report.cli_report import add_report_parser
+
+    add_report_parser(commands)
     return parser
 
 
@@ -195,6 +198,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_profile(dataset, args)
         if args.command == "import":
             return run_import(dataset, args)
+        if args.command == "report":
+            from desktop.report.cli_report import run_report
+
+            return run_report(dataset, args)
         selection = resolve_selection(dataset, args)
         if args.screenshot:
             from pathlib import Path

@@ -15,9 +15,11 @@ from desktop.core.dataset import Dataset
 from desktop.importers.merge import MergeSummary, merge_import
 from desktop.importers.report_text import report_text
 from desktop.importers.run import ImportOutcome, import_file
+from desktop.report.model import ReportOptions
 from desktop.session.project import DataFile, Project
 from desktop.session.state import ViewState
 from desktop.ui.dialogs.import_dialog import ImportDialog
+from desktop.ui.dialogs.report_dialog import ReportDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.tasks import TaskRunner
 
@@ -45,6 +47,9 @@ class Controller(QObject):
             lambda i: self.set_state(self.state.with_year(window.year_box.itemData(i)))
         )
         window.sig_import_requested.connect(self.open_import)
+        window.report_action.triggered.connect(self.open_report)
+        self.report_options: ReportOptions | None = None
+        self.report_dialog: ReportDialog | None = None
         self.import_dialog: ImportDialog | None = None
         self._imports = 0
         self._project_runner = TaskRunner(self)
@@ -117,6 +122,21 @@ class Controller(QObject):
         message.open()
         self.import_report_box = message
 
+    # --- reports --------------------------------------------------------------------------
+    def open_report(self) -> None:
+        """The report dialog for the current selection, with the choices made last time."""
+        state = self.state
+        options = self.report_options or ReportOptions(state.focus_id, state.peer_ids,
+                                                       lang=self.lang)
+        options = options.with_selection(state.focus_id, state.peer_ids, state.group_id)
+        self.report_dialog = ReportDialog(self.dataset, options, self.window)
+        self.report_dialog.sig_options_changed.connect(self._remember_report_options)
+        self.report_dialog.open()
+
+    def _remember_report_options(self, options: ReportOptions) -> None:
+        self.report_options = options
+        self.sig_state_changed.emit(self.state)  # the project has changed
+
     # --- projects -------------------------------------------------------------------------
     def load_project(self, project: Project, files: list[DataFile], base: Path) -> None:
         """Start again from the bundled data, re-read the project's files in a worker, then
@@ -125,6 +145,8 @@ class Controller(QObject):
         jobs = [(Path(f.path) if Path(f.path).is_absolute() else base / f.path, f)
                 for f in files]
         self._pending_state = project.view
+        self.report_options = (ReportOptions.from_json(project.report) if project.report
+                               else None)
 
         def read_all(progress: object) -> list[tuple[Path, DataFile, ImportOutcome]]:
             return [(path, data_file, import_file(path, data_file.recipe, lookup, progress))

@@ -141,11 +141,15 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(lambda: self.sig_import_requested.emit(""))
         self.export_action = self._action(tr("&Export table…"), QKeySequence(tr("Ctrl+E")),
                                           tr("Save the profile table as CSV or Excel"))
+        self.report_action = self._action(
+            tr("&Print report…"), QKeySequence.StandardKey.Print,
+            tr("Preview, print or save a profile report (PDF or HTML)"))
         self.quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(tr("&File"))
         for item in (self.open_action, self.recent_menu, self.save_action, self.save_as_action,
-                     None, self.import_action, self.export_action, None, self.quit_action):
+                     None, self.import_action, self.export_action, self.report_action, None,
+                     self.quit_action):
             if item is None:
                 file_menu.addSeparator()
             elif isinstance(item, QMenu):

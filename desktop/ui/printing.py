@@ -96,7 +96,7 @@ def chart_size(geometry: PageGeometry, block: ChartBlock | None = None) -> QSize
     Bar charts are as tall as their bars need (about 40 units a bar), never taller.
     """
     width = geometry.width
-    height = min(width * 0.42, geometry.body_height * 0.36)
+    height = min(width * 0.42, geometry.body_height * 0.30)
     if block is not None and isinstance(block.spec, BarChartSpec):
         height = min(height, 46.0 + 40.0 * len(block.spec.bars))
     return QSize(round(width), round(height))
@@ -439,10 +439,24 @@ _CHAR_LINE = re.compile(rb"^(<[0-9A-Fa-f]{4}> )(<[0-9A-Fa-f]{4}>)$", re.MULTILIN
 _UNICODE = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
 
+#: CJK Radicals Supplement forms that share a glyph with a common (mostly simplified)
+#: ideograph; Unicode gives them no decomposition, so NFKC cannot map them.
+RADICAL_IDEOGRAPHS = {
+    0x2E81: 0x5382, 0x2E87: 0x51E0, 0x2E99: 0x6535, 0x2E9F: 0x6BCD, 0x2EA0: 0x6C11,
+    0x2EC5: 0x89C1, 0x2EC8: 0x8BA0, 0x2EC9: 0x8D1D, 0x2ECB: 0x8F66, 0x2ED3: 0x957F,
+    0x2ED4: 0x95E8, 0x2ED8: 0x9752, 0x2ED9: 0x97E6, 0x2EDA: 0x9875, 0x2EDB: 0x98CE,
+    0x2EDC: 0x98DE, 0x2EDD: 0x98DF, 0x2EE0: 0x9963, 0x2EE2: 0x9A6C, 0x2EE3: 0x9AA8,
+    0x2EE4: 0x9B3C, 0x2EE5: 0x9C7C, 0x2EE6: 0x9E1F, 0x2EE7: 0x5364, 0x2EE8: 0x9EA6,
+    0x2EE9: 0x9EC4, 0x2EEC: 0x9F50, 0x2EEE: 0x9F7F, 0x2EF0: 0x9F99, 0x2EF3: 0x9F9F,
+}
+
+
 def _unified(match: re.Match[bytes]) -> bytes:
     """A Kangxi or supplementary radical code point as the ideograph it looks like."""
     code = int(match.group(1), 16)
-    if 0x2E80 <= code <= 0x2FDF:
+    if code in RADICAL_IDEOGRAPHS:
+        return b"<%04X>" % RADICAL_IDEOGRAPHS[code]
+    if 0x2F00 <= code <= 0x2FDF:
         same = unicodedata.normalize("NFKC", chr(code))
         if len(same) == 1 and ord(same) <= 0xFFFF:
             return b"<%04X>" % ord(same)

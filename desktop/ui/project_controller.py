@@ -55,8 +55,9 @@ class ProjectController(QObject):
         self.window.setWindowModified(self.dirty)
 
     def current_project(self) -> Project:
+        options = self.controller.report_options
         return Project(self.controller.state, tuple(self.controller.data_files),
-                       lang=self.controller.lang)
+                       report=options.to_json() if options else {}, lang=self.controller.lang)
 
     # --- save and open --------------------------------------------------------------------
     def save_project(self, ask: bool = False, path: Path | None = None) -> bool:

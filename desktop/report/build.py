@@ -1,0 +1,379 @@
+"""Build a ReportDocument from a Dataset and ReportOptions: all content, no layout, no Qt.
+
+This is the part of report generation that runs in a worker thread; charts are only described
+here (LineChartSpec / BarChartSpec) and drawn later on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from desktop.analysis.chart_spec import line_chart_spec
+from desktop.analysis.comparison import IndicatorComparison, Profile, build_profile
+from desktop.analysis.profile_table import build_profile_table, unit_text
+from desktop.core.catalog import Indicator
+from desktop.core.dataset import Dataset
+from desktop.core.errors import UnknownCityError
+from desktop.core.progress import NullProgress, Progress, check_cancelled
+from desktop.report.i18n_text import category_name, join_names, text
+from desktop.report.model import (
+    Bar,
+    BarChartSpec,
+    Block,
+    ChartBlock,
+    ContentsBlock,
+    ContentsEntry,
+    CoverBlock,
+    Heading,
+    LegendEntry,
+    PageBreak,
+    Paragraph,
+    ReportDocument,
+    ReportOptions,
+    TableBlock,
+    TableRow,
+)
+from desktop.report.palette import series_colors
+from desktop.report.sentences import comparison_sentence, rank_text
+
+#: Shown first in the summary when chosen; other chosen indicators follow up to SUMMARY_SIZE.
+KEY_INDICATORS = ("gdp", "gdp_per_capita", "gdp_real_growth", "population_resident",
+                  "population_registered", "average_wage", "employment", "gdp_share_tertiary")
+SUMMARY_SIZE = 8
+
+
+def validate_options(dataset: Dataset, options: ReportOptions) -> None:
+    """Raise Unknown*Error before any work for a city or indicator the dataset lacks."""
+    for city_id in (options.focus_id, *options.peer_ids):
+        if city_id not in dataset.cities:
+            raise UnknownCityError(name=city_id)
+    for indicator_id in options.indicator_ids or ():
+        dataset.indicator(indicator_id)
+
+
+def format_date(iso: str, lang: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.strftime("%-d %B %Y")
+
+
+def _slug(textual: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", textual.lower()).strip("-") or "section"
+
+
+class _Builder:
+    """Collects blocks section by section; one instance per report."""
+
+    def __init__(self, dataset: Dataset, options: ReportOptions, profile: Profile) -> None:
+        self.dataset, self.options, self.profile = dataset, options, profile
+        self.lang = options.lang
+        self.focus = dataset.cities[options.focus_id]
+        self.peers = [dataset.cities[p] for p in profile.peer_ids]
+        self.city_ids = [profile.focus_id, *profile.peer_ids]
+        self.rows = {row.indicator_id: row for row in profile.rows}
+        self.blocks: list[Block] = []
+
+    # --- helpers -------------------------------------------------------------------------
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self.dataset.indicator(indicator_id)
+
+    def name(self, city_id: str) -> str:
+        return self.dataset.cities[city_id].name(self.lang)
+
+    def section(self, title: str, anchor: str) -> None:
+        if self.blocks:
+            self.blocks.append(PageBreak())
+        self.blocks.append(Heading(title, 1, anchor))
+
+    def used_sources(self) -> list[str]:
+        obs = self.dataset.observations
+        mask = obs["city_id"].isin(self.city_ids) & obs["indicator_id"].isin(list(self.rows))
+        ids = sorted({str(s) for s in obs.loc[mask, "source_id"].unique()})
+        lines = []
+        for source_id in ids:
+            source = self.dataset.sources.get(source_id)
+            if source is not None:
+                lines.append(f"{source.publisher}: {source.title} ({source.file})")
+        return lines
+
+    # --- sections ------------------------------------------------------------------------
+    def cover(self) -> None:
+        lang, options = self.lang, self.options
+        peers = join_names([p.name(lang) for p in self.peers], lang)
+        place = self.focus.kind_label(lang)
+        province = self.focus.province_zh if lang == "zh" else self.focus.province_en
+        facts = [
+            (text("focus_city", lang), ", ".join(x for x in (self.focus.name(lang), place,
+                                                              province) if x)),
+            (text("peers", lang), peers or "—"),
+        ]
+        if options.group_id and options.group_id in self.dataset.groups:
+            facts.append((text("peer_group", lang),
+                          self.dataset.groups[options.group_id].name(lang)))
+        year = str(options.year) if options.year else text("latest_year", lang)
+        facts.append((text("comparison_year", lang), year))
+        facts.append((text("date", lang), format_date(self.date, lang)))
+        self.blocks.append(CoverBlock(
+            title=self.title, subtitle=text("subtitle", lang, focus=self.focus.name(lang),
+                                            count=len(self.peers)),
+            facts=tuple(facts), sources=tuple(self.used_sources()),
+            sources_label=text("data_sources", lang),
+        ))
+
+    def summary(self) -> None:
+        lang = self.lang
+        self.section(text("summary", lang), "summary")
+        peers = join_names([p.name(lang) for p in self.peers], lang)
+        self.blocks.append(Paragraph(
+            text("summary_lead", lang, focus=self.focus.name(lang), peers=peers,
+                 count=len(self.city_ids)), "lead"))
+        chosen = [i for i in KEY_INDICATORS if i in self.rows]
+        chosen += [i for i in self.rows if i not in chosen]
+        rows = [self.rows[i] for i in chosen
+                if self.rows[i].focus.value is not None][:SUMMARY_SIZE]
+        table_rows, sentences = [], []
+        for row in rows:
+            indicator = self.indicator(row.indicator_id)
+            table_rows.append(TableRow((
+                indicator.label(lang),
+                str(row.year or "—"),
+                self._value_text(indicator, row),
+                indicator.format(row.peer_median, lang),
+                rank_text(row, lang),
+            )))
+            sentence = comparison_sentence(row, indicator, self.focus, lang)
+            if sentence:
+                sentences.append(sentence)
+        self.blocks.append(TableBlock(
+            columns=(text("indicator", lang), text("year", lang), self.focus.name(lang),
+                     text("peer_median", lang), text("rank", lang)),
+            rows=tuple(table_rows), align=("l", "r", "r", "r", "r"), widths=(34, 9, 22, 22, 13),
+            focus_column=2, role="summary",
+        ))
+        self.blocks.extend(Paragraph(s, "sentence") for s in sentences)
+
+    def _value_text(self, indicator: Indicator, row: IndicatorComparison) -> str:
+        value = indicator.format(row.focus.value, self.lang)
+        if row.focus.year is not None and row.focus.year != row.year:
+            value += f" ({row.focus.year})"
+        return value
+
+    def categories(self, progress: Progress, start: float, end: float) -> None:
+        grouped = [
+            (category, [i.id for i in indicators if i.id in self.rows])
+            for category, indicators in self.dataset.categories().items()
+        ]
+        grouped = [(c, ids) for c, ids in grouped if ids]
+        total = sum(len(ids) for _, ids in grouped) or 1
+        done = 0
+        for category, ids in grouped:
+            name = category_name(category, self.lang)
+            self.section(name, f"cat-{_slug(category)}")
+            for indicator_id in ids:
+                check_cancelled(progress)
+                self.indicator_charts(indicator_id)
+                done += 1
+                progress.report(start + (end - start) * done / total, "charts")
+            self.blocks.append(Heading(text("table_for", self.lang, category=name), 2))
+            self.blocks.append(self.profile_table(ids))
+
+    def indicator_charts(self, indicator_id: str) -> None:
+        lang = self.lang
+        indicator = self.indicator(indicator_id)
+        charts: list[ChartBlock] = []
+        if "line" in self.options.chart_types:
+            spec = line_chart_spec(self.dataset, self.profile.focus_id, self.profile.peer_ids,
+                                   indicator_id, lang)
+            if not spec.is_empty:
+                colors = series_colors(len(spec.series))
+                legend = tuple(LegendEntry(s.label, c, s.is_focus)
+                               for s, c in zip(spec.series, colors, strict=True) if len(s.years))
+                notes = [f"{b.year}: {b.note}" for b in spec.breaks]
+                notes += self._indicator_notes(indicator, spec.notes)
+                charts.append(ChartBlock(
+                    chart_id=f"line-{indicator_id}", kind="line", spec=spec,
+                    title=text("over_time", lang, label=indicator.label(lang)),
+                    unit=text("unit_line", lang, unit=unit_text(self.dataset, indicator_id, lang)),
+                    legend=legend,
+                    notes=tuple(notes),
+                    source=text("source_line", lang, sources=spec.source_line)
+                    if spec.source_line else "",
+                    break_label=text("series_break", lang),
+                    alt=f"{indicator.label(lang)}: {', '.join(e.label for e in legend)}",
+                ))
+        if "bar" in self.options.chart_types:
+            bar = self.bar_chart(indicator_id)
+            if bar is not None:
+                charts.append(bar)
+        if charts:
+            self.blocks.append(Heading(indicator.label(lang), 2))
+            self.blocks.extend(charts)
+
+    def _indicator_notes(self, indicator: Indicator, spec_notes: Sequence[str]) -> list[str]:
+        notes = list(spec_notes)
+        if self.lang == "zh" and indicator.notes_zh and indicator.notes_en in notes:
+            notes[notes.index(indicator.notes_en)] = indicator.notes_zh
+        return notes
+
+    def bar_chart(self, indicator_id: str) -> ChartBlock | None:
+        row = self.rows[indicator_id]
+        indicator = self.indicator(indicator_id)
+        factor = indicator.display.factor
+        colors = series_colors(len(row.cells))
+        bars, legend = [], []
+        for cell, color in zip(row.cells, colors, strict=True):
+            if cell.value is None:
+                continue
+            label = self.name(cell.city_id)
+            bars.append(Bar(label, cell.value / factor, cell.city_id == self.profile.focus_id))
+            legend.append(LegendEntry(label, color, bars[-1].is_focus))
+        if not bars:
+            return None
+        median = None if row.peer_median is None else row.peer_median / factor
+        spec = BarChartSpec(indicator_id, row.year, indicator.display.suffix(self.lang),
+                            indicator.display.decimals, tuple(bars), median)
+        label = indicator.label(self.lang)
+        return ChartBlock(
+            chart_id=f"bar-{indicator_id}", kind="bar", spec=spec,
+            title=text("in_year", self.lang, label=label, year=row.year or "—"),
+            unit=text("unit_line", self.lang,
+                      unit=unit_text(self.dataset, indicator_id, self.lang)),
+            legend=tuple(legend),
+            notes=(), source="", alt=f"{label}, {row.year}",
+        )
+
+    def profile_table(self, indicator_ids: Sequence[str]) -> TableBlock:
+        lang = self.lang
+        sub = Profile(self.profile.focus_id, self.profile.peer_ids, self.profile.requested_year,
+                      tuple(self.rows[i] for i in indicator_ids))
+        table = build_profile_table(self.dataset, sub, lang)
+        titles = {"indicator": text("indicator", lang), "unit": text("unit", lang),
+                  "year": text("year", lang), "peer_median": text("peer_median", lang),
+                  "gap": text("gap", lang), "rank": text("rank", lang)}
+        columns = tuple(self.name(c.city_id) if c.city_id else titles[c.key]
+                        for c in table.columns)
+        rank_column = table.column_index("rank")
+        rows = []
+        for indicator_id, cells in zip(table.indicator_ids, table.rows, strict=True):
+            texts = [c.text for c in cells]
+            texts[rank_column] = rank_text(self.rows[indicator_id], lang)
+            rows.append(TableRow(tuple(texts), tones=tuple(c.tone for c in cells)))
+        count = len(self.city_ids)
+        return TableBlock(
+            columns=columns, rows=tuple(rows),
+            align=("l", "l", "r", *("r",) * count, "r", "r", "r"),
+            widths=(20, 7, 7, *(13,) * count, 12, 11, 9),
+            focus_column=table.focus_column, role="profile",
+            note=text("other_year_note", lang),
+        )
+
+    def notes(self) -> None:
+        lang = self.lang
+        self.section(text("notes", lang), "notes")
+        self.blocks.append(Heading(text("sources", lang), 2))
+        self.blocks.extend(Paragraph(line, "note") for line in self.used_sources())
+        definitions = []
+        for indicator_id in self.rows:
+            indicator = self.indicator(indicator_id)
+            notes = indicator.notes_zh if lang == "zh" and indicator.notes_zh else (
+                indicator.notes_en)
+            body = " ".join(x for x in (indicator.definition_en, notes) if x)
+            if body:
+                definitions.append(Paragraph(f"{indicator.label(lang)}: {body}", "note"))
+        if definitions:
+            self.blocks.append(Heading(text("definitions", lang), 2))
+            self.blocks.extend(definitions)
+        self.blocks.append(Heading(text("series_breaks", lang), 2))
+        breaks = []
+        for series_break in self.dataset.series_breaks:
+            cities = [c for c in self.city_ids if c in series_break.city_ids]
+            indicators = [i for i in self.rows if i in series_break.indicator_ids]
+            if not cities or not indicators:
+                continue
+            note = series_break.note_zh if lang == "zh" and series_break.note_zh else (
+                series_break.note_en)
+            names = join_names([self.name(c) for c in cities], lang)
+            labels = text("list_sep", lang).join(self.indicator(i).label(lang)
+                                                 for i in indicators)
+            breaks.append(Paragraph(f"{series_break.year} — {names}: {note} ({labels})", "note"))
+        self.blocks.extend(breaks or [Paragraph(text("no_breaks", lang), "note")])
+
+    def appendix(self, progress: Progress) -> None:
+        lang = self.lang
+        self.section(text("appendix", lang), "appendix")
+        self.blocks.append(Paragraph(text("appendix_lead", lang), "lead"))
+        names = tuple(self.name(c) for c in self.city_ids)
+        for indicator_id in self.rows:
+            check_cancelled(progress)
+            indicator = self.indicator(indicator_id)
+            frame = self.dataset.wide(indicator_id, self.city_ids).dropna(how="all")
+            if frame.empty:
+                continue
+            unit = unit_text(self.dataset, indicator_id, lang)
+            self.blocks.append(Heading(f"{indicator.label(lang)} ({unit})", 2))
+            rows = []
+            for year, values in frame.iterrows():
+                cells = tuple(indicator.display.format(v, lang, with_suffix=False)
+                              for v in values.to_numpy(dtype=float))
+                rows.append(TableRow((str(int(year)), *cells),
+                                     emphasis=int(year) == self.rows[indicator_id].year))
+            self.blocks.append(TableBlock(
+                columns=(text("year", lang), *names), rows=tuple(rows),
+                align=("l", *("r",) * len(names)), widths=(10, *(18,) * len(names)),
+                focus_column=1, role="data",
+            ))
+
+    def contents(self) -> ContentsBlock:
+        entries = tuple(ContentsEntry(b.anchor, b.text) for b in self.blocks
+                        if isinstance(b, Heading) and b.level == 1)
+        return ContentsBlock(text("contents", self.lang), entries)
+
+
+def build_report(
+    dataset: Dataset, options: ReportOptions, progress: Progress | None = None
+) -> ReportDocument:
+    """Everything a report says, section by section (raises Unknown*Error, CancelledError)."""
+    progress = progress or NullProgress()
+    validate_options(dataset, options)
+    progress.report(0.0, "comparing")
+    profile = build_profile(dataset, options.focus_id, options.peer_ids,
+                            list(options.indicator_ids) if options.indicator_ids else None,
+                            options.year)
+    builder = _Builder(dataset, options, profile)
+    lang = options.lang
+    builder.date = options.date or dt.date.today().isoformat()
+    builder.title = text("report_title", lang, focus=builder.focus.name(lang))
+    sections = options.sections
+    check_cancelled(progress)
+    if "summary" in sections:
+        builder.summary()
+    if "categories" in sections:
+        builder.categories(progress, 0.1, 0.8)
+    if "notes" in sections:
+        builder.notes()
+    if "appendix" in sections:
+        builder.appendix(progress)
+    body = builder.blocks
+    builder.blocks = []
+    front: list[Block] = []
+    if "cover" in sections:
+        builder.cover()
+        front.extend([*builder.blocks, PageBreak()])
+    if "contents" in sections:
+        builder.blocks = body
+        front.extend([builder.contents(), PageBreak()])
+    if front and body and isinstance(body[0], PageBreak):
+        body = body[1:]
+    blocks = [*front, *body]
+    if blocks and isinstance(blocks[-1], PageBreak):
+        blocks.pop()
+    progress.report(1.0, "built")
+    return ReportDocument(
+        options=options,
+        title=builder.title,
+        header=builder.title,
+        date=format_date(builder.date, lang),
+        blocks=tuple(blocks),
+        meta={"focus": builder.focus.name(lang)},
+    )

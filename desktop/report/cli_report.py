@@ -1,0 +1,156 @@
+"""`city-profiles report`: a profile report as PDF or HTML from the command line.
+
+    city-profiles report --focus CITY [--peers A,B,...|--group NAME] [--data FILE ...]
+                         [--indicators ID,...] [--charts line,bar] [--sections S,...]
+                         [--lang en|zh] [--year Y] [--paper a4|letter] [--landscape]
+                         -o OUT.pdf|OUT.html
+
+Every argument is checked before any work, and errors are raised as CityProfilesError so that
+desktop/cli.py prints one line and exits 2; the output is written atomically at the very end,
+so a failed or interrupted run never leaves a file behind. Charts need Qt: it is imported here
+lazily (offscreen when there is no display), keeping desktop/report itself free of Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.core.errors import CityProfilesError, InputFileError, OutputPathError
+from desktop.report.model import CHART_TYPES, PAPERS, SECTIONS, ReportOptions
+
+if TYPE_CHECKING:
+    from desktop.core.dataset import Dataset
+
+DEFAULT_GROUP = "north_east"
+OUTPUT_SUFFIXES = (".pdf", ".html", ".htm")
+
+
+def add_report_parser(subparsers: Any) -> None:
+    """Add the `report` subcommand to the CLI's subparsers."""
+    parser = subparsers.add_parser(
+        "report", help="write a printable profile report (PDF or self-contained HTML)")
+    parser.add_argument("--focus", required=True,
+                        help="focus city: name, Chinese name, alias or id")
+    peers = parser.add_mutually_exclusive_group()
+    peers.add_argument("--peers", help="comma-separated peer cities")
+    peers.add_argument("--group", help=f"a peer group (default: {DEFAULT_GROUP})")
+    parser.add_argument("--data", action="extend", nargs="+", default=[], metavar="FILE",
+                        help="import these spreadsheets before reporting")
+    parser.add_argument("--indicators", help="comma-separated indicator ids (default: all)")
+    parser.add_argument("--charts", default="line",
+                        help=f"chart types, comma-separated: {', '.join(CHART_TYPES)}")
+    parser.add_argument("--sections", default=",".join(SECTIONS),
+                        help=f"sections, comma-separated: {', '.join(SECTIONS)}")
+    parser.add_argument("--lang", choices=("en", "zh"), default="en")
+    parser.add_argument("--year", type=int, help="comparison year (default: latest shared)")
+    parser.add_argument("--paper", choices=PAPERS, default="a4")
+    parser.add_argument("--landscape", action="store_true")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.html")
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def check_output(path: Path) -> None:
+    """Raise OutputPathError for a name we cannot write or whose kind we do not know."""
+    if path.suffix.lower() not in OUTPUT_SUFFIXES:
+        raise OutputPathError(file=str(path), reason="use a .pdf or .html file name")
+    from desktop.core.storage import check_writable
+
+    check_writable(path)
+
+
+def options_from_args(dataset: Dataset, args: argparse.Namespace) -> ReportOptions:
+    """Resolve names to ids (raises UnknownCityError, UnknownIndicatorError, ...)."""
+    focus = dataset.city(args.focus).id
+    group_id = None
+    if args.peers:
+        peers = tuple(dataset.city(name).id for name in _split(args.peers))
+    else:
+        group = dataset.group(args.group or DEFAULT_GROUP)
+        group_id, peers = group.id, group.city_ids
+    indicators = tuple(_split(args.indicators)) or None
+    for indicator_id in indicators or ():
+        dataset.indicator(indicator_id)
+    charts = tuple(_split(args.charts))
+    sections = tuple(_split(args.sections))
+    for name, chosen, known in (("chart type", charts, CHART_TYPES),
+                                ("section", sections, SECTIONS)):
+        unknown = [c for c in chosen if c not in known]
+        if unknown:
+            raise InputFileError(file=f"--{name.split()[0]}s",
+                                 reason=f"unknown {name} {unknown[0]!r} "
+                                        f"(known: {', '.join(known)})")
+    return ReportOptions(
+        focus_id=focus, peer_ids=tuple(p for p in peers if p != focus),
+        indicator_ids=indicators, year=args.year, lang=args.lang, sections=sections,
+        chart_types=charts, paper=args.paper, landscape=args.landscape, group_id=group_id,
+    )
+
+
+def import_data(dataset: Dataset, files: Sequence[str]) -> Dataset:
+    """The dataset with each --data file merged in, in order (raises on a bad file)."""
+    if not files:
+        return dataset
+    from desktop.core.catalog import Source
+    from desktop.importers.merge import merge_import
+    from desktop.importers.run import import_file
+
+    for number, name in enumerate(files, start=1):
+        path = Path(name)
+        if not path.is_file():
+            raise InputFileError(file=str(path), reason="no such file")
+        outcome = import_file(path, None, dataset.lookup)
+        if outcome.frame.empty:
+            raise InputFileError(file=str(path), reason="no values found")
+        source = Source(id=f"import-{number}", file=path.name, publisher="Imported by the user",
+                        title=path.name, origin=str(path))
+        dataset, _summary = merge_import(dataset, outcome.frame, source)
+    return dataset
+
+
+def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
+    """Build, render and write the report; returns 0 (errors are raised, see module doc)."""
+    output = Path(args.output)
+    check_output(output)
+    dataset = import_data(dataset, args.data)
+    options = options_from_args(dataset, args)
+    from desktop.core.storage import write_atomically
+    from desktop.report.build import build_report
+    from desktop.ui.printing import ensure_app, render_output
+
+    ensure_app()
+    document = build_report(dataset, options)
+    data, pages = render_output(document, "html" if output.suffix.lower() != ".pdf" else "pdf")
+    write_atomically(output, data)
+    what = f"{pages} pages" if pages else "HTML"
+    print(f"wrote {output} ({what})")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the report command alone (`python -m desktop.report.cli_report ...`), exactly as the
+    `report` subcommand of desktop/cli.py runs it: one error line and exit 2 on bad input."""
+    parser = argparse.ArgumentParser(prog="city-profiles")
+    commands = parser.add_subparsers(dest="command", required=True)
+    add_report_parser(commands)
+    args = parser.parse_args(argv)
+    from desktop.cli import error_line
+    from desktop.core.storage import load_bundled
+
+    dataset = None
+    try:
+        dataset = load_bundled()
+        return run_report(dataset, args)
+    except CityProfilesError as error:
+        print(f"city-profiles: error: {error_line(error, dataset)}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

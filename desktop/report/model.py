@@ -1,0 +1,201 @@
+"""The report as plain data: options chosen by the user and the blocks a report is made of.
+
+Blocks say what to show, not how: html.py turns them into HTML (for a browser and for Qt's rich
+text), desktop/ui/printing.py measures and paginates them for paper.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # keeps this module light: the CLI parser imports it at start-up
+    from desktop.analysis.chart_spec import LineChartSpec
+
+SECTIONS = ("cover", "contents", "summary", "categories", "notes", "appendix")
+CHART_TYPES = ("line", "bar")
+PAPERS = ("a4", "letter")
+OPTIONS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """Everything that decides a report's content and paper; saved with the session as JSON."""
+
+    focus_id: str
+    peer_ids: tuple[str, ...]
+    indicator_ids: tuple[str, ...] | None = None  # None: every indicator the cities have
+    year: int | None = None  # None: the latest year the focus shares with a peer
+    lang: str = "en"
+    sections: tuple[str, ...] = SECTIONS
+    chart_types: tuple[str, ...] = ("line",)
+    paper: str = "a4"
+    landscape: bool = False
+    group_id: str | None = None
+    date: str = ""  # ISO date printed on the cover; empty: today
+
+    def with_selection(self, focus_id: str, peer_ids: tuple[str, ...],
+                       group_id: str | None = None) -> ReportOptions:
+        return replace(self, focus_id=focus_id, peer_ids=peer_ids, group_id=group_id)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": OPTIONS_VERSION,
+            "focus_id": self.focus_id,
+            "peer_ids": list(self.peer_ids),
+            "indicator_ids": None if self.indicator_ids is None else list(self.indicator_ids),
+            "year": self.year,
+            "lang": self.lang,
+            "sections": list(self.sections),
+            "chart_types": list(self.chart_types),
+            "paper": self.paper,
+            "landscape": self.landscape,
+            "group_id": self.group_id,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ReportOptions:
+        """Options saved by to_json; unknown sections or chart types are dropped, not fatal."""
+        indicators = data.get("indicator_ids")
+        return cls(
+            focus_id=str(data["focus_id"]),
+            peer_ids=tuple(str(p) for p in data.get("peer_ids", ())),
+            indicator_ids=None if indicators is None else tuple(str(i) for i in indicators),
+            year=data.get("year"),
+            lang=data.get("lang", "en") if data.get("lang") in ("en", "zh") else "en",
+            sections=tuple(s for s in data.get("sections", SECTIONS) if s in SECTIONS),
+            chart_types=tuple(c for c in data.get("chart_types", ("line",)) if c in CHART_TYPES),
+            paper=data.get("paper", "a4") if data.get("paper") in PAPERS else "a4",
+            landscape=bool(data.get("landscape", False)),
+            group_id=data.get("group_id"),
+        )
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float  # display units
+    is_focus: bool
+
+
+@dataclass(frozen=True)
+class BarChartSpec:
+    """One year's values of the focus and its peers as horizontal bars, with the peer median."""
+
+    indicator_id: str
+    year: int | None
+    unit_suffix: str
+    decimals: int
+    bars: tuple[Bar, ...]
+    median: float | None  # display units
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.bars
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str
+    color: str  # "#rrggbb"
+    is_focus: bool
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int  # 1: section (in the contents), 2: subsection
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    role: str = "body"  # body, lead, sentence, note, source
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[str, ...]
+    emphasis: bool = False  # the focus city's row
+    tones: tuple[int, ...] = ()  # per cell: 1 better, 0 neutral, -1 worse than the peer median
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A table whose rows are never split across pages; the header repeats on every page."""
+
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    align: tuple[str, ...]  # "l" or "r" per column
+    widths: tuple[int, ...]  # relative column widths
+    focus_column: int | None = None
+    role: str = "data"  # data, profile, summary, contents
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    """One chart with its title, legend, notes and source; drawn as one unsplittable unit."""
+
+    chart_id: str
+    kind: str  # line or bar
+    spec: LineChartSpec | BarChartSpec
+    title: str
+    unit: str
+    legend: tuple[LegendEntry, ...]
+    notes: tuple[str, ...]
+    source: str
+    break_label: str = ""
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class CoverBlock:
+    title: str
+    subtitle: str
+    facts: tuple[tuple[str, str], ...]  # (label, value) lines: focus, peers, year, date
+    sources: tuple[str, ...]
+    sources_label: str
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ContentsBlock:
+    title: str
+    entries: tuple[ContentsEntry, ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Block = (Heading | Paragraph | TableBlock | ChartBlock | CoverBlock | ContentsBlock | PageBreak)
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    options: ReportOptions
+    title: str
+    header: str  # running header: title, focus city
+    date: str
+    blocks: tuple[Block, ...]
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def lang(self) -> str:
+        return self.options.lang
+
+    def charts(self) -> list[ChartBlock]:
+        return [b for b in self.blocks if isinstance(b, ChartBlock)]
+
+    def headings(self, level: int | None = None) -> list[Heading]:
+        return [b for b in self.blocks
+                if isinstance(b, Heading) and (level is None or b.level == level)]

@@ -1,0 +1,110 @@
+"""`city-profiles report` run as a user runs it, in a subprocess.
+
+Until desktop/cli.py wires the `report` subcommand in, the same parser and runner are driven
+through `python -m desktop.report.cli_report`, which mirrors that wiring exactly.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
+
+
+def _entry() -> list[str]:
+    from desktop.cli import build_parser
+
+    parser = build_parser()
+    wired = any("report" in getattr(a, "choices", None) or {} for a in parser._actions
+                if a.__class__.__name__ == "_SubParsersAction")
+    return ["-m", "desktop"] if wired else ["-m", "desktop.report.cli_report"]
+
+
+def run_report(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, *_entry(), "report", *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=180, check=False)
+
+
+def test_pdf_report_for_shenyang(tmp_path: Path) -> None:
+    out = tmp_path / "shenyang.pdf"
+    result = run_report("--focus", "Shenyang", "--peers", "Dalian,Harbin,Changchun",
+                        "--year", "2016", "--indicators", "gdp,gdp_per_capita,average_wage",
+                        "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "City profile: Shenyang" in text
+    assert "5,546.45" in text  # CRE_Gdpct line 8457: 5546.4498 亿元
+    assert re.search(r"Page 1 of \d+", text)
+    assert [p.name for p in tmp_path.iterdir()] == ["shenyang.pdf"], "no temp files left"
+
+
+def test_chinese_html_report_is_self_contained(tmp_path: Path) -> None:
+    out = tmp_path / "沈阳.html"
+    result = run_report("--focus", "沈阳市", "--group", "north_east", "--lang", "zh",
+                        "--paper", "letter", "--landscape", "--charts", "line,bar",
+                        "--year", "2016", "--indicators", "gdp,gdp_per_capita", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "沈阳市" in page and "约为同类城市中位数的" in page
+    assert page.count("<svg") == 4  # a line and a bar chart per indicator
+    assert "size: letter landscape" in page
+    assert not re.search(r"""(src|href)=["'](https?:|//|file:)""", page)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--focus", "Atlantis"), "unknown city: 'Atlantis'"),
+        (("--focus", "Shenyang", "--peers", "Dalian,Nowhere"), "unknown city: 'Nowhere'"),
+        (("--focus", "Shenyang", "--indicators", "gdp,happiness"),
+         "unknown indicator: 'happiness'"),
+        (("--focus", "Shenyang", "--group", "moon_base"), "unknown peer group"),
+        (("--focus", "Shenyang", "--data", "missing.csv"), "cannot read missing.csv"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line_and_no_file(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    out = tmp_path / "report.pdf"
+    result = run_report(*args, "-o", str(out))
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists() and not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("name", ["blocker/report.pdf", "report.docx"])
+def test_unwritable_or_unknown_output_exits_2(tmp_path: Path, name: str) -> None:
+    (tmp_path / "blocker").write_text("a file, not a folder")
+    out = tmp_path / name
+    result = run_report("--focus", "Shenyang", "-o", str(out))
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("desktop.importers.readers") is None,
+                    reason="desktop.importers.readers is still being written")
+def test_data_file_is_imported_before_reporting(tmp_path: Path) -> None:
+    data = tmp_path / "extra.csv"
+    data.write_text("city,year,GDP (亿元)\nShenyang,2022,7695.8\nDalian,2022,8430.9\n",
+                    encoding="utf-8")
+    out = tmp_path / "with-data.pdf"
+    result = run_report("--focus", "Shenyang", "--peers", "Dalian", "--data", str(data),
+                        "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
