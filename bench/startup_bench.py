@@ -47,7 +47,7 @@ class P(QObject):
             print("first_paint", flush=True); print("ready", flush=True)
             QTimer.singleShot(0, app.quit)
         return False
-p = P(); w.installEventFilter(p); w.show(); app.exec()
+p = P(); w.viewport().installEventFilter(p); w.show(); app.exec()
 """
 
 
@@ -61,7 +61,11 @@ def timed_run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
         marks[line.strip()] = time.perf_counter() - start
         if line.strip() == "ready":
             break
-    process.wait(60)
+    try:
+        process.wait(60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
     process.stdout.close()
     if "ready" not in marks:
         raise SystemExit(f"{command} never became ready")

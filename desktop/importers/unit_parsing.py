@@ -94,13 +94,17 @@ class UnitSpec:
         return f"{self.source} → {self.code} (× {self.factor:,})"
 
 
-def clean_unit_text(text: str) -> str:
-    text = unicodedata.normalize("NFKC", str(text)).strip()
-    text = re.sub(r"\s+", " ", text)
-    # NFKC turns ‰ into itself, but '％' into '%'; strip one level of brackets
+def tidy_unit_text(text: str) -> str:
+    """White space collapsed and enclosing brackets removed; characters kept as written."""
+    text = re.sub(r"\s+", " ", str(text)).strip()
     while len(text) >= 2 and text[0] in "([（【" and text[-1] in ")]）】":
         text = text[1:-1].strip()
     return text
+
+
+def clean_unit_text(text: str) -> str:
+    """For matching only: also NFKC ('％' -> '%', full-width letters -> ASCII)."""
+    return tidy_unit_text(unicodedata.normalize("NFKC", str(text)))
 
 
 def _base_code(word: str) -> str | None:
@@ -121,10 +125,10 @@ def parse_unit(text: object) -> UnitSpec | None:
     """A known unit, or None when the text is not recognisably a unit (see `unit_or_text`)."""
     if text is None:
         return None
-    source = clean_unit_text(str(text))
+    source = tidy_unit_text(str(text))
     if not source:
         return None
-    spec = _parse_clean(source)
+    spec = _parse_clean(clean_unit_text(source))
     return None if spec is None else UnitSpec(source, spec[0], spec[1], True)
 
 
@@ -180,15 +184,21 @@ def unit_or_text(text: object) -> UnitSpec | None:
     spec = parse_unit(text)
     if spec is not None:
         return spec
-    source = clean_unit_text(str(text))
+    source = tidy_unit_text(str(text))
     if not source:
         return None
     return UnitSpec(source, source, 0, False)
 
 
+#: SDMX codes that look like currencies but are not one
+_NOT_CURRENCIES = {"XDC", "PPS", "PPP", "PCT", "IX", "XXX"}
+
+
 def sdmx_unit(measure: str, multiplier: object) -> UnitSpec | None:
     """SDMX UNIT_MEASURE plus UNIT_MULT (a power of ten); None when both are empty."""
     base = unit_or_text(measure) if measure else None
+    if base is not None and not base.known and re.fullmatch(r"[A-Z]{3}", base.source):
+        base = UnitSpec(base.source, base.source, 0, base.source not in _NOT_CURRENCIES)
     exponent = 0
     mult = str(multiplier).strip() if multiplier is not None else ""
     if mult:
@@ -214,7 +224,7 @@ def _exponent(factor: int) -> int:
 
 
 _PAREN_RE = re.compile(r"[\(（]([^()（）]*)[\)）]")
-_SUFFIX_RE = re.compile(r"[_\s]+([^_\s]+)$")
+_SUFFIX_RE = re.compile(r"[_\s]+([^_\s\[\]]+)$")
 
 
 def split_unit(name: str) -> tuple[str, UnitSpec | None, bool]:

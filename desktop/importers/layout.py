@@ -1,0 +1,262 @@
+"""What the columns mean, and so which layout the table has.
+
+Roles (the strings TableOptions.roles uses):
+  city, indicator, year, value, unit, unit_mult (SDMX power of ten), flag (observation status),
+  currency (SDMX CURRENCY, used when UNIT_MEASURE is 'XDC'), dims (Eurostat packed first column),
+  ignore;
+  'indicator:<name>'  a wide-by-indicator column holding that indicator;
+  'year:<yyyy>'       a wide-by-year column holding that year's values;
+  'unit:<yyyy>'       a wide-by-year column holding that year's units (header '2016年 单位').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.importers.model import LAYOUTS
+from desktop.importers.numbers import is_missing_text, looks_numeric, parse_year
+from desktop.importers.table import cell_text
+from desktop.importers.unit_parsing import split_unit
+
+_CITY = {"城市", "地区", "城市名称", "地区名称", "城市名", "地市", "市", "城市地区", "区域", "名称",
+         "city", "cityname", "cities", "name", "region", "regionname", "area", "areaname",
+         "geo", "location", "place", "metro", "metroarea", "msa", "cbsaname", "countryname",
+         "refarea", "ctnmen", "ctnm", "citynameen", "国家", "国家或地区", "国家地区"}
+_CITY_LOW = {"省份", "省", "省区市", "province", "state", "country", "prefecture", "county"}
+_INDICATOR = {"指标", "指标名称", "项目", "变量", "统计指标", "指标名", "indicator",
+              "indicatorname",
+              "series", "seriesname", "measure", "variable", "item", "subject", "indicators"}
+_YEAR = {"年份", "年度", "年", "时间", "统计年度", "year", "yr", "years", "time", "period",
+         "timeperiod", "sgnyea", "date", "年份year"}
+_VALUE = {"数值", "值", "数据", "数量", "value", "values", "obsvalue", "amount", "observation",
+          "val", "obs"}
+_UNIT = {"单位", "计量单位", "度量单位", "unit", "units", "unitmeasure", "unitofmeasure", "uom"}
+_UNIT_MULT = {"unitmult", "unitmultiplier", "multiplier", "scale"}
+_FLAG = {"obsstatus", "flag", "flags", "status", "标记"}
+_CURRENCY = {"currency"}
+_IGNORE = {"dataflow", "freq", "frequency", "decimals", "indicatorcode", "seriescode", "coord",
+           "geometry", "wkt", "lat", "lon", "latitude", "longitude", "topmetro", "metrosize",
+           "rank", "notes", "note", "备注", "注释", "source", "来源", "cbsa", "fips", "geoid",
+           "actionlist", "structure", "structureid", "structurename"}
+_CODE_SUFFIXES = ("code", "id", "代码", "编码", "编号", "iso", "iso3")
+_VALUE_WORDS = {"数值", "值", "value", "values", "数据"}
+_UNIT_WORDS = {"单位", "unit", "units"}
+
+
+def header_key(name: str) -> str:
+    return re.sub(r"[\s_\-.·:：/()（）]+", "", name).casefold()
+
+
+def guess_role(name: str) -> str | None:
+    """The role a header names on its own ('城市' -> city), or None when it says nothing."""
+    key = header_key(name)
+    if not key:
+        return None
+    for words, role in ((_CITY, "city"), (_INDICATOR, "indicator"), (_YEAR, "year"),
+                        (_VALUE, "value"), (_UNIT, "unit"), (_UNIT_MULT, "unit_mult"),
+                        (_FLAG, "flag"), (_CURRENCY, "currency"), (_IGNORE, "ignore")):
+        if key in words:
+            return role
+    if key in _CITY_LOW:
+        return "city_low"
+    if key.endswith(_CODE_SUFFIXES):
+        return "ignore"
+    return None
+
+
+def year_header(name: str) -> tuple[int | None, str]:
+    """'2016' / '2016年' / '2021 ' -> (2016, 'value'); '2016年 单位' -> (2016, 'unit')."""
+    year, _ = parse_year(name)
+    if year is not None:
+        return year, "value"
+    parts = name.split()
+    if len(parts) >= 2:
+        year, _ = parse_year(parts[0])
+        rest = header_key(" ".join(parts[1:]))
+        if year is not None and rest in _VALUE_WORDS:
+            return year, "value"
+        if year is not None and rest in _UNIT_WORDS:
+            return year, "unit"
+    return None, ""
+
+
+def numeric_share(cells: Sequence[object], decimal: str = ".") -> tuple[float, int]:
+    """Share of non-missing cells that read as numbers, and how many cells were non-missing."""
+    present = 0
+    numeric = 0
+    for cell in cells:
+        text = cell_text(cell)
+        if not text or is_missing_text(text):
+            continue
+        present += 1
+        if looks_numeric(cell, decimal):
+            numeric += 1
+    return (numeric / present if present else 0.0), present
+
+
+def is_eurostat_header(name: str) -> bool:
+    return "\\" in name and ("," in name or "time" in name.casefold())
+
+
+def detect_layout(names: Sequence[str], numeric: Sequence[bool]) -> str:
+    keys = {header_key(n) for n in names}
+    if "obsvalue" in keys and "timeperiod" in keys:
+        return "sdmx"
+    if names and is_eurostat_header(names[0]):
+        return "eurostat"
+    roles = [guess_role(n) for n in names]
+    years = [year_header(n)[0] for n in names]
+    year_columns = sum(1 for y, r in zip(years, roles, strict=True) if y is not None and not r)
+    if year_columns >= 2 or (year_columns == 1 and "year" not in roles):
+        return "wide_years"
+    if "value" in roles:
+        return "long"
+    if "year" in roles:
+        return "wide_indicators"
+    if year_columns:
+        return "wide_years"
+    # no year column, no value column: one row per city, indicators as columns (year given)
+    return "wide_indicators" if any(numeric) else "long"
+
+
+def assign_roles(layout: str, names: Sequence[str], numeric: Sequence[bool]) -> list[str]:
+    """A role for every column under the given layout."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}")
+    guesses = [guess_role(n) for n in names]
+    roles = ["ignore"] * len(names)
+    if layout == "eurostat":
+        roles[0] = "dims"
+        for c, name in enumerate(names[1:], start=1):
+            year, _ = year_header(name)
+            roles[c] = f"year:{year}" if year is not None else "ignore"
+        return roles
+    if layout == "sdmx":
+        by_key = {"refarea": "city", "timeperiod": "year", "obsvalue": "value",
+                  "unitmeasure": "unit", "unitmult": "unit_mult", "obsstatus": "flag",
+                  "currency": "currency"}
+        for c, name in enumerate(names):
+            roles[c] = by_key.get(header_key(name), "ignore")
+        for wanted in ("measure", "indicator", "series", "subject", "transaction"):
+            hit = next((c for c, n in enumerate(names) if header_key(n) == wanted), None)
+            if hit is not None:
+                roles[hit] = "indicator"
+                break
+        return roles
+
+    single = {"city": None, "indicator": None, "year": None, "value": None, "unit": None,
+              "unit_mult": None}
+    for c, guess in enumerate(guesses):
+        if guess in single and single[guess] is None:
+            single[guess] = c
+            roles[c] = guess
+        elif guess in ("flag", "currency"):
+            roles[c] = guess
+    if single["city"] is None:
+        low = next((c for c, g in enumerate(guesses) if g == "city_low"), None)
+        if low is not None:
+            roles[low] = "city"
+            single["city"] = low
+    if single["city"] is None:
+        # first text column that no other role claimed
+        for c, name in enumerate(names):
+            if (roles[c] == "ignore" and guesses[c] is None and not numeric[c] and name
+                    and year_header(name)[0] is None):
+                roles[c] = "city"
+                break
+
+    if layout == "wide_years":
+        for c, name in enumerate(names):
+            if guesses[c] is not None:
+                continue
+            year, sub = year_header(name)
+            if year is not None:
+                roles[c] = f"year:{year}" if sub == "value" else f"unit:{year}"
+        if single["year"] is not None:
+            roles[single["year"]] = "ignore"
+        if single["value"] is not None:
+            roles[single["value"]] = "ignore"
+    elif layout == "wide_indicators":
+        if single["value"] is not None:
+            roles[single["value"]] = "ignore"
+        for c, name in enumerate(names):
+            if roles[c] == "ignore" and guesses[c] is None and numeric[c]:
+                indicator, _, _ = split_unit(name or "")
+                roles[c] = f"indicator:{indicator or name}"
+    elif layout == "long" and single["value"] is None:
+        candidates = [c for c, name in enumerate(names)
+                      if roles[c] == "ignore" and guesses[c] is None and numeric[c]]
+        if len(candidates) == 1:
+            roles[candidates[0]] = "value"
+    return roles
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+UNIT_SOURCES = ("header", "unit_row", "unit_column", "indicator_name", "metadata", "option",
+                "sdmx", "eurostat", "")
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """One column: its flattened header, its role, and the unit its header or unit row gives."""
+
+    index: int
+    letter: str
+    header: str
+    role: str
+    unit: str = ""  # unit text for this column's values, when the header/unit row gives one
+    unit_source: str = ""  # one of UNIT_SOURCES
+    numeric: bool = False  # most sampled data cells read as numbers
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """Everything detection decided, for the import dialog to show and override.
+
+    Row numbers are grid indices (0-based); `source_rows` converts them for display.
+    Override through TableOptions (detect(grid, options)) or `dataclasses.replace(plan, ...)`
+    for the fields TableOptions does not have yet (`city`, `year`).
+    """
+
+    file: str
+    sheet: str
+    layout: str
+    header_rows: tuple[int, ...]
+    first_data_row: int
+    end_row: int  # exclusive: the first footer row, or the number of rows
+    footer_rows: tuple[int, ...]
+    metadata_rows: tuple[int, ...]  # titles and 'key：value' lines above the header
+    metadata: tuple[tuple[str, str], ...]  # (key, value); key '' for a title line
+    unit_rows: tuple[int, ...]  # header rows that hold units, not names
+    columns: tuple[ColumnPlan, ...]
+    indicator: str | None = None  # the one indicator of the table (NBS '指标：…', option)
+    unit: str | None = None  # the unit for values nothing else gives a unit to
+    unit_source: str = ""  # where `unit` came from: 'metadata' | 'option' | ''
+    city: str | None = None  # the one city of the table (NBS '地区：广州市')
+    year: int | None = None  # the one year of a table without a year column
+    decimal: str = "."
+    dims: tuple[str, ...] = ()  # Eurostat: names packed in the first column ('unit', 'geo')
+    fill_down_city: bool = True  # blank city cells under a city take that city (with a warning)
+    problems: tuple[str, ...] = ()  # codes of what stops interpretation (no_city_column, ...)
+
+    @property
+    def roles(self) -> dict[str, str]:
+        """Header text -> role (as TableOptions.roles takes them; letters where no header)."""
+        return {(c.header or c.letter): c.role for c in self.columns}
+
+    @property
+    def year_columns(self) -> dict[str, int]:
+        return {(c.header or c.letter): int(c.role.split(":", 1)[1])
+                for c in self.columns if c.role.startswith("year:")}
+
+    @property
+    def unit_sources(self) -> dict[str, tuple[str, str]]:
+        """Header -> (unit text, where it came from), for columns that carry a unit."""
+        return {(c.header or c.letter): (c.unit, c.unit_source)
+                for c in self.columns if c.unit}
+
+    def column(self, role: str) -> ColumnPlan | None:
+        return next((c for c in self.columns if c.role == role), None)

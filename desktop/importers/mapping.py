@@ -1,0 +1,309 @@
+"""Grid + plan -> one record per value cell (still raw text), whatever the layout.
+
+Wide layouts are melted with numpy (repeat/tile of column arrays), never row by row.
+Each record keeps its grid row and the column of its value cell, so every later message
+can name the cell. Nothing is parsed here except Eurostat's packed first column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import numpy as np
+import pandas as pd
+
+from desktop.importers.layout import TablePlan
+from desktop.importers.model import RawGrid
+from desktop.importers.table import cell_text
+
+
+@dataclass
+class Stacked:
+    """Parallel arrays, one entry per candidate value cell."""
+
+    grid_row: np.ndarray  # int64
+    value_col: np.ndarray  # int64
+    value: np.ndarray  # object: the raw value cells
+    city: np.ndarray  # object
+    city_col: int  # -1 when the city is the plan's constant
+    indicator: np.ndarray  # object: names as written (may still carry a unit)
+    year: np.ndarray  # object: raw year cells, or ints from year headers
+    year_col: np.ndarray  # int64: the cell the year came from (header column for wide years)
+    year_from_header: bool
+    unit: np.ndarray  # object: unit text per record from a unit column/cell ('' none)
+    header_unit: np.ndarray  # object: unit text from the value column's header/unit row
+    unit_mult: np.ndarray | None = None  # object (SDMX UNIT_MULT)
+    currency: np.ndarray | None = None  # object (SDMX CURRENCY)
+    flag: np.ndarray | None = None  # object (SDMX OBS_STATUS)
+    wide: bool = False  # one body row gave several records
+    filled_down: list[int] = field(default_factory=list)  # grid rows whose city was filled
+    notes: list[tuple[str, int, int, str]] = field(default_factory=list)  # code,row,col,text
+
+
+def _columns(grid: RawGrid, rows: list[int], wanted: list[int]) -> dict[int, np.ndarray]:
+    """Object arrays of the wanted columns over the body rows (short rows read as empty)."""
+    out: dict[int, np.ndarray] = {}
+    if not wanted or not rows:
+        return {c: np.empty(0, dtype=object) for c in wanted}
+    if rows[-1] - rows[0] + 1 == len(rows):  # contiguous: slice, no per-row lookup
+        selected = grid.rows[rows[0]: rows[-1] + 1]
+    else:
+        selected = [grid.rows[i] for i in rows]
+    need = max(wanted) + 1
+    rectangular = min(map(len, selected)) >= need
+    for c in wanted:
+        if rectangular:
+            values = [r[c] for r in selected]
+        else:
+            values = [r[c] if c < len(r) else None for r in selected]
+        array = np.empty(len(values), dtype=object)
+        array[:] = values
+        out[c] = array
+    _fill_merged(grid, rows, out)
+    return out
+
+
+def _fill_merged(grid: RawGrid, rows: list[int], columns: dict[int, np.ndarray]) -> None:
+    """Cells under a merged block (e.g. a city merged down 3 rows) take the block's value."""
+    if not grid.merged or not rows:
+        return
+    position = {r: k for k, r in enumerate(rows)}
+    for merged in grid.merged:
+        if merged.last_row == merged.first_row or merged.first_row < rows[0]:
+            continue
+        for c in range(merged.first_column, merged.last_column + 1):
+            if c not in columns:
+                continue
+            top = position.get(merged.first_row)
+            if top is None:
+                continue
+            value = columns[c][top]
+            for r in range(merged.first_row + 1, merged.last_row + 1):
+                k = position.get(r)
+                if k is not None and _is_blank(columns[c][k]):
+                    columns[c][k] = value
+
+
+def factorize(array: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """pandas.factorize that keeps None as a value (listed last), without the slow path."""
+    codes, uniques = pd.factorize(array)
+    uniques = np.asarray(uniques, dtype=object)
+    if len(codes) and codes.min() < 0:
+        codes = np.where(codes < 0, len(uniques), codes)
+        uniques = np.append(uniques, np.array([None], dtype=object))
+    return codes.astype(np.int64, copy=False), uniques
+
+
+def _is_blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _blank_mask(array: np.ndarray) -> np.ndarray:
+    """True for None and for strings that are empty or white space only."""
+    return np.fromiter((c is None or (type(c) is str and not c.strip()) or
+                        (type(c) is float and c != c) for c in array),
+                       dtype=bool, count=len(array))
+
+
+def _fill_down(city: np.ndarray, rows: list[int], values: list[np.ndarray]) -> list[int]:
+    """Blank city cells below a named one take that name when the row has values."""
+    codes, uniques = factorize(city)
+    blank_unique = np.array([_is_blank(u) for u in uniques], dtype=bool)
+    if not blank_unique.any():
+        return []
+    blank = blank_unique[codes]
+    has_value = np.zeros(len(city), dtype=bool)
+    for array in values:
+        has_value |= ~_blank_mask(array)
+    series = pd.Series(np.where(blank, None, city), dtype=object).ffill()
+    fill = blank & has_value & series.notna().to_numpy()
+    city[fill] = series.to_numpy()[fill]
+    return [rows[k] for k in np.flatnonzero(fill)]
+
+
+def file_stem(name: str) -> str:
+    stem = PurePath(name).name
+    for suffix in (".gz", ".tsv", ".csv", ".txt", ".xlsx", ".xls", ".xlsm"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+    return stem
+
+
+def stack(grid: RawGrid, plan: TablePlan, rows: list[int]) -> Stacked:
+    layout = plan.layout
+    by_role: dict[str, int] = {}
+    for col in plan.columns:
+        by_role.setdefault(col.role, col.index)
+    if layout == "eurostat":
+        return _stack_eurostat(grid, plan, rows)
+    if layout in ("wide_years", "wide_indicators"):
+        return _stack_wide(grid, plan, rows, by_role)
+    return _stack_long(grid, plan, rows, by_role)
+
+
+def _constant(n: int, value: object) -> np.ndarray:
+    array = np.empty(n, dtype=object)
+    array[:] = [value] * n if n else []
+    return array
+
+
+def _stack_long(grid: RawGrid, plan: TablePlan, rows: list[int],
+                by_role: dict[str, int]) -> Stacked:
+    n = len(rows)
+    wanted = [by_role[r] for r in ("city", "indicator", "year", "value", "unit", "unit_mult",
+                                   "currency", "flag") if r in by_role]
+    cols = _columns(grid, rows, wanted)
+    value_col = by_role["value"]
+    city_col = by_role.get("city", -1)
+    city = cols[city_col] if city_col >= 0 else _constant(n, plan.city or "")
+    filled: list[int] = []
+    if city_col >= 0 and plan.fill_down_city:
+        filled = _fill_down(city, rows, [cols[value_col]])
+    if "indicator" in by_role:
+        indicator = cols[by_role["indicator"]]
+    else:
+        indicator = _constant(n, plan.indicator or file_stem(grid.file))
+    year_col = by_role.get("year", -1)
+    year = cols[year_col] if year_col >= 0 else _constant(n, plan.year)
+    unit = cols[by_role["unit"]] if "unit" in by_role else _constant(n, "")
+    if plan.layout == "sdmx" and "unit" in by_role and n:
+        indicator = _split_by_unit(indicator, unit)
+    header_unit = _constant(n, next((c.unit for c in plan.columns if c.index == value_col), ""))
+    return Stacked(
+        grid_row=np.asarray(rows, dtype=np.int64),
+        value_col=np.full(n, value_col, dtype=np.int64),
+        value=cols[value_col],
+        city=city,
+        city_col=city_col,
+        indicator=indicator,
+        year=year,
+        year_col=np.full(n, year_col, dtype=np.int64),
+        year_from_header=False,
+        unit=unit,
+        header_unit=header_unit,
+        unit_mult=cols.get(by_role.get("unit_mult", -1)),
+        currency=cols.get(by_role.get("currency", -1)),
+        flag=cols.get(by_role.get("flag", -1)),
+        filled_down=filled,
+    )
+
+
+def _split_by_unit(indicator: np.ndarray, unit: np.ndarray) -> np.ndarray:
+    """SDMX: a measure given in several UNIT_MEASUREs is several series: 'B1GQ_V [USD]'."""
+    frame = pd.DataFrame({"i": pd.Series(indicator, dtype=object).map(cell_text),
+                          "u": pd.Series(unit, dtype=object).map(cell_text)})
+    counts = frame.drop_duplicates().groupby("i")["u"].nunique()
+    several = frame["i"].isin(counts[counts > 1].index).to_numpy()
+    if not several.any():
+        return indicator
+    labelled = (frame["i"] + " [" + frame["u"] + "]").to_numpy(dtype=object)
+    return np.where(several, labelled, indicator)
+
+
+def _stack_wide(grid: RawGrid, plan: TablePlan, rows: list[int],
+                by_role: dict[str, int]) -> Stacked:
+    n = len(rows)
+    value_plans = [c for c in plan.columns
+                   if c.role.startswith("year:") or c.role.startswith("indicator:")]
+    unit_cols = {int(c.role.split(":", 1)[1]): c.index for c in plan.columns
+                 if c.role.startswith("unit:")}
+    wanted = sorted({c.index for c in value_plans} | set(unit_cols.values()) |
+                    {by_role[r] for r in ("city", "indicator", "year", "unit") if r in by_role})
+    cols = _columns(grid, rows, wanted)
+    k = len(value_plans)
+    city_col = by_role.get("city", -1)
+    city = cols[city_col] if city_col >= 0 else _constant(n, plan.city or "")
+    filled: list[int] = []
+    if city_col >= 0 and plan.fill_down_city and k:
+        filled = _fill_down(city, rows, [cols[c.index] for c in value_plans])
+
+    values = np.concatenate([cols[c.index] for c in value_plans]) if k else np.empty(0, object)
+    value_col = np.repeat(np.array([c.index for c in value_plans], dtype=np.int64), n)
+    grid_row = np.tile(np.asarray(rows, dtype=np.int64), k)
+    city_all = np.tile(city, k)
+
+    if plan.layout == "wide_years":
+        years = np.repeat(np.array([int(c.role.split(":", 1)[1]) for c in value_plans],
+                                   dtype=object), n)
+        year_col = value_col.copy()
+        from_header = True
+        if "indicator" in by_role:
+            indicator = np.tile(cols[by_role["indicator"]], k)
+        else:
+            indicator = _constant(n * k, plan.indicator or file_stem(grid.file))
+        unit_parts = []
+        for c in value_plans:
+            year = int(c.role.split(":", 1)[1])
+            if year in unit_cols:
+                unit_parts.append(cols[unit_cols[year]])
+            elif "unit" in by_role:
+                unit_parts.append(cols[by_role["unit"]])
+            else:
+                unit_parts.append(_constant(n, ""))
+        unit = np.concatenate(unit_parts) if k else np.empty(0, object)
+    else:
+        names = np.array([c.role.split(":", 1)[1] for c in value_plans], dtype=object)
+        indicator = np.repeat(names, n)
+        year_index = by_role.get("year", -1)
+        years = (np.tile(cols[year_index], k) if year_index >= 0
+                 else _constant(n * k, plan.year))
+        year_col = np.full(n * k, year_index, dtype=np.int64)
+        from_header = False
+        unit = (np.tile(cols[by_role["unit"]], k) if "unit" in by_role
+                else _constant(n * k, ""))
+    header_unit = np.repeat(np.array([c.unit for c in value_plans], dtype=object), n)
+    return Stacked(grid_row, value_col, values, city_all, city_col, indicator, years,
+                   year_col, from_header, unit, header_unit, wide=True, filled_down=filled)
+
+
+def _stack_eurostat(grid: RawGrid, plan: TablePlan, rows: list[int]) -> Stacked:
+    n = len(rows)
+    value_plans = [c for c in plan.columns if c.role.startswith("year:")]
+    cols = _columns(grid, rows, [0] + [c.index for c in value_plans])
+    dims = list(plan.dims) or ["unit", "geo"]
+    geo_at = next((i for i, d in enumerate(dims) if d.casefold() == "geo"), len(dims) - 1)
+    unit_at = next((i for i, d in enumerate(dims) if d.casefold() == "unit"), None)
+    packed = pd.Series(cols[0], dtype=object).map(cell_text)
+    parts = packed.str.split(",", expand=True, regex=False)
+    if parts.shape[1] < len(dims):
+        for extra in range(parts.shape[1], len(dims)):
+            parts[extra] = ""
+    parts = parts.fillna("")
+    geo = parts[geo_at].to_numpy(dtype=object)
+    unit = parts[unit_at].to_numpy(dtype=object) if unit_at is not None else _constant(n, "")
+    base = plan.indicator or file_stem(grid.file)
+    others = [i for i in range(len(dims)) if i != geo_at]
+    if others:
+        label = parts[others[0]].astype(str)
+        for i in others[1:]:
+            label = label + "," + parts[i].astype(str)
+        indicator = (base + " [" + label + "]").to_numpy(dtype=object)
+    else:
+        indicator = _constant(n, base)
+    k = len(value_plans)
+    values = np.concatenate([cols[c.index] for c in value_plans]) if k else np.empty(0, object)
+    value_col = np.repeat(np.array([c.index for c in value_plans], dtype=np.int64), n)
+    years = np.repeat(np.array([int(c.role.split(":", 1)[1]) for c in value_plans],
+                               dtype=object), n)
+    return Stacked(
+        grid_row=np.tile(np.asarray(rows, dtype=np.int64), k),
+        value_col=value_col,
+        value=values,
+        city=np.tile(geo, k),
+        city_col=0,
+        indicator=np.tile(indicator, k),
+        year=years,
+        year_col=value_col.copy(),
+        year_from_header=True,
+        unit=np.tile(unit, k),
+        header_unit=_constant(n * k, ""),
+        wide=True,
+    )
+
+
+def eurostat_dims(header: str) -> tuple[str, ...]:
+    """'unit,geo\\time' -> ('unit', 'geo'): the dimensions packed in the first column."""
+    head = re.split(r"\\", header, maxsplit=1)[0]
+    return tuple(part.strip() for part in head.split(",") if part.strip())

@@ -1,0 +1,84 @@
+"""City names as files write them -> catalog ids (or kept as new cities, never dropped).
+
+Names are cleaned defensively (readers already strip control characters from text files, but
+workbooks and hand-built grids may still carry them): ANSI escape sequences, C0/C1 controls,
+bidi overrides and marks, zero-width spaces and stray BOMs go; NFC normalisation; runs of
+white space (ideographic space included) collapse; emoji and combining marks stay.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from desktop.core.catalog import City, CityLookup
+
+_ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+#: format characters removed from names; ZWJ (U+200D) and variation selectors are kept (emoji)
+_REMOVE_FORMAT = {"\u200b", "\u200c", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c",
+                  "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff",
+                  "\u2060", "\u061c", "\u00ad"}
+_SPACE_RE = re.compile(r"[\s\u3000]+")
+_PROVINCE_RE = re.compile(r"(省|自治区|特别行政区)$|\b(province|autonomous region)\b",
+                          re.IGNORECASE)
+MAX_NAME_LENGTH = 200
+
+
+def clean_name(text: object) -> str:
+    """A name fit to show and to match: controls and bidi marks out, NFC, single spaces."""
+    if text is None:
+        return ""
+    raw = str(text)
+    if raw.isascii() and raw.isprintable():
+        return " ".join(raw.split())
+    cleaned = _ANSI_RE.sub("", raw)
+    cleaned = "".join(
+        ch for ch in cleaned
+        if ch not in _REMOVE_FORMAT and (unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
+    )
+    cleaned = unicodedata.normalize("NFC", cleaned)
+    return _SPACE_RE.sub(" ", cleaned).strip()
+
+
+def looks_like_province(name: str, city: City | None = None) -> bool:
+    if city is not None:
+        return city.kind == "province"
+    return bool(_PROVINCE_RE.search(name))
+
+
+@dataclass
+class CityMatches:
+    """For each distinct name in the file: what it became."""
+
+    resolved: dict[str, str] = field(default_factory=dict)  # raw name -> id or cleaned name
+    matched: dict[str, str] = field(default_factory=dict)  # cleaned name -> catalog id
+    new: list[str] = field(default_factory=list)  # cleaned names not in the catalog
+    cleaned: dict[str, str] = field(default_factory=dict)  # raw -> cleaned, where it changed
+    truncated: list[str] = field(default_factory=list)
+    cities: dict[str, City] = field(default_factory=dict)  # raw name -> catalog city
+
+
+def match_names(names: Iterable[object], lookup: CityLookup | None) -> CityMatches:
+    result = CityMatches()
+    for raw in names:
+        key = "" if raw is None else str(raw)
+        if key in result.resolved:
+            continue
+        name = clean_name(key)
+        if len(name) > MAX_NAME_LENGTH:
+            result.truncated.append(name[:40])
+            name = name[:MAX_NAME_LENGTH]
+        if name != key.strip() and name:
+            result.cleaned[key] = name
+        city = lookup.get(name) if (lookup is not None and name) else None
+        if city is not None:
+            result.resolved[key] = city.id
+            result.matched.setdefault(name, city.id)
+            result.cities[key] = city
+        else:
+            result.resolved[key] = name
+            if name and name not in result.new:
+                result.new.append(name)
+    return result

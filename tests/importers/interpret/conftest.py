@@ -1,0 +1,59 @@
+"""Fixtures: the synthetic bad-input corpus, the real external files, catalog lookups."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.core.catalog import City, CityLookup
+
+SHARED = Path(__file__).resolve().parents[4] / "shared"
+EXTERNAL = SHARED / "data" / "external"
+MAKE_CORPUS = SHARED / "badinputs" / "make_corpus.py"
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not MAKE_CORPUS.exists():
+        pytest.skip("bad-input corpus generator not available")
+    out = tmp_path_factory.mktemp("corpus")
+    subprocess.run([sys.executable, str(MAKE_CORPUS), str(out)], check=True,
+                   capture_output=True, timeout=300)
+    return out
+
+
+@pytest.fixture(scope="session")
+def manifest(corpus: Path) -> dict[str, dict[str, str]]:
+    with (corpus / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["file"]: row for row in csv.DictReader(handle)}
+
+
+@pytest.fixture
+def external() -> Path:
+    if not EXTERNAL.exists():
+        pytest.skip("external data files not available")
+    return EXTERNAL
+
+
+CORPUS_CITIES = [
+    City("cn-110100", "Beijing", "北京市", ("北京", "Beijing (city)"), "CN", kind="municipality"),
+    City("cn-310100", "Shanghai", "上海市", ("上海",), "CN", kind="municipality"),
+    City("cn-440100", "Guangzhou", "广州市", ("广州", "Guangzhou(city)"), "CN"),
+    City("cn-440300", "Shenzhen", "深圳市", ("深圳",), "CN"),
+    City("cn-510100", "Chengdu", "成都市", ("成都",), "CN"),
+    City("cn-210100", "Shenyang", "沈阳市", ("沈阳", "Shenyang(city)"), "CN", "Liaoning",
+         "辽宁省"),
+    City("cn-prov-210000", "Liaoning", "辽宁省", ("Liaoning",), "CN", kind="province"),
+    City("cn-prov-130000", "Hebei", "河北省", ("Hebei",), "CN", kind="province"),
+    City("country-CHN", "China", "中国", ("CHN",), "CN", kind="country"),
+    City("country-NAM", "Namibia", "纳米比亚", ("NAM",), "NA", kind="country"),
+]
+
+
+@pytest.fixture
+def lookup() -> CityLookup:
+    return CityLookup(CORPUS_CITIES)
