@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file", help="a .csv, .tsv, .txt, .gz, .xlsx, .xlsm or .xls file")
     importer.add_argument("--sheet", help="the sheet to read (default: every visible sheet)")
     importer.add_argument("--recipe", help="an import recipe saved from the import dialog")
+    importer.add_argument("--year", type=int,
+                          help="the year of a table that has no year column (yearbook tables)")
+    importer.add_argument("--city", help="the city of a table that has no city column")
     importer.add_argument("--json", action="store_true", help="print the report as JSON")
     importer.add_argument("--output", metavar="OUT.csv",
                           help="write the normalised long table (city, indicator, year, value, "
@@ -176,6 +179,12 @@ def run_import(dataset: Dataset, args: argparse.Namespace) -> int:
         raise InputFileError(file=args.recipe, reason=str(exc)) from exc
     if args.sheet:
         recipe = replace(recipe, read=replace(recipe.read, sheet=args.sheet))
+    if args.year is not None or args.city:
+        recipe = replace(recipe, table=replace(
+            recipe.table,
+            year=args.year if args.year is not None else recipe.table.year,
+            city=args.city or recipe.table.city,
+        ))
     outcome = import_file(path, recipe, dataset.lookup)
     if output is not None:
         table = output_table(outcome)

@@ -207,28 +207,60 @@ def name_key(name: str) -> str:
 
 
 class CityLookup:
-    """Finds cities by id, English or Chinese name, or any alias."""
+    """Finds cities by id, English or Chinese name, any alias, or statistical code.
+
+    A name that belongs to more than one city (two cities romanised 'Suzhou') is ambiguous:
+    `get` refuses to guess and `ambiguous` says which cities it could be.
+    """
 
     def __init__(self, cities: Iterable[City]) -> None:
         self._by_id: dict[str, City] = {}
         self._by_key: dict[str, City] = {}
+        self._ambiguous: dict[str, list[City]] = {}
+        self._by_code: dict[str, City] = {}
         for city in cities:
             self._by_id[city.id] = city
-            for name in (city.id, city.name_en, city.name_zh, *city.aliases):
-                if name:
-                    self._by_key.setdefault(name_key(name), city)
+            if city.code:
+                self._by_code.setdefault(city.code, city)
+                if city.kind == "municipality" and len(city.code) == 6:
+                    # Province-level cities are often coded with their province code (110000).
+                    self._by_code.setdefault(city.code[:2] + "0000", city)
+            for name in dict.fromkeys((city.id, city.name_en, city.name_zh, *city.aliases)):
+                if not name:
+                    continue
+                key = name_key(name)
+                known = self._by_key.get(key)
+                if known is None:
+                    self._by_key[key] = city
+                elif known.id != city.id:
+                    self._ambiguous.setdefault(key, [known]).append(city)
+        for key in self._ambiguous:
+            del self._by_key[key]
 
     def get(self, text: str) -> City | None:
-        """Exact lookup by id or any alias (keyed as by `name_key`)."""
+        """Exact lookup by id or any alias (keyed as by `name_key`); None when ambiguous."""
         if text in self._by_id:
             return self._by_id[text]
         key = name_key(text)
+        if key in self._ambiguous:
+            return None
         found = self._by_key.get(key)
         if found is None and key.endswith("市"):
             found = self._by_key.get(key[:-1])
         if found is None and key and not key.endswith("市"):
             found = self._by_key.get(key + "市")
         return found
+
+    def ambiguous(self, text: str) -> list[City]:
+        """The cities a name could mean, when it could mean more than one."""
+        return list(self._ambiguous.get(name_key(text), []))
+
+    def by_code(self, code: object) -> City | None:
+        """A city by its statistical code ('210100', CBSA '19820'); None when unknown."""
+        text = str(code).strip()
+        if text.endswith(".0"):
+            text = text[:-2]
+        return self._by_code.get(text)
 
     def search(self, text: str, limit: int = 50) -> list[City]:
         """Cities whose names start with, then contain, the text; for pickers."""

@@ -62,25 +62,30 @@ def china_city_kind(code: str) -> str:
 def china_cities(csmar: dict[str, CsmarPlace], census: dict[str, CensusPlace]) -> list[City]:
     """Every place in the CSMAR panels, named in Chinese where the census knows its code."""
     province_zh = {p.province_code: p.province_zh for p in census.values()}
+    english = [clean_english(p.name) for p in csmar.values()]
     cities = []
     for city_id in sorted(csmar):
         place = csmar[city_id]
         code = city_id.removeprefix("cn-")
         zh = census[code].name_zh if code in census else ""
+        name_en = clean_english(place.name)
+        if english.count(name_en) > 1:
+            # Two cities romanised alike (苏州 and 宿州 are both 'Suzhou'): name the province.
+            name_en = f"{name_en} ({clean_english(place.province_name)})"
         # CSMAR mislabels some cities, e.g. Jilin city as "Jilin(province)": keep such a raw
         # label out of the aliases so that it cannot be confused with the province.
         raw = place.name.strip()
-        aliases = {clean_english(place.name)}
-        if "province" not in raw.casefold():
+        aliases = {name_en}
+        if "province" not in raw.casefold() and english.count(clean_english(place.name)) == 1:
             aliases.add(raw)
         short = chinese_short(zh)
         if short:
             aliases.add(short)
-        aliases.discard(clean_english(place.name))
+        aliases.discard(name_en)
         cities.append(
             City(
                 id=city_id,
-                name_en=clean_english(place.name),
+                name_en=name_en,
                 name_zh=zh,
                 aliases=tuple(sorted(a for a in aliases if a)),
                 country="CN",

@@ -22,6 +22,7 @@ ImportRejectedError; a header without data is a warning ('no_data_rows').
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -37,6 +38,7 @@ from desktop.importers.layout import (
     assign_roles,
     detect_layout,
     header_key,
+    indicator_role,
     numeric_share,
 )
 from desktop.importers.mapping import Stacked, eurostat_dims, factorize, stack
@@ -102,6 +104,10 @@ def detect(grid: RawGrid, options: TableOptions = TableOptions()) -> TablePlan: 
         indicator = options.indicator
     if options.unit is not None:
         unit, unit_source = options.unit, "option"
+    if options.year is not None:
+        year = options.year
+    if options.city is not None:
+        city = options.city
 
     numeric = _numeric_columns(grid, shape, width)
     layout = options.layout or detect_layout(names, numeric)
@@ -114,8 +120,11 @@ def detect(grid: RawGrid, options: TableOptions = TableOptions()) -> TablePlan: 
             for key in (letter, name):
                 if key in options.roles:
                     roles[c] = options.roles[key]
+    scope = _scope_from_titles(metadata)
+    if scope:
+        roles = [_with_scope(role, scope) for role in roles]
     # a metadata city only stands in when no column names cities
-    if "city" in roles:
+    if "city" in roles and options.city is None:
         city = None
 
     columns = []
@@ -153,6 +162,30 @@ def detect(grid: RawGrid, options: TableOptions = TableOptions()) -> TablePlan: 
         dims=dims,
     )
     return dataclasses.replace(plan, problems=tuple(plan_problems(plan)))
+
+
+#: Title words that limit what a yearbook table covers; carried into indicator names so that
+#: urban-district figures are never taken for whole-city ones.
+_SCOPES = (("市辖区", "市辖区"), ("districts under city", "市辖区"))
+
+
+def _scope_from_titles(metadata: list[tuple[str, str]]) -> str:
+    for key, value in metadata:
+        text = f"{key} {value}".casefold()
+        for word, scope in _SCOPES:
+            if word in text:
+                return scope
+    return ""
+
+
+def _with_scope(role: str, scope: str) -> str:
+    """'indicator:地区生产总值(当年价格)' -> 'indicator:地区生产总值(当年价格) [市辖区]'."""
+    if not role.startswith("indicator:"):
+        return role
+    name, year = indicator_role(role)
+    if scope in name or "全市" in name:
+        return role
+    return f"indicator:{name} [{scope}]" + (f"@{year}" if year else "")
 
 
 def _from_metadata(metadata: list[tuple[str, str]]):
@@ -200,23 +233,39 @@ def plan_problems(plan: TablePlan) -> list[str]:
     problems = []
     if not plan.columns:
         return ["empty_table"]
-    if plan.layout != "eurostat" and "city" not in roles and not plan.city:
+    if (plan.layout != "eurostat" and "city" not in roles and "city_code" not in roles
+            and not plan.city):
         problems.append("no_city_column")
     if plan.layout in ("long", "sdmx") and "value" not in roles:
         problems.append("no_value_column")
     if plan.layout in ("wide_years", "eurostat") and not any(r.startswith("year:")
                                                               for r in roles):
         problems.append("no_year_columns")
+    months = [c.header for c in plan.columns if _MONTH_YEAR_RE.match(c.header or "")]
+    if len(months) >= 3:
+        problems.insert(0, "monthly_columns")
+    indicator_years = [indicator_role(r)[1] for r in roles if r.startswith("indicator:")]
+    years_in_headers = bool(indicator_years) and all(y is not None for y in indicator_years)
     if plan.layout in ("long", "sdmx", "wide_indicators") and "year" not in roles and (
         plan.year is None
-    ):
+    ) and not years_in_headers:
         problems.append("no_year")
     if plan.layout == "wide_indicators" and not any(r.startswith("indicator:") for r in roles):
         problems.append("no_indicator_columns")
     return problems
 
 
+_MONTH_YEAR_RE = re.compile(
+    r"^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[\s\n]+(19|20)\d{2}\s*$"
+    r"|^\s*(19|20)\d{2}\s*(-|/|m|年)\s*(0?[1-9]|1[0-2])\s*月?\s*$",
+    re.IGNORECASE,
+)
+
 _PROBLEM_TEXT = {
+    "monthly_columns": "the columns are months (e.g. 'Jan 2020'); City Profiles compares "
+                       "annual values, and whether a year is the average, the sum or the "
+                       "December value of its months depends on the series — export annual "
+                       "figures (e.g. BLS 'annual averages') and import those",
     "empty_table": "the sheet holds no table",
     "no_city_column": "no column names cities; choose the city column",
     "no_value_column": "no column holds the values; choose the value column",
@@ -267,6 +316,26 @@ class _Issues:
                     Location(self.grid.file, self.grid.sheet),
                     {"issue_code": code, "count": count, "listed": MAX_CELL_ISSUES},
                 ))
+
+
+def _resolve_city_codes(stacked: Stacked, lookup: CityLookup) -> dict[str, str]:
+    """Where a row's city code is in the catalog, that city is meant, whatever the name says.
+
+    Returns the names the file used for the cities found by code (name -> catalog id).
+    """
+    codes, uniques = factorize(stacked.city_code)
+    found = np.array([(city.id if (city := lookup.by_code(cell_text(u))) else None)
+                      for u in uniques], dtype=object)
+    resolved = found[codes] if len(codes) else found[:0]
+    known = resolved != None  # noqa: E711 - elementwise on an object array
+    names: dict[str, str] = {}
+    if known.any():
+        city = stacked.city.astype(object)
+        for position in np.flatnonzero(known)[np.unique(codes[known], return_index=True)[1]]:
+            names.setdefault(clean_name(cell_text(city[position])), str(resolved[position]))
+        city[known] = resolved[known]
+        stacked.city = city
+    return names
 
 
 def _source_rows(grid: RawGrid, rows: Iterable[int]) -> list[int]:
@@ -345,8 +414,23 @@ def interpret(
     progress.report(0.75, "cities")
     check_cancelled(progress)
     skipped = _empty_rows(stacked, parsed.blank, issues, lookup)
+    by_code: dict[str, str] = {}
+    if stacked.city_code is not None and lookup is not None:
+        by_code = _resolve_city_codes(stacked, lookup)
     city_codes, city_uniques = factorize(stacked.city)
     matches = match_names(city_uniques, lookup)
+    if by_code:
+        # cities found by code: report them under the names the file used, not their ids
+        matches.matched = {k: v for k, v in matches.matched.items() if k != v}
+        for name, city_id in by_code.items():
+            matches.matched.setdefault(name, city_id)
+    for name, candidates in matches.ambiguous.items():
+        where = int(stacked.grid_row[int(np.flatnonzero(
+            city_uniques[city_codes] == name)[0])]) if n else None
+        issues.add("ambiguous_city",
+                   f"'{name}' could be {' or '.join(candidates)}; kept as a separate city "
+                   "(use the Chinese name or a code column to say which)",
+                   issues.loc(where, stacked.city_col), name=name, candidates=candidates)
     resolved_uniques = np.array(
         [matches.resolved["" if u is None else str(u)] for u in city_uniques], dtype=object)
     city = resolved_uniques[city_codes] if n else np.empty(0, dtype=object)

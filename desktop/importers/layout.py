@@ -4,7 +4,9 @@ Roles (the strings TableOptions.roles uses):
   city, indicator, year, value, unit, unit_mult (SDMX power of ten), flag (observation status),
   currency (SDMX CURRENCY, used when UNIT_MEASURE is 'XDC'), dims (Eurostat packed first column),
   ignore;
+  city_code           a column of statistical codes for the cities (210100, CBSA 19820);
   'indicator:<name>'  a wide-by-indicator column holding that indicator;
+  'indicator:<name>@<yyyy>'  the same, for the year its header names ('popu_2020');
   'year:<yyyy>'       a wide-by-year column holding that year's values;
   'unit:<yyyy>'       a wide-by-year column holding that year's units (header '2016年 单位').
 """
@@ -38,8 +40,13 @@ _FLAG = {"obsstatus", "flag", "flags", "status", "标记"}
 _CURRENCY = {"currency"}
 _IGNORE = {"dataflow", "freq", "frequency", "decimals", "indicatorcode", "seriescode", "coord",
            "geometry", "wkt", "lat", "lon", "latitude", "longitude", "topmetro", "metrosize",
-           "rank", "notes", "note", "备注", "注释", "source", "来源", "cbsa", "fips", "geoid",
+           "rank", "notes", "note", "备注", "注释", "source", "来源", "fips", "geoid",
            "actionlist", "structure", "structureid", "structurename"}
+_CITY_CODE = {"citycode", "ctnmid", "cityid", "行政区划代码", "区划代码", "地区代码", "城市代码",
+              "cbsa", "cbsacode", "msacode", "adcode"}
+#: 'popu_2020', 'age_0_14_2020', 'GDP 2016年' (a separator), or 'GDP2016' (a letter before)
+_NAME_YEAR_RE = re.compile(
+    r"^(.+?)[\s_\-]+((?:19|20)\d{2})\s*年?$|^(.*?[^\d\s_\-])((?:19|20)\d{2})\s*年?$")
 _CODE_SUFFIXES = ("code", "id", "代码", "编码", "编号", "iso", "iso3")
 _VALUE_WORDS = {"数值", "值", "value", "values", "数据"}
 _UNIT_WORDS = {"单位", "unit", "units"}
@@ -54,7 +61,8 @@ def guess_role(name: str) -> str | None:
     key = header_key(name)
     if not key:
         return None
-    for words, role in ((_CITY, "city"), (_INDICATOR, "indicator"), (_YEAR, "year"),
+    for words, role in ((_CITY, "city"), (_CITY_CODE, "city_code"), (_INDICATOR, "indicator"),
+                        (_YEAR, "year"),
                         (_VALUE, "value"), (_UNIT, "unit"), (_UNIT_MULT, "unit_mult"),
                         (_FLAG, "flag"), (_CURRENCY, "currency"), (_IGNORE, "ignore")):
         if key in words:
@@ -80,6 +88,24 @@ def year_header(name: str) -> tuple[int | None, str]:
         if year is not None and rest in _UNIT_WORDS:
             return year, "unit"
     return None, ""
+
+
+def name_and_year(header: str) -> tuple[str, int | None]:
+    """'popu_2020' -> ('popu', 2020); 'GDP 2016年' -> ('GDP', 2016); 'GDP' -> ('GDP', None)."""
+    match = _NAME_YEAR_RE.match(header.strip())
+    if match is None:
+        return header, None
+    name = match.group(1) or match.group(3)
+    return name.strip(), int(match.group(2) or match.group(4))
+
+
+def indicator_role(role: str) -> tuple[str, int | None]:
+    """'indicator:popu@2020' -> ('popu', 2020); 'indicator:GDP' -> ('GDP', None)."""
+    body = role.split(":", 1)[1]
+    name, at, year = body.rpartition("@")
+    if at and year.isdigit() and len(year) == 4:
+        return name, int(year)
+    return body, None
 
 
 def numeric_share(cells: Sequence[object], decimal: str = ".") -> tuple[float, int]:
@@ -146,8 +172,8 @@ def assign_roles(layout: str, names: Sequence[str], numeric: Sequence[bool]) -> 
                 break
         return roles
 
-    single = {"city": None, "indicator": None, "year": None, "value": None, "unit": None,
-              "unit_mult": None}
+    single = {"city": None, "city_code": None, "indicator": None, "year": None, "value": None,
+              "unit": None, "unit_mult": None}
     for c, guess in enumerate(guesses):
         if guess in single and single[guess] is None:
             single[guess] = c
@@ -183,8 +209,10 @@ def assign_roles(layout: str, names: Sequence[str], numeric: Sequence[bool]) -> 
             roles[single["value"]] = "ignore"
         for c, name in enumerate(names):
             if roles[c] == "ignore" and guesses[c] is None and numeric[c]:
-                indicator, _, _ = split_unit(name or "")
-                roles[c] = f"indicator:{indicator or name}"
+                base, year = name_and_year(name or "")
+                indicator, _, _ = split_unit(base)
+                label = indicator or base
+                roles[c] = f"indicator:{label}@{year}" if year else f"indicator:{label}"
     elif layout == "long" and single["value"] is None:
         candidates = [c for c, name in enumerate(names)
                       if roles[c] == "ignore" and guesses[c] is None and numeric[c]]

@@ -14,7 +14,7 @@ from pathlib import PurePath
 import numpy as np
 import pandas as pd
 
-from desktop.importers.layout import TablePlan
+from desktop.importers.layout import TablePlan, indicator_role
 from desktop.importers.model import RawGrid
 from desktop.importers.table import cell_text
 
@@ -39,6 +39,7 @@ class Stacked:
     flag: np.ndarray | None = None  # object (SDMX OBS_STATUS)
     wide: bool = False  # one body row gave several records
     filled_down: list[int] = field(default_factory=list)  # grid rows whose city was filled
+    city_code: np.ndarray | None = None  # object: statistical codes of the cities, if given
     notes: list[tuple[str, int, int, str]] = field(default_factory=list)  # code,row,col,text
 
 
@@ -152,8 +153,8 @@ def _constant(n: int, value: object) -> np.ndarray:
 def _stack_long(grid: RawGrid, plan: TablePlan, rows: list[int],
                 by_role: dict[str, int]) -> Stacked:
     n = len(rows)
-    wanted = [by_role[r] for r in ("city", "indicator", "year", "value", "unit", "unit_mult",
-                                   "currency", "flag") if r in by_role]
+    wanted = [by_role[r] for r in ("city", "city_code", "indicator", "year", "value", "unit",
+                                   "unit_mult", "currency", "flag") if r in by_role]
     cols = _columns(grid, rows, wanted)
     value_col = by_role["value"]
     city_col = by_role.get("city", -1)
@@ -187,6 +188,7 @@ def _stack_long(grid: RawGrid, plan: TablePlan, rows: list[int],
         currency=cols.get(by_role.get("currency", -1)),
         flag=cols.get(by_role.get("flag", -1)),
         filled_down=filled,
+        city_code=cols.get(by_role.get("city_code", -1)),
     )
 
 
@@ -210,7 +212,8 @@ def _stack_wide(grid: RawGrid, plan: TablePlan, rows: list[int],
     unit_cols = {int(c.role.split(":", 1)[1]): c.index for c in plan.columns
                  if c.role.startswith("unit:")}
     wanted = sorted({c.index for c in value_plans} | set(unit_cols.values()) |
-                    {by_role[r] for r in ("city", "indicator", "year", "unit") if r in by_role})
+                    {by_role[r] for r in ("city", "city_code", "indicator", "year", "unit")
+                     if r in by_role})
     cols = _columns(grid, rows, wanted)
     k = len(value_plans)
     city_col = by_role.get("city", -1)
@@ -244,18 +247,28 @@ def _stack_wide(grid: RawGrid, plan: TablePlan, rows: list[int],
                 unit_parts.append(_constant(n, ""))
         unit = np.concatenate(unit_parts) if k else np.empty(0, object)
     else:
-        names = np.array([c.role.split(":", 1)[1] for c in value_plans], dtype=object)
+        parts = [indicator_role(c.role) for c in value_plans]
+        names = np.array([name for name, _ in parts], dtype=object)
         indicator = np.repeat(names, n)
         year_index = by_role.get("year", -1)
         years = (np.tile(cols[year_index], k) if year_index >= 0
                  else _constant(n * k, plan.year))
         year_col = np.full(n * k, year_index, dtype=np.int64)
         from_header = False
+        if any(year is not None for _, year in parts):
+            # 'popu_2020': the header names the year; it wins over a year column
+            header_years = np.repeat(np.array([y for _, y in parts], dtype=object), n)
+            named = header_years != None  # noqa: E711 - elementwise on an object array
+            years = np.where(named, header_years, years)
+            year_col = np.where(named, value_col, year_col)
         unit = (np.tile(cols[by_role["unit"]], k) if "unit" in by_role
                 else _constant(n * k, ""))
     header_unit = np.repeat(np.array([c.unit for c in value_plans], dtype=object), n)
+    code_col = by_role.get("city_code", -1)
+    city_code = np.tile(cols[code_col], k) if code_col >= 0 else None
     return Stacked(grid_row, value_col, values, city_all, city_col, indicator, years,
-                   year_col, from_header, unit, header_unit, wide=True, filled_down=filled)
+                   year_col, from_header, unit, header_unit, wide=True, filled_down=filled,
+                   city_code=city_code)
 
 
 def _stack_eurostat(grid: RawGrid, plan: TablePlan, rows: list[int]) -> Stacked:

@@ -58,6 +58,7 @@ class CityMatches:
     cleaned: dict[str, str] = field(default_factory=dict)  # raw -> cleaned, where it changed
     truncated: list[str] = field(default_factory=list)
     cities: dict[str, City] = field(default_factory=dict)  # raw name -> catalog city
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)  # name -> the cities it may be
 
 
 def match_names(names: Iterable[object], lookup: CityLookup | None) -> CityMatches:
@@ -81,4 +82,8 @@ def match_names(names: Iterable[object], lookup: CityLookup | None) -> CityMatch
             result.resolved[key] = name
             if name and name not in result.new:
                 result.new.append(name)
+            candidates = lookup.ambiguous(name) if (lookup is not None and name) else []
+            if candidates:
+                result.ambiguous[key] = [f"{c.name_zh or c.name_en} ({c.province_en})"
+                                         for c in candidates]
     return result

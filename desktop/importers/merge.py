@@ -39,9 +39,13 @@ class MergeSummary:
 
 
 def indicator_key(name: str) -> str:
-    text = _BRACKETS.sub("", unicodedata.normalize("NFKC", name).strip())
+    original = unicodedata.normalize("NFKC", name).strip()
+    text = _BRACKETS.sub("", original)
     parts = [p for p in re.split(r"_+", text) if p.strip() not in _NEUTRAL_PARTS]
-    return re.sub(r"\s+", "", "".join(parts)).casefold()
+    key = re.sub(r"\s+", "", "".join(parts)).casefold()
+    if "市辖区" in original and "市辖区" not in key:
+        key += "市辖区"  # a scope in brackets still makes it another indicator
+    return key
 
 
 def _catalog_keys(indicators: dict[str, Indicator]) -> dict[str, str]:

@@ -161,10 +161,13 @@ class TableOptions:
     first_data_row: int | None = None
     layout: str | None = None  # "long" | "wide_years" | "wide_indicators" | "sdmx" | "eurostat"
     #: header text -> role: "city", "indicator", "year", "value", "unit", "ignore";
-    #: for wide-by-indicator tables an indicator column's role is "indicator:<name>"
+    #: for wide-by-indicator tables an indicator column's role is "indicator:<name>", or
+    #: "indicator:<name>@<yyyy>" when the header also names the year (popu_2020)
     roles: dict[str, str] | None = None
     indicator: str | None = None  # the indicator when the table holds only one (e.g. NBS '指标：')
     unit: str | None = None  # the unit when no header, column or row gives one
+    year: int | None = None  # the year of a table without a year column (a yearbook table)
+    city: str | None = None  # the city of a table without a city column
 
 
 LAYOUTS = ("long", "wide_years", "wide_indicators", "sdmx", "eurostat")

@@ -71,9 +71,17 @@ def _text_issues(file: str, suffix: str) -> list[Issue]:
     return [extension_mismatch(file, suffix, "delimited text (CSV)", "CSV text")]
 
 
+#: Text formats that are documents or code, never tables: refused by name, not parsed.
+NOT_TABLES = {".md", ".markdown", ".rst", ".json", ".xml", ".yaml", ".yml", ".py", ".js",
+              ".html", ".htm", ".log", ".ini", ".toml", ".pdf", ".docx", ".doc"}
+
+
 def _read_text_file(path: Path, file: str, options: ReadOptions,
                     progress: Progress) -> RawGrid:
     suffix = path.suffix.lower()
+    if suffix in NOT_TABLES:
+        raise reject("unsupported_type", f"A {suffix} file is a document, not a table; import "
+                     "a CSV, TSV or Excel file.", file)
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise reject("too_large", f"The file is {size / 2**20:,.0f} MB; text files larger than "

@@ -326,6 +326,8 @@ def body_rows(grid: RawGrid, shape: TableShape, key_column: int = 0) -> BodyRows
 
 
 def _doubtful_key(cell: object, header_first: set[str], titles: set[str]) -> bool:
+    if cell is None or (isinstance(cell, float) and cell != cell):
+        return True  # pandas.factorize hands an empty (None) key cell back as NaN
     text = cell if type(cell) is str else cell_text(cell)
     text = text.strip()
     return not text or text in header_first or _looks_like_page_text(text, titles)

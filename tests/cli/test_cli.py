@@ -105,3 +105,57 @@ def test_screenshot_to_an_unwritable_place_fails_cleanly(tmp_path: Path) -> None
     result = run_cli("--screenshot", str(blocker / "shot.png"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+EXTERNAL = REPO.parent / "shared" / "data" / "external"
+
+
+@pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/data/external absent")
+def test_import_json_report_and_normalised_csv(tmp_path: Path) -> None:
+    out = tmp_path / "nbs.csv"
+    result = run_cli("import", str(EXTERNAL / "cn_nbs_province_gdp_2006_2024_gbk.csv"),
+                     "--json", "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    for key in ("rows_read", "rows_imported", "cities", "indicators", "years", "warnings",
+                "errors"):
+        assert key in report
+    assert report["rows_read"] == 31 and report["rows_imported"] == 31 * 19
+    import csv
+
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert list(rows[0]) == ["city", "indicator", "year", "value", "unit"]
+    liaoning = next(r for r in rows if r["city"] == "辽宁省" and r["year"] == "2016")
+    assert float(liaoning["value"]) == 2_083_200_000_000.0 and liaoning["unit"] == "CNY"
+
+
+@pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/data/external absent")
+def test_import_of_a_yearbook_table_takes_the_year(tmp_path: Path) -> None:
+    out = tmp_path / "grp.xlsx"
+    table = EXTERNAL / "cn_ccsy2018_table2-9_grp_districts_cnki_encrypted.xls"
+    result = run_cli("import", str(table), "--year", "2017", "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Imported" in result.stdout and "万元 → CNY" in result.stdout
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert ["沈阳市", "地区生产总值(当年价格) [市辖区]", 2017, 514_810_260_000.0, "CNY"] in rows
+
+
+def test_import_of_a_broken_file_exits_2_with_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "cities.xlsx"
+    broken.write_bytes(b"PK\x03\x04 this is not really a workbook")
+    out = tmp_path / "out.csv"
+    result = run_cli("import", str(broken), "--output", str(out))
+    assert result.returncode == 2
+    assert "cities.xlsx" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_import_of_a_missing_file_exits_2(tmp_path: Path) -> None:
+    result = run_cli("import", str(tmp_path / "nowhere.csv"))
+    assert result.returncode == 2
+    assert "nowhere.csv" in result.stderr and "no such file" in result.stderr

@@ -84,6 +84,7 @@ def test_indicator_names_match_despite_units_and_brackets(left: str, right: str)
 
 def test_district_figures_are_not_taken_for_whole_city_ones() -> None:
     assert indicator_key("地区生产总值_当年价格_市辖区_万元") != indicator_key("地区生产总值")
+    assert indicator_key("地区生产总值(当年价格) [市辖区]") != indicator_key("地区生产总值")
 
 
 def test_recipe_round_trips_and_rejects_other_versions(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ def test_wide_by_indicator_with_units_in_headers():
     roles = plan.roles
     assert roles["GDP (亿元)"] == "indicator:GDP"
     assert roles["地区生产总值_当年价格_全市_万元"] == "indicator:地区生产总值_当年价格_全市"
-    assert roles["Ctnm_id"] == "ignore"  # a numeric code column is not an indicator
+    assert roles["Ctnm_id"] == "city_code"  # codes identify cities; never an indicator
     assert plan.unit_sources["GDP (亿元)"] == ("亿元", "header")
 
 
