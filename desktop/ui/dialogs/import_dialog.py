@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -135,6 +136,15 @@ class ImportDialog(QDialog):
         self.header_count = QSpinBox()
         self.header_count.setRange(1, 10)
         self.header_count.setSuffix(self.tr(" row(s)"))
+        self.year_box = QSpinBox()
+        self.year_box.setRange(1899, 2100)
+        self.year_box.setSpecialValueText(self.tr("From the table"))
+        self.year_box.setValue(1899)
+        self.year_box.setToolTip(self.tr(
+            "For a table without a year column, such as a yearbook table: the year it covers"))
+        self.city_edit = QLineEdit()
+        self.city_edit.setPlaceholderText(self.tr("From the table"))
+        self.city_edit.setToolTip(self.tr("For a table without a city column: the city"))
 
         choices = QFormLayout()
         choices.addRow(self.tr("Sheet"), self.sheet_box)
@@ -145,6 +155,8 @@ class ImportDialog(QDialog):
         header_row.addWidget(self.header_count)
         choices.addRow(self.tr("Header starts at row"), header_row)
         choices.addRow(self.tr("Layout"), self.layout_box)
+        choices.addRow(self.tr("Year of the table"), self.year_box)
+        choices.addRow(self.tr("City of the table"), self.city_edit)
 
         self.roles_table = QTableWidget(0, 2)
         self.roles_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Role")])
@@ -214,6 +226,8 @@ class ImportDialog(QDialog):
         for box in (self.sheet_box, self.encoding_box, self.delimiter_box, self.layout_box):
             box.activated.connect(self._choices_changed)
         self.header_start.editingFinished.connect(self._choices_changed)
+        self.year_box.editingFinished.connect(self._choices_changed)
+        self.city_edit.editingFinished.connect(self._choices_changed)
         self.header_count.editingFinished.connect(self._choices_changed)
         self._read()
 
@@ -249,6 +263,8 @@ class ImportDialog(QDialog):
                            (self.layout_box, recipe.table.layout)):
             index = box.findData(value)
             box.setCurrentIndex(max(index, 0))
+        self.year_box.setValue(recipe.table.year or self.year_box.minimum())
+        self.city_edit.setText(recipe.table.city or "")
 
     def _recipe_from_choices(self) -> Recipe:
         read = ReadOptions(
@@ -264,8 +280,10 @@ class ImportDialog(QDialog):
             first = grid.row_numbers.index(start)
             header_rows = tuple(range(first, first + self.header_count.value()))
         roles = self._roles_from_table()
+        year = self.year_box.value() if self.year_box.value() > self.year_box.minimum() else None
         table = replace(self._recipe.table, layout=self.layout_box.currentData(),
-                        header_rows=header_rows, roles=roles or self._recipe.table.roles)
+                        header_rows=header_rows, roles=roles or self._recipe.table.roles,
+                        year=year, city=self.city_edit.text().strip() or None)
         return Recipe(read, table)
 
     def _roles_from_table(self) -> dict[str, str] | None:

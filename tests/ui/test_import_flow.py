@@ -1,0 +1,100 @@
+"""Importing through the window: the dialog previews in the background, Import merges the
+values into a new dataset, and a bad file is explained without losing anything loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.paths import shared_external_dir
+from desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+pytestmark = pytest.mark.ui
+
+CSV = """城市,指标,年份,数值,单位
+沈阳市,地区生产总值,2016,6000,亿元
+沈阳市,专利授权数,2016,12345,件
+铁岭新区,专利授权数,2016,77,件
+"""
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import report box is non-modal (open()); make sure nothing blocks a test."""
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+
+
+def open_dialog(window: MainWindow, qtbot: QtBot, path: Path):
+    window.sig_import_requested.emit(str(path))
+    dialog = window.controller.import_dialog
+    assert dialog is not None and dialog.path == path
+    return dialog
+
+
+def test_import_adds_values_and_new_cities_visibly(window: MainWindow, qtbot: QtBot,
+                                                   tmp_path: Path) -> None:
+    path = tmp_path / "patents.csv"
+    path.write_text(CSV, encoding="utf-8")
+    before = window.controller.dataset
+    dialog = open_dialog(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    assert "3 values from 3 rows" in dialog.summary.text()
+    assert dialog.result_model.rowCount() == 3
+    from PySide6.QtCore import Qt
+
+    assert dialog.file_model.headerData(0, Qt.Orientation.Horizontal) == "A"
+    assert dialog.file_model.headerData(0, Qt.Orientation.Vertical) == "1"
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: window.controller.dataset is not before, timeout=10_000)
+    dataset = window.controller.dataset
+    assert dataset.observation("cn-210100", "gdp", 2016).value == 600_000_000_000.0
+    assert dataset.observation("cn-210100", "gdp", 2016).provenance.source.file == "patents.csv"
+    assert before.observation("cn-210100", "gdp", 2016).value == 554_644_980_000.0
+    assert dataset.city("铁岭新区").kind == "imported"
+    assert window.focus_box.findText("铁岭新区", flags=_contains()) >= 0
+    box = window.controller.import_report_box
+    assert "Imported 3 values from patents.csv: 1 new cities, 1 new indicators" in box.text()
+    assert window.project_controller.dirty
+    assert [f.path for f in window.controller.data_files] == [str(path)]
+
+
+def _contains():
+    from PySide6.QtCore import Qt
+
+    return Qt.MatchFlag.MatchContains
+
+
+def test_a_broken_file_is_explained_and_nothing_is_lost(window: MainWindow, qtbot: QtBot,
+                                                        tmp_path: Path) -> None:
+    path = tmp_path / "cities.xlsx"
+    path.write_bytes(b"PK\x03\x04 not a workbook at all")
+    before = window.controller.dataset
+    dialog = open_dialog(window, qtbot, path)
+    qtbot.waitUntil(lambda: "cities.xlsx" in dialog.summary.text()
+                    and "Reading" not in dialog.summary.text(), timeout=10_000)
+    assert "damaged" in dialog.summary.text().lower()
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
+    assert window.controller.dataset is before
+
+
+@pytest.mark.skipif(not shared_external_dir().is_dir(), reason="../shared absent")
+def test_a_yearbook_table_needs_its_year_and_then_imports(window: MainWindow, qtbot: QtBot
+                                                          ) -> None:
+    path = shared_external_dir() / "cn_ccsy2018_table2-9_grp_districts_cnki_encrypted.xls"
+    dialog = open_dialog(window, qtbot, path)
+    qtbot.waitUntil(lambda: "set the year" in dialog.summary.text(), timeout=15_000)
+    dialog.year_box.setValue(2017)
+    dialog.year_box.editingFinished.emit()
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=15_000)
+    assert dialog.recipe.table.year == 2017
+    frame = dialog.outcome.frame
+    grp = frame[(frame["city"] == "cn-210100")
+                & (frame["indicator"] == "地区生产总值(当年价格) [市辖区]")]
+    assert grp["value"].tolist() == [514_810_260_000.0]
