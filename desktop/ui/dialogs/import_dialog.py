@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,6 +42,9 @@ from desktop.importers.run import ImportOutcome, import_file
 from desktop.ui.tasks import TaskRunner
 
 PREVIEW_ROWS = 300
+_HEADER_BRUSH = QBrush(QColor(214, 230, 250))
+_SKIPPED_BRUSH = QBrush(QColor(238, 238, 238))
+_SKIPPED_TEXT = QBrush(QColor(130, 130, 130))
 ROLES = ("city", "indicator", "year", "value", "unit", "ignore")
 ENCODINGS = ("utf-8", "gb18030", "utf-16", "big5", "latin-1")
 DELIMITERS = ((",", "comma ,"), (";", "semicolon ;"), ("\t", "tab"), ("|", "bar |"))
@@ -54,10 +58,14 @@ class _RowsModel(QAbstractTableModel):
         self._rows: list[list[str]] = []
         self._columns: list[str] = []
         self._row_labels: list[str] = []
+        self._row_kinds: list[str] = []
 
-    def set_rows(self, rows: list[list[str]], columns: list[str], row_labels: list[str]) -> None:
+    def set_rows(self, rows: list[list[str]], columns: list[str], row_labels: list[str],
+                 row_kinds: list[str] | None = None) -> None:
+        """`row_kinds`: 'header', 'skipped' or 'data' per row, shown as colours."""
         self.beginResetModel()
         self._rows, self._columns, self._row_labels = rows, columns, row_labels
+        self._row_kinds = row_kinds or []
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -68,7 +76,17 @@ class _RowsModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        if not index.isValid():
+            return None
+        kind = self._row_kinds[index.row()] if index.row() < len(self._row_kinds) else "data"
+        if role == Qt.ItemDataRole.BackgroundRole and kind != "data":
+            return _HEADER_BRUSH if kind == "header" else _SKIPPED_BRUSH
+        if role == Qt.ItemDataRole.ForegroundRole and kind == "skipped":
+            return _SKIPPED_TEXT
+        if role == Qt.ItemDataRole.ToolTipRole and kind != "data":
+            return {"header": self.tr("Header row"),
+                    "skipped": self.tr("Not data: title, note or repeated header")}[kind]
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         row = self._rows[index.row()]
         return row[index.column()] if index.column() < len(row) else ""
@@ -162,6 +180,8 @@ class ImportDialog(QDialog):
         self.roles_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Role")])
         self.roles_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
+        self.roles_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
         self.roles_table.verticalHeader().setVisible(False)
         self.roles_table.setAccessibleName(self.tr("Column roles"))
         left = QVBoxLayout()
@@ -350,8 +370,14 @@ class ImportDialog(QDialog):
             rows = [[_cell_text(v) for v in r] for r in grid.rows[:PREVIEW_ROWS]]
             from desktop.importers.model import column_letter
 
+            plan = outcome.plans[0] if outcome.plans else None
+            headers = set(getattr(plan, "header_rows", ()))
+            skipped = set(getattr(plan, "metadata_rows", ())) | set(
+                getattr(plan, "footer_rows", ()))
+            kinds = ["header" if i in headers else "skipped" if i in skipped else "data"
+                     for i in range(len(rows))]
             self.file_model.set_rows(rows, [column_letter(i) for i in range(grid.width)],
-                                     [str(n) for n in grid.row_numbers[:PREVIEW_ROWS]])
+                                     [str(n) for n in grid.row_numbers[:PREVIEW_ROWS]], kinds)
         frame = outcome.frame.head(PREVIEW_ROWS)
         self.result_model.set_rows(
             [[_cell_text(v) for v in row] for row in frame.itertuples(index=False)],
