@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from desktop.cli import Selection
     from desktop.core.dataset import Dataset
     from desktop.ui.main_window import MainWindow
@@ -23,29 +25,69 @@ def _prepare_environment(screenshot: bool) -> None:
 
 def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = None,
             lang: str = "en", restore_session: bool = False) -> int:
+    """Start the GUI (or render one screenshot) and return the exit status."""
     _prepare_environment(screenshot is not None)
-    import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
     from PySide6.QtWidgets import QApplication
 
-    from desktop.session.state import ViewState
-    from desktop.ui.controller import Controller
-    from desktop.ui.main_window import MainWindow
-
     _quiet_platform_warnings()
-    pg.setConfigOptions(antialias=True, background="w", foreground="#222")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("City Profiles")
     app.setOrganizationName("City Profiles")
-    window = MainWindow(dataset)
-    state = ViewState(selection.focus_id, selection.peer_ids, selection.indicator_id,
-                      group_id=selection.group_id)
-    controller = Controller(dataset, window, state, lang)
-    window.controller = controller
+    window = build_main_window(dataset, selection, lang)
     if screenshot is not None:
         return _save_screenshot(app, window, Path(screenshot))
-    window.resize(*SCREENSHOT_SIZE)
+    from desktop.ui.crash import CrashReporter
+
+    reporter = CrashReporter(window)
+    reporter.install()
+    settings = window.project_controller.settings
+    if not window.restoreGeometry(settings.get("window_geometry")):
+        window.resize(*SCREENSHOT_SIZE)
+    window.restoreState(settings.get("window_state"))
+    app.aboutToQuit.connect(lambda: _remember_window(window))
+    if os.environ.get("CITY_PROFILES_STARTUP_PROBE"):
+        _install_startup_probe(app, window)
     window.show()
-    return app.exec()
+    last = settings.get("last_session")
+    if restore_session and settings.get("restore_last_session") and last and Path(last).is_file():
+        window.project_controller.open_project(last)
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
+
+
+def _install_startup_probe(app: QApplication, window: MainWindow) -> None:
+    """For bench/startup_bench.py: print when the window first paints and when it is usable
+    (data loaded, table filled, chart drawn, pending events handled), then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    class _FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (not self.seen and event.type() == QEvent.Type.Paint
+                    and isinstance(watched, QWidget) and watched.window() is window):
+                self.seen = True
+                print("first_paint", flush=True)
+                QTimer.singleShot(0, _ready)
+            return False
+
+    def _ready() -> None:
+        print("ready", flush=True)
+        app.quit()
+
+    probe = _FirstPaint(window)
+    app.installEventFilter(probe)
+    window.startup_probe = probe
+
+
+def _remember_window(window: MainWindow) -> None:
+    settings = window.project_controller.settings
+    settings.set("window_geometry", window.saveGeometry())
+    settings.set("window_state", window.saveState())
+    settings.sync()
 
 
 def build_main_window(dataset: Dataset, selection: Selection, lang: str = "en") -> MainWindow:
