@@ -53,7 +53,8 @@ def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
     peers.add_argument("--peers", help="comma-separated peer cities")
     peers.add_argument("--group", help="a peer group: north_east, hot_spots, us_rust_belt")
     parser.add_argument("--indicator", help="indicator id to chart, e.g. gdp")
-    parser.add_argument("--lang", choices=("en", "zh"), default="en")
+    parser.add_argument("--lang", choices=("en", "zh"),
+                        help="language (default: English; the window: the language setting)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -147,11 +148,11 @@ def run_profile(dataset: Dataset, args: argparse.Namespace) -> int:
         dataset.indicator(indicator_id)
     profile = build_profile(dataset, selection.focus_id, selection.peer_ids, indicators,
                             args.year)
+    lang = args.lang or "en"
     if args.json:
-        print(json.dumps(profile_to_json(dataset, profile, args.lang), ensure_ascii=False,
-                         indent=2))
+        print(json.dumps(profile_to_json(dataset, profile, lang), ensure_ascii=False, indent=2))
     else:
-        print(profile_text(dataset, build_profile_table(dataset, profile, args.lang), args.lang))
+        print(profile_text(dataset, build_profile_table(dataset, profile, lang), lang))
     return 0
 
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from desktop.cli import Selection
     from desktop.core.dataset import Dataset
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
 
 SCREENSHOT_SIZE = (1600, 1000)
 
@@ -24,16 +25,16 @@ def _prepare_environment(screenshot: bool) -> None:
 
 
 def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = None,
-            lang: str = "en", restore_session: bool = False) -> int:
-    """Start the GUI (or render one screenshot) and return the exit status."""
+            lang: str | None = None, restore_session: bool = False) -> int:
+    """Run the window. `lang` None: the language setting. `restore_session`: nothing was chosen
+    on the command line, so the start follows the settings (last project or default cities)."""
     _prepare_environment(screenshot is not None)
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     _quiet_platform_warnings()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("City Profiles")
-    app.setOrganizationName("City Profiles")
-    window = build_main_window(dataset, selection, lang)
+    window = create_window(dataset, selection, lang, restore_session)
+    app = QApplication.instance()
     if screenshot is not None:
         return _save_screenshot(app, window, Path(screenshot))
     from desktop.ui.crash import CrashReporter
@@ -50,7 +51,7 @@ def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = Non
     window.show()
     last = settings.get("last_session")
     if restore_session and settings.get("restore_last_session") and last and Path(last).is_file():
-        window.project_controller.open_project(last)
+        QTimer.singleShot(0, lambda: window.project_controller.open_project(last))
     try:
         return app.exec()
     finally:
@@ -60,7 +61,7 @@ def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = Non
 def _install_startup_probe(app: QApplication, window: MainWindow) -> None:
     """For bench/startup_bench.py: print when the window first paints and when it is usable
     (data loaded, table filled, chart drawn, pending events handled), then quit."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QWidget
 
     class _FirstPaint(QObject):
@@ -78,6 +79,8 @@ def _install_startup_probe(app: QApplication, window: MainWindow) -> None:
         print("ready", flush=True)
         app.quit()
 
+    from PySide6.QtCore import QTimer
+
     probe = _FirstPaint(window)
     app.installEventFilter(probe)
     window.startup_probe = probe
@@ -90,8 +93,48 @@ def _remember_window(window: MainWindow) -> None:
     settings.sync()
 
 
-def build_main_window(dataset: Dataset, selection: Selection, lang: str = "en") -> MainWindow:
-    """The main window with its controller, showing `selection` (needs a QApplication)."""
+def create_window(dataset: Dataset, selection: Selection, lang: str | None = None,
+                  restore_session: bool = False) -> MainWindow:
+    """The application (created if needed) in the chosen language and theme, and its window.
+
+    `lang` None: the language setting. `restore_session`: show the default focus city and peer
+    group from the settings instead of `selection`.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import install_translators
+    from desktop.ui.settings import Settings
+    from desktop.ui.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("City Profiles")
+    app.setOrganizationName("City Profiles")
+    settings = Settings()
+    lang = lang or settings.get("language")
+    app._city_profiles_translators = install_translators(app, lang)  # alive as long as app
+    apply_theme(app, settings.get("theme"))
+    if restore_session:
+        selection = default_selection(dataset, selection, settings)
+    return build_main_window(dataset, selection, lang, settings)
+
+
+def default_selection(dataset: Dataset, selection: Selection, settings: Settings) -> Selection:
+    """The focus city and peer group from the settings, where they still exist in the data."""
+    from dataclasses import replace
+
+    focus = settings.get("default_focus")
+    focus = focus if focus in dataset.cities else selection.focus_id
+    group = dataset.groups.get(settings.get("default_group"))
+    if group is None:
+        return replace(selection, focus_id=focus,
+                       peer_ids=tuple(p for p in selection.peer_ids if p != focus))
+    return replace(selection, focus_id=focus, group_id=group.id,
+                   peer_ids=tuple(p for p in group.city_ids if p != focus))
+
+
+def build_main_window(dataset: Dataset, selection: Selection, lang: str = "en",
+                      settings: Settings | None = None) -> MainWindow:
+    """The main window with its controllers, showing `selection` (needs a QApplication)."""
     import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
 
     from desktop.session.state import ViewState
@@ -100,12 +143,13 @@ def build_main_window(dataset: Dataset, selection: Selection, lang: str = "en") 
     from desktop.ui.project_controller import ProjectController
     from desktop.ui.settings import Settings
 
+    settings = settings or Settings()
     pg.setConfigOptions(antialias=True, background="w", foreground="#222")
-    window = MainWindow(dataset)
+    window = MainWindow(dataset, lang)
     state = ViewState(selection.focus_id, selection.peer_ids, selection.indicator_id,
                       group_id=selection.group_id)
-    window.controller = Controller(dataset, window, state, lang)
-    window.project_controller = ProjectController(window.controller, Settings())
+    window.controller = Controller(dataset, window, state, lang, settings)
+    window.project_controller = ProjectController(window.controller, settings)
     return window
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.analysis.chart_spec import line_chart_spec
+from desktop.analysis.chart_spec import CROSS_COUNTRY_NOTE, LineChartSpec, line_chart_spec
 from desktop.analysis.comparison import available_indicators, build_profile
 from desktop.analysis.profile_table import build_profile_table
 from desktop.core.catalog import Source
@@ -21,7 +22,16 @@ from desktop.session.state import ViewState
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.report_dialog import ReportDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
+
+#: The chart note analysis/ writes in English, marked here for translation (same text).
+CROSS_COUNTRY_NOTE_TEXT = QT_TRANSLATE_NOOP(
+    "Controller",
+    "Chinese prefecture-level cities include their rural counties; US metropolitan areas are "
+    "commuting regions. Chinese money values are nominal yuan, US metro GDP is real US dollars: "
+    "they are not drawn on one axis.",
+)
 
 
 class Controller(QObject):
@@ -29,8 +39,9 @@ class Controller(QObject):
     sig_dataset_changed = Signal(object)
 
     def __init__(self, dataset: Dataset, window: MainWindow, state: ViewState,
-                 lang: str = "en") -> None:
+                 lang: str = "en", settings: Settings | None = None) -> None:
         super().__init__(window)
+        self.settings = settings  # read for report defaults; None: the built-in defaults
         self.dataset = dataset
         self.base_dataset = dataset  # the bundled data, before any import
         self.data_files: list[DataFile] = []
@@ -126,10 +137,14 @@ class Controller(QObject):
     def open_report(self) -> None:
         """The report dialog for the current selection, with the choices made last time."""
         state = self.state
-        options = self.report_options or ReportOptions(state.focus_id, state.peer_ids,
-                                                       lang=self.lang)
+        paper, landscape = "a4", False
+        if self.settings is not None:
+            paper = self.settings.get("report_paper")
+            landscape = self.settings.get("report_landscape")
+        options = self.report_options or ReportOptions(
+            state.focus_id, state.peer_ids, lang=self.lang, paper=paper, landscape=landscape)
         options = options.with_selection(state.focus_id, state.peer_ids, state.group_id)
-        self.report_dialog = ReportDialog(self.dataset, options, self.window)
+        self.report_dialog = ReportDialog(self.dataset, options, self.window, ui_lang=self.lang)
         self.report_dialog.sig_options_changed.connect(self._remember_report_options)
         self.report_dialog.open()
 
@@ -176,6 +191,18 @@ class Controller(QObject):
         QMessageBox.warning(self.window, self.tr("Could not read the project's data"),
                             self.tr("The project was not opened: {0}").format(error))
 
+    def _localised(self, spec: LineChartSpec) -> LineChartSpec:
+        """The chart's notes in the UI language (analysis/ writes them in English)."""
+        indicator = self.dataset.indicator(spec.indicator_id)
+        notes = []
+        for note in spec.notes:
+            if note == CROSS_COUNTRY_NOTE:
+                note = QCoreApplication.translate("Controller", CROSS_COUNTRY_NOTE_TEXT)
+            elif self.lang == "zh" and note == indicator.notes_en and indicator.notes_zh:
+                note = indicator.notes_zh
+            notes.append(note)
+        return replace(spec, notes=tuple(notes))
+
     def _choose_indicator(self, indicator_id: str) -> None:
         self.set_state(self.state.with_indicator(indicator_id))
 
@@ -195,9 +222,9 @@ class Controller(QObject):
             self.state = state = state.with_indicator(available[0])
         profile = build_profile(dataset, state.focus_id, state.peer_ids, available, state.year)
         window.show_profile(dataset, build_profile_table(dataset, profile, self.lang), self.lang)
-        window.chart.set_spec(
+        window.chart.set_spec(self._localised(
             line_chart_spec(dataset, state.focus_id, state.peer_ids, state.indicator_id, self.lang)
-        )
+        ))
         window.focus_box.set_city(state.focus_id)
         window.peer_picker.set_peers(state.peer_ids, state.group_id)
         window.indicator_list.set_available(set(available))

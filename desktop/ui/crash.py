@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -64,17 +64,22 @@ class CrashReporter:
         self._show(error, details)
 
     def _show(self, error: BaseException, details: str) -> None:
+        # CrashReporter is no QObject: its texts live in the "CrashReporter" context.
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(box.tr("Something went wrong"))
-        text = box.tr("City Profiles hit an unexpected problem: {0}\n\n"
-                      "Your data and the open comparison are unchanged; you can keep working."
-                      ).format(f"{type(error).__name__}: {error}")
+        box.setWindowTitle(QCoreApplication.translate("CrashReporter", "Something went wrong"))
+        text = QCoreApplication.translate(
+            "CrashReporter",
+            "City Profiles hit an unexpected problem: {0}\n\n"
+            "Your data and the open comparison are unchanged; you can keep working.",
+        ).format(f"{type(error).__name__}: {error}")
         if self.last_log is not None:
-            text += "\n\n" + box.tr("Details were saved to {0}").format(self.last_log)
+            text += "\n\n" + QCoreApplication.translate(
+                "CrashReporter", "Details were saved to {0}").format(self.last_log)
         box.setText(text)
         box.setDetailedText(details)
-        copy = box.addButton(box.tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(QCoreApplication.translate("CrashReporter", "Copy details"),
+                             QMessageBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
         box.addButton(QMessageBox.StandardButton.Close)
         self.dialog = box

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,6 +26,7 @@ from desktop.ui.panels.city_picker import CitySearchBox, PeerPicker
 from desktop.ui.panels.indicator_list import IndicatorList
 from desktop.ui.panels.profile_view import ProfileView
 from desktop.ui.plots.line_chart import LineChart
+from desktop.ui.theme import is_dark
 
 LATEST_YEAR = None
 
@@ -40,8 +44,9 @@ SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".txt", ".gz", ".xlsx", ".xlsm", ".xls")
 class MainWindow(QMainWindow):
     sig_import_requested = Signal(str)  # a file path, or "" to ask for one
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, lang: str = "en") -> None:
         super().__init__()
+        self.lang = lang
         self.setWindowTitle(self.tr("City Profiles"))
         self.setAcceptDrops(True)
         #: Asked before the window closes (unsaved changes); set by the project controller.
@@ -54,16 +59,18 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         focus_label = QLabel(self.tr("Focus city "))
-        self.focus_box = CitySearchBox(cities, self.tr("Find a city (English or 中文)…"))
+        self.focus_box = CitySearchBox(cities, self.tr("Find a city (English or 中文)…"), lang)
         self.focus_box.setAccessibleName(self.tr("Focus city"))
         self.focus_box.setToolTip(self.tr("Type part of a name in English or Chinese"))
         focus_label.setBuddy(self.focus_box)
         toolbar.addWidget(focus_label)
         toolbar.addWidget(self.focus_box)
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr(" Year ")))
+        year_label = QLabel(self.tr(" Year "))
+        toolbar.addWidget(year_label)
         self.year_box = QComboBox()
         self.year_box.setAccessibleName(self.tr("Comparison year"))
+        year_label.setBuddy(self.year_box)
         self.year_box.addItem(self.tr("Latest shared"), LATEST_YEAR)
         for year in reversed(dataset.years()):
             self.year_box.addItem(str(year), year)
@@ -72,10 +79,12 @@ class MainWindow(QMainWindow):
         self.copy_action = QAction(self.tr("Copy table"), self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setToolTip(self.tr("Copy the profile table as tab-separated text"))
+        self.copy_action.setStatusTip(self.copy_action.toolTip())
         toolbar.addAction(self.copy_action)
+        self._build_edit_menu()
 
-        self.peer_picker = PeerPicker(cities, list(dataset.groups.values()))
-        self.indicator_list = IndicatorList(dataset.categories())
+        self.peer_picker = PeerPicker(cities, list(dataset.groups.values()), lang)
+        self.indicator_list = IndicatorList(dataset.categories(), lang)
         side = QSplitter(Qt.Orientation.Vertical)
         peers_panel = QWidget()
         peers_layout = QVBoxLayout(peers_panel)
@@ -84,7 +93,9 @@ class MainWindow(QMainWindow):
         indicators_panel = QWidget()
         indicators_layout = QVBoxLayout(indicators_panel)
         indicators_layout.setContentsMargins(6, 6, 6, 6)
-        indicators_layout.addWidget(QLabel(self.tr("Indicators")))
+        indicators_label = QLabel(self.tr("Indicators"))
+        indicators_label.setBuddy(self.indicator_list)
+        indicators_layout.addWidget(indicators_label)
         indicators_layout.addWidget(self.indicator_list)
         side.addWidget(peers_panel)
         side.addWidget(indicators_panel)
@@ -112,8 +123,28 @@ class MainWindow(QMainWindow):
         self.show_chart_action.triggered.connect(self.chart.plot_widget.setFocus)
         self.show_indicators_action.triggered.connect(self.indicator_list.setFocus)
         self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Dataset summary"))
         self.statusBar().addWidget(self.status_label, 1)
         self.show_dataset_summary(dataset)
+        self._set_tab_order()
+        self._follow_palette()
+
+    def _set_tab_order(self) -> None:
+        """Tab moves as the eye reads: toolbar, then the side panels, then table and chart."""
+        picker = self.peer_picker
+        chain = [self.focus_box, self.year_box, picker.group_box, picker.peer_list,
+                 picker.add_box, picker.clear_button, self.indicator_list, self.profile_view,
+                 self.chart.plot_widget]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _follow_palette(self) -> None:
+        self.profile_view.profile_model.set_dark(is_dark(self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
+        super().changeEvent(event)
 
     def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
                 tip: str = "") -> QAction:
@@ -126,27 +157,33 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        """Menus and shortcuts; the controller connects what they do."""
-        tr = self.tr
-        self.open_action = self._action(tr("&Open project…"), QKeySequence.StandardKey.Open,
-                                        tr("Open a saved comparison with its data files"))
-        self.save_action = self._action(tr("&Save project"), QKeySequence.StandardKey.Save,
-                                        tr("Save this comparison and the data files it uses"))
-        self.save_as_action = self._action(tr("Save project &as…"),
-                                           QKeySequence(tr("Ctrl+Shift+S")))
-        self.recent_menu = QMenu(tr("Open &recent"), self)
+        """Menus and shortcuts; the controller connects what they do.
+
+        Every string is written as self.tr("literal") so that lupdate finds it in the
+        MainWindow context (an alias such as `tr = self.tr` hides it from lupdate).
+        """
+        self.open_action = self._action(
+            self.tr("&Open project…"), QKeySequence.StandardKey.Open,
+            self.tr("Open a saved comparison with its data files"))
+        self.save_action = self._action(
+            self.tr("&Save project"), QKeySequence.StandardKey.Save,
+            self.tr("Save this comparison and the data files it uses"))
+        self.save_as_action = self._action(self.tr("Save project &as…"),
+                                           QKeySequence(self.tr("Ctrl+Shift+S")))
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
         self.import_action = self._action(
-            tr("&Import data…"), QKeySequence(tr("Ctrl+I")),
-            tr("Read a CSV, TSV or Excel file and add its values to the comparison"))
+            self.tr("&Import data…"), QKeySequence(self.tr("Ctrl+I")),
+            self.tr("Read a CSV, TSV or Excel file and add its values to the comparison"))
         self.import_action.triggered.connect(lambda: self.sig_import_requested.emit(""))
-        self.export_action = self._action(tr("&Export table…"), QKeySequence(tr("Ctrl+E")),
-                                          tr("Save the profile table as CSV or Excel"))
+        self.export_action = self._action(
+            self.tr("&Export table…"), QKeySequence(self.tr("Ctrl+E")),
+            self.tr("Save the profile table as CSV or Excel"))
         self.report_action = self._action(
-            tr("&Print report…"), QKeySequence.StandardKey.Print,
-            tr("Preview, print or save a profile report (PDF or HTML)"))
-        self.quit_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit)
+            self.tr("&Print report…"), QKeySequence.StandardKey.Print,
+            self.tr("Preview, print or save a profile report (PDF or HTML)"))
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu(tr("&File"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         for item in (self.open_action, self.recent_menu, self.save_action, self.save_as_action,
                      None, self.import_action, self.export_action, self.report_action, None,
                      self.quit_action):
@@ -157,25 +194,44 @@ class MainWindow(QMainWindow):
             else:
                 file_menu.addAction(item)
         self.file_menu = file_menu
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
 
-        self.find_city_action = self._action(tr("&Find a city"), QKeySequence.StandardKey.Find,
-                                             tr("Type a city name in English or Chinese"))
-        self.show_table_action = self._action(tr("Go to the &table"), QKeySequence(tr("Ctrl+1")))
-        self.show_chart_action = self._action(tr("Go to the &chart"), QKeySequence(tr("Ctrl+2")))
-        self.show_indicators_action = self._action(tr("Go to the &indicators"),
-                                                   QKeySequence(tr("Ctrl+3")))
-        view_menu = self.menuBar().addMenu(tr("&View"))
+        self.find_city_action = self._action(
+            self.tr("&Find a city"), QKeySequence.StandardKey.Find,
+            self.tr("Type a city name in English or Chinese"))
+        self.show_table_action = self._action(self.tr("Go to the &table"),
+                                              QKeySequence(self.tr("Ctrl+1")))
+        self.show_chart_action = self._action(self.tr("Go to the &chart"),
+                                              QKeySequence(self.tr("Ctrl+2")))
+        self.show_indicators_action = self._action(self.tr("Go to the &indicators"),
+                                                   QKeySequence(self.tr("Ctrl+3")))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         for action in (self.find_city_action, self.show_table_action, self.show_chart_action,
                        self.show_indicators_action):
             view_menu.addAction(action)
 
-        self.sources_action = self._action(tr("Data &sources…"), tip=tr(
-            "Where every number comes from, with caveats"))
-        self.guide_action = self._action(tr("User &guide"), QKeySequence.StandardKey.HelpContents)
-        self.about_action = self._action(tr("&About City Profiles"))
-        help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.sources_action = self._action(
+            self.tr("Data &sources…"), tip=self.tr("Where every number comes from, with caveats"))
+        self.guide_action = self._action(self.tr("User &guide"),
+                                         QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action(self.tr("&About City Profiles"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         for action in (self.guide_action, self.sources_action, self.about_action):
             help_menu.addAction(action)
+
+    def _build_edit_menu(self) -> None:
+        """Edit: copy the table, and the preferences (wired by the project controller)."""
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), tip=self.tr(
+                "Language, default cities, theme, report paper and start-up"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        standard = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        ctrl_comma = QKeySequence(self.tr("Ctrl+,"))
+        self.preferences_action.setShortcuts(
+            [*standard, *([] if ctrl_comma in standard else [ctrl_comma])])
+        self.edit_menu.addAction(self.copy_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
 
     def set_recent_files(self, paths: list[str], open_recent: object) -> None:
         self.recent_menu.clear()
@@ -222,7 +278,7 @@ class MainWindow(QMainWindow):
 
     def show_profile(self, dataset: Dataset, table: ProfileTable, lang: str) -> None:
         headers, tips = column_headers(dataset, table, lang)
-        self.profile_view.profile_model.set_table(table, headers, tips)
+        self.profile_view.profile_model.set_table(localised_ranks(table), headers, tips)
         self.profile_view.resize_columns()
 
 
@@ -260,6 +316,26 @@ COLUMN_TEXT = {
         ),
     ),
 }
+
+
+_RANK_OF = QT_TRANSLATE_NOOP("ProfileTable", "{0} of {1}")
+_RANK_TEXT = re.compile(r"^(\d+) of (\d+)$")
+
+
+def localised_ranks(table: ProfileTable) -> ProfileTable:
+    """Rank cells ("2 of 4", written in English by analysis/) in the UI language."""
+    if not table.rows or "rank" not in {c.key for c in table.columns}:
+        return table
+    column = table.column_index("rank")
+    pattern = QCoreApplication.translate(_CONTEXT, _RANK_OF)
+    rows = []
+    for row in table.rows:
+        match = _RANK_TEXT.match(row[column].text)
+        if match:
+            cell = replace(row[column], text=pattern.format(*match.groups()))
+            row = (*row[:column], cell, *row[column + 1:])
+        rows.append(row)
+    return replace(table, rows=tuple(rows))
 
 
 def _dropped_file(mime: QMimeData) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import __version__
 from desktop.analysis.comparison import available_indicators, build_profile
@@ -17,8 +17,10 @@ from desktop.core.storage import check_writable
 from desktop.session.project import SUFFIX, DataFile, Project, ProjectError, load_project
 from desktop.session.project import save_project as write_project
 from desktop.ui.controller import Controller
+from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.dialogs.text_dialogs import TextDialog, guide_html, sources_html
 from desktop.ui.settings import Settings
+from desktop.ui.theme import apply_theme
 
 
 class ProjectController(QObject):
@@ -38,6 +40,8 @@ class ProjectController(QObject):
         window.sources_action.triggered.connect(self.show_sources)
         window.guide_action.triggered.connect(self.show_guide)
         window.about_action.triggered.connect(self.show_about)
+        window.preferences_action.triggered.connect(self.show_preferences)
+        self.settings_dialog: SettingsDialog | None = None
         controller.sig_state_changed.connect(self._mark_dirty)
         controller.sig_dataset_changed.connect(self._mark_dirty)
         window.close_guard = self.may_close
@@ -175,11 +179,38 @@ class ProjectController(QObject):
         return True
 
     def show_sources(self) -> None:
-        self._show(TextDialog(self.tr("Data sources"), sources_html(self.controller.dataset),
-                              self.window))
+        lang = self.controller.lang
+        self._show(TextDialog(self.tr("Data sources"),
+                              sources_html(self.controller.dataset, lang), self.window))
 
     def show_guide(self) -> None:
-        self._show(TextDialog(self.tr("User guide"), guide_html(), self.window))
+        self._show(TextDialog(self.tr("User guide"), guide_html(self.controller.lang),
+                              self.window))
+
+    # --- preferences ----------------------------------------------------------------------
+    def show_preferences(self) -> None:
+        """The settings dialog (non-blocking); changes are applied when it is accepted."""
+        dialog = SettingsDialog(self.settings, self.controller.dataset, self.controller.lang,
+                                self.window)
+        dialog.sig_settings_changed.connect(self.apply_settings)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def apply_settings(self, changed: dict[str, object]) -> None:
+        """Apply what can change at once (the theme); say when the rest takes effect."""
+        if "theme" in changed:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, str(changed["theme"]))
+        if "language" in changed and changed["language"] != self.controller.lang:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"),
+                              self.tr("The new language is used the next time City Profiles "
+                                      "starts."), QMessageBox.StandardButton.Ok, self.window)
+            box.open()
+            self.language_box = box
+        elif {"default_focus", "default_group"} & changed.keys():
+            self.window.statusBar().showMessage(
+                self.tr("The default cities are used from the next start."), 5000)
 
     def show_about(self) -> None:
         QMessageBox.about(

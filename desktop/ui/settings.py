@@ -1,6 +1,7 @@
 """The one place that reads and writes QSettings: typed keys with defaults, nothing else.
 
-Unknown keys are programming errors (KeyError), not silently created entries. Recent files are
+Unknown keys are programming errors (KeyError), not silently created entries; a value of the
+wrong type is a TypeError and a value outside a key's choices a ValueError. Recent files are
 de-duplicated and capped. Tests redirect the storage through XDG_CONFIG_HOME.
 """
 
@@ -18,14 +19,19 @@ MAX_RECENT = 10
 class _Key:
     default: Any
     kind: type
+    choices: tuple[Any, ...] = ()  # empty: any value of `kind`
 
+
+LANGUAGES = ("en", "zh")
+THEMES = ("system", "light", "dark")
+PAPERS = ("a4", "letter")
 
 KEYS: dict[str, _Key] = {
-    "language": _Key("en", str),  # "en" | "zh"
-    "default_focus": _Key("cn-210100", str),
-    "default_group": _Key("north_east", str),
-    "theme": _Key("system", str),  # "system" | "light" | "dark"
-    "report_paper": _Key("a4", str),  # "a4" | "letter"
+    "language": _Key("en", str, LANGUAGES),  # the UI language, used from the next start
+    "default_focus": _Key("cn-210100", str),  # a city id, shown when nothing else is chosen
+    "default_group": _Key("north_east", str),  # a peer group id, likewise
+    "theme": _Key("system", str, THEMES),
+    "report_paper": _Key("a4", str, PAPERS),
     "report_landscape": _Key(False, bool),
     "restore_last_session": _Key(True, bool),
     "last_session": _Key("", str),
@@ -52,12 +58,17 @@ class Settings:
             return [str(v) for v in (value if isinstance(value, list) else [value])]
         if spec.kind is QByteArray:
             return value if isinstance(value, QByteArray) else QByteArray()
-        return spec.kind(value)
+        value = spec.kind(value)
+        if spec.choices and value not in spec.choices:
+            return spec.default  # an edited or outdated file: fall back, never crash
+        return value
 
     def set(self, key: str, value: Any) -> None:
         spec = KEYS[key]
         if spec.kind is not QByteArray and not isinstance(value, spec.kind):
             raise TypeError(f"setting {key!r} takes {spec.kind.__name__}, not {type(value)}")
+        if spec.choices and value not in spec.choices:
+            raise ValueError(f"setting {key!r} is one of {spec.choices}, not {value!r}")
         self._store.setValue(key, value)
 
     def add_recent_file(self, path: str) -> list[str]:

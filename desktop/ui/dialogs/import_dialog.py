@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,9 +52,21 @@ PREVIEW_ROWS = 300
 _HEADER_BRUSH = QBrush(QColor(214, 230, 250))
 _SKIPPED_BRUSH = QBrush(QColor(238, 238, 238))
 _SKIPPED_TEXT = QBrush(QColor(130, 130, 130))
+#: Column roles: the code the recipe stores, and the name shown (translated when shown).
 ROLES = ("city", "indicator", "year", "value", "unit", "ignore")
+ROLE_NAMES = {
+    "city": QT_TRANSLATE_NOOP("ImportDialog", "city"),
+    "indicator": QT_TRANSLATE_NOOP("ImportDialog", "indicator"),
+    "year": QT_TRANSLATE_NOOP("ImportDialog", "year"),
+    "value": QT_TRANSLATE_NOOP("ImportDialog", "value"),
+    "unit": QT_TRANSLATE_NOOP("ImportDialog", "unit"),
+    "ignore": QT_TRANSLATE_NOOP("ImportDialog", "ignore"),
+}
 ENCODINGS = ("utf-8", "gb18030", "utf-16", "big5", "latin-1")
-DELIMITERS = ((",", "comma ,"), (";", "semicolon ;"), ("\t", "tab"), ("|", "bar |"))
+DELIMITERS = ((",", QT_TRANSLATE_NOOP("ImportDialog", "comma ,")),
+              (";", QT_TRANSLATE_NOOP("ImportDialog", "semicolon ;")),
+              ("\t", QT_TRANSLATE_NOOP("ImportDialog", "tab")),
+              ("|", QT_TRANSLATE_NOOP("ImportDialog", "bar |")))
 
 
 class _RowsModel(QAbstractTableModel):
@@ -129,14 +148,18 @@ class ImportDialog(QDialog):
         self.sheet_box = QComboBox()
         self.sheet_box.setAccessibleName(self.tr("Sheet"))
         self.encoding_box = QComboBox()
+        self.encoding_box.setAccessibleName(self.tr("Encoding"))
         self.encoding_box.addItem(self.tr("Detect"), None)
         for encoding in ENCODINGS:
             self.encoding_box.addItem(encoding, encoding)
         self.delimiter_box = QComboBox()
+        self.delimiter_box.setAccessibleName(self.tr("Delimiter"))
         self.delimiter_box.addItem(self.tr("Detect"), None)
         for delimiter, label in DELIMITERS:
-            self.delimiter_box.addItem(label, delimiter)
+            self.delimiter_box.addItem(QCoreApplication.translate("ImportDialog", label),
+                                       delimiter)
         self.layout_box = QComboBox()
+        self.layout_box.setAccessibleName(self.tr("Layout"))
         self.layout_box.addItem(self.tr("Detect"), None)
         layout_names = {
             "long": self.tr("Long: a row per city, indicator and year (time goes down)"),
@@ -151,18 +174,22 @@ class ImportDialog(QDialog):
         self.header_start.setRange(0, 1_000_000)
         self.header_start.setSpecialValueText(self.tr("Detect"))
         self.header_start.setToolTip(self.tr("Source row where the header starts"))
+        self.header_start.setAccessibleName(self.tr("Header starts at row"))
         self.header_count = QSpinBox()
+        self.header_count.setAccessibleName(self.tr("Number of header rows"))
         self.header_count.setRange(1, 10)
         self.header_count.setSuffix(self.tr(" row(s)"))
         self.year_box = QSpinBox()
         self.year_box.setRange(1899, 2100)
         self.year_box.setSpecialValueText(self.tr("From the table"))
         self.year_box.setValue(1899)
+        self.year_box.setAccessibleName(self.tr("Year of the table"))
         self.year_box.setToolTip(self.tr(
             "For a table without a year column, such as a yearbook table: the year it covers"))
         self.city_edit = QLineEdit()
         self.city_edit.setPlaceholderText(self.tr("From the table"))
         self.city_edit.setToolTip(self.tr("For a table without a city column: the city"))
+        self.city_edit.setAccessibleName(self.tr("City of the table"))
 
         choices = QFormLayout()
         choices.addRow(self.tr("Sheet"), self.sheet_box)
@@ -186,7 +213,9 @@ class ImportDialog(QDialog):
         self.roles_table.setAccessibleName(self.tr("Column roles"))
         left = QVBoxLayout()
         left.addLayout(choices)
-        left.addWidget(QLabel(self.tr("Column roles")))
+        roles_label = QLabel(self.tr("Column roles"))
+        roles_label.setBuddy(self.roles_table)
+        left.addWidget(roles_label)
         left.addWidget(self.roles_table, 1)
         left_widget = QWidget()
         left_widget.setLayout(left)
@@ -210,7 +239,9 @@ class ImportDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Import summary"))
         self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Reading progress"))
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.stop_button = QPushButton(self.tr("Stop reading"))
@@ -314,8 +345,9 @@ class ImportDialog(QDialog):
             box = self.roles_table.cellWidget(row, 1)
             if header is None or not isinstance(box, QComboBox):
                 continue
-            roles[header.text()] = box.currentText()
-            changed = changed or box.property("detected") != box.currentText()
+            role = box.currentData()
+            roles[header.text()] = role
+            changed = changed or box.property("detected") != role
         return roles if changed else None
 
     def _choices_changed(self, *_args: object) -> None:
@@ -410,11 +442,15 @@ class ImportDialog(QDialog):
             self.roles_table.insertRow(row)
             self.roles_table.setItem(row, 0, _read_only_item(header))
             box = QComboBox()
+            box.setAccessibleName(self.tr("Role of column {0}").format(header))
             options = list(ROLES)
             if role not in options:
                 options.append(role)
-            box.addItems(options)
-            box.setCurrentText(role)
+            for option in options:
+                name = ROLE_NAMES.get(option)
+                box.addItem(QCoreApplication.translate("ImportDialog", name) if name else option,
+                            option)
+            box.setCurrentIndex(options.index(role))
             box.setProperty("detected", role)
             box.activated.connect(self._choices_changed)
             self.roles_table.setCellWidget(row, 1, box)

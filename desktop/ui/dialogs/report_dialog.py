@@ -40,7 +40,7 @@ from desktop.core.dataset import Dataset
 from desktop.core.storage import write_atomically
 from desktop.report.build import build_report
 from desktop.report.html import render_html
-from desktop.report.i18n_text import SECTION_NAMES
+from desktop.report.i18n_text import SECTION_NAMES, category_name
 from desktop.report.model import SECTIONS, ReportDocument, ReportOptions
 from desktop.ui.printing import chart_sizer, page_layout, pdf_bytes, print_report
 from desktop.ui.report_charts import ChartBatch, ChartRenderer
@@ -57,9 +57,10 @@ class ReportDialog(QDialog):
     sig_cancelled = Signal()
 
     def __init__(self, dataset: Dataset, options: ReportOptions,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, ui_lang: str = "en") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print profile report"))
+        self._ui_lang = ui_lang
         self._dataset = dataset
         self._options = options
         self._runner = TaskRunner(self)
@@ -100,15 +101,20 @@ class ReportDialog(QDialog):
         chart_layout.addWidget(self.bar_box)
 
         self.lang_box = QComboBox()
+        self.lang_box.setAccessibleName(self.tr("Report language"))
+        # Language names are shown in their own language, never translated.
         self.lang_box.addItem("English", "en")
         self.lang_box.addItem("中文（简体）", "zh")
         self.paper_box = QComboBox()
+        self.paper_box.setAccessibleName(self.tr("Paper size"))
         self.paper_box.addItem(self.tr("A4"), "a4")
         self.paper_box.addItem(self.tr("US Letter"), "letter")
         self.orientation_box = QComboBox()
+        self.orientation_box.setAccessibleName(self.tr("Orientation"))
         self.orientation_box.addItem(self.tr("Portrait"), False)
         self.orientation_box.addItem(self.tr("Landscape"), True)
         self.year_box = QComboBox()
+        self.year_box.setAccessibleName(self.tr("Comparison year"))
         self.year_box.addItem(self.tr("Latest shared year"), None)
         for year in reversed(self._dataset.years()):
             self.year_box.addItem(str(year), year)
@@ -135,7 +141,9 @@ class ReportDialog(QDialog):
         pick.addWidget(none_button)
         pick.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(QLabel(self.tr("Indicators:")))
+        indicators_label = QLabel(self.tr("Indicators:"))
+        indicators_label.setBuddy(self.indicator_list)
+        right.addWidget(indicators_label)
         right.addWidget(self.indicator_list, 1)
         right.addLayout(pick)
 
@@ -146,7 +154,9 @@ class ReportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setVisible(False)
+        self.progress.setAccessibleName(self.tr("Report progress"))
         self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Report status"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -196,7 +206,7 @@ class ReportDialog(QDialog):
             shown = [i for i in indicators if i.id in available]
             if not shown:
                 continue
-            header = QListWidgetItem(category)
+            header = QListWidgetItem(category_name(category, self._ui_lang))
             header.setFlags(Qt.ItemFlag.NoItemFlags)
             font = header.font()
             font.setBold(True)

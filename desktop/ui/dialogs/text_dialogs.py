@@ -4,34 +4,51 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.core.dataset import Dataset
 from desktop.paths import resources_dir
 
 
-def sources_html(dataset: Dataset) -> str:
+def sources_html(dataset: Dataset, lang: str = "en") -> str:
     """Every source, what was read from it, and each indicator's definition and caveats."""
-    parts = ["<h2>Data sources</h2>",
-             "<p>Every value in City Profiles names its file, sheet, row and column; hover over "
-             "a number in the table to see it.</p>"]
+    heading = QCoreApplication.translate("TextDialogs", "Data sources")
+    lead = QCoreApplication.translate(
+        "TextDialogs",
+        "Every value in City Profiles names its file, sheet, row and column; hover over "
+        "a number in the table to see it.")
+    parts = [f"<h2>{html.escape(heading)}</h2>", f"<p>{html.escape(lead)}</p>"]
     counts = dataset.observations["source_id"].astype(str).value_counts()
     for source in dataset.sources.values():
-        rows = [("Publisher", source.publisher), ("File", source.file),
-                ("Sheet", source.sheet), ("Origin", source.origin), ("Trust", source.trust),
-                ("Licence", source.license), ("Notes", source.notes),
-                ("Values used", f"{int(counts.get(source.id, 0)):,}")]
+        rows = [(QCoreApplication.translate("TextDialogs", "Publisher"), source.publisher),
+                (QCoreApplication.translate("TextDialogs", "File"), source.file),
+                (QCoreApplication.translate("TextDialogs", "Sheet"), source.sheet),
+                (QCoreApplication.translate("TextDialogs", "Origin"), source.origin),
+                (QCoreApplication.translate("TextDialogs", "Trust"), source.trust),
+                (QCoreApplication.translate("TextDialogs", "Licence"), source.license),
+                (QCoreApplication.translate("TextDialogs", "Notes"), source.notes),
+                (QCoreApplication.translate("TextDialogs", "Values used"),
+                 f"{int(counts.get(source.id, 0)):,}")]
         cells = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
                         for k, v in rows if v)
         parts.append(f"<h3>{html.escape(source.title)}</h3><table cellpadding='3'>{cells}</table>")
-    parts.append("<h2>Series breaks</h2><ul>")
-    parts += [f"<li><b>{b.year}</b>: {html.escape(b.note_en)}</li>" for b in dataset.series_breaks]
-    parts.append("</ul><h2>Definitions</h2><ul>")
+    breaks_heading = QCoreApplication.translate("TextDialogs", "Series breaks")
+    parts.append(f"<h2>{breaks_heading}</h2><ul>")
+    for series_break in dataset.series_breaks:
+        note = (series_break.note_zh if lang == "zh" and series_break.note_zh
+                else series_break.note_en)
+        parts.append(f"<li><b>{series_break.year}</b>: {html.escape(note)}</li>")
+    definitions_heading = QCoreApplication.translate("TextDialogs", "Definitions")
+    parts.append(f"</ul><h2>{definitions_heading}</h2><ul>")
     for indicator in dataset.indicators.values():
-        text = " ".join(t for t in (indicator.definition_en, indicator.notes_en) if t)
+        notes = indicator.notes_zh if lang == "zh" and indicator.notes_zh else indicator.notes_en
+        text = " ".join(t for t in (indicator.definition_en, notes) if t)
         if text:
-            parts.append(f"<li><b>{html.escape(indicator.label_en)}</b> "
-                         f"({html.escape(indicator.label_zh)}): {html.escape(text)}</li>")
+            first, second = ((indicator.label_zh, indicator.label_en) if lang == "zh"
+                             else (indicator.label_en, indicator.label_zh))
+            parts.append(f"<li><b>{html.escape(first)}</b> "
+                         f"({html.escape(second)}): {html.escape(text)}</li>")
     parts.append("</ul>")
     return "\n".join(parts)
 
@@ -52,9 +69,13 @@ class TextDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def guide_html() -> str:
-    path = resources_dir() / "help" / "guide.html"
+def guide_html(lang: str = "en") -> str:
+    """The user guide; a Chinese guide (guide_zh.html) when there is one, else the English."""
+    folder = resources_dir() / "help"
+    localised = folder / f"guide_{lang}.html"
+    path = localised if lang != "en" and localised.is_file() else folder / "guide.html"
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
-        return f"<p>The user guide is missing: {html.escape(str(path))}</p>"
+        text = QCoreApplication.translate("TextDialogs", "The user guide is missing: {0}")
+        return f"<p>{html.escape(text.format(path))}</p>"

@@ -11,10 +11,11 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 2
 FOCUS_ROLE = Qt.ItemDataRole.UserRole + 3
 
-_FOCUS_BACKGROUND = QBrush(QColor(255, 244, 214))
-_BETTER = QBrush(QColor(22, 120, 60))
-_WORSE = QBrush(QColor(180, 35, 35))
-_OTHER_YEAR = QBrush(QColor(110, 110, 110))
+# (light theme, dark theme): the tones keep a readable contrast on either table background.
+_FOCUS_BACKGROUND = (QBrush(QColor(255, 244, 214)), QBrush(QColor(74, 62, 30)))
+_BETTER = (QBrush(QColor(22, 120, 60)), QBrush(QColor(110, 210, 140)))
+_WORSE = (QBrush(QColor(180, 35, 35)), QBrush(QColor(255, 128, 118)))
+_OTHER_YEAR = (QBrush(QColor(110, 110, 110)), QBrush(QColor(160, 160, 160)))
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 
@@ -30,6 +31,16 @@ class ProfileTableModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._shade = 0  # 0: colours for a light table, 1: for a dark one
+
+    def set_dark(self, dark: bool) -> None:
+        """Use the colours that read well on a dark (True) or light table background."""
+        shade = 1 if dark else 0
+        if shade != self._shade:
+            self._shade = shade
+            if self.rowCount() and self.columnCount():
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def set_table(self, table: ProfileTable, headers: list[str], header_tips: list[str]) -> None:
         self.beginResetModel()
@@ -72,14 +83,14 @@ class ProfileTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and is_focus:
-            return _FOCUS_BACKGROUND
+            return _FOCUS_BACKGROUND[self._shade]
         if role == Qt.ItemDataRole.ForegroundRole:
             if cell.other_year:
-                return _OTHER_YEAR
+                return _OTHER_YEAR[self._shade]
             if cell.tone == BETTER and (is_focus or self._is_gap(index.column())):
-                return _BETTER
+                return _BETTER[self._shade]
             if cell.tone == WORSE and (is_focus or self._is_gap(index.column())):
-                return _WORSE
+                return _WORSE[self._shade]
         if role == Qt.ItemDataRole.FontRole:
             if cell.other_year:
                 return self._italic

@@ -22,13 +22,18 @@ from desktop.core.catalog import City, PeerGroup
 CITY_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-def city_entry(city: City) -> str:
-    """'Shenyang · 沈阳市 · Liaoning': searchable by English or Chinese name."""
-    parts = [city.name_en]
-    if city.name_zh and city.name_zh != city.name_en:
-        parts.append(city.name_zh)
-    region = city.province_en or city.kind_label()
-    if region and region != city.name_en:
+def city_entry(city: City, lang: str = "en") -> str:
+    """'Shenyang · 沈阳市 · Liaoning' ('沈阳市 · Shenyang · 辽宁省' in Chinese): searchable by
+    English or Chinese name, the UI language's name first."""
+    parts = [city.name(lang)]
+    other = city.name_en if lang == "zh" else city.name_zh
+    if other and other not in parts:
+        parts.append(other)
+    if lang == "zh":
+        region = city.province_zh or city.province_en or city.kind_label(lang)
+    else:
+        region = city.province_en or city.kind_label(lang)
+    if region and region not in parts:
         parts.append(region)
     return " · ".join(parts)
 
@@ -38,8 +43,10 @@ class CitySearchBox(QComboBox):
 
     sig_city_chosen = Signal(str)
 
-    def __init__(self, cities: Iterable[City], placeholder: str, parent: QWidget | None = None):
+    def __init__(self, cities: Iterable[City], placeholder: str, lang: str = "en",
+                 parent: QWidget | None = None):
         super().__init__(parent)
+        self._lang = lang
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
@@ -62,7 +69,7 @@ class CitySearchBox(QComboBox):
         self.clear()
         self._ids = []
         for city in cities:
-            self.addItem(city_entry(city), city.id)
+            self.addItem(city_entry(city, self._lang), city.id)
             self._ids.append(city.id)
         if current is not None:
             self.setCurrentIndex(self.findData(current))
@@ -92,10 +99,11 @@ class PeerPicker(QWidget):
 
     sig_peers_changed = Signal(tuple, object)  # (peer ids, group id or None)
 
-    def __init__(self, cities: Sequence[City], groups: Sequence[PeerGroup],
+    def __init__(self, cities: Sequence[City], groups: Sequence[PeerGroup], lang: str = "en",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._names = {c.id: city_entry(c) for c in cities}
+        self._lang = lang
+        self._names = {c.id: city_entry(c, lang) for c in cities}
         self._groups = list(groups)
         self._cities = list(cities)
         self._updating = False
@@ -103,24 +111,32 @@ class PeerPicker(QWidget):
         self.group_box = QComboBox()
         self.group_box.setAccessibleName(self.tr("Peer group"))
         for group in self._groups:
-            members = ", ".join(self._names[c].split(" · ")[0] for c in group.city_ids)
-            self.group_box.addItem(f"{group.name_en} ({members})", group.id)
+            members = [self._names[c].split(" · ")[0] for c in group.city_ids]
+            if lang == "zh":  # Chinese punctuation: 东北（大连市、哈尔滨市、长春市）
+                label = f"{group.name(lang)}（{'、'.join(members)}）"
+            else:
+                label = f"{group.name(lang)} ({', '.join(members)})"
+            self.group_box.addItem(label, group.id)
         self.group_box.addItem(self.tr("Custom selection"), None)
         self.group_box.activated.connect(self._on_group_chosen)
 
         self.peer_list = QListWidget()
         self.peer_list.setAccessibleName(self.tr("Peer cities"))
         self.peer_list.itemChanged.connect(self._on_item_changed)
-        self.add_box = CitySearchBox(cities, self.tr("Add a peer city…"))
+        self.add_box = CitySearchBox(cities, self.tr("Add a peer city…"), lang)
         self.add_box.setAccessibleName(self.tr("Add a peer city"))
         self.add_box.setCurrentIndex(-1)
         self.add_box.sig_city_chosen.connect(self._on_add)
         self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Remove every peer city"))
+        self.clear_button.setAccessibleName(self.tr("Clear the peer cities"))
         self.clear_button.clicked.connect(lambda: self._emit(()))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Peer group")))
+        group_label = QLabel(self.tr("Peer group"))
+        group_label.setBuddy(self.group_box)
+        layout.addWidget(group_label)
         layout.addWidget(self.group_box)
         layout.addWidget(self.peer_list, 1)
         row = QHBoxLayout()
@@ -129,7 +145,7 @@ class PeerPicker(QWidget):
         layout.addLayout(row)
 
     def set_cities(self, cities: Sequence[City]) -> None:
-        self._names = {c.id: city_entry(c) for c in cities}
+        self._names = {c.id: city_entry(c, self._lang) for c in cities}
         self.add_box.set_cities(cities)
         self.add_box.setCurrentIndex(-1)
 

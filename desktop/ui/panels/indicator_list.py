@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.core.catalog import Indicator
+from desktop.report.i18n_text import category_name
 
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -15,9 +16,10 @@ INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 20
 class IndicatorList(QTreeWidget):
     sig_indicator_chosen = Signal(str)
 
-    def __init__(self, categories: Mapping[str, Sequence[Indicator]],
+    def __init__(self, categories: Mapping[str, Sequence[Indicator]], lang: str = "en",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._lang = lang
         self.setHeaderHidden(True)
         self.setAccessibleName(self.tr("Indicators"))
         self.setRootIsDecorated(True)
@@ -31,18 +33,20 @@ class IndicatorList(QTreeWidget):
         self.clear()
         self._items = {}
         for category, indicators in categories.items():
-            parent_item = QTreeWidgetItem(self, [category])
+            parent_item = QTreeWidgetItem(self, [category_name(category, self._lang)])
             parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = parent_item.font(0)
             font.setBold(True)
             parent_item.setFont(0, font)
             for indicator in indicators:
-                item = QTreeWidgetItem(parent_item, [indicator.label_en])
+                item = QTreeWidgetItem(parent_item, [indicator.label(self._lang)])
                 item.setData(0, INDICATOR_ROLE, indicator.id)
-                tip = "\n".join(
-                    t for t in (indicator.label_zh, indicator.definition_en, indicator.notes_en)
-                    if t
-                )
+                if self._lang == "zh":
+                    texts = (indicator.label_en, indicator.definition_en,
+                             indicator.notes_zh or indicator.notes_en)
+                else:
+                    texts = (indicator.label_zh, indicator.definition_en, indicator.notes_en)
+                tip = "\n".join(t for t in texts if t)
                 item.setToolTip(0, tip)
                 self._items[indicator.id] = item
         self.expandAll()

@@ -11,7 +11,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.analysis.chart_spec import LineChartSpec, readout, year_span
@@ -53,10 +53,22 @@ class ValueAxis(pg.AxisItem):
 
 
 class LineChart(QWidget):
-    """Title, plot with legend and series-break marks, hover read-out, source line."""
+    """Title, plot with legend and series-break marks, hover read-out, source line.
+
+    The chart is drawn as on paper, white in every theme: its colours (focus red, the peer
+    palette, the amber series-break marks) are chosen for white, and it matches the charts in
+    printed reports and copied images. Its labels therefore keep a dark-on-white palette too.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        paper = QPalette(self.palette())
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            paper.setColor(group, QPalette.ColorRole.Window, QColor("#ffffff"))
+            paper.setColor(group, QPalette.ColorRole.WindowText, QColor("#222222"))
+            paper.setColor(group, QPalette.ColorRole.Text, QColor("#222222"))
+        self.setPalette(paper)
+        self.setAutoFillBackground(True)
         self._spec: LineChartSpec | None = None
         self._curves: list[pg.PlotDataItem] = []
         self._break_lines: list[pg.InfiniteLine] = []
