@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.report.cli_report import add_report_parser
 
     add_report_parser(commands)
+    from desktop.analysis.cli_peers import add_peers_parser
+
+    add_peers_parser(commands)
     return parser
 
 
@@ -131,6 +134,21 @@ def error_line(error: CityProfilesError, dataset: Dataset | None = None) -> str:
         return str(error)
     if isinstance(error, DatasetFileError):
         return f"cannot read {error.params.get('file')}: {error.params.get('reason')}"
+    messages = {
+        "currency_mismatch": "values in different currencies cannot share one axis; "
+                             "convert them first",
+        "unit_mismatch": "these indicators are in different units",
+        "missing_exchange_rate": "no exchange rate for {year}",
+        "no_sector_data": "no sector data for {city}",
+        "no_value": "no value for {city} in {year}",
+        "invalid_peer_query": "{reason}",
+    }
+    template = messages.get(error.code)
+    if template is not None:
+        try:
+            return template.format(**error.params)
+        except (KeyError, IndexError):
+            return f"{template} ({error.params})"
     return f"{error.code}: {error.params}"
 
 
@@ -208,6 +226,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_profile(dataset, args)
         if args.command == "import":
             return run_import(dataset, args)
+        if args.command == "peers":
+            from desktop.analysis.cli_peers import run_peers
+
+            return run_peers(dataset, args)
         if args.command == "report":
             from desktop.report.cli_report import run_report
 

@@ -35,6 +35,46 @@ class BreakMark:
 
 
 @dataclass(frozen=True)
+class BandSpec:
+    """The peer median with the inter-quartile range behind the lines, per year (display units).
+
+    Years where no peer has a value are left out; `counts` says how many peers each year has
+    (with one peer the band is that peer's line, with two or three it is thin evidence).
+    """
+
+    label: str
+    years: np.ndarray
+    median: np.ndarray
+    q1: np.ndarray
+    q3: np.ndarray
+    counts: np.ndarray
+
+
+@dataclass(frozen=True)
+class BackgroundSpec:
+    """Many faint lines (e.g. the peer finder's whole pool) to draw as one multi-segment curve.
+
+    `values` is cities x years on the shared `years` axis (NaN = no value). `flat()` gives
+    x, y and pyqtgraph's `connect` array for a single PlotCurveItem: one item, not 300.
+    """
+
+    city_ids: tuple[str, ...]
+    years: np.ndarray
+    values: np.ndarray
+
+    def flat(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        count, width = self.values.shape
+        x = np.tile(self.years.astype(float), count)
+        y = self.values.ravel().astype(float)
+        finite = np.isfinite(y)
+        connect = finite.copy()
+        connect[:-1] &= finite[1:]
+        if width:
+            connect[width - 1 :: width] = False  # never join one city's end to the next start
+        return x, y, connect
+
+
+@dataclass(frozen=True)
 class LineChartSpec:
     indicator_id: str
     title: str
@@ -45,6 +85,15 @@ class LineChartSpec:
     breaks: tuple[BreakMark, ...]
     source_line: str
     notes: tuple[str, ...]
+    # Added for the comparison charts (desktop.analysis.charts); defaults keep old callers.
+    mode: str = "absolute"  # "absolute" | "indexed" (base year = 100) | "change" (from start)
+    log_y: bool = False
+    year_range: tuple[int, int] | None = None
+    base_year: int | None = None
+    band: BandSpec | None = None
+    background: BackgroundSpec | None = None
+    currency: str | None = None  # currency of the y axis, e.g. "USD" after conversion
+    x_label: str = "Year"
 
     @property
     def is_empty(self) -> bool:

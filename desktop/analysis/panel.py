@@ -1,0 +1,217 @@
+"""Every indicator as a cities x years matrix, and the pool of cities each city is ranked in.
+
+Built once per Dataset (a Dataset is immutable, so the cache is keyed by the object itself) and
+read with numpy indexing, so profile metrics, the peer finder and chart specs never do per-cell
+pandas look-ups. A matrix is built the first time its indicator is asked for.
+
+Comparable pools ("rank among all cities"): a city is ranked only among places of the same
+country and the same kind of unit. Chinese prefecture-level cities and the four municipalities
+form one pool; US metro areas another; provinces and countries are never ranked among cities
+(each kind is its own pool).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from desktop.core.catalog import City
+from desktop.core.dataset import Dataset
+from desktop.core.errors import UnknownCityError
+
+#: Kinds that are ranked together (within one country).
+POOL_OF_KIND = {
+    "prefecture_city": "city",
+    "municipality": "city",
+    "us_metro": "us_metro",
+}
+
+POOL_LABELS = {
+    ("CN", "city"): (
+        "Chinese prefecture-level cities and municipalities",
+        "中国地级及以上城市",
+    ),
+    ("US", "us_metro"): ("US metropolitan areas", "美国大都市区"),
+}
+
+
+def pool_key(city: City) -> tuple[str, str]:
+    """(country, pool kind): cities with the same key are ranked against each other."""
+    return city.country, POOL_OF_KIND.get(city.kind, city.kind)
+
+
+def pool_label(key: tuple[str, str], lang: str = "en") -> str:
+    known = POOL_LABELS.get(key)
+    if known:
+        return known[1] if lang == "zh" else known[0]
+    country, kind = key
+    return f"{country} {kind}".strip()
+
+
+@dataclass(frozen=True)
+class YearValue:
+    value: float
+    year: int
+
+
+class Panel:
+    """Indicator matrices over one Dataset: rows are cities, columns are consecutive years."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        obs = dataset.observations
+        known = list(dataset.cities)
+        extra = sorted(set(obs["city_id"].astype(str).unique()) - set(known))
+        self.city_ids: tuple[str, ...] = (*known, *extra)
+        self.city_row: dict[str, int] = {c: i for i, c in enumerate(self.city_ids)}
+        years = obs["year"].to_numpy()
+        if len(years):
+            self.first_year, last = int(years.min()), int(years.max())
+        else:
+            self.first_year, last = 0, -1
+        self.years = np.arange(self.first_year, last + 1)
+        self._rows = pd.Categorical(obs["city_id"].astype(str), categories=self.city_ids).codes
+        self._cols = (years.astype(np.int64) - self.first_year) if len(years) else years
+        self._values = obs["value"].to_numpy(dtype=float)
+        source_codes = pd.Categorical(obs["source_id"].astype(str))
+        self.source_ids: tuple[str, ...] = tuple(str(s) for s in source_codes.categories)
+        self._sources = source_codes.codes.astype(np.int16)
+        indicator_codes = pd.Categorical(obs["indicator_id"].astype(str))
+        order = np.argsort(indicator_codes.codes, kind="stable")
+        sorted_codes = indicator_codes.codes[order]
+        names = [str(c) for c in indicator_codes.categories]
+        bounds = np.searchsorted(sorted_codes, np.arange(len(names) + 1))
+        self._positions = {
+            name: order[bounds[i]:bounds[i + 1]] for i, name in enumerate(names)
+        }
+        self._matrices: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._pools: dict[tuple[str, str], np.ndarray] = {}
+        self._lock = threading.Lock()
+        self._kinds = [
+            pool_key(dataset.cities[c]) if c in dataset.cities else ("", "imported")
+            for c in self.city_ids
+        ]
+
+    # --- matrices -------------------------------------------------------------------------
+    def _build(self, indicator_id: str) -> tuple[np.ndarray, np.ndarray]:
+        values = np.full((len(self.city_ids), len(self.years)), np.nan)
+        sources = np.full(values.shape, -1, dtype=np.int16)
+        rows = self._positions.get(indicator_id)
+        if rows is not None and len(rows):
+            rows = rows[::-1]  # the first row of a duplicated cell wins, as in Dataset.observation
+            keep = self._rows[rows] >= 0
+            rows = rows[keep]
+            r, c = self._rows[rows], self._cols[rows]
+            values[r, c] = self._values[rows]
+            sources[r, c] = self._sources[rows]
+        values.flags.writeable = False
+        sources.flags.writeable = False
+        return values, sources
+
+    def matrix(self, indicator_id: str) -> np.ndarray:
+        """Cities x years values of one indicator (read-only; NaN where there is no value)."""
+        return self._pair(indicator_id)[0]
+
+    def source_codes(self, indicator_id: str) -> np.ndarray:
+        """Cities x years index into `source_ids` (-1 where there is no value)."""
+        return self._pair(indicator_id)[1]
+
+    def _pair(self, indicator_id: str) -> tuple[np.ndarray, np.ndarray]:
+        found = self._matrices.get(indicator_id)
+        if found is None:
+            self.dataset.indicator(indicator_id)  # raises UnknownIndicatorError
+            with self._lock:
+                found = self._matrices.get(indicator_id)
+                if found is None:
+                    found = self._build(indicator_id)
+                    self._matrices[indicator_id] = found
+        return found
+
+    # --- rows and columns -----------------------------------------------------------------
+    def row_of(self, city_id: str) -> int:
+        try:
+            return self.city_row[city_id]
+        except KeyError:
+            raise UnknownCityError(name=city_id) from None
+
+    def rows_of(self, city_ids: Sequence[str]) -> np.ndarray:
+        return np.array([self.row_of(c) for c in city_ids], dtype=np.intp)
+
+    def col_of(self, year: int) -> int | None:
+        col = int(year) - self.first_year
+        return col if 0 <= col < len(self.years) else None
+
+    def cols_between(self, start: int | None, end: int | None) -> slice:
+        lo = 0 if start is None else max(0, int(start) - self.first_year)
+        hi = len(self.years) if end is None else max(0, int(end) - self.first_year + 1)
+        return slice(lo, min(hi, len(self.years)))
+
+    def value(self, city_id: str, indicator_id: str, year: int) -> float | None:
+        col = self.col_of(year)
+        if col is None:
+            return None
+        value = self.matrix(indicator_id)[self.row_of(city_id), col]
+        return None if np.isnan(value) else float(value)
+
+    def value_at_or_before(
+        self, city_id: str, indicator_id: str, year: int | None
+    ) -> YearValue | None:
+        """The value in `year`, else the latest earlier one (None when there is none)."""
+        row = self.matrix(indicator_id)[self.row_of(city_id)]
+        if year is None:
+            return None
+        col = min(int(year) - self.first_year, len(self.years) - 1)
+        if col < 0:
+            return None
+        have = np.flatnonzero(~np.isnan(row[: col + 1]))
+        if not len(have):
+            return None
+        last = int(have[-1])
+        return YearValue(float(row[last]), int(self.years[last]))
+
+    def sources_used(self, indicator_id: str, rows: np.ndarray, cols: slice) -> set[str]:
+        """Ids of the sources of the values in these rows and year columns."""
+        codes = self.source_codes(indicator_id)[rows, cols]
+        return {self.source_ids[c] for c in np.unique(codes) if c >= 0}
+
+    # --- pools ----------------------------------------------------------------------------
+    def pool_key_of(self, city_id: str) -> tuple[str, str]:
+        return self._kinds[self.row_of(city_id)]
+
+    def pool_rows(self, key: tuple[str, str]) -> np.ndarray:
+        """Row indices of every city in a comparable pool."""
+        found = self._pools.get(key)
+        if found is None:
+            found = np.array([i for i, k in enumerate(self._kinds) if k == key], dtype=np.intp)
+            self._pools[key] = found
+        return found
+
+    def pool_ids(self, city_id: str) -> list[str]:
+        """Ids of the cities `city_id` is ranked among (itself included)."""
+        return [self.city_ids[i] for i in self.pool_rows(self.pool_key_of(city_id))]
+
+
+_CACHE: weakref.WeakKeyDictionary[Dataset, Panel] = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+
+
+def panel_for(dataset: Dataset) -> Panel:
+    """The Panel of a dataset, built on first use and kept while the dataset lives."""
+    found = _CACHE.get(dataset)
+    if found is None:
+        with _CACHE_LOCK:
+            found = _CACHE.get(dataset)
+            if found is None:
+                found = Panel(dataset)
+                _CACHE[dataset] = found
+    return found
+
+
+def selection_ids(focus_id: str, peer_ids: Iterable[str]) -> list[str]:
+    """Focus first, then the peers in order, without duplicates or the focus itself."""
+    return [focus_id, *[p for p in dict.fromkeys(peer_ids) if p != focus_id]]
