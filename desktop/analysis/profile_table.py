@@ -2,6 +2,13 @@
 
 Strings are formatted once here, so the Qt model only hands them out. Column headings are keys
 (`indicator`, `unit`, `year`, `city`, `peer_median`, `gap`, `rank`); the edges translate them.
+
+With `detail=True` the focus city's metrics from desktop.analysis.profile_metrics follow 'rank':
+`pool_rank` ("12 of 298" among all comparable cities), `percentile`, `index` (peer median = 100),
+`change` per horizon (1 / 5 / 10 years), `cagr` per horizon longer than one year, and `sentence`
+(the plain-language comparison, also at the top of the indicator cell's tooltip). A change or
+CAGR whose window crosses a series break is marked with † and the break note is in its tooltip.
+Texts follow `lang` ("2 of 4" / "第2/4").
 """
 
 from __future__ import annotations
@@ -11,6 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.analysis.comparison import Cell, IndicatorComparison, Profile
+from desktop.analysis.profile_metrics import (
+    HORIZONS,
+    Change,
+    IndicatorMetrics,
+    MetricCell,
+    ProfileMetrics,
+    profile_metrics,
+)
 from desktop.core.dataset import Dataset
 from desktop.core.units import UNITS, format_gap
 
@@ -21,6 +36,7 @@ BETTER, NEUTRAL, WORSE = 1, 0, -1
 class Column:
     key: str
     city_id: str | None = None
+    horizon: int | None = None  # years, for the `change` and `cagr` columns
 
 
 @dataclass(frozen=True)
@@ -38,9 +54,12 @@ class ProfileTable:
     rows: tuple[tuple[TableCell, ...], ...]
     indicator_ids: tuple[str, ...]
     focus_column: int
+    #: Per row, what a filter matches: English and Chinese label, id (lower case).
+    search_texts: tuple[str, ...] = ()
 
-    def column_index(self, key: str) -> int:
-        return next(i for i, c in enumerate(self.columns) if c.key == key)
+    def column_index(self, key: str, horizon: int | None = None) -> int:
+        return next(i for i, c in enumerate(self.columns)
+                    if c.key == key and (horizon is None or c.horizon == horizon))
 
 
 def unit_text(dataset: Dataset, indicator_id: str, lang: str = "en") -> str:
@@ -85,7 +104,20 @@ def _value_cell(dataset: Dataset, row: IndicatorComparison, cell: Cell, lang: st
     )
 
 
-def build_profile_table(dataset: Dataset, profile: Profile, lang: str = "en") -> ProfileTable:
+def rank_of(rank: int, count: int, lang: str = "en") -> str:
+    """'2 of 4' / '第2/4'."""
+    return f"第{rank}/{count}" if lang == "zh" else f"{rank} of {count}"
+
+
+def build_profile_table(
+    dataset: Dataset,
+    profile: Profile,
+    lang: str = "en",
+    detail: bool = False,
+    horizons: tuple[int, ...] = HORIZONS,
+    metrics: ProfileMetrics | None = None,
+) -> ProfileTable:
+    """The table; `detail` adds the focus city's metrics after 'rank' (see the module doc)."""
     columns = (
         Column("indicator"),
         Column("unit"),
@@ -104,7 +136,7 @@ def build_profile_table(dataset: Dataset, profile: Profile, lang: str = "en") ->
         focus = row.focus
         # A rank means something only against at least one peer with a value.
         ranked = focus.rank is not None and row.ranked_count >= 2
-        rank_text = f"{focus.rank} of {row.ranked_count}" if ranked else "—"
+        rank_text = rank_of(focus.rank, row.ranked_count, lang) if ranked else "—"
         rows.append(
             (
                 TableCell(indicator.label(lang), indicator.label(lang),
@@ -121,7 +153,143 @@ def build_profile_table(dataset: Dataset, profile: Profile, lang: str = "en") ->
                 TableCell(rank_text, focus.rank if ranked else None),
             )
         )
-    return ProfileTable(columns, tuple(rows), tuple(r.indicator_id for r in profile.rows), 3)
+    indicator_ids = tuple(r.indicator_id for r in profile.rows)
+    search = tuple(
+        " ".join((dataset.indicator(i).label_en, dataset.indicator(i).label_zh, i)).casefold()
+        for i in indicator_ids
+    )
+    if detail:
+        if metrics is None:
+            metrics = profile_metrics(dataset, profile.focus_id, profile.peer_ids,
+                                      indicator_ids, profile.requested_year, horizons)
+        columns, rows = _with_detail(dataset, columns, rows, metrics, lang)
+    return ProfileTable(columns, tuple(rows), indicator_ids, 3, search)
+
+
+# --- detail columns -------------------------------------------------------------------------
+BREAK_MARK = "†"
+
+_WORDS = {
+    "pool_rank": ("Rank among {count} {pool} with a value in {year} (1 = {best}).",
+                  "在{year}年有数值的{count}个{pool}中的排名（第1为{best}）。"),
+    "highest": ("highest", "最高"),
+    "lowest": ("lowest", "最低"),
+    "percentile": ("Higher than {share}% of the other {pool} in {year} (ties count half).",
+                   "{year}年高于{share}%的其他{pool}（并列计一半）。"),
+    "index": ("{value} against a peer median of {median}: index {index} (peer median = 100).",
+              "{value}，同类城市中位数为{median}：指数{index}（同类中位数 = 100）。"),
+    "change": ("{start} to {end}: {a} → {b}", "{start}年至{end}年：{a} → {b}"),
+    "no_start": ("No value in {start}.", "{start}年无数值。"),
+    "cagr": ("Average yearly growth {start}–{end}.", "{start}—{end}年年均增长率。"),
+    "break": ("{mark} The window crosses a series break in {years}: the values before and after "
+              "are not on the same basis.",
+              "{mark} 该时段跨越{years}年的统计口径变化：前后数值口径不同。"),
+    "other_year": ("The focus city's value is from {year}.", "重点城市的数值为{year}年。"),
+}
+
+
+def _word(key: str, lang: str, **values: object) -> str:
+    en, zh = _WORDS[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
+def _detail_columns(horizons: tuple[int, ...]) -> tuple[Column, ...]:
+    return (
+        Column("pool_rank"),
+        Column("percentile"),
+        Column("index"),
+        *(Column("change", horizon=h) for h in horizons),
+        *(Column("cagr", horizon=h) for h in horizons if h > 1),
+        Column("sentence"),
+    )
+
+
+def _with_detail(
+    dataset: Dataset,
+    columns: tuple[Column, ...],
+    rows: list[tuple[TableCell, ...]],
+    metrics: ProfileMetrics,
+    lang: str,
+) -> tuple[tuple[Column, ...], list[tuple[TableCell, ...]]]:
+    extra = _detail_columns(metrics.horizons)
+    out = []
+    for row, m in zip(rows, metrics.rows, strict=True):
+        sentence = m.sentence(lang)
+        cells = _detail_cells(dataset, m, extra, lang)
+        first = row[0]
+        if sentence:
+            tip = f"{sentence}\n\n{first.tooltip}" if first.tooltip else sentence
+            first = TableCell(first.text, first.sort_value, tip, first.tone, first.other_year)
+        out.append((first, *row[1:], *cells))
+    return (*columns, *extra), out
+
+
+def _detail_cells(
+    dataset: Dataset, m: IndicatorMetrics, extra: tuple[Column, ...], lang: str
+) -> list[TableCell]:
+    indicator = dataset.indicator(m.indicator_id)
+    focus: MetricCell = m.focus
+    pool = m.pool_label_zh if lang == "zh" else m.pool_label_en
+    other = focus.other_year
+    cells = []
+    for column in extra:
+        if column.key == "sentence":
+            sentence = m.sentence(lang)
+            cells.append(TableCell(sentence or "—", sentence or None, sentence))
+        elif focus.value is None:
+            cells.append(TableCell("—", None))
+        elif column.key == "pool_rank":
+            ranked = focus.pool_rank is not None and focus.pool_count >= 2
+            best = _word("lowest" if m.higher_is_better is False else "highest", lang)
+            tip = _word("pool_rank", lang, count=focus.pool_count, pool=pool, year=focus.year,
+                        best=best) if ranked else ""
+            cells.append(TableCell(
+                rank_of(focus.pool_rank, focus.pool_count, lang) if ranked else "—",
+                focus.pool_rank if ranked else None, tip, other_year=other))
+        elif column.key == "percentile":
+            p = focus.percentile
+            cells.append(TableCell(
+                "—" if p is None else f"{p:.0f}", p,
+                "" if p is None else _word("percentile", lang, share=f"{p:.0f}", pool=pool,
+                                           year=focus.year),
+                other_year=other))
+        elif column.key == "index":
+            i = focus.index
+            tip = "" if i is None else _word(
+                "index", lang, value=indicator.format(focus.value, lang),
+                median=indicator.format(m.peer_median, lang), index=f"{i:.0f}")
+            tone = NEUTRAL if i is None else _tone(i - 100, m.higher_is_better)
+            cells.append(TableCell("—" if i is None else f"{i:.0f}", i, tip, tone, other))
+        else:
+            change = focus.change(column.horizon or 0)
+            cells.append(_change_cell(dataset, m, change, column.key == "cagr", lang))
+    return cells
+
+
+def _change_cell(
+    dataset: Dataset, m: IndicatorMetrics, change: Change | None, cagr: bool, lang: str
+) -> TableCell:
+    if change is None:
+        return TableCell("—", None)
+    indicator = dataset.indicator(m.indicator_id)
+    number = change.cagr if cagr else change.change
+    if change.start_value is None:
+        return TableCell("—", None, _word("no_start", lang, start=change.start_year))
+    lines = [_word("change", lang, start=change.start_year, end=change.end_year,
+                   a=indicator.format(change.start_value, lang),
+                   b=indicator.format(change.end_value, lang))]
+    if cagr:
+        lines.insert(0, _word("cagr", lang, start=change.start_year, end=change.end_year))
+    text = format_gap(number, "%" if cagr else change.unit)
+    if number is not None and change.has_break:
+        text = f"{text} {BREAK_MARK}"
+        lines.append(_word("break", lang, mark=BREAK_MARK,
+                           years=", ".join(str(y) for y in change.break_years)))
+        for b in dataset.breaks_for(m.focus.city_id, m.indicator_id):
+            if b.year in change.break_years:
+                lines.append(b.note_zh if lang == "zh" and b.note_zh else b.note_en)
+    tone = NEUTRAL if number is None else _tone(number, m.higher_is_better)
+    return TableCell(text, number, "\n".join(lines), tone)
 
 
 def _cell_json(dataset: Dataset, indicator_id: str, cell: Cell, lang: str) -> dict[str, Any]:
@@ -176,13 +344,20 @@ COLUMN_TITLES_EN = {
     "peer_median": "Peer median",
     "gap": "Gap to median",
     "rank": "Rank",
+    "pool_rank": "Rank in pool",
+    "percentile": "Percentile",
+    "index": "Index",
+    "change": "Change {h}y",
+    "cagr": "CAGR {h}y",
+    "sentence": "In words",
 }
 
 
 def profile_text(dataset: Dataset, table: ProfileTable, lang: str = "en") -> str:
     """The table as aligned plain text, for the terminal."""
     titles = [
-        dataset.cities[c.city_id].name(lang) if c.city_id else COLUMN_TITLES_EN[c.key]
+        dataset.cities[c.city_id].name(lang) if c.city_id
+        else COLUMN_TITLES_EN[c.key].format(h=c.horizon)
         for c in table.columns
     ]
     grid = [titles, *[[cell.text for cell in row] for row in table.rows]]

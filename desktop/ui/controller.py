@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.analysis.chart_spec import CROSS_COUNTRY_NOTE, LineChartSpec, line_chart_spec
 from desktop.analysis.comparison import available_indicators, build_profile
 from desktop.analysis.profile_table import build_profile_table
 from desktop.core.catalog import Source
@@ -20,18 +18,11 @@ from desktop.report.model import ReportOptions
 from desktop.session.project import DataFile, Project
 from desktop.session.state import ViewState
 from desktop.ui.dialogs.import_dialog import ImportDialog
+from desktop.ui.dialogs.peer_finder import PeerFinderDialog
 from desktop.ui.dialogs.report_dialog import ReportDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
-
-#: The chart note analysis/ writes in English, marked here for translation (same text).
-CROSS_COUNTRY_NOTE_TEXT = QT_TRANSLATE_NOOP(
-    "Controller",
-    "Chinese prefecture-level cities include their rural counties; US metropolitan areas are "
-    "commuting regions. Chinese money values are nominal yuan, US metro GDP is real US dollars: "
-    "they are not drawn on one axis.",
-)
 
 
 class Controller(QObject):
@@ -67,6 +58,13 @@ class Controller(QObject):
         self._project_runner.sig_finished.connect(self._on_project_files_read)
         self._project_runner.sig_failed.connect(self._on_project_files_failed)
         self._pending_state: ViewState | None = None
+        # Peer finder, saved peer groups and the detailed profile table (issue 4).
+        self.peer_finder: PeerFinderDialog | None = None
+        self.profile_detail = window.detail_box.isChecked()
+        window.peer_finder_action.triggered.connect(self.open_peer_finder)
+        window.detail_box.toggled.connect(self.set_profile_detail)
+        if settings is not None:
+            window.peer_picker.use_custom_groups(settings)
         self.refresh()
 
     # --- import -------------------------------------------------------------------------
@@ -133,6 +131,26 @@ class Controller(QObject):
         message.open()
         self.import_report_box = message
 
+    # --- peer finder and the profile's detail ----------------------------------------------
+    def open_peer_finder(self) -> PeerFinderDialog:
+        """The peer finder for the focus city (non-blocking); "Use as peers" applies its cities,
+        a saved group appears in the peer picker."""
+        dialog = PeerFinderDialog(self.dataset, self.state.focus_id, self.lang, self.settings,
+                                  self.window, year=self.state.year)
+        dialog.accepted.connect(
+            lambda: self.set_state(self.state.with_peers(dialog.chosen_ids(), None)))
+        dialog.sig_group_saved.connect(
+            lambda _group: self.window.peer_picker.reload_custom_groups())
+        self.peer_finder = dialog
+        dialog.open()
+        return dialog
+
+    def set_profile_detail(self, detail: bool) -> None:
+        """Show (True) or hide the detail columns of the profile table."""
+        if detail != self.profile_detail:
+            self.profile_detail = detail
+            self.refresh()
+
     # --- reports --------------------------------------------------------------------------
     def open_report(self) -> None:
         """The report dialog for the current selection, with the choices made last time."""
@@ -191,18 +209,6 @@ class Controller(QObject):
         QMessageBox.warning(self.window, self.tr("Could not read the project's data"),
                             self.tr("The project was not opened: {0}").format(error))
 
-    def _localised(self, spec: LineChartSpec) -> LineChartSpec:
-        """The chart's notes in the UI language (analysis/ writes them in English)."""
-        indicator = self.dataset.indicator(spec.indicator_id)
-        notes = []
-        for note in spec.notes:
-            if note == CROSS_COUNTRY_NOTE:
-                note = QCoreApplication.translate("Controller", CROSS_COUNTRY_NOTE_TEXT)
-            elif self.lang == "zh" and note == indicator.notes_en and indicator.notes_zh:
-                note = indicator.notes_zh
-            notes.append(note)
-        return replace(spec, notes=tuple(notes))
-
     def _choose_indicator(self, indicator_id: str) -> None:
         self.set_state(self.state.with_indicator(indicator_id))
 
@@ -221,10 +227,10 @@ class Controller(QObject):
         if available and state.indicator_id not in available:
             self.state = state = state.with_indicator(available[0])
         profile = build_profile(dataset, state.focus_id, state.peer_ids, available, state.year)
-        window.show_profile(dataset, build_profile_table(dataset, profile, self.lang), self.lang)
-        window.chart.set_spec(self._localised(
-            line_chart_spec(dataset, state.focus_id, state.peer_ids, state.indicator_id, self.lang)
-        ))
+        window.show_profile(dataset, build_profile_table(dataset, profile, self.lang,
+                                                         detail=self.profile_detail), self.lang)
+        window.chart_panel.set_selection(dataset, state.focus_id, state.peer_ids,
+                                         state.indicator_id, state.year, self.lang)
         window.focus_box.set_city(state.focus_id)
         window.peer_picker.set_peers(state.peer_ids, state.group_id)
         window.indicator_list.set_available(set(available))

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -25,7 +26,7 @@ from desktop.core.dataset import Dataset
 from desktop.ui.panels.city_picker import CitySearchBox, PeerPicker
 from desktop.ui.panels.indicator_list import IndicatorList
 from desktop.ui.panels.profile_view import ProfileView
-from desktop.ui.plots.line_chart import LineChart
+from desktop.ui.plots.chart_panel import ChartPanel
 from desktop.ui.theme import is_dark
 
 LATEST_YEAR = None
@@ -102,10 +103,12 @@ class MainWindow(QMainWindow):
         side.setSizes([330, 560])
 
         self.profile_view = ProfileView()
-        self.chart = LineChart()
+        table_panel = self._build_table_panel()
+        self.chart_panel = ChartPanel()
+        self.chart = self.chart_panel.chart  # the over-time chart
         center = QSplitter(Qt.Orientation.Vertical)
-        center.addWidget(self.profile_view)
-        center.addWidget(self.chart)
+        center.addWidget(table_panel)
+        center.addWidget(self.chart_panel)
         center.setStretchFactor(0, 1)
         center.setStretchFactor(1, 1)
         center.setSizes([470, 480])
@@ -133,10 +136,40 @@ class MainWindow(QMainWindow):
         """Tab moves as the eye reads: toolbar, then the side panels, then table and chart."""
         picker = self.peer_picker
         chain = [self.focus_box, self.year_box, picker.group_box, picker.peer_list,
-                 picker.add_box, picker.clear_button, self.indicator_list, self.profile_view,
-                 self.chart.plot_widget]
+                 picker.add_box, picker.clear_button, self.indicator_list, self.table_filter,
+                 self.detail_box, self.profile_view, self.chart.plot_widget]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _build_table_panel(self) -> QWidget:
+        """The profile table with a filter box and the detail switch above it."""
+        self.table_filter = QLineEdit()
+        self.table_filter.setPlaceholderText(self.tr("Filter indicators (English or 中文)…"))
+        self.table_filter.setAccessibleName(self.tr("Filter indicators"))
+        self.table_filter.setToolTip(self.tr("Show only the indicators whose name contains this "
+                                             "text, in English or Chinese"))
+        self.table_filter.setClearButtonEnabled(True)
+        self.table_filter.textChanged.connect(self.profile_view.set_filter_text)
+        self.detail_box = QCheckBox(self.tr("&Details"))
+        self.detail_box.setChecked(True)
+        self.detail_box.setToolTip(self.tr(
+            "Rank among all comparable cities, percentile, index, changes over 1, 5 and 10 "
+            "years, growth rates and a sentence per indicator"))
+        filter_label = QLabel(self.tr("Fi&lter"))
+        filter_label.setBuddy(self.table_filter)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(filter_label)
+        bar.addWidget(self.table_filter, 1)
+        bar.addSpacing(12)
+        bar.addWidget(self.detail_box)
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
+        layout.addWidget(self.profile_view, 1)
+        return panel
 
     def _follow_palette(self) -> None:
         self.profile_view.profile_model.set_dark(is_dark(self.palette()))
@@ -205,10 +238,15 @@ class MainWindow(QMainWindow):
                                               QKeySequence(self.tr("Ctrl+2")))
         self.show_indicators_action = self._action(self.tr("Go to the &indicators"),
                                                    QKeySequence(self.tr("Ctrl+3")))
+        self.peer_finder_action = self._action(
+            self.tr("Find &peers…"), QKeySequence(self.tr("Ctrl+Shift+P")),
+            self.tr("Propose the cities most similar to the focus city, and show why"))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for action in (self.find_city_action, self.show_table_action, self.show_chart_action,
                        self.show_indicators_action):
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.peer_finder_action)
 
         self.sources_action = self._action(
             self.tr("Data &sources…"), tip=self.tr("Where every number comes from, with caveats"))
@@ -278,7 +316,7 @@ class MainWindow(QMainWindow):
 
     def show_profile(self, dataset: Dataset, table: ProfileTable, lang: str) -> None:
         headers, tips = column_headers(dataset, table, lang)
-        self.profile_view.profile_model.set_table(localised_ranks(table), headers, tips)
+        self.profile_view.profile_model.set_table(table, headers, tips)
         self.profile_view.resize_columns()
 
 
@@ -315,27 +353,47 @@ COLUMN_TEXT = {
             "Focus city's rank among the selected cities with a value (1 = highest)",
         ),
     ),
+    # Detail columns (ProfileTable built with detail=True); {0} is a number of years.
+    "pool_rank": (
+        QT_TRANSLATE_NOOP("ProfileTable", "Rank in pool"),
+        QT_TRANSLATE_NOOP(
+            "ProfileTable",
+            "Focus city's rank among all comparable cities with a value that year "
+            "(1 = best, following higher/lower is better)",
+        ),
+    ),
+    "percentile": (
+        QT_TRANSLATE_NOOP("ProfileTable", "Percentile"),
+        QT_TRANSLATE_NOOP(
+            "ProfileTable",
+            "Share of the other comparable cities with a lower value (100 = highest value)",
+        ),
+    ),
+    "index": (
+        QT_TRANSLATE_NOOP("ProfileTable", "Index"),
+        QT_TRANSLATE_NOOP("ProfileTable", "Focus city's value with the peer median = 100"),
+    ),
+    "change": (
+        QT_TRANSLATE_NOOP("ProfileTable", "{0}-yr change"),
+        QT_TRANSLATE_NOOP(
+            "ProfileTable",
+            "Focus city's change over {0} years: % for levels, percentage points for rates; "
+            "† = the window crosses a series break (see the tooltip)",
+        ),
+    ),
+    "cagr": (
+        QT_TRANSLATE_NOOP("ProfileTable", "CAGR {0} yr"),
+        QT_TRANSLATE_NOOP(
+            "ProfileTable",
+            "Compound average yearly growth of the focus city over {0} years; "
+            "† = the window crosses a series break",
+        ),
+    ),
+    "sentence": (
+        QT_TRANSLATE_NOOP("ProfileTable", "In words"),
+        QT_TRANSLATE_NOOP("ProfileTable", "The focus city against the peer median, in a sentence"),
+    ),
 }
-
-
-_RANK_OF = QT_TRANSLATE_NOOP("ProfileTable", "{0} of {1}")
-_RANK_TEXT = re.compile(r"^(\d+) of (\d+)$")
-
-
-def localised_ranks(table: ProfileTable) -> ProfileTable:
-    """Rank cells ("2 of 4", written in English by analysis/) in the UI language."""
-    if not table.rows or "rank" not in {c.key for c in table.columns}:
-        return table
-    column = table.column_index("rank")
-    pattern = QCoreApplication.translate(_CONTEXT, _RANK_OF)
-    rows = []
-    for row in table.rows:
-        match = _RANK_TEXT.match(row[column].text)
-        if match:
-            cell = replace(row[column], text=pattern.format(*match.groups()))
-            row = (*row[:column], cell, *row[column + 1:])
-        rows.append(row)
-    return replace(table, rows=tuple(rows))
 
 
 def _dropped_file(mime: QMimeData) -> str | None:
@@ -360,6 +418,7 @@ def column_headers(
             tips.append(f"{city.name_en} {city.name_zh} · {city.kind_label(lang)}")
         else:
             title, tip = COLUMN_TEXT[column.key]
-            headers.append(QCoreApplication.translate(_CONTEXT, title))
-            tips.append(QCoreApplication.translate(_CONTEXT, tip) if tip else "")
+            years = column.horizon or ""
+            headers.append(QCoreApplication.translate(_CONTEXT, title).format(years))
+            tips.append(QCoreApplication.translate(_CONTEXT, tip).format(years) if tip else "")
     return headers, tips

@@ -2,17 +2,25 @@
 
 Unknown keys are programming errors (KeyError), not silently created entries; a value of the
 wrong type is a TypeError and a value outside a key's choices a ValueError. Recent files are
-de-duplicated and capped. Tests redirect the storage through XDG_CONFIG_HOME.
+de-duplicated and capped. Custom peer groups are kept as versioned JSON text under
+"custom_groups" (read through custom_groups(), changed through save_custom_group() and
+delete_custom_group()). Tests redirect the storage through XDG_CONFIG_HOME.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop.core.catalog import PeerGroup
+
 MAX_RECENT = 10
+CUSTOM_GROUP_PREFIX = "custom:"
+CUSTOM_GROUPS_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,7 @@ KEYS: dict[str, _Key] = {
     "window_geometry": _Key(QByteArray(), QByteArray),
     "window_state": _Key(QByteArray(), QByteArray),
     "recent_files": _Key([], list),
+    "custom_groups": _Key("", str),  # JSON: {"version": 1, "groups": [PeerGroup.to_json()]}
 }
 
 
@@ -76,6 +85,43 @@ class Settings:
         recent = [path, *(p for p in self.get("recent_files") if p != path)][:MAX_RECENT]
         self.set("recent_files", recent)
         return recent
+
+    # --- custom peer groups -------------------------------------------------------------
+    def custom_groups(self) -> list[PeerGroup]:
+        """The analyst's saved groups, in the order saved; an unreadable entry is skipped."""
+        text = self.get("custom_groups")
+        try:
+            data = json.loads(text) if text else {}
+        except ValueError:
+            return []
+        if not isinstance(data, dict) or data.get("version") != CUSTOM_GROUPS_VERSION:
+            return []
+        groups = []
+        for item in data.get("groups", []):
+            try:
+                group = PeerGroup.from_json(item)
+            except (KeyError, TypeError, ValueError):
+                continue
+            if group.id.startswith(CUSTOM_GROUP_PREFIX):
+                groups.append(group)
+        return groups
+
+    def save_custom_group(self, name: str, city_ids: Sequence[str]) -> PeerGroup:
+        """Keep a named group (a group of the same name is replaced); returns it."""
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError("a custom group needs a name")
+        group = PeerGroup(f"{CUSTOM_GROUP_PREFIX}{name}", name, name, tuple(city_ids))
+        groups = [g for g in self.custom_groups() if g.id != group.id]
+        self._set_custom_groups([*groups, group])
+        return group
+
+    def delete_custom_group(self, group_id: str) -> None:
+        self._set_custom_groups([g for g in self.custom_groups() if g.id != group_id])
+
+    def _set_custom_groups(self, groups: Sequence[PeerGroup]) -> None:
+        data = {"version": CUSTOM_GROUPS_VERSION, "groups": [g.to_json() for g in groups]}
+        self.set("custom_groups", json.dumps(data, ensure_ascii=False))
 
     def sync(self) -> None:
         self._store.sync()

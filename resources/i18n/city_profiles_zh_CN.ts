@@ -2,60 +2,329 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Controller</name>
+    <name>ChartDataDialog</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/chart_data_dialog.py" line="25"/>
+        <source>Chart data: {0}</source>
+        <translation>图表数据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/chart_data_dialog.py" line="35"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="112"/>
+        <source>Over time</source>
+        <extracomment>Indicators the small multiples show first (those the focus city has), then the rest.</extracomment>
+        <translation>随时间变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="113"/>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="114"/>
+        <source>Scatter</source>
+        <translation>散点图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="115"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="550"/>
+        <source>Small multiples</source>
+        <translation>小多图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="120"/>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="121"/>
+        <source>Index (base year = 100)</source>
+        <translation>指数（基期=100）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="122"/>
+        <source>% change from start</source>
+        <translation>较起始年变化（%）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="123"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
+        <source>How values are shown over time</source>
+        <translation>随时间显示数值的方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="125"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="155"/>
+        <source>Base year of the index (= 100)</source>
+        <translation>指数基期（=100）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="126"/>
+        <source>Base</source>
+        <translation>基期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="127"/>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="156"/>
+        <source>First year shown</source>
+        <translation>显示的第一年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="131"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="157"/>
+        <source>Last year shown</source>
+        <translation>显示的最后一年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="135"/>
+        <source>Peer median and inter-quartile band</source>
+        <translation>同类中位数及四分位区间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="137"/>
+        <source>All comparable cities, faintly</source>
+        <translation>淡显所有可比城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="138"/>
+        <source>Convert yuan to US$</source>
+        <translation>人民币换算为美元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="140"/>
+        <source>Convert yuan to US dollars at annual average exchange rates (World Bank)</source>
+        <translation>按年平均汇率将人民币换算为美元（世界银行）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
+        <source>Year of the ranking and the scatter</source>
+        <translation>排名图和散点图的年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="147"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="159"/>
+        <source>Indicator across</source>
+        <translation>横轴指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="160"/>
+        <source>Indicator up</source>
+        <translation>纵轴指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="149"/>
+        <source>Size by population</source>
+        <translation>按人口确定点的大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="150"/>
+        <source>Trails over the years</source>
+        <translation>历年轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="151"/>
+        <source>Log scale across</source>
+        <translation>横轴对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="169"/>
+        <source>Save chart as PNG…</source>
+        <translation>将图表另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
+        <source>Save chart as SVG…</source>
+        <translation>将图表另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="172"/>
+        <source>Save data as CSV…</source>
+        <translation>将数据另存为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
+        <source>Save data as Excel…</source>
+        <translation>将数据另存为 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="175"/>
+        <source>View data…</source>
+        <translation>查看数据…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="190"/>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="201"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="207"/>
+        <source>Across</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="209"/>
+        <source>Up</source>
+        <translation>纵轴</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="298"/>
+        <source>Latest shared</source>
+        <translation>最近共同年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="387"/>
+        <source>These cities report money in different currencies, which are not drawn on one axis. Turn on “Convert yuan to US$”.</source>
+        <translation>这些城市的货币数值使用不同币种，不在同一坐标轴上绘制。请打开“人民币换算为美元”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="390"/>
+        <source>These indicators have different units and cannot share an axis.</source>
+        <translation>这些指标单位不同，不能共用一个坐标轴。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="392"/>
+        <source>No exchange rates in the data: values cannot be converted.</source>
+        <translation>数据中没有汇率：无法换算数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="394"/>
+        <source>This chart cannot be drawn ({0}).</source>
+        <translation>无法绘制此图表（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="405"/>
+        <source>yuan converted to US$ at annual average exchange rates</source>
+        <translation>人民币按年平均汇率换算为美元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="410"/>
         <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Chinese money values are nominal yuan, US metro GDP is real US dollars: they are not drawn on one axis.</source>
-        <extracomment>The chart note analysis/ writes in English, marked here for translation (same text).</extracomment>
         <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。中国的货币数值为名义人民币，美国都市区GDP为实际美元：二者不在同一坐标轴上绘制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="77"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="507"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="508"/>
+        <source>{0} was not written: {1}</source>
+        <translation>{0} 未写入：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="519"/>
+        <source>Save chart as PNG</source>
+        <translation>将图表另存为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="520"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="527"/>
+        <source>Save chart as SVG</source>
+        <translation>将图表另存为 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="528"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="535"/>
+        <source>Save chart data as CSV</source>
+        <translation>将图表数据另存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="536"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="543"/>
+        <source>Save chart data as Excel</source>
+        <translation>将图表数据另存为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="544"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="75"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="78"/>
+        <location filename="../../desktop/ui/controller.py" line="76"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="96"/>
+        <location filename="../../desktop/ui/controller.py" line="94"/>
         <source>Imported by the user</source>
         <translation>用户导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="118"/>
+        <location filename="../../desktop/ui/controller.py" line="116"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="119"/>
+        <location filename="../../desktop/ui/controller.py" line="117"/>
         <source>Nothing was changed: {0}</source>
         <translation>未做任何更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="125"/>
+        <location filename="../../desktop/ui/controller.py" line="123"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="127"/>
+        <location filename="../../desktop/ui/controller.py" line="125"/>
         <source>Imported {0} values from {1}: {2} new cities, {3} new indicators, {4} bundled values replaced.</source>
         <translation>已从 {1} 导入 {0} 个数值：新增 {2} 个城市、{3} 个指标，替换内置数值 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="191"/>
+        <location filename="../../desktop/ui/controller.py" line="209"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="192"/>
+        <location filename="../../desktop/ui/controller.py" line="210"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="237"/>
+        <location filename="../../desktop/ui/controller.py" line="243"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -400,398 +669,824 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="81"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="207"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="87"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="213"/>
         <source>Indicator over time</source>
         <translation>指标历年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="107"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="250"/>
         <source>Values at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="147"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="296"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="154"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="303"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="192"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="342"/>
+        <source>Other comparable cities ({0})</source>
+        <translation>其他可比城市（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="396"/>
         <source>series break</source>
         <translation>口径变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="442"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="461"/>
+        <source>Peer median</source>
+        <translation>同类中位数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="462"/>
+        <source>Peers, 25th percentile</source>
+        <translation>同类城市第25百分位数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="463"/>
+        <source>Peers, 75th percentile</source>
+        <translation>同类城市第75百分位数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="466"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="467"/>
+        <source>City id</source>
+        <translation>城市代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="467"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="468"/>
+        <source>Year</source>
+        <translation>年份</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="50"/>
+        <location filename="../../desktop/ui/main_window.py" line="51"/>
         <source>City Profiles</source>
         <translation>城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57"/>
+        <location filename="../../desktop/ui/main_window.py" line="58"/>
         <source>Selection</source>
         <extracomment>Asked before the window closes (unsaved changes); set by the project controller.</extracomment>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>Focus city </source>
         <translation>重点城市 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/main_window.py" line="63"/>
         <source>Find a city (English or 中文)…</source>
         <translation>查找城市（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <location filename="../../desktop/ui/main_window.py" line="64"/>
         <source>Focus city</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64"/>
+        <location filename="../../desktop/ui/main_window.py" line="65"/>
         <source>Type part of a name in English or Chinese</source>
         <translation>输入中文或英文名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69"/>
+        <location filename="../../desktop/ui/main_window.py" line="70"/>
         <source> Year </source>
         <translation> 年份 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>Comparison year</source>
         <translation>比较年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>Copy table</source>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>Copy the profile table as tab-separated text</source>
         <translation>以制表符分隔的文本复制对比表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>Dataset summary</source>
         <translation>数据集概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <source>Filter indicators (English or 中文)…</source>
+        <translation>筛选指标（英文或中文）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <source>Filter indicators</source>
+        <translation>筛选指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <source>Show only the indicators whose name contains this text, in English or Chinese</source>
+        <translation>只显示名称（英文或中文）包含此文字的指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <source>&amp;Details</source>
+        <translation>详细(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <source>Rank among all comparable cities, percentile, index, changes over 1, 5 and 10 years, growth rates and a sentence per indicator</source>
+        <translation>在全部可比城市中的排名、百分位、指数、1年/5年/10年变化、年均增长率，以及每个指标的一句话说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <source>Fi&amp;lter</source>
+        <translation>筛选(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>Open a saved comparison with its data files</source>
         <translation>打开已保存的比较及其数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Save this comparison and the data files it uses</source>
         <translation>保存当前比较及其使用的数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Read a CSV, TSV or Excel file and add its values to the comparison</source>
         <translation>读取 CSV、TSV 或 Excel 文件，并将其数值加入比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>&amp;Export table…</source>
         <translation>导出表格(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>Save the profile table as CSV or Excel</source>
         <translation>将对比表保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>&amp;Print report…</source>
         <translation>打印报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Preview, print or save a profile report (PDF or HTML)</source>
         <translation>预览、打印或保存城市概况报告（PDF 或 HTML）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>&amp;Find a city</source>
         <translation>查找城市(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>Type a city name in English or Chinese</source>
         <translation>输入城市的中文或英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>Go to the &amp;table</source>
         <translation>转到表格(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>Ctrl+1</source>
         <translation>Ctrl+1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="237"/>
         <source>Go to the &amp;chart</source>
         <translation>转到图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Ctrl+2</source>
         <translation>Ctrl+2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>Go to the &amp;indicators</source>
         <translation>转到指标列表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>Ctrl+3</source>
         <translation>Ctrl+3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <source>Find &amp;peers…</source>
+        <translation>查找同类城市(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="243"/>
+        <source>Propose the cities most similar to the focus city, and show why</source>
+        <translation>推荐与重点城市最相似的城市，并说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
         <source>Data &amp;sources…</source>
         <translation>数据来源(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
         <source>Where every number comes from, with caveats</source>
         <translation>每个数值的出处及注意事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>User &amp;guide</source>
         <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>&amp;About City Profiles</source>
         <translation>关于城市概况(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>Language, default cities, theme, report paper and start-up</source>
         <translation>语言、默认城市、主题、报告纸张和启动选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>{0} values · {1} places · {2} sources</source>
         <translation>{0} 个数值 · {1} 个地区 · {2} 个来源</translation>
     </message>
 </context>
 <context>
+    <name>PeerFinderDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="130"/>
+        <source>Find peers for {0}</source>
+        <extracomment>Colour per chosen indicator (Tableau 10): the stacked bar, the legend and the column bars.</extracomment>
+        <translation>为{0}查找同类城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="144"/>
+        <source>Cities of the same kind ({0}) most like {1} on the indicators you tick. Weights say how much each indicator counts.</source>
+        <translation>在所勾选的指标上与{1}最相似的同类城市（{0}）。权重表示每个指标的重要程度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="151"/>
+        <source>Indicators to compare</source>
+        <translation>用于比较的指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="153"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="153"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="185"/>
+        <source>Weight of {0}</source>
+        <translation>{0}的权重</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="198"/>
+        <source>Year of the values</source>
+        <translation>数值年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="199"/>
+        <source>Latest with good coverage</source>
+        <translation>覆盖较全的最近年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="205"/>
+        <source>Scaling</source>
+        <translation>标准化方法</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="206"/>
+        <source>z-score</source>
+        <translation>z 分数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="207"/>
+        <source>min-max</source>
+        <translation>最小-最大</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="208"/>
+        <source>rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="210"/>
+        <source>Distance from the mean in standard deviations: outliers count a lot</source>
+        <translation>与均值相差几个标准差：极端值影响大</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="211"/>
+        <source>Position between the lowest (0) and highest (1) value</source>
+        <translation>在最低值（0）与最高值（1）之间的位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="212"/>
+        <source>Position in the ranking (0 lowest, 1 highest): outliers count little</source>
+        <translation>在排名中的位置（0 最低，1 最高）：极端值影响小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="216"/>
+        <source>Cities lacking an indicator</source>
+        <translation>缺少某项指标的城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="217"/>
+        <source>compare over the rest</source>
+        <translation>按其余指标比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="218"/>
+        <source>leave out</source>
+        <translation>不参与比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="220"/>
+        <source>Number of peers</source>
+        <translation>同类城市数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="228"/>
+        <source>&amp;Year</source>
+        <translation>年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="229"/>
+        <source>&amp;Scaling</source>
+        <translation>标准化(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="230"/>
+        <source>&amp;Missing values</source>
+        <translation>缺失值(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="231"/>
+        <source>&amp;Peers to propose</source>
+        <translation>推荐数量(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="232"/>
+        <source>Compare on</source>
+        <translation>比较依据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="242"/>
+        <source>Proposed peers</source>
+        <translation>推荐的同类城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="254"/>
+        <source>How the cities were compared</source>
+        <translation>比较方法说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="256"/>
+        <source>Most similar cities</source>
+        <translation>最相似的城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="270"/>
+        <source>&amp;Use as peers</source>
+        <translation>用作同类城市(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="271"/>
+        <source>Show the ticked cities as the peers</source>
+        <translation>将勾选的城市设为同类城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="273"/>
+        <source>Save as &amp;group…</source>
+        <translation>另存为城市组(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="274"/>
+        <source>Keep the ticked cities as a named peer group</source>
+        <translation>将勾选的城市保存为命名的同类城市组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="322"/>
+        <source>Tick at least one indicator.</source>
+        <translation>请至少勾选一个指标。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="336"/>
+        <source>No peers: {0}</source>
+        <translation>无法推荐同类城市：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="338"/>
+        <source>The peer search failed: {0}</source>
+        <translation>查找同类城市失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="368"/>
+        <source>Share of the distance:</source>
+        <translation>距离构成：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="372"/>
+        <source>Bar colours: each indicator&apos;s share of a city&apos;s distance from {0}; the percentage after a name is its weight</source>
+        <translation>条形颜色：各指标在该城市与{0}距离中所占的份额；名称后的百分比为其权重</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="374"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="374"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="374"/>
+        <source>Why (share of the distance)</source>
+        <translation>原因（距离构成）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="383"/>
+        <source>Value in {0}; the bar is this indicator&apos;s share of the distance</source>
+        <translation>{0}年数值；条形为该指标在距离中所占份额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="396"/>
+        <source>{0} (focus)</source>
+        <translation>{0}（重点城市）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="418"/>
+        <source>Compared without: {0}</source>
+        <translation>比较时缺少：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="455"/>
+        <source>No value in this year: the distance is averaged over the other indicators</source>
+        <translation>该年无数值：距离按其余指标平均计算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="458"/>
+        <source>{0}: {1} of the distance</source>
+        <translation>{0}：占距离的{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="465"/>
+        <source>Values of {0} only; each indicator scaled by {1} over the cities that have it.</source>
+        <translation>仅使用{0}年数值；各指标在有数值的城市中按{1}标准化。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="468"/>
+        <source>Left out because {0} has no value in {1} (or its weight is 0): {2}.</source>
+        <translation>因{0}在{1}年无数值（或权重为0）而未使用：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="474"/>
+        <source>Compared {0} of {1} cities: {2} with every indicator, {3} over the indicators they have (marked *, distance renormalised); {4} excluded with less than {5} of the weight.</source>
+        <translation>比较了{1}个城市中的{0}个：{2}个具备全部指标，{3}个按其已有指标比较（标记 *，距离已重新归一）；{4}个因指标权重不足{5}而排除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="481"/>
+        <source>Compared {0} of {1} cities; {2} excluded because they lack at least one indicator.</source>
+        <translation>比较了{1}个城市中的{0}个；{2}个因缺少至少一项指标而排除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="498"/>
+        <source>Save as group</source>
+        <translation>另存为城市组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="499"/>
+        <source>Name of the peer group:</source>
+        <translation>同类城市组名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="500"/>
+        <source>Like {0}</source>
+        <translation>与{0}相似</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="511"/>
+        <source>Saved as the peer group “{0}”.</source>
+        <translation>已保存为同类城市组“{0}”。</translation>
+    </message>
+</context>
+<context>
     <name>PeerPicker</name>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="112"/>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="137"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="120"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="147"/>
         <source>Peer group</source>
         <translation>同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="120"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="123"/>
         <source>Custom selection</source>
         <translation>自定义选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="124"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="127"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="128"/>
+        <source>Delete this saved group</source>
+        <translation>删除这个已保存的城市组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="129"/>
+        <source>Delete the saved peer group</source>
+        <translation>删除已保存的同类城市组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="134"/>
         <source>Peer cities</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="126"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="136"/>
         <source>Add a peer city…</source>
         <translation>添加同类城市…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="127"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="137"/>
         <source>Add a peer city</source>
         <translation>添加同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="130"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="140"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="131"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="141"/>
         <source>Remove every peer city</source>
         <translation>移除全部同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="132"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="142"/>
         <source>Clear the peer cities</source>
         <translation>清除同类城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="186"/>
+        <source>Saved group</source>
+        <translation>已保存的城市组</translation>
     </message>
 </context>
 <context>
     <name>ProfileTable</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>Indicator</source>
         <extracomment>Column headings and tooltips, marked for translation and translated when shown.</extracomment>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Display unit (亿 = 100 million, 万 = 10,000)</source>
         <translation>显示单位（亿 = 1亿，万 = 1万）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>Comparison year; a value from another year shows it in brackets</source>
         <translation>比较年份；其他年份的数值在括号中注明年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>Median of the peers, without the focus city</source>
         <translation>同类城市的中位数（不含重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>Gap to median</source>
         <translation>与中位数差距</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>Focus city against the peer median: % for levels, percentage points (pp) for rates and shares</source>
         <translation>重点城市与同类中位数的差距：总量指标以 % 表示，比率和比重以百分点（pp）表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>Focus city&apos;s rank among the selected cities with a value (1 = highest)</source>
         <translation>重点城市在有数值的所选城市中的排名（1 = 最高）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
-        <source>{0} of {1}</source>
-        <translation>第{0}/{1}</translation>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <source>Rank in pool</source>
+        <translation>全部城市排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <source>Focus city&apos;s rank among all comparable cities with a value that year (1 = best, following higher/lower is better)</source>
+        <translation>重点城市在当年有数值的全部可比城市中的排名（第1为最优，按越高越好或越低越好）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <source>Percentile</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <source>Share of the other comparable cities with a lower value (100 = highest value)</source>
+        <translation>数值更低的其他可比城市所占比例（100 = 最高值）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <source>Index</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <source>Focus city&apos;s value with the peer median = 100</source>
+        <translation>重点城市数值（同类中位数 = 100）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <source>{0}-yr change</source>
+        <translation>{0}年变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <source>Focus city&apos;s change over {0} years: % for levels, percentage points for rates; † = the window crosses a series break (see the tooltip)</source>
+        <translation>重点城市{0}年间的变化：总量为%，比率为百分点；† = 该时段跨越统计口径变化（见提示）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <source>CAGR {0} yr</source>
+        <translation>{0}年年均增长率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <source>Compound average yearly growth of the focus city over {0} years; † = the window crosses a series break</source>
+        <translation>重点城市{0}年间的复合年均增长率；† = 该时段跨越统计口径变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <source>In words</source>
+        <translation>文字说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <source>The focus city against the peer median, in a sentence</source>
+        <translation>用一句话说明重点城市与同类中位数的比较</translation>
     </message>
 </context>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../desktop/ui/panels/profile_view.py" line="22"/>
+        <location filename="../../desktop/ui/panels/profile_view.py" line="33"/>
         <source>Side-by-side profile</source>
+        <extracomment>Width of the plain-language column; the full sentence is in its tooltip.</extracomment>
         <translation>并列比较表</translation>
     </message>
 </context>
@@ -936,6 +1631,84 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <location filename="../../desktop/ui/project_controller.py" line="218"/>
         <source>&lt;h3&gt;City Profiles {0}&lt;/h3&gt;&lt;p&gt;Compare a city side by side with its peers, on sourced data. Every number can be traced to its file, sheet and row.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;城市概况 {0}&lt;/h3&gt;&lt;p&gt;基于有出处的数据，将一个城市与其同类城市并列比较。每个数值都可以追溯到其文件、工作表和行。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RankingChart</name>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="66"/>
+        <source>Chart title</source>
+        <translation>图表标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="70"/>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="91"/>
+        <source>Value at the pointer</source>
+        <translation>指针处的数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="143"/>
+        <source>No values for the selected cities.</source>
+        <translation>所选城市没有数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="148"/>
+        <source>Source: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="174"/>
+        <source>Peers</source>
+        <translation>同类城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="176"/>
+        <source>Other comparable cities</source>
+        <translation>其他可比城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="207"/>
+        <source>rank {0} of {1}</source>
+        <translation>排名第{0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="219"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="221"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="221"/>
+        <source>City id</source>
+        <translation>城市代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="221"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="221"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="222"/>
+        <source>Focus</source>
+        <translation>重点城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="222"/>
+        <source>Peer</source>
+        <translation>同类城市</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1945,64 @@ Your data and the open comparison are unchanged; you can keep working.</source>
     </message>
 </context>
 <context>
+    <name>ScatterChart</name>
+    <message>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="42"/>
+        <source>Chart title</source>
+        <translation>图表标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="45"/>
+        <source>Scatter of two indicators</source>
+        <translation>两个指标的散点图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="64"/>
+        <source>Point at the pointer</source>
+        <translation>指针处的点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="117"/>
+        <source>No values for the selected cities.</source>
+        <translation>所选城市没有数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="124"/>
+        <source>Source: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="182"/>
+        <source>Peers</source>
+        <translation>同类城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="184"/>
+        <source>Other comparable cities</source>
+        <translation>其他可比城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
+        <source>City id</source>
+        <translation>城市代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="228"/>
+        <source>Size value</source>
+        <translation>大小对应数值</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="43"/>
@@ -1298,6 +2129,69 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="93"/>
         <source>Pa&amp;per:</source>
         <translation>纸张(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>SmallMultiples</name>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="94"/>
+        <source>Chart title</source>
+        <translation>图表标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="97"/>
+        <source>Small multiples</source>
+        <translation>小多图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="127"/>
+        <source>{0} against its peers</source>
+        <translation>{0}与同类城市比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="155"/>
+        <source>Source: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="201"/>
+        <source>Indicator id</source>
+        <translation>指标代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="201"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="201"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="201"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="202"/>
+        <source>Focus</source>
+        <translation>重点城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="202"/>
+        <source>Peer median</source>
+        <translation>同类中位数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="203"/>
+        <source>Peers, 25th percentile</source>
+        <translation>同类城市第25百分位数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="203"/>
+        <source>Peers, 75th percentile</source>
+        <translation>同类城市第75百分位数</translation>
     </message>
 </context>
 <context>

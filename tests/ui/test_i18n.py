@@ -150,7 +150,7 @@ def test_qm_is_compiled_from_the_committed_ts(tmp_path: Path) -> None:
 def test_translators_load_and_answer_in_every_context(qtbot: QtBot) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from desktop.ui.controller import CROSS_COUNTRY_NOTE_TEXT
+    from desktop.analysis.chart_spec import CROSS_COUNTRY_NOTE
     from desktop.ui.i18n import install_translators
 
     app = QCoreApplication.instance()
@@ -161,17 +161,22 @@ def test_translators_load_and_answer_in_every_context(qtbot: QtBot) -> None:
         assert translate("MainWindow", "&File") == "文件(&F)"
         assert translate("ProfileTable", "Peer median") == "同类中位数"
         assert translate("QPlatformTheme", "Cancel") == "取消"  # standard buttons, from Qt
-        assert translate("Controller", CROSS_COUNTRY_NOTE_TEXT).startswith("中国地级市")
+        assert translate("ChartPanel", CROSS_COUNTRY_NOTE).startswith("中国地级市")
     finally:
         for translator in translators:
             app.removeTranslator(translator)
 
 
 def test_the_chart_note_marked_for_translation_is_the_one_analysis_writes() -> None:
-    from desktop.analysis.chart_spec import CROSS_COUNTRY_NOTE
-    from desktop.ui.controller import CROSS_COUNTRY_NOTE_TEXT
+    import ast
+    from pathlib import Path
 
-    assert CROSS_COUNTRY_NOTE_TEXT == CROSS_COUNTRY_NOTE
+    from desktop.analysis.chart_spec import CROSS_COUNTRY_NOTE
+
+    source = Path(__file__).resolve().parents[2] / "desktop/ui/plots/chart_panel.py"
+    literals = {node.value for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+                if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    assert CROSS_COUNTRY_NOTE in literals  # the panel's tr() text is the same sentence
 
 
 # --- (d) the window in Chinese -------------------------------------------------------------
@@ -195,10 +200,11 @@ def test_window_speaks_chinese(qtbot: QtBot, dataset: Dataset) -> None:
         model = window.profile_view.proxy
         headers = [model.headerData(c, Qt.Orientation.Horizontal)
                    for c in range(model.columnCount())]
-        assert headers == ["指标", "单位", "年份", "沈阳市", "大连市", "哈尔滨市", "长春市",
-                           "同类中位数", "与中位数差距", "排名"]
+        assert headers[:10] == ["指标", "单位", "年份", "沈阳市", "大连市", "哈尔滨市", "长春市",
+                                "同类中位数", "与中位数差距", "排名"]
         assert model.index(0, 0).data() == "地区生产总值（当年价格）"
-        assert model.index(0, model.columnCount() - 1).data() == "第2/4"
+        assert model.index(0, 9).data() == "第2/4"  # the rank column
+        assert model.index(0, 10).data().startswith("第")  # rank among all comparable cities
         assert window.chart.title.text() == "地区生产总值（当年价格）"
         assert window.peer_picker.group_box.currentText() == "东北（大连市、哈尔滨市、长春市）"
         assert window.indicator_list.topLevelItem(0).text(0) == "经济"

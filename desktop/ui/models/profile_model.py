@@ -10,6 +10,7 @@ from desktop.analysis.profile_table import BETTER, WORSE, ProfileTable
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 2
 FOCUS_ROLE = Qt.ItemDataRole.UserRole + 3
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 4  # English + Chinese label and id, lower case
 
 # (light theme, dark theme): the tones keep a readable contrast on either table background.
 _FOCUS_BACKGROUND = (QBrush(QColor(255, 244, 214)), QBrush(QColor(74, 62, 30)))
@@ -76,6 +77,9 @@ class ProfileTableModel(QAbstractTableModel):
             return cell.sort_value if cell.sort_value is not None else float("-inf")
         if role == INDICATOR_ROLE:
             return self._table.indicator_ids[index.row()]
+        if role == FILTER_ROLE:
+            texts = self._table.search_texts
+            return texts[index.row()] if texts else cell.text
         if role == FOCUS_ROLE:
             return is_focus
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -99,7 +103,9 @@ class ProfileTableModel(QAbstractTableModel):
         return None
 
     def _is_gap(self, column: int) -> bool:
-        return self._table is not None and self._table.columns[column].key == "gap"
+        """Columns about the focus city alone, coloured by `higher_is_better`."""
+        return self._table is not None and self._table.columns[column].key in (
+            "gap", "index", "change", "cagr")
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

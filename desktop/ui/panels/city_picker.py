@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,11 +14,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.catalog import City, PeerGroup
+
+if TYPE_CHECKING:
+    from desktop.ui.settings import Settings
 
 CITY_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -95,7 +100,8 @@ class CitySearchBox(QComboBox):
 
 
 class PeerPicker(QWidget):
-    """A default-group chooser, the current peers (uncheck to drop), and a box to add one."""
+    """A group chooser (default groups, then the analyst's saved groups, which can be deleted),
+    the current peers (uncheck to drop), and a box to add one."""
 
     sig_peers_changed = Signal(tuple, object)  # (peer ids, group id or None)
 
@@ -106,19 +112,23 @@ class PeerPicker(QWidget):
         self._names = {c.id: city_entry(c, lang) for c in cities}
         self._groups = list(groups)
         self._cities = list(cities)
+        self._custom: list[PeerGroup] = []
+        self._settings: Settings | None = None
         self._updating = False
 
         self.group_box = QComboBox()
         self.group_box.setAccessibleName(self.tr("Peer group"))
         for group in self._groups:
-            members = [self._names[c].split(" · ")[0] for c in group.city_ids]
-            if lang == "zh":  # Chinese punctuation: 东北（大连市、哈尔滨市、长春市）
-                label = f"{group.name(lang)}（{'、'.join(members)}）"
-            else:
-                label = f"{group.name(lang)} ({', '.join(members)})"
-            self.group_box.addItem(label, group.id)
+            self.group_box.addItem(self._group_label(group), group.id)
         self.group_box.addItem(self.tr("Custom selection"), None)
         self.group_box.activated.connect(self._on_group_chosen)
+        self.group_box.currentIndexChanged.connect(self._update_delete_button)
+        self.delete_group_button = QToolButton()
+        self.delete_group_button.setText(self.tr("Delete"))
+        self.delete_group_button.setToolTip(self.tr("Delete this saved group"))
+        self.delete_group_button.setAccessibleName(self.tr("Delete the saved peer group"))
+        self.delete_group_button.clicked.connect(self._delete_current_group)
+        self.delete_group_button.setVisible(False)
 
         self.peer_list = QListWidget()
         self.peer_list.setAccessibleName(self.tr("Peer cities"))
@@ -137,12 +147,61 @@ class PeerPicker(QWidget):
         group_label = QLabel(self.tr("Peer group"))
         group_label.setBuddy(self.group_box)
         layout.addWidget(group_label)
-        layout.addWidget(self.group_box)
+        group_row = QHBoxLayout()
+        group_row.addWidget(self.group_box, 1)
+        group_row.addWidget(self.delete_group_button)
+        layout.addLayout(group_row)
         layout.addWidget(self.peer_list, 1)
         row = QHBoxLayout()
         row.addWidget(self.add_box, 1)
         row.addWidget(self.clear_button)
         layout.addLayout(row)
+
+    def _group_label(self, group: PeerGroup) -> str:
+        members = [self._names.get(c, c).split(" · ")[0] for c in group.city_ids]
+        if self._lang == "zh":  # Chinese punctuation: 东北（大连市、哈尔滨市、长春市）
+            return f"{group.name(self._lang)}（{'、'.join(members)}）"
+        return f"{group.name(self._lang)} ({', '.join(members)})"
+
+    # --- saved (custom) groups -----------------------------------------------------------
+    def use_custom_groups(self, settings: Settings) -> None:
+        """List the groups kept in `settings` after the default groups, and allow deleting."""
+        self._settings = settings
+        self.reload_custom_groups()
+
+    def custom_group_ids(self) -> list[str]:
+        return [g.id for g in self._custom]
+
+    def reload_custom_groups(self) -> None:
+        """Re-read the saved groups (after one was saved or deleted), keeping the choice."""
+        current = self.group_box.currentData()
+        self.group_box.blockSignals(True)
+        for _ in self._custom:
+            self.group_box.removeItem(len(self._groups))
+        self._custom = self._settings.custom_groups() if self._settings else []
+        for offset, group in enumerate(self._custom):
+            self.group_box.insertItem(len(self._groups) + offset, self._group_label(group),
+                                      group.id)
+            self.group_box.setItemData(len(self._groups) + offset,
+                                       self.tr("Saved group"), Qt.ItemDataRole.ToolTipRole)
+        index = self.group_box.findData(current) if current else -1
+        self.group_box.setCurrentIndex(index if index >= 0 else self.group_box.count() - 1)
+        self.group_box.blockSignals(False)
+        self._update_delete_button()
+
+    def _update_delete_button(self, *_args: object) -> None:
+        current = self.group_box.currentData()
+        self.delete_group_button.setVisible(
+            self._settings is not None and current in self.custom_group_ids())
+
+    def _delete_current_group(self) -> None:
+        group_id = self.group_box.currentData()
+        if self._settings is None or group_id not in self.custom_group_ids():
+            return
+        self._settings.delete_custom_group(group_id)
+        self.reload_custom_groups()
+        # The peers stay; they are now a custom selection rather than the deleted group.
+        self._emit(self.peer_ids())
 
     def set_cities(self, cities: Sequence[City]) -> None:
         self._names = {c.id: city_entry(c, self._lang) for c in cities}
@@ -166,16 +225,17 @@ class PeerPicker(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.peer_list.addItem(item)
-        index = self.group_box.findData(group_id) if group_id else self.group_box.count() - 1
-        self.group_box.setCurrentIndex(index)
+        index = self.group_box.findData(group_id) if group_id else -1
+        self.group_box.setCurrentIndex(index if index >= 0 else self.group_box.count() - 1)
         self._updating = False
+        self._update_delete_button()
 
     def _emit(self, peer_ids: tuple[str, ...], group_id: str | None = None) -> None:
         self.sig_peers_changed.emit(peer_ids, group_id)
 
     def _on_group_chosen(self, index: int) -> None:
         group_id = self.group_box.itemData(index)
-        group = next((g for g in self._groups if g.id == group_id), None)
+        group = next((g for g in (*self._groups, *self._custom) if g.id == group_id), None)
         if group is not None:
             self._emit(group.city_ids, group.id)
 

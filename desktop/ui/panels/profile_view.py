@@ -1,4 +1,4 @@
-"""The side-by-side profile table: sortable, copyable, focus column highlighted."""
+"""The side-by-side profile table: sortable, filterable, copyable, focus column highlighted."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.ui.models.profile_model import INDICATOR_ROLE, SORT_ROLE, ProfileTableModel
+from desktop.ui.models.profile_model import (
+    FILTER_ROLE,
+    INDICATOR_ROLE,
+    SORT_ROLE,
+    ProfileTableModel,
+)
+
+#: Width of the plain-language column; the full sentence is in its tooltip.
+SENTENCE_WIDTH = 420
 
 
 class ProfileView(QTableView):
@@ -18,6 +26,9 @@ class ProfileView(QTableView):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.profile_model)
         self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterRole(FILTER_ROLE)
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setModel(self.proxy)
         self.setAccessibleName(self.tr("Side-by-side profile"))
         self.setSortingEnabled(False)
@@ -35,6 +46,7 @@ class ProfileView(QTableView):
         self.horizontalHeader().sectionClicked.connect(self._sort_by)
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._filtering = False
         self.selectionModel().currentRowChanged.connect(self._on_row_changed)
         QShortcut(QKeySequence.StandardKey.Copy, self, activated=self.copy_table)
 
@@ -42,8 +54,27 @@ class ProfileView(QTableView):
         """Fit columns to their contents, then give spare width to the indicator column."""
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if self.model().columnCount() > 0:
+        table = self.profile_model.table
+        keys = [c.key for c in table.columns] if table else []
+        if "sentence" in keys:  # wide: the sentence takes the spare width, the rest fit
+            column = keys.index("sentence")
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.setStretchLastSection(column == len(keys) - 1)
+            self.setColumnWidth(column, SENTENCE_WIDTH)
+        elif self.model().columnCount() > 0:
+            header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def set_filter_text(self, text: str) -> None:
+        """Show only indicators whose English or Chinese label (or id) contains `text`.
+
+        Filtering moves the current row; that is not the analyst choosing an indicator (and a
+        redraw in the middle of the proxy's change would reset the model under it)."""
+        self._filtering = True
+        try:
+            self.proxy.setFilterFixedString(text.strip().casefold())
+        finally:
+            self._filtering = False
 
     def _sort_by(self, column: int) -> None:
         """First click sorts descending (largest first), the next ascending, then unsorted."""
@@ -58,7 +89,7 @@ class ProfileView(QTableView):
         self.horizontalHeader().setSortIndicator(self._sort_column, self._sort_order)
 
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._filtering:
             indicator_id = current.data(INDICATOR_ROLE)
             if indicator_id:
                 self.sig_indicator_chosen.emit(indicator_id)

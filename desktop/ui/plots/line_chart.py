@@ -1,14 +1,22 @@
 """An indicator over time: the focus city drawn prominently, peers beside it, with a hover read-out.
 
 The widget draws a LineChartSpec and nothing else: it never reaches into the dataset.
-Curves are reused between updates (setData), which is several times cheaper than clearing.
+Curves are reused between updates (setData), which is several times cheaper than clearing:
+the peer median and its inter-quartile band, the faint background of comparable cities (one
+multi-segment curve however many cities) and the series-break lines are made once and updated.
+The legend is rebuilt only when its entries change.
 """
 
 from __future__ import annotations
 
 import html
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import SimpleNamespace
 
+import numpy as np
+import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QPen
@@ -17,6 +25,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from desktop.analysis.chart_spec import LineChartSpec, readout, year_span
 
 FOCUS_COLOR = QColor(192, 41, 43)
+MEDIAN_COLOR = QColor(90, 90, 90)
+BAND_COLOR = QColor(120, 120, 120, 50)
+BACKGROUND_COLOR = QColor(150, 150, 150, 70)
 PEER_COLORS = [
     QColor(c)
     for c in ("#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
@@ -48,8 +59,125 @@ class ValueAxis(pg.AxisItem):
         self.enableAutoSIPrefix(False)
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if self.logMode or spacing is None:  # values are log10 of the data
+            out = []
+            for v in values:
+                value = 10.0 ** v
+                decimals = max(0, -math.floor(math.log10(value))) if value < 1 else 0
+                out.append(f"{value:,.{min(decimals, 6)}f}")
+            return out
         decimals = 0 if spacing >= 1 else min(6, max(0, -math.floor(math.log10(spacing))))
         return [f"{v:,.{decimals}f}" for v in values]
+
+
+def use_paper(widget: QWidget) -> None:
+    """Dark on white in every theme: charts are drawn as on paper (see LineChart)."""
+    paper = QPalette(widget.palette())
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        paper.setColor(group, QPalette.ColorRole.Window, QColor("#ffffff"))
+        paper.setColor(group, QPalette.ColorRole.WindowText, QColor("#222222"))
+        paper.setColor(group, QPalette.ColorRole.Text, QColor("#222222"))
+    widget.setPalette(paper)
+    widget.setAutoFillBackground(True)
+
+
+def title_label(widget: QWidget) -> QLabel:
+    label = QLabel()
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def note_labels() -> tuple[QLabel, QLabel, QLabel]:
+    """(read-out, notes, source) labels under a chart."""
+    readout_label = QLabel()
+    readout_label.setTextFormat(Qt.TextFormat.RichText)
+    readout_label.setWordWrap(True)
+    readout_label.setMinimumHeight(readout_label.fontMetrics().height() + 6)
+    notes = QLabel()
+    notes.setWordWrap(True)
+    notes.setStyleSheet("color: #7a4b00;")
+    source = QLabel()
+    source.setWordWrap(True)
+    source.setStyleSheet("color: #555;")
+    for label in (notes, source):
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return readout_label, notes, source
+
+
+def style_plot(plot_item: pg.PlotItem) -> None:
+    plot_item.showGrid(x=True, y=True, alpha=0.15)
+    plot_item.setMenuEnabled(False)
+    plot_item.hideButtons()
+    for name in ("left", "bottom"):
+        axis = plot_item.getAxis(name)
+        axis.setPen(pg.mkPen("#555"))
+        axis.setTextPen(pg.mkPen("#333"))
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    text: str
+    color: str
+    dashed: bool = False
+
+
+class HtmlLegend(pg.TextItem):
+    """A legend drawn as one rich-text item pinned to the view box's top-left corner.
+
+    pyqtgraph's LegendItem costs about 3 ms per entry to rebuild (a LabelItem and a sample
+    item each, with layout), more than the whole frame budget for ten cities; this is one
+    setHtml. It lives in the scene, so PNG and SVG exports include it. `items` mirrors
+    LegendItem's (sample, label) pairs, with label.text, for callers and tests.
+    """
+
+    def __init__(self, view_box: pg.ViewBox) -> None:
+        super().__init__(anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 225),
+                         border=pg.mkPen("#bbb"))
+        self.setParentItem(view_box)
+        self.setPos(10, 10)
+        self.setZValue(100)
+        self.entries: tuple[LegendEntry, ...] = ()
+
+    def set_entries(self, entries: Sequence[LegendEntry]) -> None:
+        entries = tuple(entries)
+        if entries == self.entries:
+            return
+        self.entries = entries
+        rows = []
+        for entry in entries:
+            mark = "╌╌" if entry.dashed else "━━"
+            rows.append(f"<span style='color:{entry.color}'>{mark}</span>&nbsp;"
+                        f"<span style='color:#222'>{html.escape(entry.text)}</span>")
+        self.setHtml("<div style='font-size:9pt'>" + "<br>".join(rows) + "</div>")
+        self.setVisible(bool(entries))
+
+    @property
+    def items(self) -> list[tuple[None, SimpleNamespace]]:
+        return [(None, SimpleNamespace(text=e.text)) for e in self.entries]
+
+
+def value_range(arrays: Sequence[np.ndarray], log: bool) -> tuple[float, float] | None:
+    """The finite min and max of the arrays (log10 of the positive ones in log mode)."""
+    lows, highs = [], []
+    for values in arrays:
+        values = np.asarray(values, dtype=float)
+        finite = values[np.isfinite(values)]
+        if log:
+            finite = np.log10(finite[finite > 0])
+        if finite.size:
+            lows.append(finite.min())
+            highs.append(finite.max())
+    if not lows:
+        return None
+    low, high = min(lows), max(highs)
+    if high == low:
+        pad = abs(high) * 0.05 or 1.0
+        return low - pad, high + pad
+    return low, high
 
 
 class LineChart(QWidget):
@@ -62,16 +190,14 @@ class LineChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        paper = QPalette(self.palette())
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            paper.setColor(group, QPalette.ColorRole.Window, QColor("#ffffff"))
-            paper.setColor(group, QPalette.ColorRole.WindowText, QColor("#222222"))
-            paper.setColor(group, QPalette.ColorRole.Text, QColor("#222222"))
-        self.setPalette(paper)
-        self.setAutoFillBackground(True)
+        use_paper(self)
         self._spec: LineChartSpec | None = None
         self._curves: list[pg.PlotDataItem] = []
         self._break_lines: list[pg.InfiniteLine] = []
+        self._break_pool: list[pg.InfiniteLine] = []
+        self._legend_key: tuple = ()
+        self._log_y = False
+        self.caption = ""
 
         self.title = QLabel()
         title_font = QFont(self.font())
@@ -93,9 +219,25 @@ class LineChart(QWidget):
             axis = self.plot_item.getAxis(name)
             axis.setPen(pg.mkPen("#555"))
             axis.setTextPen(pg.mkPen("#333"))
-        self.legend = self.plot_item.addLegend(offset=(10, 10), labelTextColor="#222",
-                                               brush=pg.mkBrush(255, 255, 255, 220),
-                                               pen=pg.mkPen("#bbb"))
+        self.legend = HtmlLegend(self.plot_item.vb)
+        # The peer median with its inter-quartile band, and the faint comparable cities.
+        invisible = pg.mkPen(0, 0, 0, 0)
+        # dynamicRangeLimit=None: no re-plot of every curve on each y-range change (display
+        # values never reach the float overflow it guards against)
+        self.band_low = pg.PlotDataItem(pen=invisible, dynamicRangeLimit=None)
+        self.band_high = pg.PlotDataItem(pen=invisible, dynamicRangeLimit=None)
+        self.band_fill = pg.FillBetweenItem(self.band_low, self.band_high,
+                                            brush=pg.mkBrush(BAND_COLOR))
+        self.median_curve = pg.PlotDataItem(
+            pen=pg.mkPen(MEDIAN_COLOR, width=2, style=Qt.PenStyle.DashLine),
+            dynamicRangeLimit=None)
+        self.background_curve = pg.PlotDataItem(pen=pg.mkPen(BACKGROUND_COLOR, width=1),
+                                                dynamicRangeLimit=None)
+        for item, z in ((self.background_curve, 1), (self.band_low, 2), (self.band_high, 2),
+                        (self.band_fill, 2), (self.median_curve, 4)):
+            item.setZValue(z)
+            item.setVisible(False)
+            self.plot_item.addItem(item)
         self.hover_line = pg.InfiniteLine(angle=90, movable=False,
                                           pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
         self.hover_line.setVisible(False)
@@ -104,6 +246,7 @@ class LineChart(QWidget):
 
         self.readout = QLabel()
         self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setWordWrap(True)
         self.readout.setAccessibleName(self.tr("Values at the pointer"))
         self.readout.setMinimumHeight(self.fontMetrics().height() + 6)
         self.notes = QLabel()
@@ -132,16 +275,22 @@ class LineChart(QWidget):
         """The drawn curves, focus first (for tests and exporters)."""
         return self._curves[: len(self._spec.series)] if self._spec else []
 
-    def set_spec(self, spec: LineChartSpec) -> None:
+    def set_spec(self, spec: LineChartSpec, caption: str = "") -> None:
+        """Draw `spec`; `caption` (e.g. a currency conversion) is shown after the title."""
         self._spec = spec
-        self.title.setText(spec.title)
+        self.caption = caption
+        self.title.setText(f"{spec.title} — {caption}" if caption else spec.title)
         self.plot_item.setLabel("left", spec.y_label)
+        if spec.log_y != self._log_y:
+            self._log_y = spec.log_y
+            self.plot_item.setLogMode(False, spec.log_y)
+        self._draw_background(spec)
+        self._draw_band(spec)
         self._draw_series(spec)
         self._draw_breaks(spec)
-        self.plot_item.enableAutoRange()
+        self._update_legend(spec)
+        self._set_ranges(spec)
         span = year_span(spec)
-        if span:
-            self.plot_item.setXRange(span[0] - 0.5, span[1] + 0.5, padding=0.02)
         if spec.is_empty:
             self.hover_line.setVisible(False)
             self.readout.setText(self.tr("No values for the selected cities."))
@@ -154,10 +303,65 @@ class LineChart(QWidget):
         self.source.setText(self.tr("Source: {0}").format(spec.source_line)
                             if spec.source_line else "")
 
+    def _draw_background(self, spec: LineChartSpec) -> None:
+        """Every comparable city as ONE multi-segment curve (not one item per city)."""
+        background = spec.background
+        if background is None or not background.values.size:
+            if self.background_curve.isVisible():
+                self.background_curve.setData([], [])
+                self.background_curve.setVisible(False)
+            return
+        x, y, connect = background.flat()
+        keep = np.isfinite(y)
+        if spec.log_y:
+            keep &= y > 0
+        self.background_curve.setData(x[keep], y[keep], connect=connect[keep])
+        self.background_curve.setVisible(True)
+
+    def _draw_band(self, spec: LineChartSpec) -> None:
+        band = spec.band
+        shown = band is not None and len(band.years) > 0
+        if shown:
+            assert band is not None
+            self.band_low.setData(band.years, band.q1)
+            self.band_high.setData(band.years, band.q3)
+            self.median_curve.setData(band.years, band.median)
+        elif self.median_curve.isVisible():
+            for item in (self.band_low, self.band_high, self.median_curve):
+                item.setData([], [])
+        for item in (self.band_low, self.band_high, self.band_fill, self.median_curve):
+            item.setVisible(shown)
+
+    def _update_legend(self, spec: LineChartSpec) -> None:
+        entries = []
+        for curve, series in zip(self._curves, spec.series, strict=False):
+            entries.append(LegendEntry(series.label, curve.opts["pen"].color().name()))
+        if spec.band is not None and len(spec.band.years):
+            entries.append(LegendEntry(spec.band.label, MEDIAN_COLOR.name(), dashed=True))
+        if spec.background is not None and spec.background.values.size:
+            entries.append(LegendEntry(self.tr("Other comparable cities ({0})").format(
+                len(spec.background.city_ids)), "#aaaaaa"))
+        self.legend.set_entries(entries)
+
+    def _set_ranges(self, spec: LineChartSpec) -> None:
+        """Both axes from the spec in one call: pyqtgraph's auto-range asks every item for
+        its bounds and redraws the view twice."""
+        span = year_span(spec) or spec.year_range
+        arrays = [s.values for s in spec.series]
+        if spec.band is not None:
+            arrays += [spec.band.q1, spec.band.q3, spec.band.median]
+        # The faint comparable cities do not stretch the axis: an outlier among 300 (a tiny
+        # base year makes an index of 10,000) would flatten the cities the chart is about.
+        y_range = value_range(arrays, spec.log_y)
+        if span is None or y_range is None:
+            self.plot_item.enableAutoRange()
+            return
+        self.plot_item.vb.setRange(xRange=(span[0] - 0.5, span[1] + 0.5), yRange=y_range,
+                                   padding=0.04, disableAutoRange=True)
+
     def _draw_series(self, spec: LineChartSpec) -> None:
-        self.legend.clear()
         while len(self._curves) < len(spec.series):
-            curve = pg.PlotDataItem()
+            curve = pg.PlotDataItem(dynamicRangeLimit=None)
             self.plot_item.addItem(curve)
             self._curves.append(curve)
         peer_index = 0
@@ -169,32 +373,38 @@ class LineChart(QWidget):
                 width, z = 2.0, 5
                 peer_index += 1
             pen = pg.mkPen(color, width=width)
-            curve.setData(
-                series.years, series.values, pen=pen, symbol="o",
-                symbolSize=7 if series.is_focus else 5, symbolBrush=color,
-                symbolPen=pg.mkPen(color), connect="finite",
-            )
+            # Markers on the focus city only: a marker set costs ~1 ms per curve to rebuild,
+            # and ten marked lines are harder to read than one.
+            if series.is_focus:
+                curve.setData(series.years, series.values, pen=pen, symbol="o", symbolSize=7,
+                              symbolBrush=color, symbolPen=pg.mkPen(color), connect="finite")
+            else:
+                curve.setData(series.years, series.values, pen=pen, symbol=None,
+                              connect="finite")
             curve.setZValue(z)
             curve.setVisible(True)
-            self.legend.addItem(curve, series.label)
         for curve in self._curves[len(spec.series):]:
             curve.setData([], [])
             curve.setVisible(False)
 
     def _draw_breaks(self, spec: LineChartSpec) -> None:
-        for line in self._break_lines:
-            self.plot_item.removeItem(line)
-        self._break_lines = []
-        for mark in spec.breaks:
+        """Series breaks as dashed lines between the years; the lines are pooled."""
+        while len(self._break_pool) < len(spec.breaks):
             line = pg.InfiniteLine(
-                pos=mark.year - 0.5, angle=90, movable=False,
+                angle=90, movable=False,
                 pen=pg.mkPen(QColor(200, 120, 0), width=1.5, style=Qt.PenStyle.DashLine),
                 label=self.tr("series break"),
                 labelOpts={"position": 0.95, "color": (170, 95, 0), "movable": False},
             )
-            line.setToolTip(mark.note)
             self.plot_item.addItem(line, ignoreBounds=True)
-            self._break_lines.append(line)
+            self._break_pool.append(line)
+        for line, mark in zip(self._break_pool, spec.breaks, strict=False):
+            line.setPos(mark.year - 0.5)
+            line.setToolTip(mark.note)
+            line.setVisible(True)
+        for line in self._break_pool[len(spec.breaks):]:
+            line.setVisible(False)
+        self._break_lines = self._break_pool[: len(spec.breaks)]
 
     def _on_mouse_moved(self, position: QPointF) -> None:
         if self._spec is None or self._spec.is_empty:
@@ -224,9 +434,38 @@ class LineChart(QWidget):
                 f"<span style='color:{color.name()}; font-weight:{weight}'>"
                 f"{html.escape(label)}: {text}</span>"
             )
+        band = self._spec.band
+        if band is not None:
+            hits = np.flatnonzero(band.years == year)
+            if len(hits):
+                value = float(band.median[hits[0]])
+                name = html.escape(self.tr("Peer median"))
+                parts.append(
+                    f"<span style='color:{MEDIAN_COLOR.name()}'>"
+                    f"{name}: {value:,.{self._spec.decimals}f}</span>")
         suffix = html.escape(self._spec.unit_suffix)
         self.readout.setText("&nbsp;&nbsp;".join(parts) + (f"&nbsp;&nbsp;({suffix})"
                                                           if suffix else ""))
+
+
+    def data_frame(self) -> pd.DataFrame:
+        """What the chart shows, one row per city and year (then the peer median and band)."""
+        spec = self._spec
+        rows: list[tuple] = []
+        if spec is not None:
+            for series in spec.series:
+                rows += [(series.city_id, series.label, int(y), float(v))
+                         for y, v in zip(series.years, series.values, strict=True)]
+            band = spec.band
+            if band is not None:
+                for name, values in ((self.tr("Peer median"), band.median),
+                                     (self.tr("Peers, 25th percentile"), band.q1),
+                                     (self.tr("Peers, 75th percentile"), band.q3)):
+                    rows += [("", name, int(y), float(v))
+                             for y, v in zip(band.years, values, strict=True)]
+        value = spec.y_label if spec else self.tr("Value")
+        return pd.DataFrame(rows, columns=[self.tr("City id"), self.tr("City"),
+                                           self.tr("Year"), value])
 
 
 def pen_width(curve: pg.PlotDataItem) -> float:

@@ -1,0 +1,169 @@
+"""Interaction budget (issue 4 item 6): how long the chart panel takes to show a new selection.
+
+The app's own update path is measured: ChartPanel.set_selection (spec built by
+desktop.analysis.charts, items updated with setData, legend, ranges, notes). The baseline is
+bare pyqtgraph `setData` of the same data on the same number of ready-made curves, measured in
+the same run, so the ratio says what the app adds. The verdict is on the update path, as the
+issue's own figures (setData ~8-14 ms for 10 lines); the repaint that follows (software
+rasterising of the 1200x800 plot, offscreen) is measured and printed beside it.
+
+Two cases:
+- 10 cities x 30 years (focus and 9 peers): target median 16 ms (one frame at 60 Hz);
+- 300 cities: the same plus every comparable city drawn faintly behind (one multi-segment
+  curve): target median 50 ms.
+
+Each update changes the focus, the peers, the indicator or the year, in turn.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/interaction_bench.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGETS_MS = {"10x30": 16.0, "300": 50.0}
+INDICATORS = ("gdp", "gdp_per_capita", "average_wage", "population_registered")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def timed(step: Callable[[int], None], paint: Callable[[], None], rounds: int,
+          warmup: int = 5) -> tuple[list[float], list[float]]:
+    """(update times, paint times) in ms."""
+    for i in range(warmup):
+        step(i)
+        paint()
+    updates, paints = [], []
+    for i in range(rounds):
+        start = time.perf_counter()
+        step(i)
+        middle = time.perf_counter()
+        paint()
+        end = time.perf_counter()
+        updates.append((middle - start) * 1000)
+        paints.append((end - middle) * 1000)
+    return updates, paints
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=60)
+    args = parser.parse_args(argv)
+
+    import numpy as np
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from desktop.analysis.charts import over_time_spec
+    from desktop.analysis.panel import panel_for
+    from desktop.core.storage import load_bundled
+    from desktop.ui.plots.chart_panel import ChartPanel
+
+    dataset = load_bundled()
+    panel_data = panel_for(dataset)
+    focus = "cn-210100"  # Shenyang
+    gdp = panel_data.matrix("gdp")
+    pool = [c for c in panel_data.pool_ids(focus)
+            if np.isfinite(gdp[panel_data.row_of(c)]).sum() >= 20]
+    cities = [focus, *[c for c in pool if c != focus][:19]]
+    years = (1992, 2021)
+
+    widget = ChartPanel()
+    widget.resize(1200, 800)
+    widget.show()
+    widget.start_box.setValue(years[0])
+    widget.end_box.setValue(years[1])
+    app.processEvents()
+
+    def selection(i: int) -> tuple[str, list[str], str, int]:
+        """Focus, peers, indicator and year of update i: one of them changes each time."""
+        kind = i % 4
+        group = cities[(i // 4) % 10: (i // 4) % 10 + 10]
+        focus_id = group[0] if kind != 0 else group[1]
+        peers = [c for c in group if c != focus_id][:9]
+        if kind == 1:
+            peers = peers[::-1]
+        indicator = INDICATORS[(i // 2) % len(INDICATORS)] if kind == 2 else "gdp"
+        year = 2015 + (i % 7) if kind == 3 else 2021
+        return focus_id, peers, indicator, year
+
+    def app_step(i: int) -> None:
+        focus_id, peers, indicator, year = selection(i)
+        widget.set_selection(dataset, focus_id, peers, indicator, year, "en")
+
+    def paint() -> None:
+        widget.chart.plot_widget.viewport().repaint()
+
+    # the baseline: bare setData of the same data on ten ready curves, same repaint
+    base_plot = widget.chart.plot_item
+    bare = [pg.PlotDataItem() for _ in range(10)]
+    background = pg.PlotDataItem()
+
+    def specs(with_pool: bool) -> list:
+        out = []
+        for i in range(8):
+            focus_id, peers, indicator, _ = selection(i)
+            back = [c for c in panel_data.pool_ids(focus_id)
+                    if c not in {focus_id, *peers}] if with_pool else []
+            out.append(over_time_spec(dataset, focus_id, peers, indicator, year_range=years,
+                                      background_ids=back))
+        return out
+
+    def bare_step_for(prepared: list) -> Callable[[int], None]:
+        def step(i: int) -> None:
+            spec = prepared[i % len(prepared)]
+            for curve, series in zip(bare, spec.series, strict=False):
+                # styled as the app draws: markers on the focus line only
+                curve.setData(series.years, series.values, pen=pg.mkPen("r", width=2),
+                              symbol="o" if series.is_focus else None, symbolSize=7,
+                              connect="finite")
+            if spec.background is not None:
+                x, y, connect = spec.background.flat()
+                keep = np.isfinite(y)
+                background.setData(x[keep], y[keep], connect=connect[keep])
+        return step
+
+    results = {}
+    for case, with_pool in (("10x30", False), ("300", True)):
+        widget.background_check.setChecked(with_pool)
+        widget.chart.setVisible(True)
+        app.processEvents()
+        app_times, app_paint = timed(app_step, paint, args.rounds)
+        for item in (*bare, background):
+            base_plot.addItem(item)
+        for item in widget.chart.curves:
+            item.setVisible(False)
+        prepared = specs(with_pool)
+        bare_times, _ = timed(bare_step_for(prepared), paint, args.rounds)
+        for item in (*bare, background):
+            base_plot.removeItem(item)
+        back = prepared[0].background
+        count = 10 + (len(back.city_ids) if back is not None else 0)
+        results[case] = statistics.median(app_times)
+        print(f"{case:>6}: app update median {statistics.median(app_times):6.1f} ms, "
+              f"p95 {percentile(app_times, 0.95):6.1f} ms | bare setData median "
+              f"{statistics.median(bare_times):6.1f} ms, p95 {percentile(bare_times, 0.95):6.1f}"
+              f" ms | ratio {statistics.median(app_times) / statistics.median(bare_times):.2f}x"
+              f" | then repaint median {statistics.median(app_paint):5.1f} ms"
+              f" | {count} cities, target {TARGETS_MS[case]:.0f} ms")
+    ok = all(results[c] <= TARGETS_MS[c] for c in results)
+    figure = f"{results['10x30']:.1f} ms / {results['300']:.1f} ms median update"
+    target = f"{TARGETS_MS['10x30']:.0f} ms / {TARGETS_MS['300']:.0f} ms"
+    print(f"interaction_bench: {figure} (target {target}) {'ok' if ok else 'short'}")
+    widget.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,554 @@
+"""The chart panel: Over time | Ranking | Scatter | Small multiples, their controls and exports.
+
+The panel receives a selection (`set_selection`), builds chart specs itself with the plain
+functions of desktop.analysis.charts (which never change the dataset) and draws them. Only the
+visible tab is redrawn on a change; the others are marked stale and drawn when shown, so an
+update costs one spec and one chart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSpinBox,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.analysis.chart_spec import CROSS_COUNTRY_NOTE
+from desktop.analysis.charts import (
+    over_time_spec,
+    ranking_spec,
+    scatter_spec,
+    small_multiples_spec,
+)
+from desktop.analysis.currency import currency_of
+from desktop.analysis.panel import panel_for
+from desktop.core.dataset import Dataset
+from desktop.core.errors import CityProfilesError
+from desktop.ui.dialogs.chart_data_dialog import ChartDataDialog
+from desktop.ui.plots.line_chart import LineChart
+from desktop.ui.plots.ranking_chart import RankingChart
+from desktop.ui.plots.scatter_chart import ScatterChart
+from desktop.ui.plots.small_multiples import SmallMultiples
+
+OVER_TIME, RANKING, SCATTER, MULTIPLES = range(4)
+MODES = ("absolute", "indexed", "change")
+#: Indicators the small multiples show first (those the focus city has), then the rest.
+HEADLINE = ("gdp", "gdp_per_capita", "gdp_real_growth", "population_registered",
+            "average_wage", "gdp_share_tertiary", "employment", "fdi_utilised", "gdp_real_usd",
+            "jobs", "gdp_usd_current")
+NOT_CHARTED = frozenset({"exchange_rate"})
+MAX_PANELS = 9
+POPULATION = ("population_registered", "population_resident")
+
+
+@dataclass(frozen=True)
+class ChartOptions:
+    """What the chart controls say (None: the default, e.g. the whole year range)."""
+
+    tab: int = OVER_TIME
+    mode: str = "absolute"
+    base_year: int | None = None
+    log_y: bool = False
+    start: int | None = None
+    end: int | None = None
+    band: bool = True
+    background: bool = False
+    usd: bool = False
+    year: int | None = None  # ranking and scatter; None: the latest shared year
+    x_indicator: str | None = None
+    y_indicator: str | None = None
+    size_by_population: bool = False
+    trails: bool = False
+    log_x: bool = False
+
+
+@dataclass(frozen=True)
+class Selection:
+    dataset: Dataset
+    focus_id: str
+    peer_ids: tuple[str, ...]
+    indicator_id: str
+    year: int | None
+    lang: str
+
+
+class ChartPanel(QWidget):
+    """Four chart tabs over one selection, with their controls and exports."""
+
+    sig_options_changed = Signal(object)  # ChartOptions
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._selection: Selection | None = None
+        self._dataset_key: int | None = None
+        self._stale: set[int] = set()
+        self._updating = False
+        self.options = ChartOptions()
+        self.error_box: QMessageBox | None = None
+        self.data_dialog: ChartDataDialog | None = None
+
+        self.chart = LineChart()
+        self.ranking = RankingChart()
+        self.scatter = ScatterChart()
+        self.multiples = SmallMultiples()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.chart, self.tr("Over time"))
+        self.tabs.addTab(self.ranking, self.tr("Ranking"))
+        self.tabs.addTab(self.scatter, self.tr("Scatter"))
+        self.tabs.addTab(self.multiples, self.tr("Small multiples"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        # --- over-time controls ---------------------------------------------------------
+        self.mode_box = QComboBox()
+        self.mode_box.addItem(self.tr("Values"), "absolute")
+        self.mode_box.addItem(self.tr("Index (base year = 100)"), "indexed")
+        self.mode_box.addItem(self.tr("% change from start"), "change")
+        self.mode_box.setToolTip(self.tr("How values are shown over time"))
+        self.base_year_box = QSpinBox()
+        self.base_year_box.setToolTip(self.tr("Base year of the index (= 100)"))
+        self.base_label = QLabel(self.tr("Base"))
+        self.log_check = QCheckBox(self.tr("Log scale"))
+        self.start_box = QSpinBox()
+        self.end_box = QSpinBox()
+        self.start_box.setToolTip(self.tr("First year shown"))
+        self.end_box.setToolTip(self.tr("Last year shown"))
+        for box in (self.base_year_box, self.start_box, self.end_box):
+            box.setGroupSeparatorShown(False)
+            box.setKeyboardTracking(False)
+        self.band_check = QCheckBox(self.tr("Peer median and inter-quartile band"))
+        self.band_check.setChecked(True)
+        self.background_check = QCheckBox(self.tr("All comparable cities, faintly"))
+        self.usd_check = QCheckBox(self.tr("Convert yuan to US$"))
+        self.usd_check.setToolTip(self.tr(
+            "Convert yuan to US dollars at annual average exchange rates (World Bank)"))
+
+        # --- ranking and scatter controls ---------------------------------------------------
+        self.year_box = QComboBox()
+        self.year_box.setToolTip(self.tr("Year of the ranking and the scatter"))
+        self.x_box = QComboBox()
+        self.y_box = QComboBox()
+        self.x_box.setToolTip(self.tr("Indicator across"))
+        self.y_box.setToolTip(self.tr("Indicator up"))
+        self.size_check = QCheckBox(self.tr("Size by population"))
+        self.trails_check = QCheckBox(self.tr("Trails over the years"))
+        self.log_x_check = QCheckBox(self.tr("Log scale across"))
+
+        for widget, name in (
+                (self.mode_box, self.tr("How values are shown over time")),
+                (self.base_year_box, self.tr("Base year of the index (= 100)")),
+                (self.start_box, self.tr("First year shown")),
+                (self.end_box, self.tr("Last year shown")),
+                (self.year_box, self.tr("Year of the ranking and the scatter")),
+                (self.x_box, self.tr("Indicator across")),
+                (self.y_box, self.tr("Indicator up"))):
+            widget.setAccessibleName(name)
+            editor = widget.findChild(QLineEdit)  # a spin box's own editor
+            if editor is not None:
+                editor.setAccessibleName(name)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        menu.addAction(self.tr("Save chart as PNG…"), lambda: self.export_png())
+        menu.addAction(self.tr("Save chart as SVG…"), lambda: self.export_svg())
+        menu.addSeparator()
+        menu.addAction(self.tr("Save data as CSV…"), lambda: self.export_csv())
+        menu.addAction(self.tr("Save data as Excel…"), lambda: self.export_xlsx())
+        menu.addSeparator()
+        menu.addAction(self.tr("View data…"), self.view_data)
+        self.export_button.setMenu(menu)
+        self.export_menu = menu
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a33; font-weight: bold;")
+        self.message.setVisible(False)
+
+        self.time_controls = QWidget()
+        row = QHBoxLayout(self.time_controls)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.mode_box)
+        row.addWidget(self.base_label)
+        row.addWidget(self.base_year_box)
+        row.addWidget(QLabel(self.tr("Years")))
+        row.addWidget(self.start_box)
+        row.addWidget(QLabel("–"))
+        row.addWidget(self.end_box)
+        row.addWidget(self.log_check)
+        row.addWidget(self.band_check)
+        row.addWidget(self.background_check)
+        row.addStretch(1)
+        self.year_controls = QWidget()
+        row = QHBoxLayout(self.year_controls)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Year")))
+        row.addWidget(self.year_box)
+        row.addStretch(1)
+        self.scatter_controls = QWidget()
+        row = QHBoxLayout(self.scatter_controls)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Across")))
+        row.addWidget(self.x_box, 1)
+        row.addWidget(QLabel(self.tr("Up")))
+        row.addWidget(self.y_box, 1)
+        row.addWidget(self.size_check)
+        row.addWidget(self.trails_check)
+        row.addWidget(self.log_x_check)
+        for box in (self.x_box, self.y_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(14)
+        top = QHBoxLayout()
+        top.addWidget(self.time_controls, 1)
+        top.addWidget(self.year_controls)
+        top.addStretch(0)
+        top.addWidget(self.usd_check)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.scatter_controls)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+        for signal in (self.mode_box.currentIndexChanged, self.base_year_box.valueChanged,
+                       self.start_box.valueChanged, self.end_box.valueChanged,
+                       self.year_box.currentIndexChanged, self.x_box.currentIndexChanged,
+                       self.y_box.currentIndexChanged):
+            signal.connect(self._on_control_changed)
+        for check in (self.log_check, self.band_check, self.background_check, self.usd_check,
+                      self.size_check, self.trails_check, self.log_x_check):
+            check.toggled.connect(self._on_control_changed)
+        self._show_controls()
+
+    # --- selection ------------------------------------------------------------------------
+    @property
+    def current(self) -> QWidget:
+        return self.tabs.currentWidget()
+
+    def set_selection(self, dataset: Dataset, focus_id: str, peer_ids: Sequence[str],
+                      indicator_id: str, year: int | None = None, lang: str = "en") -> None:
+        """Show this selection; only the visible chart is redrawn now."""
+        if id(dataset) != self._dataset_key:
+            self._dataset_key = id(dataset)
+            self._fill_controls(dataset, lang)
+        self._selection = Selection(dataset, focus_id, tuple(peer_ids), indicator_id, year,
+                                    lang)
+        if year is not None and year != self.options.year:
+            self._updating = True
+            self.year_box.setCurrentIndex(max(self.year_box.findData(year), 0))
+            self._updating = False
+            self.options = replace(self.options, year=year)
+        self._stale = {OVER_TIME, RANKING, SCATTER, MULTIPLES}
+        self._draw(self.tabs.currentIndex())
+
+    def set_options(self, options: ChartOptions) -> None:
+        """Set the controls (e.g. from a saved project) and redraw."""
+        self._updating = True
+        try:
+            self.tabs.setCurrentIndex(options.tab)
+            self.mode_box.setCurrentIndex(max(self.mode_box.findData(options.mode), 0))
+            if options.base_year is not None:
+                self.base_year_box.setValue(options.base_year)
+            self.start_box.setValue(options.start or self.start_box.minimum())
+            self.end_box.setValue(options.end or self.end_box.maximum())
+            self.log_check.setChecked(options.log_y)
+            self.band_check.setChecked(options.band)
+            self.background_check.setChecked(options.background)
+            self.usd_check.setChecked(options.usd)
+            self.year_box.setCurrentIndex(max(self.year_box.findData(options.year), 0))
+            for box, value in ((self.x_box, options.x_indicator),
+                               (self.y_box, options.y_indicator)):
+                if value is not None and box.findData(value) >= 0:
+                    box.setCurrentIndex(box.findData(value))
+            self.size_check.setChecked(options.size_by_population)
+            self.trails_check.setChecked(options.trails)
+            self.log_x_check.setChecked(options.log_x)
+        finally:
+            self._updating = False
+        self._on_control_changed()
+
+    def _fill_controls(self, dataset: Dataset, lang: str) -> None:
+        self._updating = True
+        try:
+            years = dataset.years()
+            first, last = (years[0], years[-1]) if years else (2000, 2000)
+            for box in (self.base_year_box, self.start_box, self.end_box):
+                box.setRange(first, last)
+            self.start_box.setValue(self.options.start or first)
+            self.end_box.setValue(self.options.end or last)
+            self.base_year_box.setValue(self.options.base_year or first)
+            self.year_box.clear()
+            self.year_box.addItem(self.tr("Latest shared"), None)
+            for year in reversed(years):
+                self.year_box.addItem(str(year), year)
+            self.year_box.setCurrentIndex(max(self.year_box.findData(self.options.year), 0))
+            for box in (self.x_box, self.y_box):
+                box.clear()
+                for indicator_id, indicator in dataset.indicators.items():
+                    if indicator_id not in NOT_CHARTED:
+                        box.addItem(indicator.label(lang), indicator_id)
+            x = self.options.x_indicator or "gdp_per_capita"
+            y = self.options.y_indicator or "gdp_real_growth"
+            self.x_box.setCurrentIndex(max(self.x_box.findData(x), 0))
+            self.y_box.setCurrentIndex(max(self.y_box.findData(y), 0))
+        finally:
+            self._updating = False
+        self.options = self._read_options()
+
+    def _read_options(self) -> ChartOptions:
+        start, end = self.start_box.value(), self.end_box.value()
+        if start > end:
+            start, end = end, start
+        return ChartOptions(
+            tab=self.tabs.currentIndex(),
+            mode=self.mode_box.currentData() or "absolute",
+            base_year=self.base_year_box.value(),
+            log_y=self.log_check.isChecked(),
+            start=None if start == self.start_box.minimum() else start,
+            end=None if end == self.end_box.maximum() else end,
+            band=self.band_check.isChecked(),
+            background=self.background_check.isChecked(),
+            usd=self.usd_check.isChecked(),
+            year=self.year_box.currentData(),
+            x_indicator=self.x_box.currentData(),
+            y_indicator=self.y_box.currentData(),
+            size_by_population=self.size_check.isChecked(),
+            trails=self.trails_check.isChecked(),
+            log_x=self.log_x_check.isChecked(),
+        )
+
+    def _on_control_changed(self, *_: object) -> None:
+        if self._updating:
+            return
+        self.options = self._read_options()
+        self._show_controls()
+        self._stale = {OVER_TIME, RANKING, SCATTER, MULTIPLES}
+        self._draw(self.tabs.currentIndex())
+        self.sig_options_changed.emit(self.options)
+
+    def _on_tab_changed(self, index: int) -> None:
+        self._show_controls()
+        if self._updating:
+            return
+        self.options = replace(self.options, tab=index)
+        self._draw(index)
+        self.sig_options_changed.emit(self.options)
+
+    def _show_controls(self) -> None:
+        tab = self.tabs.currentIndex()
+        self.time_controls.setVisible(tab in (OVER_TIME, MULTIPLES))
+        self.background_check.setVisible(tab == OVER_TIME)
+        self.band_check.setVisible(tab == OVER_TIME)
+        indexed = self.mode_box.currentData() == "indexed"
+        self.base_label.setVisible(indexed)
+        self.base_year_box.setVisible(indexed)
+        self.year_controls.setVisible(tab in (RANKING, SCATTER))
+        self.scatter_controls.setVisible(tab == SCATTER)
+
+    # --- drawing --------------------------------------------------------------------------
+    def _draw(self, tab: int) -> None:
+        selection = self._selection
+        if selection is None or tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        try:
+            if tab == OVER_TIME:
+                self._draw_over_time(selection)
+            elif tab == RANKING:
+                self._draw_ranking(selection)
+            elif tab == SCATTER:
+                self._draw_scatter(selection)
+            else:
+                self._draw_multiples(selection)
+        except CityProfilesError as error:
+            self._show_problem(error)
+        else:
+            self.message.setVisible(False)
+
+    def _show_problem(self, error: CityProfilesError) -> None:
+        if error.code == "currency_mismatch":
+            text = self.tr("These cities report money in different currencies, which are "
+                           "not drawn on one axis. Turn on \u201cConvert yuan to US$\u201d.")
+        elif error.code == "unit_mismatch":
+            text = self.tr("These indicators have different units and cannot share an axis.")
+        elif error.code == "missing_exchange_rate":
+            text = self.tr("No exchange rates in the data: values cannot be converted.")
+        else:
+            text = self.tr("This chart cannot be drawn ({0}).").format(error.code)
+        self.message.setText(text)
+        self.message.setVisible(True)
+
+    def _currency(self) -> str | None:
+        return "USD" if self.options.usd else None
+
+    def _caption(self, selection: Selection, indicator_ids: Sequence[str]) -> str:
+        dataset = selection.dataset
+        if self.options.usd and any(currency_of(dataset.indicator(i)) == "CNY"
+                                    for i in indicator_ids):
+            return self.tr("yuan converted to US$ at annual average exchange rates")
+        return ""
+
+    def _localise(self, notes: Sequence[str]) -> tuple[str, ...]:
+        """The one note analysis/ writes only in English, in the UI language."""
+        return tuple(self.tr("Chinese prefecture-level cities include their rural counties; "
+                             "US metropolitan areas are commuting regions. Chinese money "
+                             "values are nominal yuan, US metro GDP is real US dollars: they "
+                             "are not drawn on one axis.") if n == CROSS_COUNTRY_NOTE else n
+                     for n in notes)
+
+    def _background_ids(self, selection: Selection) -> list[str]:
+        if not self.options.background:
+            return []
+        chosen = {selection.focus_id, *selection.peer_ids}
+        pool = panel_for(selection.dataset).pool_ids(selection.focus_id)
+        return [c for c in pool if c not in chosen]
+
+    def _draw_over_time(self, selection: Selection) -> None:
+        options = self.options
+        spec = over_time_spec(
+            selection.dataset, selection.focus_id, selection.peer_ids, selection.indicator_id,
+            mode=options.mode, log_y=options.log_y, year_range=(options.start, options.end),
+            base_year=options.base_year, band=options.band,
+            background_ids=self._background_ids(selection), currency=self._currency(),
+            lang=selection.lang)
+        spec = replace(spec, notes=self._localise(spec.notes))
+        self.chart.set_spec(spec, self._caption(selection, [selection.indicator_id]))
+
+    def _draw_ranking(self, selection: Selection) -> None:
+        spec = ranking_spec(selection.dataset, selection.focus_id, selection.peer_ids,
+                            selection.indicator_id, self.options.year,
+                            currency=self._currency(), lang=selection.lang)
+        spec = replace(spec, notes=self._localise(spec.notes))
+        self.ranking.set_spec(spec, self._caption(selection, [selection.indicator_id]))
+
+    def _draw_scatter(self, selection: Selection) -> None:
+        options = self.options
+        dataset = selection.dataset
+        x = options.x_indicator or "gdp_per_capita"
+        y = options.y_indicator or "gdp_real_growth"
+        size = None
+        if options.size_by_population:
+            have = set(dataset.indicators_of(selection.focus_id))
+            size = next((p for p in POPULATION if p in have), None)
+        trail_range = None
+        if options.trails:
+            years = dataset.years()
+            end = options.year or (years[-1] if years else None)
+            if end is not None:
+                trail_range = (options.start or end - 10, end)
+        spec = scatter_spec(dataset, selection.focus_id, selection.peer_ids, x, y,
+                            options.year, size_indicator=size, trail_range=trail_range,
+                            background_ids=self._background_ids(selection),
+                            log_x=options.log_x, currency=self._currency(),
+                            lang=selection.lang)
+        spec = replace(spec, notes=self._localise(spec.notes))
+        self.scatter.set_spec(spec, self._caption(selection, [x, y]))
+
+    def multiples_indicators(self, selection: Selection) -> list[str]:
+        """The chosen indicator first, then headline ones the focus city has (at most 9)."""
+        dataset = selection.dataset
+        have = [i for i in dataset.indicators_of(selection.focus_id) if i not in NOT_CHARTED]
+        ordered = [selection.indicator_id, *[h for h in HEADLINE if h in have],
+                   *sorted(have)]
+        return [i for i in dict.fromkeys(ordered) if i in have][:MAX_PANELS]
+
+    def _draw_multiples(self, selection: Selection) -> None:
+        options = self.options
+        specs = []
+        for indicator_id in self.multiples_indicators(selection):
+            try:
+                specs.append(small_multiples_spec(
+                    selection.dataset, selection.focus_id, selection.peer_ids, [indicator_id],
+                    mode=options.mode, log_y=options.log_y,
+                    year_range=(options.start, options.end), base_year=options.base_year,
+                    currency=self._currency(), lang=selection.lang))
+            except CityProfilesError:
+                continue  # e.g. money in two currencies without conversion: left out
+        if not specs:
+            raise CityProfilesError()
+        sources = sorted({s for spec in specs for s in spec.source_line.split("; ") if s})
+        spec = replace(specs[0], panels=tuple(p for s in specs for p in s.panels),
+                       source_line="; ".join(sources),
+                       notes=self._localise(specs[0].notes))
+        self.multiples.set_spec(spec, self._caption(selection, [p.indicator_id
+                                                                for p in spec.panels]))
+
+    # --- exports --------------------------------------------------------------------------
+    def _file_name(self, suffix: str) -> str:
+        spec = getattr(self.current, "spec", None)
+        title = getattr(spec, "title", "") or getattr(spec, "focus_label", "") or "chart"
+        return re.sub(r"[\\/:*?\"<>|]+", "_", title).strip() + suffix
+
+    def _ask(self, caption: str, suffix: str, pattern: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, caption, self._file_name(suffix), pattern)
+        return Path(path) if path else None
+
+    def _run_export(self, write: object, path: Path) -> bool:
+        try:
+            write()  # type: ignore[operator]
+        except (OSError, RuntimeError, ValueError) as error:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export failed"),
+                              self.tr("{0} was not written: {1}").format(path.name, error),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            box.open()
+            self.error_box = box
+            return False
+        return True
+
+    def export_png(self, path: Path | None = None) -> bool:
+        from desktop.ui.plots.chart_export import write_png
+
+        path = path or self._ask(self.tr("Save chart as PNG"), ".png",
+                                 self.tr("PNG images (*.png)"))
+        return path is not None and self._run_export(lambda: write_png(self.current, path),
+                                                     path)
+
+    def export_svg(self, path: Path | None = None) -> bool:
+        from desktop.ui.plots.chart_export import write_svg
+
+        path = path or self._ask(self.tr("Save chart as SVG"), ".svg",
+                                 self.tr("SVG drawings (*.svg)"))
+        return path is not None and self._run_export(lambda: write_svg(self.current, path),
+                                                     path)
+
+    def export_csv(self, path: Path | None = None) -> bool:
+        from desktop.core.export import write_csv
+
+        path = path or self._ask(self.tr("Save chart data as CSV"), ".csv",
+                                 self.tr("CSV files (*.csv)"))
+        return path is not None and self._run_export(
+            lambda: write_csv(self.current.data_frame(), path), path)
+
+    def export_xlsx(self, path: Path | None = None) -> bool:
+        from desktop.core.export import write_xlsx
+
+        path = path or self._ask(self.tr("Save chart data as Excel"), ".xlsx",
+                                 self.tr("Excel workbooks (*.xlsx)"))
+        return path is not None and self._run_export(
+            lambda: write_xlsx(self.current.data_frame(), path), path)
+
+    def view_data(self) -> ChartDataDialog:
+        chart = self.current
+        title = chart.title.text() if chart is not self.multiples else self.tr("Small multiples")
+        dialog = ChartDataDialog(chart.data_frame(), title, self)
+        dialog.open()
+        self.data_dialog = dialog
+        return dialog

@@ -1,0 +1,222 @@
+"""Ranking bars for one year: best at the top, the focus city highlighted, the peer median.
+
+Draws a RankingSpec (desktop.analysis.charts) and nothing else. The bar item, the value labels
+and the median line are made once and updated, never cleared and re-added.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop.analysis.charts import RankingSpec
+from desktop.ui.plots.line_chart import (
+    FOCUS_COLOR,
+    MEDIAN_COLOR,
+    ValueAxis,
+    note_labels,
+    style_plot,
+    title_label,
+    use_paper,
+)
+
+PEER_BAR = QColor(70, 120, 180)
+OTHER_BAR = QColor(185, 190, 200)
+BAR_HEIGHT = 0.66
+MAX_VALUE_LABELS = 40  # beyond this the labels would overlap; the read-out still has them
+
+
+class NameAxis(pg.AxisItem):
+    """City names at integer positions (the best bar at the top)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.names: list[str] = []
+
+    def set_names(self, names: list[str]) -> None:
+        if names != self.names:
+            self.names = names
+            self.picture = None
+            self.update()
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N803
+        step = max(1, round(len(self.names) * 14 / max(size, 1)))
+        return [(1.0, [float(i) for i in range(0, len(self.names), step)])]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        count = len(self.names)
+        return [self.names[count - 1 - round(v)] if 0 <= round(v) < count else ""
+                for v in values]
+
+
+class RankingChart(QWidget):
+    """Title, horizontal bars with value labels and the peer-median line, read-out, notes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        use_paper(self)
+        self._spec: RankingSpec | None = None
+        self.caption = ""
+        self.title = title_label(self)
+        self.title.setAccessibleName(self.tr("Chart title"))
+        self.name_axis = NameAxis("left")
+        self.plot_widget = pg.PlotWidget(
+            background="w", axisItems={"left": self.name_axis, "bottom": ValueAxis("bottom")})
+        self.plot_widget.setAccessibleName(self.tr("Ranking"))
+        self.plot_item = self.plot_widget.getPlotItem()
+        style_plot(self.plot_item)
+        self.plot_item.showGrid(x=True, y=False, alpha=0.15)
+        self.plot_item.setMouseEnabled(False, False)
+        self.bars = pg.BarGraphItem(x0=[0.0], y=[0.0], height=BAR_HEIGHT, width=[0.0])
+        self.plot_item.addItem(self.bars)
+        self.median_line = pg.InfiniteLine(
+            angle=90, movable=False,
+            pen=pg.mkPen(MEDIAN_COLOR, width=1.6, style=Qt.PenStyle.DashLine),
+            label="", labelOpts={"position": 0.98, "color": MEDIAN_COLOR.name(),
+                                 "movable": False, "anchors": [(0, 0), (0, 0)]})
+        self.median_line.setZValue(20)
+        self.plot_item.addItem(self.median_line, ignoreBounds=True)
+        self.value_labels: list[pg.TextItem] = []
+        self.legend = self.plot_item.addLegend(offset=(-10, -10), labelTextColor="#222",
+                                               brush=pg.mkBrush(255, 255, 255, 220),
+                                               pen=pg.mkPen("#bbb"))
+        self._legend_key: tuple = ()
+        self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.readout, self.notes, self.source = note_labels()
+        self.readout.setAccessibleName(self.tr("Value at the pointer"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.source)
+
+    @property
+    def spec(self) -> RankingSpec | None:
+        return self._spec
+
+    def bar_colors(self) -> list[QColor]:
+        """The drawn bars' colours, best first (for tests)."""
+        brushes = self.bars.opts.get("brushes") or []
+        return [b.color() for b in brushes]
+
+    def set_spec(self, spec: RankingSpec, caption: str = "") -> None:
+        self._spec = spec
+        self.caption = caption
+        self.title.setText(f"{spec.title} — {caption}" if caption else spec.title)
+        count = len(spec.bars)
+        positions = [float(count - 1 - i) for i in range(count)]
+        values = [bar.value for bar in spec.bars]
+        colors = [FOCUS_COLOR if b.is_focus else PEER_BAR if b.is_peer else OTHER_BAR
+                  for b in spec.bars]
+        self.bars.setOpts(x0=0, y=positions, height=BAR_HEIGHT, width=values,
+                          brushes=[pg.mkBrush(c) for c in colors],
+                          pens=[pg.mkPen(c.darker(130)) for c in colors])
+        self.name_axis.set_names([b.label for b in spec.bars])
+        self.plot_item.setLabel("bottom", spec.value_label)
+        self._draw_value_labels(spec, positions)
+        if spec.peer_median is not None:
+            self.median_line.setPos(spec.peer_median)
+            self.median_line.label.setFormat(
+                f"{spec.peer_median_label}: {spec.peer_median:,.{spec.decimals}f}")
+            self.median_line.setVisible(True)
+        else:
+            self.median_line.setVisible(False)
+        self._update_legend(spec)
+        low, high = min(0.0, *values) if values else 0.0, max(0.0, *values) if values else 1.0
+        span = (high - low) or 1.0
+        self.plot_item.setXRange(low - (0.15 * span if low < 0 else 0), high + 0.16 * span,
+                                 padding=0.0)
+        # headroom above the best bar for the peer-median label
+        self.plot_item.setYRange(-0.6, max(count, 1) - 0.4 + max(0.35, count * 0.04),
+                                 padding=0.0)
+        focus = spec.bars[spec.focus_index] if spec.focus_index is not None else None
+        if focus is not None:
+            self._show_bar(spec.focus_index or 0)
+        elif spec.is_empty:
+            self.readout.setText(self.tr("No values for the selected cities."))
+        else:
+            self.readout.setText("")
+        self.notes.setText("\n".join(f"ⓘ {n}" for n in spec.notes))
+        self.notes.setVisible(bool(spec.notes))
+        self.source.setText(self.tr("Source: {0}").format(spec.source_line)
+                            if spec.source_line else "")
+
+    def _draw_value_labels(self, spec: RankingSpec, positions: list[float]) -> None:
+        shown = len(spec.bars) <= MAX_VALUE_LABELS
+        needed = len(spec.bars) if shown else 0
+        while len(self.value_labels) < needed:
+            label = pg.TextItem("", color="#222")
+            self.plot_item.addItem(label, ignoreBounds=True)
+            self.value_labels.append(label)
+        for label, bar, y in zip(self.value_labels, spec.bars, positions, strict=False):
+            label.setText(f" {bar.value:,.{spec.decimals}f} ")
+            label.setAnchor((0, 0.5) if bar.value >= 0 else (1, 0.5))
+            label.setPos(bar.value, y)
+            label.setVisible(True)
+        for label in self.value_labels[needed:]:
+            label.setVisible(False)
+
+    def _update_legend(self, spec: RankingSpec) -> None:
+        others = any(not b.is_focus and not b.is_peer for b in spec.bars)
+        focus_name = next((b.label for b in spec.bars if b.is_focus), "")
+        key = (focus_name, others, spec.peer_median is not None, spec.peer_median_label)
+        if key == self._legend_key:
+            return
+        self._legend_key = key
+        self.legend.clear()
+        entries = [(FOCUS_COLOR, focus_name), (PEER_BAR, self.tr("Peers"))]
+        if others:
+            entries.append((OTHER_BAR, self.tr("Other comparable cities")))
+        for color, name in entries:
+            sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=pg.mkBrush(color),
+                                     pen=pg.mkPen(color.darker(130)))
+            self.legend.addItem(sample, name)
+        if spec.peer_median is not None:
+            self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(
+                MEDIAN_COLOR, width=1.6, style=Qt.PenStyle.DashLine)), spec.peer_median_label)
+
+    def _on_mouse_moved(self, position: QPointF) -> None:
+        spec = self._spec
+        if spec is None or spec.is_empty:
+            return
+        if not self.plot_item.sceneBoundingRect().contains(position):
+            return
+        y = self.plot_item.vb.mapSceneToView(position).y()
+        index = len(spec.bars) - 1 - round(y)
+        if 0 <= index < len(spec.bars):
+            self._show_bar(index)
+
+    def show_bar_readout(self, index: int) -> None:
+        """Show the value of the bar at `index` (0 = best) below the chart."""
+        self._show_bar(index)
+
+    def _show_bar(self, index: int) -> None:
+        spec = self._spec
+        if spec is None:
+            return
+        bar = spec.bars[index]
+        color = FOCUS_COLOR if bar.is_focus else PEER_BAR if bar.is_peer else QColor("#444")
+        weight = "bold" if bar.is_focus else "normal"
+        rank = self.tr("rank {0} of {1}").format(bar.rank, len(spec.bars))
+        suffix = f" {spec.unit_suffix}" if spec.unit_suffix else ""
+        text = (f"<span style='color:{color.name()}; font-weight:{weight}'>"
+                f"{html.escape(bar.label)}: {bar.value:,.{spec.decimals}f}"
+                f"{html.escape(suffix)}</span> ({bar.year}, {html.escape(rank)})")
+        self.readout.setText(text)
+
+    def data_frame(self) -> pd.DataFrame:
+        spec = self._spec
+        rows = [] if spec is None else [
+            (b.rank, b.city_id, b.label, b.year, b.value, b.is_focus, b.is_peer)
+            for b in spec.bars]
+        value = spec.value_label if spec else self.tr("Value")
+        return pd.DataFrame(rows, columns=[
+            self.tr("Rank"), self.tr("City id"), self.tr("City"), self.tr("Year"), value,
+            self.tr("Focus"), self.tr("Peer")])

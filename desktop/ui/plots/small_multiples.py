@@ -1,0 +1,203 @@
+"""Small multiples: one small panel per indicator, the focus city against the peer median.
+
+Draws a SmallMultiplesSpec (desktop.analysis.charts). Panels are kept and reused; the grid is
+rebuilt only when the number of panels changes.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop.analysis.charts import MultiplePanel, SmallMultiplesSpec
+from desktop.ui.plots.line_chart import (
+    BAND_COLOR,
+    FOCUS_COLOR,
+    MEDIAN_COLOR,
+    ValueAxis,
+    YearAxis,
+    note_labels,
+    style_plot,
+    title_label,
+    use_paper,
+)
+
+COLUMNS = 3
+
+
+class _Cell:
+    """One panel's plot and its reusable items."""
+
+    def __init__(self) -> None:
+        self.plot = pg.PlotItem(axisItems={"left": ValueAxis("left"),
+                                           "bottom": YearAxis("bottom")})
+        style_plot(self.plot)
+        self.plot.setMouseEnabled(False, False)
+        invisible = pg.mkPen(0, 0, 0, 0)
+        self.low = pg.PlotDataItem(pen=invisible)
+        self.high = pg.PlotDataItem(pen=invisible)
+        self.fill = pg.FillBetweenItem(self.low, self.high, brush=pg.mkBrush(BAND_COLOR))
+        self.median = pg.PlotDataItem(
+            pen=pg.mkPen(MEDIAN_COLOR, width=1.6, style=Qt.PenStyle.DashLine))
+        self.focus = pg.PlotDataItem(pen=pg.mkPen(FOCUS_COLOR, width=2.5))
+        self.breaks: list[pg.InfiniteLine] = []
+        for item, z in ((self.low, 1), (self.high, 1), (self.fill, 1), (self.median, 4),
+                        (self.focus, 10)):
+            item.setZValue(z)
+            self.plot.addItem(item)
+        self.panel: MultiplePanel | None = None
+
+    def draw(self, panel: MultiplePanel) -> None:
+        self.panel = panel
+        self.plot.setTitle(html.escape(panel.title + (f" ({panel.unit_suffix})"
+                                                      if panel.unit_suffix else "")),
+                           size="9pt", color="#222")
+        self.plot.setLogMode(False, panel.log_y)
+        self.focus.setData(panel.years, panel.focus)
+        band = panel.band
+        if band is not None and len(band.years):
+            self.low.setData(band.years, band.q1)
+            self.high.setData(band.years, band.q3)
+            self.median.setData(band.years, band.median)
+        else:
+            for item in (self.low, self.high, self.median):
+                item.setData([], [])
+        while len(self.breaks) < len(panel.breaks):
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
+                (200, 120, 0), width=1.2, style=Qt.PenStyle.DashLine))
+            self.plot.addItem(line, ignoreBounds=True)
+            self.breaks.append(line)
+        for line, mark in zip(self.breaks, panel.breaks, strict=False):
+            line.setPos(mark.year - 0.5)
+            line.setToolTip(mark.note)
+            line.setVisible(True)
+        for line in self.breaks[len(panel.breaks):]:
+            line.setVisible(False)
+        self.plot.enableAutoRange()
+
+
+class SmallMultiples(QWidget):
+    """Title line with the legend, a grid of panels, read-out, notes and source."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        use_paper(self)
+        self._spec: SmallMultiplesSpec | None = None
+        self.caption = ""
+        self.title = title_label(self)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setAccessibleName(self.tr("Chart title"))
+        self.plot_widget = pg.GraphicsLayoutWidget()
+        self.plot_widget.setBackground("w")
+        self.plot_widget.setAccessibleName(self.tr("Small multiples"))
+        self.cells: list[_Cell] = []
+        self._shown = 0
+        self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.readout, self.notes, self.source = note_labels()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.source)
+
+    @property
+    def spec(self) -> SmallMultiplesSpec | None:
+        return self._spec
+
+    @property
+    def panel_count(self) -> int:
+        return self._shown
+
+    @property
+    def layout_item(self) -> pg.GraphicsLayout:
+        return self.plot_widget.ci
+
+    def set_spec(self, spec: SmallMultiplesSpec, caption: str = "") -> None:
+        self._spec = spec
+        self.caption = caption
+        focus = html.escape(spec.focus_label)
+        median = html.escape(spec.median_label)
+        heading = html.escape(self.tr("{0} against its peers").format(spec.focus_label))
+        if caption:
+            heading += " — " + html.escape(caption)
+        title = (
+            f"{heading}<br><span style='font-size:small; font-weight:normal'>"
+            f"<span style='color:{FOCUS_COLOR.name()}'>━ {focus}</span>&nbsp;&nbsp;"
+            f"<span style='color:{MEDIAN_COLOR.name()}'>╌ {median}</span>&nbsp;&nbsp;"
+            f"<span style='color:#888'>▇ {html.escape(self.tr('middle half of peers'))}"
+            f"</span></span>")
+        self.title.setText(title)
+        while len(self.cells) < len(spec.panels):
+            self.cells.append(_Cell())
+        if self._shown != len(spec.panels):
+            self.plot_widget.ci.clear()
+            for i, cell in enumerate(self.cells[: len(spec.panels)]):
+                self.plot_widget.ci.addItem(cell.plot, row=i // COLUMNS, col=i % COLUMNS)
+            self._shown = len(spec.panels)
+        for cell, panel in zip(self.cells, spec.panels, strict=False):
+            cell.draw(panel)
+        # one line per note, naming every panel it concerns (a break often hits several)
+        panels_of: dict[str, list[str]] = {}
+        for panel in spec.panels:
+            for note in [f"{b.year}: {b.note}" for b in panel.breaks] + list(panel.notes):
+                panels_of.setdefault(note, []).append(panel.title)
+        notes = [*spec.notes, *(f"{', '.join(titles)} — {note}"
+                                for note, titles in panels_of.items())]
+        self.notes.setText("\n".join(f"ⓘ {n}" for n in dict.fromkeys(notes)))
+        self.notes.setVisible(bool(notes))
+        self.source.setText(self.tr("Source: {0}").format(spec.source_line)
+                            if spec.source_line else "")
+        self.readout.setText("")
+
+    def _on_mouse_moved(self, position: QPointF) -> None:
+        for cell in self.cells[: self._shown]:
+            if cell.panel is not None and cell.plot.sceneBoundingRect().contains(position):
+                year = round(cell.plot.vb.mapSceneToView(position).x())
+                self.show_readout(cell.panel, year)
+                return
+
+    def show_readout(self, panel: MultiplePanel, year: int) -> None:
+        parts = [f"<b>{html.escape(panel.title)}, {year}</b>"]
+        spec = self._spec
+        hits = np.flatnonzero(panel.years == year)
+        if len(hits) and spec is not None:
+            parts.append(f"<span style='color:{FOCUS_COLOR.name()}'>"
+                         f"{html.escape(spec.focus_label)}: "
+                         f"{panel.focus[hits[0]]:,.{panel.decimals}f}</span>")
+        band = panel.band
+        if band is not None and spec is not None:
+            hits = np.flatnonzero(band.years == year)
+            if len(hits):
+                parts.append(f"{html.escape(spec.median_label)}: "
+                             f"{band.median[hits[0]]:,.{panel.decimals}f}")
+        self.readout.setText("&nbsp;&nbsp;".join(parts))
+
+    def data_frame(self) -> pd.DataFrame:
+        rows = []
+        spec = self._spec
+        for panel in spec.panels if spec else ():
+            band = panel.band
+            years = sorted({*map(int, panel.years), *(map(int, band.years) if band else ())})
+            for year in years:
+                hit = np.flatnonzero(panel.years == year)
+                focus = float(panel.focus[hit[0]]) if len(hit) else np.nan
+                median = q1 = q3 = np.nan
+                if band is not None:
+                    bh = np.flatnonzero(band.years == year)
+                    if len(bh):
+                        k = bh[0]
+                        median, q1, q3 = (float(band.median[k]), float(band.q1[k]),
+                                          float(band.q3[k]))
+                rows.append((panel.indicator_id, panel.title, panel.unit_suffix, year, focus,
+                             median, q1, q3))
+        return pd.DataFrame(rows, columns=[
+            self.tr("Indicator id"), self.tr("Indicator"), self.tr("Unit"), self.tr("Year"),
+            spec.focus_label if spec else self.tr("Focus"), self.tr("Peer median"),
+            self.tr("Peers, 25th percentile"), self.tr("Peers, 75th percentile")])

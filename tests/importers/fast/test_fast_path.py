@@ -1,0 +1,379 @@
+"""The column-wise fast path gives EXACTLY what the row-wise path gives, or declines.
+
+Every case runs both paths explicitly (fast_path.import_columns and import_file(fast=False))
+and compares the whole long table and the whole report (JSON), issue by issue. Cases the fast
+path is meant to take assert that it took them; cases it must leave alone assert it declined.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from desktop.core.progress import NullProgress
+from desktop.core.storage import load_bundled
+from desktop.importers import fast_path
+from desktop.importers.fast_path import Declined, import_columns, scale_exact
+from desktop.importers.model import ImportRejectedError
+from desktop.importers.recipe import Recipe
+from desktop.importers.run import import_file
+from desktop.paths import shared_external_dir
+
+EXTERNAL = shared_external_dir()
+
+
+@pytest.fixture(scope="module")
+def lookup():
+    return load_bundled().lookup
+
+
+DECLINED: list[str] = []
+
+
+def fast_or_none(path: Path, lookup=None, recipe: Recipe | None = None):
+    try:
+        return import_columns(path, recipe or Recipe(), lookup, NullProgress(), min_bytes=0)
+    except Declined as exc:
+        DECLINED.append(str(exc))
+        return None
+
+
+def assert_same(path: Path, lookup=None, recipe: Recipe | None = None, taken: bool = True):
+    """Both paths on one file: equal frames and reports (or the same rejection)."""
+    try:
+        slow = import_file(path, recipe, lookup, fast=False)
+    except ImportRejectedError as exc:
+        try:
+            fast = fast_or_none(path, lookup, recipe)
+        except ImportRejectedError as fast_exc:
+            assert fast_exc.issue == exc.issue
+            return None
+        assert fast is None, "the fast path imported a file the row-wise path rejects"
+        return None
+    fast = fast_or_none(path, lookup, recipe)
+    if not taken:
+        assert fast is None, "the fast path took a file it should decline"
+        return None
+    assert fast is not None, f"fast path declined: {DECLINED[-1]}"
+    frame, report, _grid, _plan = fast
+    pd.testing.assert_frame_equal(frame, slow.frame)
+    fast_json, slow_json = report.to_json(), slow.report.to_json()
+    for key in slow_json:
+        assert fast_json[key] == slow_json[key], key
+    return frame, report
+
+
+# --- exact scaling ---------------------------------------------------------------------------
+
+
+def _decimal_scaled(text: str, k: int) -> float:
+    return float(Decimal(text).scaleb(k))
+
+
+def test_scale_exact_matches_decimal_on_many_values():
+    rng = random.Random(7)
+    texts, exps = [], []
+    for _ in range(60_000):
+        digits = rng.randint(1, 15)
+        mantissa = str(rng.randrange(10 ** (digits - 1), 10**digits))
+        point = rng.randint(0, digits)
+        text = (mantissa[:point] or "0") + "." + mantissa[point:] if point < digits else mantissa
+        if rng.random() < 0.3:
+            text = "-" + text
+        texts.append(text)
+        exps.append(rng.choice([0, 1, 2, 3, 4, 6, 8, 9, 12, -2, -4]))
+    texts += ["5546.4498", "0.1", "0.3", "1.79769313486231", "123456789012345", "1e-5",
+              "2.5e3", "0.000001234", "999999999999999"]
+    exps += [8, 4, 8, 8, 4, 8, 4, 12, 8]
+    values = np.array([float(t) for t in texts])
+    got, ok = scale_exact(values, np.array(exps))
+    expected = np.array([_decimal_scaled(t, k) for t, k in zip(texts, exps, strict=True)])
+    assert ok.all(), [(t, k) for t, k, good in zip(texts, exps, ok, strict=True) if not good][:5]
+    assert np.array_equal(got, expected)
+    # multiplying by 10**k is not exact for many of them
+    naive = values * np.power(10.0, np.array(exps, dtype=float))
+    assert (naive != expected).sum() > 100
+
+
+def test_scale_exact_refuses_values_with_more_digits():
+    values = np.array([0.1 + 0.2, float("0.10000000000000001"), 1e300])
+    _, ok = scale_exact(values, np.array([8, 8, 8]))
+    assert not ok[0]  # 0.30000000000000004: 17 digits, left to Decimal
+    assert ok[1]  # its float is 0.1; the caller checks the text's length separately
+
+
+# --- generated tables ------------------------------------------------------------------------
+
+CITIES = ["沈阳市", "大连市", "Shenyang", "鞍山", "New City A", "新城B "]
+UNITS = ["亿元", "万元", "元", "", "吨标准煤"]
+
+
+def _long_rows(n_years: int = 6, dirty: bool = False, seed: int = 1) -> list[list[str]]:
+    rng = random.Random(seed)
+    rows = []
+    for city in CITIES:
+        for ind in ("地区生产总值", "人口(万人)", "GDP (current US$)", "工业产值"):
+            for y in range(2010, 2010 + n_years):
+                value = f"{rng.uniform(1, 99999):.{rng.randint(0, 6)}f}"
+                unit = "亿元" if ind == "地区生产总值" else ""
+                if dirty:
+                    roll = rng.random()
+                    if roll < 0.04:
+                        value = rng.choice(["..", "", "-", "NA", "—", "n/a", "…"])
+                    elif roll < 0.06:
+                        value = rng.choice(["约1200", "<0.1", "inf", "1e-400", "-0",
+                                            "0", "0.10000000000000001", "12345678901234567",
+                                            "  42 ", "１２３"])
+                    elif roll < 0.1:
+                        unit = rng.choice(UNITS)
+                    year = str(y) if rng.random() > 0.02 else rng.choice(["2016年", "abc", ""])
+                else:
+                    year = str(y)
+                rows.append([city, ind, year, value, unit])
+    if dirty:
+        rows[0][3], rows[1][3], rows[2][2] = "约1200", "..", "二〇一八年"
+        rows[3][3], rows[3][2], rows[7][3], rows[7][2] = "17.5", "2013", "18", "2017"
+        rows.append(rows[3][:])  # duplicate, same value
+        conflict = rows[7][:]
+        conflict[3] = "1.5"
+        rows.append(conflict)  # duplicate, different value
+    return rows
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[str]], newline: str = "\n",
+               bom: bool = False) -> Path:
+    text = newline.join(",".join(r) for r in [header, *rows]) + newline
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return path
+
+
+def _write_xlsx(path: Path, header: list[str], rows: list[list], write_only: bool) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=write_only)
+    sheet = book.create_sheet("数据") if write_only else book.active
+    if not write_only:
+        sheet.title = "数据"
+    sheet.append(header)
+    for row in rows:
+        cells = []
+        for cell in row:
+            try:
+                number = float(cell)
+            except ValueError:
+                number = None
+            plain = number is not None and cell.strip() == cell and np.isfinite(number) \
+                and cell not in ("-0", "0.10000000000000001", "12345678901234567")
+            cells.append(number if plain else (cell if cell != "" else None))
+        sheet.append(cells)
+    book.save(path)
+    return path
+
+
+LONG_HEADER = ["城市", "指标", "年份", "数值", "单位"]
+
+
+@pytest.mark.parametrize("dirty", [False, True])
+def test_csv_long(tmp_path, lookup, dirty):
+    path = _write_csv(tmp_path / "long.csv", LONG_HEADER, _long_rows(dirty=dirty))
+    _frame, report = assert_same(path, lookup)
+    if dirty:
+        codes = {i.code for i in report.errors + report.warnings}
+        # 沈阳市 and Shenyang are one city: their rows conflict
+        assert {"not_a_number", "missing_values", "conflicting_duplicate", "bad_year",
+                "year_normalised"} <= codes
+        assert codes & {"mixed_units", "inconsistent_units"}
+
+
+@pytest.mark.parametrize("seed", [2, 3, 4])
+def test_csv_long_dirty_seeds_without_lookup(tmp_path, seed):
+    rows = _long_rows(n_years=12, dirty=True, seed=seed)
+    _, report = assert_same(_write_csv(tmp_path / "long.csv", LONG_HEADER, rows))
+    assert "duplicate_collapsed" in {w.code for w in report.warnings}
+
+
+def test_csv_crlf_and_bom(tmp_path, lookup):
+    path = _write_csv(tmp_path / "crlf.csv", LONG_HEADER, _long_rows(dirty=True), "\r\n",
+                      bom=True)
+    assert_same(path, lookup)
+
+
+def _quoted(cell: str, rng: random.Random) -> str:
+    if "," in cell or '"' in cell or rng.random() < 0.5:
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def test_csv_quoted_fields(tmp_path, lookup):
+    rng = random.Random(9)
+    rows = _long_rows(n_years=8, dirty=True, seed=9)
+    for k, row in enumerate(rows):
+        if k % 7 == 0:
+            row[0] = rng.choice(['Aberdeen, SD', 'He said "hi"', "A,B,C", ""]) or row[0]
+    path = tmp_path / "quoted.csv"
+    path.write_text("\n".join(",".join(_quoted(c, rng) for c in r)
+                              for r in [LONG_HEADER, *rows]) + "\n", "utf-8")
+    assert_same(path, lookup)
+
+
+def test_csv_quoted_line_break_declines(tmp_path):
+    rows = _long_rows()
+    rows[40][0] = '"Two\nlines"'
+    path = _write_csv(tmp_path / "multiline.csv", LONG_HEADER, rows)
+    assert_same(path, taken=False)
+
+
+def test_csv_tab_separated(tmp_path):
+    path = tmp_path / "long.tsv"
+    rows = _long_rows(dirty=True)
+    path.write_text("\n".join("\t".join(r) for r in [LONG_HEADER, *rows]) + "\n", "utf-8")
+    assert_same(path)
+
+
+def test_csv_wide_years_with_empty_and_province_rows(tmp_path, lookup):
+    rng = random.Random(5)
+    header = ["地区", "2014年", "2015年", "2016", "2017"]
+    rows = []
+    for city in ["辽宁省", *CITIES[:3], "空城", *CITIES[3:]]:
+        if city in ("辽宁省", "空城"):
+            rows.append([city, "", "", "", ""])
+            continue
+        rows.append([city] + [rng.choice([f"{rng.uniform(0, 5000):.2f}", "", ".."])
+                              for _ in range(4)])
+    path = tmp_path / "地区生产总值(亿元).csv"
+    path.write_text("\n".join(",".join(r) for r in [header, *rows]) + "\n", "utf-8")
+    _frame, report = assert_same(path, lookup)
+    assert {"province_row_skipped", "empty_row_skipped"} <= {w.code for w in report.warnings}
+
+
+def test_csv_wide_indicators_units_in_headers(tmp_path, lookup):
+    rng = random.Random(6)
+    header = ["城市", "年份", "GDP(亿元)", "人口(万人)", "增长率(%)", "note"]
+    rows = [[c, str(y), f"{rng.uniform(1, 9e4):.4f}", f"{rng.uniform(1, 3e3):.1f}",
+             rng.choice(["6.5", "—", "-1.25", ""]), "x"]
+            for c in CITIES for y in range(2015, 2021)]
+    assert_same(_write_csv(tmp_path / "wide.csv", header, rows), lookup)
+
+
+def test_csv_constant_year_from_the_recipe(tmp_path, lookup):
+    from dataclasses import replace
+
+    from desktop.importers.model import TableOptions
+
+    rng = random.Random(12)
+    header = ["城市", "GDP(亿元)", "人口(万人)"]
+    rows = [[c, f"{rng.uniform(1, 9e4):.2f}", f"{rng.uniform(1, 3e3):.1f}"] for c in CITIES]
+    path = _write_csv(tmp_path / "one_year.csv", header, rows)
+    recipe = Recipe(table=replace(TableOptions(), year=2020))
+    result = assert_same(path, lookup, recipe)
+    if result is not None:
+        assert set(result[0]["year"]) == {2020}
+
+
+def test_csv_many_rows_random_values(tmp_path):
+    rng = random.Random(11)
+    rows = []
+    for c in range(40):
+        for i in range(10):
+            for y in range(2000, 2020):
+                value = repr(rng.uniform(-1e6, 1e6)) if rng.random() < 0.5 else \
+                    f"{rng.uniform(0, 1e5):.{rng.randint(0, 9)}f}"
+                rows.append([f"城市{c:02d}", f"指标{i}", str(y), value,
+                             rng.choice(["万元", "亿元", "元", "百万美元"])])
+    assert_same(_write_csv(tmp_path / "many.csv", LONG_HEADER, rows))
+
+
+@pytest.mark.parametrize("write_only", [True, False])
+@pytest.mark.parametrize("dirty", [False, True])
+def test_xlsx_long(tmp_path, lookup, write_only, dirty):
+    path = _write_xlsx(tmp_path / "long.xlsx", LONG_HEADER, _long_rows(dirty=dirty), write_only)
+    assert_same(path, lookup)
+
+
+def test_xlsx_wide_years(tmp_path, lookup):
+    rng = random.Random(8)
+    header = ["城市", "指标", "2015", "2016", "2017", "2018"]
+    rows = [[c, ind] + [rng.choice([f"{rng.uniform(0, 5000):.3f}", "", "..", "12"])
+                        for _ in range(4)]
+            for c in CITIES for ind in ("地区生产总值(万元)", "人口(万人)")]
+    assert_same(_write_xlsx(tmp_path / "wide.xlsx", header, rows, False), lookup)
+
+
+# --- what the fast path leaves alone ---------------------------------------------------------
+
+
+def test_declines_quoted_footnoted_blank_and_ragged(tmp_path):
+    rows = _long_rows()
+    ragged = _write_csv(tmp_path / "ragged.csv", LONG_HEADER, [*rows[:50], rows[50] + ["x"],
+                                                               *rows[51:]])
+    assert_same(ragged, taken=False)
+    blank = tmp_path / "blank.csv"
+    blank.write_text("\n".join(",".join(r) for r in [LONG_HEADER, *rows[:30]]) + "\n\n"
+                     + "\n".join(",".join(r) for r in rows[30:]) + "\n", "utf-8")
+    assert_same(blank, taken=False)
+    notes = _write_csv(tmp_path / "notes.csv", LONG_HEADER, [*rows, ["数据来源：国家统计局"]])
+    assert_same(notes, taken=False)
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes("\n".join(",".join(r) for r in [LONG_HEADER, *rows]).encode("gb18030"))
+    assert_same(gbk, taken=False)
+
+
+def test_declines_merged_cells(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(LONG_HEADER)
+    for row in _long_rows():
+        sheet.append(row)
+    sheet.merge_cells("A2:A4")
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    assert_same(path, taken=False)
+
+
+# --- the hook in import_file -----------------------------------------------------------------
+
+
+def test_import_file_takes_the_fast_path_for_big_files(tmp_path, monkeypatch):
+    path = _write_csv(tmp_path / "big.csv", LONG_HEADER, _long_rows(n_years=30))
+    monkeypatch.setattr(fast_path, "FAST_MIN_BYTES", 0)
+    fast = import_file(path)
+    slow = import_file(path, fast=False)
+    assert (fast.path_taken, slow.path_taken) == ("columns", "rows")
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert fast.report.to_json() == slow.report.to_json()
+    assert fast.grids[0].rows[:3] == slow.grids[0].rows[:3]
+    monkeypatch.setenv("CITY_PROFILES_FAST_PATH", "0")
+    assert import_file(path).path_taken == "rows"
+
+
+def test_small_files_take_the_row_wise_path(tmp_path):
+    path = _write_csv(tmp_path / "small.csv", LONG_HEADER, _long_rows())
+    assert import_file(path).path_taken == "rows"
+
+
+# --- real files ------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/data/external absent")
+@pytest.mark.parametrize("name", sorted(p.name for p in EXTERNAL.iterdir()
+                                        if p.suffix != ".md") if EXTERNAL.is_dir() else [])
+def test_real_files_same_result_or_declined(name, lookup):
+    path = EXTERNAL / name
+    try:
+        slow = import_file(path, None, lookup, fast=False)
+    except ImportRejectedError:
+        assert_same(path, lookup, taken=False)
+        return
+    fast = fast_or_none(path, lookup)
+    if fast is None:
+        return
+    frame, report, _grid, _plan = fast
+    pd.testing.assert_frame_equal(frame, slow.frame)
+    assert report.to_json() == slow.report.to_json()

@@ -1,0 +1,176 @@
+"""The chart panel: specs reach the drawn items, for each chart type."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from desktop.analysis.charts import over_time_spec, ranking_spec
+from desktop.core.dataset import Dataset
+from desktop.ui.plots.chart_panel import MULTIPLES, OVER_TIME, RANKING, SCATTER, ChartPanel
+from desktop.ui.plots.line_chart import FOCUS_COLOR, pen_width
+
+pytestmark = pytest.mark.ui
+
+FOCUS = "cn-210100"  # Shenyang
+PEERS = ("cn-210200", "cn-230100", "cn-220100")  # Dalian, Harbin, Changchun
+
+
+@pytest.fixture
+def panel(qtbot, dataset: Dataset) -> ChartPanel:
+    widget = ChartPanel()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_selection(dataset, FOCUS, PEERS, "gdp", None, "en")
+    return widget
+
+
+def test_over_time_curves_carry_the_spec(panel: ChartPanel, dataset: Dataset) -> None:
+    chart = panel.chart
+    expected = over_time_spec(dataset, FOCUS, PEERS, "gdp")
+    assert len(chart.curves) == 4
+    for curve, series in zip(chart.curves, expected.series, strict=True):
+        x, y = curve.getData()
+        np.testing.assert_array_equal(x, series.years)
+        np.testing.assert_allclose(y, series.values)
+    widths = [pen_width(c) for c in chart.curves]
+    assert widths[0] > max(widths[1:])
+    # Shenyang 2016, CRE_Gdpct.csv line 8457: 5546.4498 亿元
+    x, y = chart.curves[0].getData()
+    assert y[np.flatnonzero(x == 2016)[0]] == pytest.approx(5546.4498)
+    assert [label.text for _, label in chart.legend.items][:4] == [
+        "Shenyang", "Dalian", "Harbin", "Changchun"]
+    assert [line.value() for line in chart._break_lines] == [2015.5]
+    assert "Source:" in chart.source.text()
+
+
+def test_band_is_drawn_and_can_be_hidden(panel: ChartPanel, dataset: Dataset) -> None:
+    chart = panel.chart
+    band = over_time_spec(dataset, FOCUS, PEERS, "gdp").band
+    assert band is not None
+    assert chart.median_curve.isVisible() and chart.band_fill.isVisible()
+    x, y = chart.median_curve.getData()
+    np.testing.assert_allclose(y, band.median)
+    _, low = chart.band_low.getData()
+    _, high = chart.band_high.getData()
+    np.testing.assert_allclose(low, band.q1)
+    np.testing.assert_allclose(high, band.q3)
+    # 2016 peers: Dalian 6810.1998, Harbin 6101.6, Changchun 5986.4165 -> median Harbin
+    assert y[np.flatnonzero(x == 2016)[0]] == pytest.approx(6101.6)
+    panel.band_check.setChecked(False)
+    assert not chart.median_curve.isVisible() and not chart.band_fill.isVisible()
+
+
+def test_indexed_mode_is_100_in_the_base_year(panel: ChartPanel) -> None:
+    panel.base_year_box.setValue(2000)
+    panel.mode_box.setCurrentIndex(panel.mode_box.findData("indexed"))
+    assert panel.chart.spec.mode == "indexed"
+    for curve in panel.chart.curves:
+        x, y = curve.getData()
+        assert y[np.flatnonzero(x == 2000)[0]] == pytest.approx(100.0)
+    assert "2000 = 100" in panel.chart.spec.y_label
+
+
+def test_log_scale_and_year_range(panel: ChartPanel) -> None:
+    panel.log_check.setChecked(True)
+    assert panel.chart.spec.log_y
+    assert panel.chart.plot_item.ctrl.logYCheck.isChecked()
+    panel.start_box.setValue(2005)
+    panel.end_box.setValue(2015)
+    x, _ = panel.chart.curves[0].getData()
+    assert x.min() >= 2005 and x.max() <= 2015
+    (x_low, x_high), _ = panel.chart.plot_item.vb.viewRange()
+    assert 2003 < x_low < 2005 and 2015 < x_high < 2017
+
+
+def test_all_comparable_cities_are_one_faint_curve(panel: ChartPanel) -> None:
+    items_before = len(panel.chart.plot_item.items)
+    panel.background_check.setChecked(True)
+    background = panel.chart.spec.background
+    assert background is not None and len(background.city_ids) > 100
+    assert panel.chart.background_curve.isVisible()
+    x, _ = panel.chart.background_curve.getData()
+    assert len(x) > 1000
+    assert len(panel.chart.plot_item.items) == items_before  # no item per city
+
+
+def test_usd_conversion_is_said_on_the_chart(panel: ChartPanel) -> None:
+    panel.usd_check.setChecked(True)
+    assert panel.chart.spec.currency == "USD"
+    assert "US$" in panel.chart.title.text()
+    assert "exchange" in panel.chart.notes.text().lower()
+
+
+def test_hover_read_out_includes_the_peer_median(panel: ChartPanel) -> None:
+    panel.chart.show_readout(2016)
+    text = panel.chart.readout.text()
+    assert "Shenyang: 5,546.45" in text and "Peer median: 6,101.60" in text
+
+
+def test_ranking_bars_best_first_with_focus_highlighted(panel: ChartPanel,
+                                                       dataset: Dataset) -> None:
+    panel.tabs.setCurrentIndex(RANKING)
+    chart = panel.ranking
+    spec = ranking_spec(dataset, FOCUS, PEERS, "gdp")
+    assert [b.label for b in chart.spec.bars] == [b.label for b in spec.bars]
+    widths = list(chart.bars.opts["width"])
+    assert widths == sorted(widths, reverse=True)
+    # 2021: Dalian 7825.95 > Shenyang 7249.68 > Changchun 7103.12 > Harbin 5351.70
+    assert [b.label for b in chart.spec.bars] == ["Dalian", "Shenyang", "Changchun", "Harbin"]
+    colors = chart.bar_colors()
+    assert colors[1] == FOCUS_COLOR and colors[0] != FOCUS_COLOR
+    assert chart.median_line.value() == pytest.approx(spec.peer_median)
+    chart.show_bar_readout(0)
+    assert "Dalian: 7,825.95" in chart.readout.text()
+
+
+def test_ranking_follows_the_chosen_year(panel: ChartPanel) -> None:
+    panel.tabs.setCurrentIndex(RANKING)
+    panel.year_box.setCurrentIndex(panel.year_box.findData(2016))
+    assert panel.ranking.spec.year == 2016
+    assert panel.ranking.spec.bars[-1].label == "Shenyang"  # 5,546 after the restatement
+
+
+def test_scatter_points_have_labels_and_read_out(panel: ChartPanel) -> None:
+    panel.tabs.setCurrentIndex(SCATTER)
+    chart = panel.scatter
+    spec = chart.spec
+    assert spec.x_indicator == "gdp_per_capita" and spec.y_indicator == "gdp_real_growth"
+    x, y = chart.points.getData()
+    np.testing.assert_allclose(x, [p.x for p in spec.points])
+    np.testing.assert_allclose(y, [p.y for p in spec.points])
+    labels = [label.textItem.toPlainText() for label in chart.labels if label.isVisible()]
+    assert sorted(labels) == sorted(p.label for p in spec.points)
+    assert "Shenyang" in labels
+    chart.show_point_readout(0)
+    assert "GDP per capita" in chart.readout.text() and "Real GDP growth" in chart.readout.text()
+    panel.size_check.setChecked(True)
+    panel.trails_check.setChecked(True)
+    assert panel.scatter.spec.size_indicator is not None
+    assert any(t.isVisible() for t in panel.scatter.trails)
+
+
+def test_small_multiples_one_panel_per_indicator(panel: ChartPanel) -> None:
+    panel.tabs.setCurrentIndex(MULTIPLES)
+    chart = panel.multiples
+    assert chart.panel_count == len(chart.spec.panels) > 3
+    assert chart.spec.panels[0].indicator_id == "gdp"
+    _, y = chart.cells[0].focus.getData()
+    np.testing.assert_allclose(y, chart.spec.panels[0].focus)
+
+
+def test_only_the_visible_chart_is_redrawn(panel: ChartPanel, dataset: Dataset) -> None:
+    assert panel.tabs.currentIndex() == OVER_TIME
+    assert panel.ranking.spec is None  # not built until shown
+    panel.set_selection(dataset, "cn-210200", PEERS, "gdp_per_capita", None, "en")
+    assert panel.chart.spec.series[0].label == "Dalian"
+    panel.tabs.setCurrentIndex(RANKING)
+    assert panel.ranking.spec.indicator_id == "gdp_per_capita"
+
+
+def test_options_signal(panel: ChartPanel, qtbot) -> None:
+    with qtbot.waitSignal(panel.sig_options_changed) as blocker:
+        panel.log_check.setChecked(True)
+    assert blocker.args[0].log_y
