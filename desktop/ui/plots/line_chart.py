@@ -91,6 +91,17 @@ def title_label(widget: QWidget) -> QLabel:
     return label
 
 
+def stack_chart(chart: QWidget) -> None:
+    """Every chart reads top to bottom the same way: title, plot, read-out, notes, source."""
+    layout = QVBoxLayout(chart)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.addWidget(chart.title)
+    layout.addWidget(chart.plot_widget, 1)
+    layout.addWidget(chart.readout)
+    layout.addWidget(chart.notes)
+    layout.addWidget(chart.source)
+
+
 def note_labels() -> tuple[QLabel, QLabel, QLabel]:
     """(read-out, notes, source) labels under a chart."""
     readout_label = QLabel()
@@ -258,13 +269,7 @@ class LineChart(QWidget):
         for label in (self.notes, self.source):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.title)
-        layout.addWidget(self.plot_widget, 1)
-        layout.addWidget(self.readout)
-        layout.addWidget(self.notes)
-        layout.addWidget(self.source)
+        stack_chart(self)
 
     @property
     def spec(self) -> LineChartSpec | None:

@@ -12,7 +12,7 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.analysis.charts import RankingSpec
 from desktop.ui.plots.line_chart import (
@@ -20,6 +20,7 @@ from desktop.ui.plots.line_chart import (
     MEDIAN_COLOR,
     ValueAxis,
     note_labels,
+    stack_chart,
     style_plot,
     title_label,
     use_paper,
@@ -89,13 +90,7 @@ class RankingChart(QWidget):
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.readout, self.notes, self.source = note_labels()
         self.readout.setAccessibleName(self.tr("Value at the pointer"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.title)
-        layout.addWidget(self.plot_widget, 1)
-        layout.addWidget(self.readout)
-        layout.addWidget(self.notes)
-        layout.addWidget(self.source)
+        stack_chart(self)
 
     @property
     def spec(self) -> RankingSpec | None:

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.analysis.charts import MultiplePanel, SmallMultiplesSpec
 from desktop.ui.plots.line_chart import (
@@ -22,6 +22,7 @@ from desktop.ui.plots.line_chart import (
     ValueAxis,
     YearAxis,
     note_labels,
+    stack_chart,
     style_plot,
     title_label,
     use_paper,
@@ -99,13 +100,7 @@ class SmallMultiples(QWidget):
         self._shown = 0
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.readout, self.notes, self.source = note_labels()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.title)
-        layout.addWidget(self.plot_widget, 1)
-        layout.addWidget(self.readout)
-        layout.addWidget(self.notes)
-        layout.addWidget(self.source)
+        stack_chart(self)
 
     @property
     def spec(self) -> SmallMultiplesSpec | None:
