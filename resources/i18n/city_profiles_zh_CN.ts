@@ -17,261 +17,266 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="112"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="115"/>
         <source>Over time</source>
         <extracomment>Indicators the small multiples show first (those the focus city has), then the rest.</extracomment>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="113"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="116"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="114"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="117"/>
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="115"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="550"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="118"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="560"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="120"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="119"/>
+        <source>Structure</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="124"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="121"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="125"/>
         <source>Index (base year = 100)</source>
         <translation>指数（基期=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="122"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="126"/>
         <source>% change from start</source>
         <translation>较起始年变化（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="123"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="127"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
         <source>How values are shown over time</source>
         <translation>随时间显示数值的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="125"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="155"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="129"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="159"/>
         <source>Base year of the index (= 100)</source>
         <translation>指数基期（=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="126"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
         <source>Base</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="127"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="131"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="156"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="134"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="160"/>
         <source>First year shown</source>
         <translation>显示的第一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="131"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="157"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="135"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="161"/>
         <source>Last year shown</source>
         <translation>显示的最后一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="135"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="139"/>
         <source>Peer median and inter-quartile band</source>
         <translation>同类中位数及四分位区间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="137"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="141"/>
         <source>All comparable cities, faintly</source>
         <translation>淡显所有可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="138"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="142"/>
         <source>Convert yuan to US$</source>
         <translation>人民币换算为美元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="140"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
         <source>Convert yuan to US dollars at annual average exchange rates (World Bank)</source>
         <translation>按年平均汇率将人民币换算为美元（世界银行）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
         <source>Year of the ranking and the scatter</source>
         <translation>排名图和散点图的年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="147"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="159"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="151"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="163"/>
         <source>Indicator across</source>
         <translation>横轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="160"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="152"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="164"/>
         <source>Indicator up</source>
         <translation>纵轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="149"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="153"/>
         <source>Size by population</source>
         <translation>按人口确定点的大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="150"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
         <source>Trails over the years</source>
         <translation>历年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="151"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="155"/>
         <source>Log scale across</source>
         <translation>横轴对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="169"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
         <source>Save chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="174"/>
         <source>Save chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="172"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
         <source>Save data as CSV…</source>
         <translation>将数据另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="177"/>
         <source>Save data as Excel…</source>
         <translation>将数据另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="175"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="179"/>
         <source>View data…</source>
         <translation>查看数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="190"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="194"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="201"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="205"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="207"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="211"/>
         <source>Across</source>
         <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="209"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="213"/>
         <source>Up</source>
         <translation>纵轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="298"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="302"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="387"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="397"/>
         <source>These cities report money in different currencies, which are not drawn on one axis. Turn on “Convert yuan to US$”.</source>
         <translation>这些城市的货币数值使用不同币种，不在同一坐标轴上绘制。请打开“人民币换算为美元”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="390"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="400"/>
         <source>These indicators have different units and cannot share an axis.</source>
         <translation>这些指标单位不同，不能共用一个坐标轴。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="392"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="402"/>
         <source>No exchange rates in the data: values cannot be converted.</source>
         <translation>数据中没有汇率：无法换算数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="394"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="404"/>
         <source>This chart cannot be drawn ({0}).</source>
         <translation>无法绘制此图表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="405"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="415"/>
         <source>yuan converted to US$ at annual average exchange rates</source>
         <translation>人民币按年平均汇率换算为美元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="410"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="420"/>
         <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Chinese money values are nominal yuan, US metro GDP is real US dollars: they are not drawn on one axis.</source>
         <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。中国的货币数值为名义人民币，美国都市区GDP为实际美元：二者不在同一坐标轴上绘制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="507"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="517"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="508"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="518"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="519"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="529"/>
         <source>Save chart as PNG</source>
         <translation>将图表另存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="520"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="530"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="527"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="537"/>
         <source>Save chart as SVG</source>
         <translation>将图表另存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="528"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="538"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="535"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="545"/>
         <source>Save chart data as CSV</source>
         <translation>将图表数据另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="536"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="546"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="543"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="553"/>
         <source>Save chart data as Excel</source>
         <translation>将图表数据另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="544"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="554"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -669,73 +674,73 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="207"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="218"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="213"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="224"/>
         <source>Indicator over time</source>
         <translation>指标历年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="250"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="261"/>
         <source>Values at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="296"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="301"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="303"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="308"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="342"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="347"/>
         <source>Other comparable cities ({0})</source>
         <translation>其他可比城市（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="396"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="401"/>
         <source>series break</source>
         <translation>口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="442"/>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="461"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="447"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="466"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="462"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="467"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="463"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="468"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="466"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="471"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="467"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="472"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="467"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="472"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="468"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="473"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -1636,77 +1641,77 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="66"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="67"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="70"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="71"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="91"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="92"/>
         <source>Value at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="143"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="138"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="148"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="143"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="174"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="169"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="176"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="171"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="207"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="202"/>
         <source>rank {0} of {1}</source>
         <translation>排名第{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="219"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="214"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="221"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="221"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="221"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="221"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="222"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="217"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="222"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="217"/>
         <source>Peer</source>
         <translation>同类城市</translation>
     </message>
@@ -1947,57 +1952,57 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ScatterChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="42"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="43"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="45"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="46"/>
         <source>Scatter of two indicators</source>
         <translation>两个指标的散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="64"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="65"/>
         <source>Point at the pointer</source>
         <translation>指针处的点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="117"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="112"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="124"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="119"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="182"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="177"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="184"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="179"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="222"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="222"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="222"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="228"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="223"/>
         <source>Size value</source>
         <translation>大小对应数值</translation>
     </message>
@@ -2134,64 +2139,297 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>SmallMultiples</name>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="94"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="95"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="97"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="98"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="127"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="122"/>
         <source>{0} against its peers</source>
         <translation>{0}与同类城市比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="155"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="150"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="201"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="196"/>
         <source>Indicator id</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="201"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="196"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="201"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="196"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="201"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="196"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="202"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="197"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="202"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="197"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="203"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="198"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="203"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="198"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
+    </message>
+</context>
+<context>
+    <name>StructureView</name>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="103"/>
+        <source>Value added (GDP)</source>
+        <translation>增加值（GDP）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="104"/>
+        <source>Employment</source>
+        <translation>就业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="105"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="106"/>
+        <source>Basis of the location quotients</source>
+        <translation>区位商的计算基础</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="110"/>
+        <source>Location quotients by sector</source>
+        <translation>分产业区位商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="113"/>
+        <source>Location quotients</source>
+        <translation>区位商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="116"/>
+        <source>Basis</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="127"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="167"/>
+        <source>First year of the shift-share</source>
+        <translation>偏离-份额分析的起始年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="128"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="168"/>
+        <source>Last year of the shift-share</source>
+        <translation>偏离-份额分析的结束年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="132"/>
+        <source>Shift-share by sector</source>
+        <translation>分产业偏离-份额分析</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="135"/>
+        <source>Shift-share analysis</source>
+        <translation>偏离-份额分析</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="138"/>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="150"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="169"/>
+        <source>Year of the level to reach</source>
+        <translation>目标水平的年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="156"/>
+        <source>Time distance</source>
+        <translation>时间距离</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="159"/>
+        <source>Level of the year</source>
+        <translation>目标水平年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="237"/>
+        <source>Primary</source>
+        <translation>第一产业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="237"/>
+        <source>Secondary</source>
+        <translation>第二产业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="238"/>
+        <source>Tertiary</source>
+        <translation>第三产业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="238"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="353"/>
+        <source>No sector data for {0}: location quotients need primary, secondary and tertiary shares, which the data has for Chinese cities only.</source>
+        <translation>{0}没有分产业数据：区位商需要第一、第二、第三产业的占比，数据中只有中国城市有这些数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="359"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="387"/>
+        <source>No sector data for {0} in {1}.</source>
+        <translation>{0}在{1}年没有分产业数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="363"/>
+        <source>Location quotients cannot be computed ({0}).</source>
+        <translation>无法计算区位商（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="393"/>
+        <source>{0}: share {1:.1f}% against {2:.1f}% in the reference</source>
+        <translation>{0}：占比{1:.1f}%，参照为{2:.1f}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="403"/>
+        <source>{0}, {1}: shaded cells are above 1 (more specialised than the reference)</source>
+        <translation>{0}，{1}年：底色标出的单元格大于1（比参照更专业化）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="420"/>
+        <source>{0} {1:.1f}%</source>
+        <translation>{0}{1:.1f}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="422"/>
+        <source>Reference: all {0} with data in {1} ({2} cities), {3} included: {4}. LQ above 1 means more specialised than the reference.</source>
+        <translation>参照：{1}年有数据的全部{0}（{2}个城市，含{3}）：{4}。区位商大于1表示比参照更专业化。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="428"/>
+        <source>The city&apos;s shares are the published GDP shares (no value added).</source>
+        <translation>该城市的占比为公布的GDP构成（无增加值数据）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="431"/>
+        <source>Reference shares are the plain mean of {0} cities&apos; published shares (no totals to weight them).</source>
+        <translation>参照占比为{0}个城市公布占比的简单平均（没有总量可用于加权）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="435"/>
+        <source>Employment shares are of employees on payroll (单位从业人员), not all employed persons.</source>
+        <translation>就业占比为单位从业人员的占比，不是全部就业人员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="450"/>
+        <source>No sector data for {0}: shift-share needs value added by sector, which the data has for Chinese cities only.</source>
+        <translation>{0}没有分产业数据：偏离-份额分析需要分产业增加值，数据中只有中国城市有这些数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="454"/>
+        <source>Choose a first year before the last year.</source>
+        <translation>请选择早于结束年份的起始年份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="460"/>
+        <source>Shift-share needs value added by sector for {0} in both {1} and {2}.</source>
+        <translation>偏离-份额分析需要{0}在{1}年和{2}年的分产业增加值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="464"/>
+        <source>Shift-share cannot be computed ({0}).</source>
+        <translation>无法进行偏离-份额分析（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="471"/>
+        <source>{0} value</source>
+        <translation>{0}年数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="472"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="472"/>
+        <source>Growth effect</source>
+        <translation>增长效应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="472"/>
+        <source>Industry-mix effect</source>
+        <translation>结构效应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="473"/>
+        <source>Competitive effect</source>
+        <translation>竞争效应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="496"/>
+        <source>Value added of {0} by sector, {1}–{2}, 亿元 (nominal). Growth effect + industry-mix effect + competitive effect = change.</source>
+        <translation>{0}分产业增加值，{1}–{2}年，亿元（名义值）。增长效应 + 结构效应 + 竞争效应 = 变化。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="514"/>
+        <source>Reference: the sum over the {0} {1} with sector value added in both {2} and {3}, {4} included. Nominal yuan, not adjusted for prices.</source>
+        <translation>参照：{2}年和{3}年均有分产业增加值的{0}个{1}的合计（含{4}）。名义人民币，未作价格调整。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="518"/>
+        <source>Over the period the reference grew {0:+.1f}%, {1} {2:+.1f}%.</source>
+        <translation>期间参照增长{0:+.1f}%，{1}增长{2:+.1f}%。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="530"/>
+        <source>Series break in {0} inside the period: {1}</source>
+        <translation>期间内{0}年有序列断点：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="542"/>
+        <source>Choose peers to compare with.</source>
+        <translation>请选择对比城市。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="547"/>
+        <source>No indicator is selected.</source>
+        <translation>未选择指标。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="565"/>
+        <source>{0} and {1}: no values to compare in {2}.</source>
+        <translation>{0}和{1}：{2}年没有可比较的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="570"/>
+        <source>{0}: time distance cannot be computed ({1}).</source>
+        <translation>{0}：无法计算时间距离（{1}）。</translation>
     </message>
 </context>
 <context>

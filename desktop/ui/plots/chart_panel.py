@@ -1,4 +1,5 @@
-"""The chart panel: Over time | Ranking | Scatter | Small multiples, their controls and exports.
+"""The chart panel: Over time | Ranking | Scatter | Small multiples | Structure, their controls
+and exports (the Structure tab has tables and sentences, no chart to export).
 
 The panel receives a selection (`set_selection`), builds chart specs itself with the plain
 functions of desktop.analysis.charts (which never change the dataset) and draws them. Only the
@@ -46,8 +47,9 @@ from desktop.ui.plots.line_chart import LineChart
 from desktop.ui.plots.ranking_chart import RankingChart
 from desktop.ui.plots.scatter_chart import ScatterChart
 from desktop.ui.plots.small_multiples import SmallMultiples
+from desktop.ui.plots.structure_view import StructureView
 
-OVER_TIME, RANKING, SCATTER, MULTIPLES = range(4)
+OVER_TIME, RANKING, SCATTER, MULTIPLES, STRUCTURE = range(5)
 MODES = ("absolute", "indexed", "change")
 #: Indicators the small multiples show first (those the focus city has), then the rest.
 HEADLINE = ("gdp", "gdp_per_capita", "gdp_real_growth", "population_registered",
@@ -90,7 +92,7 @@ class Selection:
 
 
 class ChartPanel(QWidget):
-    """Four chart tabs over one selection, with their controls and exports."""
+    """Four chart tabs and the Structure tab over one selection, with controls and exports."""
 
     sig_options_changed = Signal(object)  # ChartOptions
 
@@ -108,11 +110,13 @@ class ChartPanel(QWidget):
         self.ranking = RankingChart()
         self.scatter = ScatterChart()
         self.multiples = SmallMultiples()
+        self.structure = StructureView()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.chart, self.tr("Over time"))
         self.tabs.addTab(self.ranking, self.tr("Ranking"))
         self.tabs.addTab(self.scatter, self.tr("Scatter"))
         self.tabs.addTab(self.multiples, self.tr("Small multiples"))
+        self.tabs.addTab(self.structure, self.tr("Structure"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         # --- over-time controls ---------------------------------------------------------
@@ -255,7 +259,7 @@ class ChartPanel(QWidget):
             self.year_box.setCurrentIndex(max(self.year_box.findData(year), 0))
             self._updating = False
             self.options = replace(self.options, year=year)
-        self._stale = {OVER_TIME, RANKING, SCATTER, MULTIPLES}
+        self._stale = {OVER_TIME, RANKING, SCATTER, MULTIPLES, STRUCTURE}
         self._draw(self.tabs.currentIndex())
 
     def set_options(self, options: ChartOptions) -> None:
@@ -339,7 +343,7 @@ class ChartPanel(QWidget):
             return
         self.options = self._read_options()
         self._show_controls()
-        self._stale = {OVER_TIME, RANKING, SCATTER, MULTIPLES}
+        self._stale = {OVER_TIME, RANKING, SCATTER, MULTIPLES, STRUCTURE}
         self._draw(self.tabs.currentIndex())
         self.sig_options_changed.emit(self.options)
 
@@ -361,6 +365,8 @@ class ChartPanel(QWidget):
         self.base_year_box.setVisible(indexed)
         self.year_controls.setVisible(tab in (RANKING, SCATTER))
         self.scatter_controls.setVisible(tab == SCATTER)
+        self.usd_check.setVisible(tab != STRUCTURE)
+        self.export_button.setVisible(tab != STRUCTURE)
 
     # --- drawing --------------------------------------------------------------------------
     def _draw(self, tab: int) -> None:
@@ -375,8 +381,12 @@ class ChartPanel(QWidget):
                 self._draw_ranking(selection)
             elif tab == SCATTER:
                 self._draw_scatter(selection)
-            else:
+            elif tab == MULTIPLES:
                 self._draw_multiples(selection)
+            else:
+                self.structure.set_selection(
+                    selection.dataset, selection.focus_id, selection.peer_ids,
+                    selection.indicator_id, selection.year, selection.lang)
         except CityProfilesError as error:
             self._show_problem(error)
         else:

@@ -1,0 +1,109 @@
+"""The Structure tab: location quotients, shift-share and time distance as the analysis says."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.analysis.structure import SECTORS, location_quotients, shift_share
+from desktop.analysis.time_distance import time_distance
+from desktop.core.dataset import Dataset
+from desktop.ui.plots.chart_panel import STRUCTURE
+from desktop.ui.plots.structure_view import HIGHLIGHT, StructureView
+
+pytestmark = pytest.mark.ui
+
+FOCUS = "cn-210100"  # Shenyang
+PEERS = ("cn-210200", "cn-230100", "cn-220100")  # Dalian, Harbin, Changchun
+US_METRO = "us-10420"
+
+
+def structure_tab(window) -> StructureView:
+    panel = window.chart_panel
+    panel.tabs.setCurrentIndex(STRUCTURE)
+    assert panel.tabs.currentWidget() is panel.structure
+    assert panel.tabs.tabText(STRUCTURE) == "Structure"
+    return panel.structure
+
+
+@pytest.mark.parametrize("basis", ["gdp", "employment"])
+def test_lq_table_matches_the_analysis(window, dataset: Dataset, basis: str) -> None:
+    view = structure_tab(window)
+    view.basis_box.setCurrentIndex(view.basis_box.findData(basis))
+    year = view.lq_year
+    assert year is not None
+    table = view.lq_table
+    assert table.isVisibleTo(view) and not view.lq_message.isVisibleTo(view)
+    assert table.rowCount() == 1 + len(PEERS)
+    assert table.verticalHeaderItem(0).text() == "Shenyang"
+    expected = location_quotients(dataset, FOCUS, year, basis)
+    for c, sector in enumerate(SECTORS):
+        item = table.item(0, c)
+        lq = expected.lq(sector)
+        assert item.data(Qt.ItemDataRole.UserRole) == pytest.approx(lq)
+        assert item.text() == f"{lq:.2f}"
+        shaded = item.background().color() == HIGHLIGHT
+        assert shaded == (lq > 1)
+    # Dalian's row, too
+    dalian = location_quotients(dataset, PEERS[0], year, basis)
+    assert table.item(1, 2).data(Qt.ItemDataRole.UserRole) == pytest.approx(dalian.lq("tertiary"))
+    assert "Reference: all Chinese prefecture-level cities" in view.lq_notes.text()
+    if basis == "employment":
+        assert "employees on payroll" in view.lq_notes.text()
+
+
+def test_shift_share_adds_up_to_the_change(window, dataset: Dataset) -> None:
+    view = structure_tab(window)
+    start, end = view.start_box.value(), view.end_box.value()
+    assert end - start == 10
+    result = view.shift
+    assert result is not None
+    expected = shift_share(dataset, FOCUS, start, end)
+    total = result.total
+    assert total.change == pytest.approx(expected.total.change)
+    # the decomposition adds up to the change in the focus city's value added
+    assert total.growth_effect + total.mix_effect + total.competitive_effect == pytest.approx(
+        total.change)
+    table = view.shift_table
+    assert table.rowCount() == 4 and table.verticalHeaderItem(3).text() == "Total"
+    row = [table.item(3, c).data(Qt.ItemDataRole.UserRole) for c in range(6)]
+    assert row[2] == pytest.approx(row[1] - row[0])
+    assert row[3] + row[4] + row[5] == pytest.approx(row[2])
+    assert table.item(3, 2).text()[0] in "+\u2212"
+    # Shenyang's value added includes Liaoning's 2016 restatement: the note says so
+    if start < 2016 <= end:
+        assert "Series break in 2016" in view.shift_notes.text()
+    # new years recompute
+    view.start_box.setValue(end - 3)
+    assert view.shift.start_year == end - 3
+    assert "Series break" not in view.shift_notes.text() or end - 3 < 2016
+
+
+def test_time_distance_sentence_names_the_peer(window, dataset: Dataset) -> None:
+    window.chart_panel.set_selection(dataset, FOCUS, PEERS[:1], "gdp_per_capita", 2008, "en")
+    view = structure_tab(window)
+    assert view.target_year_box.value() == 2008
+    expected = time_distance(dataset, FOCUS, PEERS[0], "gdp_per_capita", 2008)
+    assert view.sentences == [expected.sentence_en]
+    assert "Dalian" in view.sentences[0] and "Dalian" in view.distance_text.text()
+    assert expected.sentence_en == ("Shenyang reached Dalian's 2008 GDP per capita in 2011, "
+                                    "3 years later.")
+
+
+def test_time_distance_in_chinese(qtbot, dataset: Dataset) -> None:
+    view = StructureView()
+    qtbot.addWidget(view)
+    view.set_selection(dataset, FOCUS, PEERS[:1], "gdp_per_capita", 2008, "zh")
+    assert "大连" in view.sentences[0] and "2011" in view.sentences[0]
+
+
+def test_us_metro_shows_no_sector_data(window, dataset: Dataset) -> None:
+    view = structure_tab(window)
+    indicator = next(i for i in dataset.indicators_of(US_METRO))
+    window.chart_panel.set_selection(dataset, US_METRO, (), indicator, None, "en")
+    assert view.lq_message.isVisibleTo(view)
+    assert "No sector data" in view.lq_message.text()
+    assert not view.lq_table.isVisibleTo(view)
+    assert view.shift_message.isVisibleTo(view)
+    assert "No sector data" in view.shift_message.text()
+    assert view.shift is None
