@@ -16,6 +16,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from desktop.core.dataset import Dataset, Provenance
 
 
@@ -70,10 +72,10 @@ def default_year(
 
     Falls back to the focus city's latest year, then to the latest year of any peer.
     """
-    focus_years = set(dataset.series(focus_id, indicator_id).index)
+    focus_years = set(_present_years(dataset, focus_id, indicator_id))
     peer_years: set[int] = set()
     for peer_id in peer_ids:
-        peer_years |= set(dataset.series(peer_id, indicator_id).index)
+        peer_years |= set(_present_years(dataset, peer_id, indicator_id))
     shared = focus_years & peer_years
     for candidates in (shared, focus_years, peer_years):
         if candidates:
@@ -81,21 +83,28 @@ def default_year(
     return None
 
 
+def _present_years(dataset: Dataset, city_id: str, indicator_id: str) -> list[int]:
+    years, values = dataset.arrays(city_id, indicator_id)
+    return years[~np.isnan(values)].tolist()
+
+
 def _value_at(
     dataset: Dataset, city_id: str, indicator_id: str, year: int | None
 ) -> tuple[float | None, int | None, int | None]:
     """(value, its year, the city's latest year): the year's value or the latest before it."""
-    series = dataset.series(city_id, indicator_id).dropna()
-    if series.empty:
+    years, values = dataset.arrays(city_id, indicator_id)
+    present = ~np.isnan(values)
+    years, values = years[present], values[present]
+    if len(years) == 0:
         return None, None, None
-    latest = int(series.index.max())
+    latest = int(years.max())
     if year is None:
         return None, None, latest
-    earlier = series[series.index <= year]
-    if earlier.empty:
+    earlier = np.flatnonzero(years <= year)
+    if len(earlier) == 0:
         return None, None, latest
-    found_year = int(earlier.index.max())
-    return float(earlier.loc[found_year]), found_year, latest
+    position = int(earlier[np.argmax(years[earlier])])
+    return float(values[position]), int(years[position]), latest
 
 
 def rank_values(values: dict[str, float], higher_is_better: bool | None) -> dict[str, int]:

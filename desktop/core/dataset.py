@@ -127,6 +127,14 @@ class Dataset:
             self._values[rows], index=pd.Index(self._years[rows], name="year"), dtype=float
         )
 
+    def arrays(self, city_id: str, indicator_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """(years, values) of one series as numpy arrays, ascending by year; no pandas objects,
+        for the hot paths that run on every selection change."""
+        rows = self._positions.get((city_id, indicator_id))
+        if rows is None:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=float)
+        return self._years[rows].astype(np.int64), self._values[rows]
+
     def has_series(self, city_id: str, indicator_id: str) -> bool:
         return (city_id, indicator_id) in self._positions
 
@@ -138,20 +146,27 @@ class Dataset:
         if len(hits) == 0:
             return None
         position = int(hits[0])
-        record = self._obs.iloc[position]
-        column = record.get("source_column")
+        source_ids, source_rows, source_columns = self._provenance_columns
+        column = source_columns[position] if source_columns is not None else None
         return Observation(
             city_id,
             indicator_id,
             int(year),
-            float(record["value"]),
+            float(self._values[position]),
             self._provenance(
                 indicator_id,
-                str(record["source_id"]),
-                int(record["source_row"]),
+                str(source_ids[position]),
+                int(source_rows[position]),
                 column if isinstance(column, str) and column else None,
             ),
         )
+
+    @cached_property
+    def _provenance_columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """Source id, row and column per observation as plain arrays (no row objects)."""
+        obs = self._obs
+        columns = obs["source_column"].to_numpy(dtype=object) if "source_column" in obs else None
+        return (obs["source_id"].to_numpy(dtype=object), obs["source_row"].to_numpy(), columns)
 
     def _provenance(
         self, indicator_id: str, source_id: str, row: int, column: str | None = None

@@ -58,6 +58,7 @@ class Controller(QObject):
         self._project_runner.sig_finished.connect(self._on_project_files_read)
         self._project_runner.sig_failed.connect(self._on_project_files_failed)
         self._pending_state: ViewState | None = None
+        self._table_key: tuple | None = None
         # Peer finder, saved peer groups and the detailed profile table (issue 4).
         self.peer_finder: PeerFinderDialog | None = None
         self.profile_detail = window.detail_box.isChecked()
@@ -226,9 +227,17 @@ class Controller(QObject):
         available = available_indicators(dataset, cities)
         if available and state.indicator_id not in available:
             self.state = state = state.with_indicator(available[0])
-        profile = build_profile(dataset, state.focus_id, state.peer_ids, available, state.year)
-        window.show_profile(dataset, build_profile_table(dataset, profile, self.lang,
-                                                         detail=self.profile_detail), self.lang)
+        # The table does not depend on the charted indicator: choosing another indicator only
+        # redraws the chart and moves the selection (keeps that path within one frame).
+        table_key = (dataset, state.focus_id, state.peer_ids, state.year, self.lang,
+                     self.profile_detail)
+        if table_key != self._table_key:
+            profile = build_profile(dataset, state.focus_id, state.peer_ids, available,
+                                    state.year)
+            window.show_profile(dataset, build_profile_table(dataset, profile, self.lang,
+                                                             detail=self.profile_detail),
+                                self.lang)
+            self._table_key = table_key
         window.chart_panel.set_selection(dataset, state.focus_id, state.peer_ids,
                                          state.indicator_id, state.year, self.lang)
         window.focus_box.set_city(state.focus_id)

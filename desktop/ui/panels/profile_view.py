@@ -39,7 +39,9 @@ class ProfileView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns are fitted once per new table (resize_columns); a ResizeToContents header
+        # would re-measure every cell on each selection change (~25 ms per change).
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(False)
         self.horizontalHeader().setMinimumSectionSize(60)
         self.horizontalHeader().setSectionsClickable(True)
@@ -47,14 +49,20 @@ class ProfileView(QTableView):
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._filtering = False
+        self._fitted_shape: tuple = ()
         self.selectionModel().currentRowChanged.connect(self._on_row_changed)
         QShortcut(QKeySequence.StandardKey.Copy, self, activated=self.copy_table)
 
     def resize_columns(self) -> None:
         """Fit columns to their contents, then give spare width to the indicator column."""
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table = self.profile_model.table
+        shape = tuple((c.key, c.city_id is not None) for c in table.columns) if table else ()
+        if shape == self._fitted_shape:
+            return  # same columns as before (e.g. only the focus changed): keep the widths
+        self._fitted_shape = shape
+        self.resizeColumnsToContents()
         keys = [c.key for c in table.columns] if table else []
         if "sentence" in keys:  # wide: the sentence takes the spare width, the rest fit
             column = keys.index("sentence")
