@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,23 +10,6 @@ from desktop.core.catalog import City, CityLookup
 
 SHARED = Path(__file__).resolve().parents[4] / "shared"
 EXTERNAL = SHARED / "data" / "external"
-MAKE_CORPUS = SHARED / "badinputs" / "make_corpus.py"
-
-
-@pytest.fixture(scope="session")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not MAKE_CORPUS.exists():
-        pytest.skip("bad-input corpus generator not available")
-    out = tmp_path_factory.mktemp("corpus")
-    subprocess.run([sys.executable, str(MAKE_CORPUS), str(out)], check=True,
-                   capture_output=True, timeout=300)
-    return out
-
-
-@pytest.fixture(scope="session")
-def manifest(corpus: Path) -> dict[str, dict[str, str]]:
-    with (corpus / "manifest.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["file"]: row for row in csv.DictReader(handle)}
 
 
 @pytest.fixture
