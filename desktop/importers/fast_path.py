@@ -669,6 +669,8 @@ def _may_repeat(parts: list[np.ndarray]) -> bool:
 def _mixed_units(ind2: np.ndarray, names_arr: np.ndarray, i_codes: np.ndarray,
                  unit_codes: np.ndarray, specs: list, rec: _Records, issues) -> None:
     """interpret._mixed_units, counting per (indicator, unit) pair instead of per record."""
+    from desktop.importers.interpret import report_mixed_units
+
     if not len(unit_codes):
         return
     width = int(unit_codes.max()) + 1
@@ -676,29 +678,9 @@ def _mixed_units(ind2: np.ndarray, names_arr: np.ndarray, i_codes: np.ndarray,
     pairs = np.sort(pd.unique(pair_key))
     pair_ind, pair_unit = pairs // width, pairs % width
     several = np.unique(pair_ind[np.r_[False, pair_ind[1:] == pair_ind[:-1]]])
-    for code in several.tolist():
-        codes = pair_unit[pair_ind == code].tolist()
-        mask = ind2 == code
-        first = int(np.argmax(mask))
-        name = str(names_arr[i_codes[first]])
-        used = [specs[c] for c in codes if specs[c] is not None]
-        canon = {s.code for s in used}
-        sources = [s.source for s in used][:6] + (["…"] if len(used) > 6 else [])
-        rows_by_unit = {}
-        for c in codes:
-            spec = specs[c]
-            rows_by_unit[spec.source if spec else ""] = int((mask & (unit_codes == c)).sum())
-        where = issues.loc(int(rec.grid_row[first]), int(rec.value_col[first]))
-        if len(canon) == 1 and len(used) == len(codes):
-            issues.add("mixed_units",
-                       f"{name}: values given in {', '.join(sources)}; all converted to "
-                       f"{next(iter(canon)) or 'the same scale'}",
-                       where, indicator=name, units=rows_by_unit)
-        else:
-            issues.add("inconsistent_units",
-                       f"{name}: values in different units ({', '.join(sources) or '—'}) that "
-                       "cannot be converted into each other; check before comparing",
-                       where, indicator=name, units=rows_by_unit)
+    report_mixed_units(issues, pair_ind, pair_unit, several, ind2, unit_codes, specs,
+                       lambda first: str(names_arr[i_codes[first]]), rec.grid_row,
+                       rec.value_col)
 
 
 def _years(codes: np.ndarray, uniques: np.ndarray, year_col: int, rec: _Records, issues, ip,

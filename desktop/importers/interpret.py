@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -626,11 +626,21 @@ def _mixed_units(ind_codes: np.ndarray, indicator: np.ndarray, unit_codes: np.nd
     pairs = np.unique(ind_codes * width + unit_codes)
     pair_ind, pair_unit = pairs // width, pairs % width
     several = np.unique(pair_ind[np.r_[False, pair_ind[1:] == pair_ind[:-1]]])
+    report_mixed_units(issues, pair_ind, pair_unit, several, ind_codes, unit_codes, specs,
+                       lambda first: str(indicator[first]), stacked.grid_row, stacked.value_col)
+
+
+def report_mixed_units(issues: _Issues, pair_ind: np.ndarray, pair_unit: np.ndarray,
+                       several: np.ndarray, ind_codes: np.ndarray, unit_codes: np.ndarray,
+                       specs: list, name_of: Callable[[int], str], grid_row: np.ndarray,
+                       value_col: np.ndarray) -> None:
+    """One issue per indicator given in several units: converted ('mixed_units') or not
+    convertible ('inconsistent_units'). Shared by the row-wise and the column-wise paths."""
     for code in several.tolist():
         codes = pair_unit[pair_ind == code].tolist()
         mask = ind_codes == code
         first = int(np.argmax(mask))
-        name = str(indicator[first])
+        name = name_of(first)
         used = [specs[c] for c in codes if specs[c] is not None]
         canon = {s.code for s in used}
         sources = [s.source for s in used][:6] + (["…"] if len(used) > 6 else [])
@@ -638,7 +648,7 @@ def _mixed_units(ind_codes: np.ndarray, indicator: np.ndarray, unit_codes: np.nd
         for c in codes:
             spec = specs[c]
             rows_by_unit[spec.source if spec else ""] = int((mask & (unit_codes == c)).sum())
-        where = issues.loc(int(stacked.grid_row[first]), int(stacked.value_col[first]))
+        where = issues.loc(int(grid_row[first]), int(value_col[first]))
         if len(canon) == 1 and len(used) == len(codes):
             issues.add("mixed_units",
                        f"{name}: values given in {', '.join(sources)}; all converted to "
