@@ -11,8 +11,6 @@ stderr, never a traceback.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,9 +25,10 @@ from desktop.core.errors import (
     UnknownGroupError,
     UnknownIndicatorError,
 )
-from desktop.importers.model import ImportRejectedError
 
 if TYPE_CHECKING:
+    import argparse
+
     from desktop.core.dataset import Dataset
 
 DEFAULT_FOCUS = "cn-210100"
@@ -58,6 +57,8 @@ def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="city-profiles",
         description="Compare a city side by side with its peers.",
@@ -112,6 +113,8 @@ def resolve_selection(dataset: Dataset, args: argparse.Namespace) -> Selection:
 
 def error_line(error: CityProfilesError, dataset: Dataset | None = None) -> str:
     """One readable line for an error code."""
+    from desktop.importers.model import ImportRejectedError
+
     name = error.params.get("name", "")
     if isinstance(error, UnknownCityError):
         hint = ""
@@ -153,6 +156,8 @@ def error_line(error: CityProfilesError, dataset: Dataset | None = None) -> str:
 
 
 def run_profile(dataset: Dataset, args: argparse.Namespace) -> int:
+    import json
+
     from desktop.analysis.comparison import build_profile
     from desktop.analysis.profile_table import (
         build_profile_table,
@@ -175,6 +180,7 @@ def run_profile(dataset: Dataset, args: argparse.Namespace) -> int:
 
 
 def run_import(dataset: Dataset, args: argparse.Namespace) -> int:
+    import json
     from dataclasses import replace
     from pathlib import Path
 
@@ -216,7 +222,21 @@ def run_import(dataset: Dataset, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        # The plain start (a double-click): the window first, with no argument parsing
+        # before it; the default selection is resolved once the data has loaded.
+        from desktop.ui.app import run_app_staged
+
+        return run_app_staged(lambda dataset: resolve_selection(
+            dataset, build_parser().parse_args([])))
     args = build_parser().parse_args(argv)
+    chosen = any((args.focus, args.peers, args.group, args.indicator))
+    if args.command is None and not args.screenshot and not chosen:
+        # The plain start: the window first, the data loaded behind it (nothing to check).
+        from desktop.ui.app import run_app_staged
+
+        return run_app_staged(lambda dataset: resolve_selection(dataset, args), lang=args.lang)
     from desktop.core.storage import load_bundled
 
     dataset = None
@@ -248,6 +268,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from desktop.ui.app import run_app
 
-    chosen = any((args.focus, args.peers, args.group, args.indicator))
     return run_app(dataset, selection, screenshot=args.screenshot, lang=args.lang,
                    restore_session=not chosen)

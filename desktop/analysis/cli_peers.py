@@ -18,9 +18,10 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from desktop.analysis.peers import MISSING_POLICIES, SCALINGS, PeerQueryError, PeerResult
+from desktop.analysis.peer_options import MISSING_POLICIES, SCALINGS
 
 if TYPE_CHECKING:
+    from desktop.analysis.peers import PeerResult
     from desktop.core.dataset import Dataset
 
 
@@ -142,7 +143,7 @@ def peers_text(dataset: Dataset, result: PeerResult, lang: str = "en") -> str:
 
 
 def run_peers(dataset: Dataset, args: argparse.Namespace) -> int:
-    from desktop.analysis.peers import find_peers, parse_weights
+    from desktop.analysis.peers import PeerQueryError, find_peers, parse_weights
 
     focus = dataset.city(args.focus).id  # raises UnknownCityError
     indicators = _split(args.indicators) or None

@@ -34,11 +34,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from desktop.analysis.panel import Panel, panel_for, pool_label
+from desktop.analysis.peer_options import MISSING_POLICIES, SCALINGS
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
-
-SCALINGS = ("zscore", "minmax", "rank")
-MISSING_POLICIES = ("renormalise", "exclude")
 
 #: Economic structure: level, size, sectors, wages, growth.
 DEFAULT_INDICATORS = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,52 +43,69 @@ def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = Non
     reporter = CrashReporter(window)
     reporter.install()
     settings = window.project_controller.settings
-    if not window.restoreGeometry(settings.get("window_geometry")):
-        window.resize(*SCREENSHOT_SIZE)
+    restore_geometry(window, settings)
     window.restoreState(settings.get("window_state"))
-    app.aboutToQuit.connect(lambda: _remember_window(window))
-    if os.environ.get("CITY_PROFILES_STARTUP_PROBE"):
-        _install_startup_probe(app, window)
+    app.aboutToQuit.connect(lambda: _remember_window(window, settings))
+    from desktop.ui.startup import install_startup_probe
+
+    probe = install_startup_probe(app, window)
     window.show()
-    last = settings.get("last_session")
-    if restore_session and settings.get("restore_last_session") and last and Path(last).is_file():
-        QTimer.singleShot(0, lambda: window.project_controller.open_project(last))
+    if probe is not None:
+        probe.data_shown()
+    if restore_session:
+        QTimer.singleShot(0, lambda: reopen_last_session(window, settings))
     try:
         return app.exec()
     finally:
         reporter.uninstall()
 
 
-def _install_startup_probe(app: QApplication, window: MainWindow) -> None:
-    """For bench/startup_bench.py: print when the window first paints and when it is usable
-    (data loaded, table filled, chart drawn, pending events handled), then quit."""
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QWidget
+def run_app_staged(resolve_selection: Callable[[Dataset], Selection],
+                   lang: str | None = None) -> int:
+    """Show the window at once, load the data in a worker, then fill the window in.
 
-    class _FirstPaint(QObject):
-        seen = False
+    The plain start: without a city or group on the command line, nothing needs the data
+    before the window exists, so the window paints in about the time of a bare Qt window
+    instead of after pandas, pyqtgraph and the data have loaded (issue 6, start-up).
+    """
+    _prepare_environment(False)
+    _quiet_platform_warnings()
+    from desktop.ui.crash import CrashReporter
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.startup import StagedStart, install_startup_probe
 
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if (not self.seen and event.type() == QEvent.Type.Paint
-                    and isinstance(watched, QWidget) and watched.window() is window):
-                self.seen = True
-                print("first_paint", flush=True)
-                QTimer.singleShot(0, _ready)
-            return False
+    app, settings, lang = _application(lang)
+    window = MainWindow(None, lang)
+    reporter = CrashReporter(window)
+    reporter.install()
+    restore_geometry(window, settings)
+    app.aboutToQuit.connect(lambda: _remember_window(window, settings))
+    probe = install_startup_probe(app, window)
+    start = StagedStart(window, settings, resolve_selection)
+    if probe is not None:
+        start.sig_ready.connect(probe.data_shown)
+    window.show()
+    start.start()
+    try:
+        return app.exec()
+    finally:
+        start.stop()
+        reporter.uninstall()
 
-    def _ready() -> None:
-        print("ready", flush=True)
-        app.quit()
 
-    from PySide6.QtCore import QTimer
-
-    probe = _FirstPaint(window)
-    app.installEventFilter(probe)
-    window.startup_probe = probe
+def restore_geometry(window: MainWindow, settings: Settings) -> None:
+    if not window.restoreGeometry(settings.get("window_geometry")):
+        window.resize(*SCREENSHOT_SIZE)
 
 
-def _remember_window(window: MainWindow) -> None:
-    settings = window.project_controller.settings
+def reopen_last_session(window: MainWindow, settings: Settings) -> None:
+    """The last project, when the settings ask for it and it still exists."""
+    last = settings.get("last_session")
+    if settings.get("restore_last_session") and last and Path(last).is_file():
+        window.project_controller.open_project(last)
+
+
+def _remember_window(window: MainWindow, settings: Settings) -> None:
     settings.set("window_geometry", window.saveGeometry())
     settings.set("window_state", window.saveState())
     settings.sync()
@@ -100,6 +118,14 @@ def create_window(dataset: Dataset, selection: Selection, lang: str | None = Non
     `lang` None: the language setting. `restore_session`: show the default focus city and peer
     group from the settings instead of `selection`.
     """
+    _app, settings, lang = _application(lang)
+    if restore_session:
+        selection = default_selection(dataset, selection, settings)
+    return build_main_window(dataset, selection, lang, settings)
+
+
+def _application(lang: str | None) -> tuple[QApplication, Settings, str]:
+    """The QApplication (created if needed) with its names, language and theme."""
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.i18n import install_translators
@@ -113,9 +139,7 @@ def create_window(dataset: Dataset, selection: Selection, lang: str | None = Non
     lang = lang or settings.get("language")
     app._city_profiles_translators = install_translators(app, lang)  # alive as long as app
     apply_theme(app, settings.get("theme"))
-    if restore_session:
-        selection = default_selection(dataset, selection, settings)
-    return build_main_window(dataset, selection, lang, settings)
+    return app, settings, lang
 
 
 def default_selection(dataset: Dataset, selection: Selection, settings: Settings) -> Selection:
@@ -135,22 +159,33 @@ def default_selection(dataset: Dataset, selection: Selection, settings: Settings
 def build_main_window(dataset: Dataset, selection: Selection, lang: str = "en",
                       settings: Settings | None = None) -> MainWindow:
     """The main window with its controllers, showing `selection` (needs a QApplication)."""
-    import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
-
-    from desktop.session.state import ViewState
-    from desktop.ui.controller import Controller
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.project_controller import ProjectController
     from desktop.ui.settings import Settings
 
     settings = settings or Settings()
-    pg.setConfigOptions(antialias=True, background="w", foreground="#222")
+    configure_pyqtgraph()
     window = MainWindow(dataset, lang)
+    attach_controllers(window, dataset, selection, lang, settings)
+    return window
+
+
+def configure_pyqtgraph() -> None:
+    import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
+
+    pg.setConfigOptions(antialias=True, background="w", foreground="#222")
+
+
+def attach_controllers(window: MainWindow, dataset: Dataset, selection: Selection,
+                       lang: str, settings: Settings) -> None:
+    """Wire a populated window: the view controller (draws `selection`) and the projects."""
+    from desktop.session.state import ViewState
+    from desktop.ui.controller import Controller
+    from desktop.ui.project_controller import ProjectController
+
     state = ViewState(selection.focus_id, selection.peer_ids, selection.indicator_id,
                       group_id=selection.group_id)
     window.controller = Controller(dataset, window, state, lang, settings)
     window.project_controller = ProjectController(window.controller, settings)
-    return window
 
 
 def _quiet_platform_warnings() -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,19 +16,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QProgressBar,
     QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.analysis.profile_table import ProfileTable
-from desktop.core.dataset import Dataset
-from desktop.ui.panels.city_picker import CitySearchBox, PeerPicker
-from desktop.ui.panels.indicator_list import IndicatorList
-from desktop.ui.panels.profile_view import ProfileView
-from desktop.ui.plots.chart_panel import ChartPanel
 from desktop.ui.theme import is_dark
+
+if TYPE_CHECKING:  # the panels pull in pandas and pyqtgraph: imported when the data is there
+    from desktop.analysis.profile_table import ProfileTable
+    from desktop.core.dataset import Dataset
 
 LATEST_YEAR = None
 
@@ -45,16 +45,89 @@ SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".txt", ".gz", ".xlsx", ".xlsm", ".xls")
 class MainWindow(QMainWindow):
     sig_import_requested = Signal(str)  # a file path, or "" to ask for one
 
-    def __init__(self, dataset: Dataset, lang: str = "en") -> None:
+    def __init__(self, dataset: Dataset | None = None, lang: str = "en") -> None:
+        """The window with its panels for `dataset`; without one, the frame (menus, status
+        bar) and a loading page, to be filled in by populate() once the data has loaded."""
         super().__init__()
         self.lang = lang
         self.setWindowTitle(self.tr("City Profiles"))
-        self.setAcceptDrops(True)
         #: Asked before the window closes (unsaved changes); set by the project controller.
         self.close_guard: Callable[[], bool] | None = None
-        cities = comparable_cities(dataset)
+        self.copy_action = QAction(self.tr("Copy table"), self)
+        self.copy_action.setShortcuts(QKeySequence.StandardKey.Copy)
+        self.copy_action.setToolTip(self.tr("Copy the profile table as tab-separated text"))
+        self.copy_action.setStatusTip(self.copy_action.toolTip())
         self._build_menus()
+        self._build_edit_menu()
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Dataset summary"))
+        self.statusBar().addWidget(self.status_label, 1)
+        self.populated = False
+        if dataset is None:
+            self._show_loading()
+        else:
+            self.populate(dataset)
 
+    def _data_actions(self) -> list[QAction]:
+        """The actions that need the data and the controllers: all but Quit."""
+        return [action for action in self.findChildren(QAction)
+                if action is not self.quit_action and action.menu() is None]
+
+    def _show_loading(self) -> None:
+        """A quiet page while the data loads; actions and drops wait for it."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(2)
+        title = QLabel(self.tr("City Profiles"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        label = QLabel(self.tr("Loading the bundled data…"))
+        bar = QProgressBar()
+        bar.setRange(0, 0)  # busy: the load reports no fractions worth showing
+        bar.setTextVisible(False)
+        bar.setFixedWidth(280)
+        bar.setAccessibleName(self.tr("Loading the bundled data…"))
+        # Centred by stretches, not alignment flags: the first use of Qt's `Qt` namespace
+        # costs ~50 ms, which this page is here to avoid (it comes with the panels).
+        for widget, space_after in ((title, 8), (label, 0), (bar, 0)):
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
+            layout.addSpacing(space_after)
+        layout.addStretch(3)
+        self.setCentralWidget(page)
+        self.status_label.setText(self.tr("Loading the bundled data…"))
+        for action in self._data_actions():
+            action.setEnabled(False)
+        self.recent_menu.setEnabled(False)
+        self.setAcceptDrops(False)
+
+    def show_load_error(self, message: str) -> None:
+        """The loading page says why the data could not be read (the window stays open)."""
+        from PySide6.QtCore import Qt
+
+        label = QLabel(message)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setCentralWidget(label)
+        self.status_label.setText(message)
+
+    def populate(self, dataset: Dataset) -> None:
+        """Build the toolbar and panels for `dataset` (imports pandas and pyqtgraph)."""
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.panels.city_picker import CitySearchBox, PeerPicker
+        from desktop.ui.panels.indicator_list import IndicatorList
+        from desktop.ui.panels.profile_view import ProfileView
+        from desktop.ui.plots.chart_panel import ChartPanel
+
+        lang = self.lang
+        cities = comparable_cities(dataset)
         toolbar = QToolBar(self.tr("Selection"))
         toolbar.setObjectName("selection_toolbar")
         toolbar.setMovable(False)
@@ -77,12 +150,7 @@ class MainWindow(QMainWindow):
             self.year_box.addItem(str(year), year)
         toolbar.addWidget(self.year_box)
         toolbar.addSeparator()
-        self.copy_action = QAction(self.tr("Copy table"), self)
-        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
-        self.copy_action.setToolTip(self.tr("Copy the profile table as tab-separated text"))
-        self.copy_action.setStatusTip(self.copy_action.toolTip())
         toolbar.addAction(self.copy_action)
-        self._build_edit_menu()
 
         self.peer_picker = PeerPicker(cities, list(dataset.groups.values()), lang)
         self.indicator_list = IndicatorList(dataset.categories(), lang)
@@ -125,11 +193,13 @@ class MainWindow(QMainWindow):
         self.show_table_action.triggered.connect(self.profile_view.setFocus)
         self.show_chart_action.triggered.connect(self.chart.plot_widget.setFocus)
         self.show_indicators_action.triggered.connect(self.indicator_list.setFocus)
-        self.status_label = QLabel()
-        self.status_label.setAccessibleName(self.tr("Dataset summary"))
-        self.statusBar().addWidget(self.status_label, 1)
         self.show_dataset_summary(dataset)
         self._set_tab_order()
+        for action in self._data_actions():
+            action.setEnabled(True)
+        self.recent_menu.setEnabled(True)
+        self.setAcceptDrops(True)
+        self.populated = True
         self._follow_palette()
 
     def _set_tab_order(self) -> None:
@@ -172,6 +242,8 @@ class MainWindow(QMainWindow):
         return panel
 
     def _follow_palette(self) -> None:
+        if not self.populated:
+            return
         self.profile_view.profile_model.set_dark(is_dark(self.palette()))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -183,7 +255,10 @@ class MainWindow(QMainWindow):
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts: setShortcut's overloads make PySide6 build its whole `Qt`
+            # namespace (~50 ms) before the first paint; a standard key keeps all its bindings.
+            action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey)
+                                else [shortcut])
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -303,7 +378,7 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_file(event.mimeData()) is not None:
+        if self.populated and _dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()

@@ -5,6 +5,7 @@ and the unsaved-changes prompt. Works through the view Controller; owns no view 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from PySide6.QtCore import QObject
@@ -17,10 +18,12 @@ from desktop.core.storage import check_writable
 from desktop.session.project import SUFFIX, DataFile, Project, ProjectError, load_project
 from desktop.session.project import save_project as write_project
 from desktop.ui.controller import Controller
-from desktop.ui.dialogs.settings_dialog import SettingsDialog
-from desktop.ui.dialogs.text_dialogs import TextDialog, guide_html, sources_html
 from desktop.ui.settings import Settings
 from desktop.ui.theme import apply_theme
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, to keep the start short
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+    from desktop.ui.dialogs.text_dialogs import TextDialog
 
 
 class ProjectController(QObject):
@@ -179,17 +182,23 @@ class ProjectController(QObject):
         return True
 
     def show_sources(self) -> None:
+        from desktop.ui.dialogs.text_dialogs import TextDialog, sources_html
+
         lang = self.controller.lang
         self._show(TextDialog(self.tr("Data sources"),
                               sources_html(self.controller.dataset, lang), self.window))
 
     def show_guide(self) -> None:
+        from desktop.ui.dialogs.text_dialogs import TextDialog, guide_html
+
         self._show(TextDialog(self.tr("User guide"), guide_html(self.controller.lang),
                               self.window))
 
     # --- preferences ----------------------------------------------------------------------
     def show_preferences(self) -> None:
         """The settings dialog (non-blocking); changes are applied when it is accepted."""
+        from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.controller.dataset, self.controller.lang,
                                 self.window)
         dialog.sig_settings_changed.connect(self.apply_settings)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from desktop.core.catalog import PeerGroup
+if TYPE_CHECKING:
+    from desktop.core.catalog import PeerGroup
 
 MAX_RECENT = 10
 CUSTOM_GROUP_PREFIX = "custom:"
@@ -96,6 +97,8 @@ class Settings:
             return []
         if not isinstance(data, dict) or data.get("version") != CUSTOM_GROUPS_VERSION:
             return []
+        from desktop.core.catalog import PeerGroup
+
         groups = []
         for item in data.get("groups", []):
             try:
@@ -111,6 +114,8 @@ class Settings:
         name = " ".join(name.split())
         if not name:
             raise ValueError("a custom group needs a name")
+        from desktop.core.catalog import PeerGroup
+
         group = PeerGroup(f"{CUSTOM_GROUP_PREFIX}{name}", name, name, tuple(city_ids))
         groups = [g for g in self.custom_groups() if g.id != group.id]
         self._set_custom_groups([*groups, group])
