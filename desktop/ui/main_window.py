@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.status_label.setAccessibleName(self.tr("Dataset summary"))
         self.statusBar().addWidget(self.status_label, 1)
         self.populated = False
+        self._table_panel: QWidget | None = None
         if dataset is None:
             self._show_loading()
         else:
@@ -117,15 +118,27 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(label)
         self.status_label.setText(message)
 
+    def prepare_panels(self) -> None:
+        """The table and chart panels, which need no data: built while the data still loads
+        (imports pandas and pyqtgraph). populate() calls it if nobody has yet."""
+        if self._table_panel is not None:
+            return
+        from desktop.ui.panels.profile_view import ProfileView
+        from desktop.ui.plots.chart_panel import ChartPanel
+
+        self.profile_view = ProfileView()
+        self._table_panel = self._build_table_panel()
+        self.chart_panel = ChartPanel()
+        self.chart = self.chart_panel.chart  # the over-time chart
+
     def populate(self, dataset: Dataset) -> None:
-        """Build the toolbar and panels for `dataset` (imports pandas and pyqtgraph)."""
+        """Build the toolbar and the data's panels for `dataset` and show them."""
         from PySide6.QtCore import Qt
 
         from desktop.ui.panels.city_picker import CitySearchBox, PeerPicker
         from desktop.ui.panels.indicator_list import IndicatorList
-        from desktop.ui.panels.profile_view import ProfileView
-        from desktop.ui.plots.chart_panel import ChartPanel
 
+        self.prepare_panels()
         lang = self.lang
         cities = comparable_cities(dataset)
         toolbar = QToolBar(self.tr("Selection"))
@@ -170,12 +183,8 @@ class MainWindow(QMainWindow):
         side.addWidget(indicators_panel)
         side.setSizes([330, 560])
 
-        self.profile_view = ProfileView()
-        table_panel = self._build_table_panel()
-        self.chart_panel = ChartPanel()
-        self.chart = self.chart_panel.chart  # the over-time chart
         center = QSplitter(Qt.Orientation.Vertical)
-        center.addWidget(table_panel)
+        center.addWidget(self._table_panel)
         center.addWidget(self.chart_panel)
         center.setStretchFactor(0, 1)
         center.setStretchFactor(1, 1)

@@ -39,6 +39,14 @@ def load_bundled_data(progress: Progress) -> Dataset:
     return load_bundled()
 
 
+def _prepare_charts(window: MainWindow) -> None:
+    """pyqtgraph, then the table and chart panels, which need no data."""
+    from desktop.ui.app import configure_pyqtgraph
+
+    configure_pyqtgraph()
+    window.prepare_panels()
+
+
 class StagedStart(QObject):
     """Loads the data for a window shown without it, then fills the window in and wires it.
 
@@ -80,6 +88,9 @@ class StagedStart(QObject):
         self._started = True
         self.window.removeEventFilter(self)
         self._loader.start(self._load)
+        # Meanwhile the UI thread imports pyqtgraph and builds the panels that need no data:
+        # the imports overlap well enough (file reads, library loading) to save ~0.2 s.
+        QTimer.singleShot(0, lambda: _prepare_charts(self.window))
 
     def stop(self) -> None:
         """Before the application ends: cancel and wait for the worker."""
