@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from desktop.core.units import UNITS, DisplayScale, Unit
+from desktop.core.units import UNITS, DisplayScale, Unit, styled_scale
 
 CITY_KINDS = {
     "prefecture_city": ("prefecture-level city", "地级市"),
@@ -126,6 +126,12 @@ class Indicator:
 
     def format(self, value: float | None, lang: str = "en") -> str:
         return self.display.format(value, lang)
+
+    def with_number_style(self, style: str) -> Indicator:
+        """This indicator displayed in a number style ("chinese" 亿元, "international" bn
+        yuan); itself when its display scale has no other style."""
+        display = styled_scale(self.display, style)
+        return self if display == self.display else replace(self, display=display)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

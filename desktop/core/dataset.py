@@ -6,6 +6,7 @@ row it was read from, so any number on screen or on paper can be traced back.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -78,6 +79,24 @@ class Dataset:
         self.sources: Mapping[str, Source] = {s.id: s for s in sources}
         self.groups: Mapping[str, PeerGroup] = {g.id: g for g in groups}
         self.series_breaks: tuple[SeriesBreak, ...] = tuple(series_breaks)
+
+    #: The number style last applied by `with_number_style` ("chinese" as loaded).
+    number_style: str = "chinese"
+
+    def with_number_style(self, style: str) -> Dataset:
+        """The same data with every indicator displayed in `style` ("chinese": 亿元, 万人;
+        "international": bn yuan, million). Values never change, only `indicator.display`;
+        observations and computed indexes are shared, not copied or rebuilt. Returns itself
+        when nothing would change; raises ValueError for an unknown style."""
+        indicators = {key: indicator.with_number_style(style)
+                      for key, indicator in self.indicators.items()}
+        same = all(indicators[key] is self.indicators[key] for key in indicators)
+        if same and style == self.number_style:
+            return self
+        styled = copy.copy(self)  # shares the table and the cached indexes built from it
+        styled.indicators = indicators
+        styled.number_style = style
+        return styled
 
     # --- the table -------------------------------------------------------------------------
     @property

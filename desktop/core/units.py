@@ -142,3 +142,57 @@ def format_big_money(value: float, currency: str) -> str:
         if abs(value) >= threshold:
             return f"{currency} {value / threshold:,.1f} {word}"
     return f"{currency} {value:,.0f}"
+
+
+# --- number styles: how large amounts are written ---------------------------------------------
+
+#: "chinese": 亿元, 万人 (the scales of Chinese yearbooks); "international": billion yuan, million
+#: people (steps of a thousand). Only the display changes; stored values never do.
+NUMBER_STYLES = ("chinese", "international")
+
+#: Chinese display scale (factor, English suffix, Chinese suffix) and its international peer.
+_INTERNATIONAL_PEERS: tuple[tuple[tuple[float, str, str], tuple[float, str, str]], ...] = (
+    ((1e8, "亿元", "亿元"), (1e9, "bn yuan", "十亿元")),
+    ((1e4, "万元", "万元"), (1e3, "thousand yuan", "千元")),
+    ((1e4, "万人", "万人"), (1e6, "million", "百万人")),
+)
+
+
+def _extra_decimals(chinese: float, international: float) -> int:
+    """Decimals to add when a scale grows by powers of ten, so no precision is lost (亿元 with
+    2 decimals is exact to 1 million yuan, and so is bn yuan with 3); a smaller scale keeps its
+    decimals, which keeps the mapping reversible."""
+    return max(round(math.log10(international / chinese)), 0)
+
+
+def international_scale(scale: DisplayScale) -> DisplayScale:
+    """The international equivalent of a Chinese display scale: 亿元 → bn yuan (十亿元),
+    万人 → million (百万人), 万元 → thousand yuan (千元); any other scale is returned as is."""
+    key = (scale.factor, scale.suffix_en, scale.suffix_zh)
+    for chinese, international in _INTERNATIONAL_PEERS:
+        if key == chinese:
+            factor, suffix_en, suffix_zh = international
+            return DisplayScale(factor, suffix_en, suffix_zh,
+                                scale.decimals + _extra_decimals(chinese[0], factor))
+    return scale
+
+
+def chinese_scale(scale: DisplayScale) -> DisplayScale:
+    """The inverse of `international_scale`: bn yuan → 亿元 …; any other scale as is."""
+    key = (scale.factor, scale.suffix_en, scale.suffix_zh)
+    for chinese, international in _INTERNATIONAL_PEERS:
+        if key == international:
+            factor, suffix_en, suffix_zh = chinese
+            return DisplayScale(factor, suffix_en, suffix_zh,
+                                max(scale.decimals - _extra_decimals(factor, international[0]),
+                                    0))
+    return scale
+
+
+def styled_scale(scale: DisplayScale, style: str) -> DisplayScale:
+    """`scale` written in a number style (one of NUMBER_STYLES); raises ValueError otherwise."""
+    if style == "international":
+        return international_scale(scale)
+    if style == "chinese":
+        return chinese_scale(scale)
+    raise ValueError(f"number style is one of {NUMBER_STYLES}, not {style!r}")

@@ -3,7 +3,7 @@
     city-profiles report --focus CITY [--peers A,B,...|--group NAME] [--data FILE ...]
                          [--indicators ID,...] [--charts line,bar] [--sections S,...]
                          [--lang en|zh] [--year Y] [--paper a4|letter] [--landscape]
-                         -o OUT.pdf|OUT.html
+                         [--number-style chinese|international] -o OUT.pdf|OUT.html
 
 Every argument is checked before any work, and errors are raised as CityProfilesError so that
 desktop/cli.py prints one line and exits 2; the output is written atomically at the very end,
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import CityProfilesError, InputFileError, OutputPathError
+from desktop.core.units import NUMBER_STYLES
 from desktop.report.model import CHART_TYPES, PAPERS, SECTIONS, ReportOptions
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ def add_report_parser(subparsers: Any) -> None:
     parser.add_argument("--year", type=int, help="comparison year (default: latest shared)")
     parser.add_argument("--paper", choices=PAPERS, default="a4")
     parser.add_argument("--landscape", action="store_true")
+    parser.add_argument("--number-style", choices=NUMBER_STYLES, default="chinese",
+                        help="how large amounts are written: chinese (亿元, 万人, the default) "
+                             "or international (bn yuan, million)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.html")
 
 
@@ -119,6 +123,7 @@ def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
     output = Path(args.output)
     check_output(output)
     dataset = import_data(dataset, args.data)
+    dataset = dataset.with_number_style(getattr(args, "number_style", "chinese"))
     options = options_from_args(dataset, args)
     from desktop.core.storage import write_atomically
     from desktop.report.build import build_report

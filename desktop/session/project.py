@@ -3,6 +3,10 @@
 Written to a temporary file and renamed, so a crash or kill while saving leaves the previous
 project intact. A file from a newer version of the app is refused with a clear reason rather
 than half-read; data files that have moved are reported so the user can locate them.
+
+Versions: 1 held the selection, data files, report options and language; 2 adds the chart
+controls ("chart", a plain dict of the chart panel's options) and the table's detail switch
+("table": {"detail": ...}). A version-1 file opens with their defaults.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from desktop.core.storage import write_atomically
 from desktop.importers.recipe import Recipe, RecipeError
 from desktop.session.state import ViewState
 
-PROJECT_VERSION = 1
+PROJECT_VERSION = 2
 SUFFIX = ".cityprofiles.json"
 
 
@@ -42,6 +46,11 @@ class Project:
     data_files: tuple[DataFile, ...] = ()
     report: dict[str, Any] = field(default_factory=dict)
     lang: str = "en"
+    #: The chart controls as plain JSON values (the UI turns them into its ChartOptions and
+    #: back); empty: the defaults.
+    chart: dict[str, Any] = field(default_factory=dict)
+    #: The profile table's Details switch.
+    detail: bool = True
 
     def to_json(self) -> dict[str, Any]:
         view = asdict(self.view)
@@ -53,6 +62,8 @@ class Project:
             "data_files": [d.to_json() for d in self.data_files],
             "report": self.report,
             "lang": self.lang,
+            "chart": self.chart,
+            "table": {"detail": self.detail},
         }
 
     def missing_files(self, base: Path | None = None) -> list[str]:
@@ -96,6 +107,14 @@ def load_project(path: Path) -> Project:
             DataFile(str(d["path"]), Recipe.from_json(d["recipe"]))
             for d in data.get("data_files", [])
         )
+        chart = data.get("chart") or {}  # absent before version 2
+        table = data.get("table") or {}
+        if not isinstance(chart, dict) or not isinstance(table, dict):
+            raise TypeError("chart and table settings must be objects")
+        detail = table.get("detail", True)
+        if not isinstance(detail, bool):
+            raise TypeError(f"the table's detail switch must be true or false, not {detail!r}")
     except (KeyError, TypeError, ValueError, RecipeError) as exc:
         raise ProjectError(file=str(path), reason="malformed", detail=str(exc)) from exc
-    return Project(state, files, dict(data.get("report") or {}), str(data.get("lang", "en")))
+    return Project(state, files, dict(data.get("report") or {}), str(data.get("lang", "en")),
+                   chart=dict(chart), detail=detail)

@@ -178,6 +178,7 @@ def configure_pyqtgraph() -> None:
 def attach_controllers(window: MainWindow, dataset: Dataset, selection: Selection,
                        lang: str, settings: Settings) -> None:
     """Wire a populated window: the view controller (draws `selection`) and the projects."""
+    dataset = dataset.with_number_style(settings.get("number_style"))
     from desktop.session.state import ViewState
     from desktop.ui.controller import Controller
     from desktop.ui.project_controller import ProjectController

@@ -107,10 +107,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(False)
         self.setAcceptDrops(False)
 
-    def show_load_error(self, message: str) -> None:
+    def show_load_error(self, reason: str) -> None:
         """The loading page says why the data could not be read (the window stays open)."""
         from PySide6.QtCore import Qt
 
+        message = self.tr("The bundled data could not be loaded: {0}").format(reason)
         label = QLabel(message)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -1,11 +1,16 @@
 """File-level actions: open/save projects, recent files, export the table, help windows,
-and the unsaved-changes prompt. Works through the view Controller; owns no view state itself.
+the unsaved-changes prompt and applying preferences. Works through the view Controller; owns no
+view state itself (a project also keeps the chart controls and the table's Details switch,
+read from and restored to the window).
 """
 
 from __future__ import annotations
 
+import types
+from collections.abc import Mapping
+from dataclasses import asdict, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from PySide6.QtCore import QObject
@@ -18,6 +23,7 @@ from desktop.core.storage import check_writable
 from desktop.session.project import SUFFIX, DataFile, Project, ProjectError, load_project
 from desktop.session.project import save_project as write_project
 from desktop.ui.controller import Controller
+from desktop.ui.plots.chart_panel import ChartOptions
 from desktop.ui.settings import Settings
 from desktop.ui.theme import apply_theme
 
@@ -45,16 +51,55 @@ class ProjectController(QObject):
         window.about_action.triggered.connect(self.show_about)
         window.preferences_action.triggered.connect(self.show_preferences)
         self.settings_dialog: SettingsDialog | None = None
+        # A project whose data files are being read, with the files asked for.
+        self._opening: tuple[Project, list[DataFile]] | None = None
+        self._chart_seen = window.chart_panel.options
         controller.sig_state_changed.connect(self._mark_dirty)
-        controller.sig_dataset_changed.connect(self._mark_dirty)
+        controller.sig_dataset_changed.connect(self._on_dataset_changed)
+        window.chart_panel.sig_options_changed.connect(self._on_chart_options_changed)
+        window.detail_box.toggled.connect(self._mark_dirty)
         window.close_guard = self.may_close
         window.set_recent_files(settings.get("recent_files"), self.open_project)
+        # Normally a no-op: the start hands the Controller a dataset already in this style.
+        self.apply_number_style(settings.get("number_style"))
         self._update_title()
 
     # --- state ----------------------------------------------------------------------------
     def _mark_dirty(self, *_args: object) -> None:
         self.dirty = True
         self._update_title()
+
+    def _on_chart_options_changed(self, options: ChartOptions) -> None:
+        """A changed chart control changes the project; looking at another tab alone does not
+        (the tab is still saved)."""
+        seen, self._chart_seen = self._chart_seen, options
+        if replace(options, tab=seen.tab) != seen:
+            self._mark_dirty()
+
+    def _on_dataset_changed(self, _dataset: object) -> None:
+        """An import changes the project; the data of a project being opened does not: then the
+        project's chart controls and Details switch are restored, on the data they refer to.
+        Indicators new to the data are written in the preferred number style too."""
+        self.apply_number_style(self.settings.get("number_style"))
+        opening, self._opening = self._opening, None
+        # Reading a project's files ends with only (some of) those files in use; anything else
+        # is an import, e.g. after a project whose files could not be read.
+        if opening is None or not all(f in opening[1] for f in self.controller.data_files):
+            self._mark_dirty()
+            return
+        self.restore_view(opening[0])
+        self.dirty = False
+        self._update_title()
+
+    def restore_view(self, project: Project) -> None:
+        """Show the project's Details switch and chart controls (defaults where it has none)."""
+        window = self.window
+        window.detail_box.setChecked(project.detail)
+        options = chart_options_from_json(project.chart)
+        if "year" not in project.chart:
+            options = replace(options, year=project.view.year)
+        window.chart_panel.set_options(options)
+        self._chart_seen = window.chart_panel.options
 
     def _update_title(self) -> None:
         name = self.project_path.name if self.project_path else self.tr("Untitled")
@@ -64,7 +109,9 @@ class ProjectController(QObject):
     def current_project(self) -> Project:
         options = self.controller.report_options
         return Project(self.controller.state, tuple(self.controller.data_files),
-                       report=options.to_json() if options else {}, lang=self.controller.lang)
+                       report=options.to_json() if options else {}, lang=self.controller.lang,
+                       chart=asdict(self.window.chart_panel.options),
+                       detail=self.window.detail_box.isChecked())
 
     # --- save and open --------------------------------------------------------------------
     def save_project(self, ask: bool = False, path: Path | None = None) -> bool:
@@ -104,6 +151,7 @@ class ProjectController(QObject):
                                 self._project_error_text(target, error))
             return False
         files = self._locate_missing(project, target.parent)
+        self._opening = (project, files)  # its view is restored once the files are read
         self.controller.load_project(project, files, target.parent)
         self.project_path, self.dirty = target, False
         self._remember(target)
@@ -206,11 +254,14 @@ class ProjectController(QObject):
         dialog.open()
 
     def apply_settings(self, changed: dict[str, object]) -> None:
-        """Apply what can change at once (the theme); say when the rest takes effect."""
+        """Apply what can change at once (the theme, the number style); say when the rest
+        takes effect."""
         if "theme" in changed:
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, str(changed["theme"]))
+        if "number_style" in changed:
+            self.apply_number_style(str(changed["number_style"]))
         if "language" in changed and changed["language"] != self.controller.lang:
             box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"),
                               self.tr("The new language is used the next time City Profiles "
@@ -220,6 +271,18 @@ class ProjectController(QObject):
         elif {"default_focus", "default_group"} & changed.keys():
             self.window.statusBar().showMessage(
                 self.tr("The default cities are used from the next start."), 5000)
+
+    def apply_number_style(self, style: str) -> None:
+        """Write large amounts in `style` ("chinese" 亿元, "international" bn yuan) in every
+        view: the table, the charts, reports and exports all read `indicator.display` from the
+        controller's dataset (and projects are re-read onto its base_dataset). Only the
+        display changes, so the project is not modified."""
+        controller = self.controller
+        dataset = controller.dataset.with_number_style(style)
+        controller.base_dataset = controller.base_dataset.with_number_style(style)
+        if dataset is not controller.dataset:
+            controller.dataset = dataset
+            controller.refresh()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -231,6 +294,27 @@ class ProjectController(QObject):
     def _show(self, dialog: TextDialog) -> None:
         self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
         dialog.show()
+
+
+_JSON_TYPES = {"int": int, "str": str, "bool": bool, "float": float, "None": types.NoneType}
+
+
+def chart_options_from_json(data: Mapping[str, Any]) -> ChartOptions:
+    """Chart options from a project file: unknown keys are dropped and a value of the wrong
+    type (a hand-edited file) falls back to its default, so an older or newer file never
+    fails here."""
+    values = {}
+    for option in fields(ChartOptions):
+        if option.name not in data:
+            continue
+        value = data[option.name]
+        allowed = tuple(_JSON_TYPES.get(name.strip(), object)
+                        for name in str(option.type).split("|"))
+        if isinstance(value, bool) and bool not in allowed:
+            continue  # True is an int to Python, not to a year box
+        if isinstance(value, allowed):
+            values[option.name] = value
+    return ChartOptions(**values)
 
 
 def profile_frame(controller: Controller) -> pd.DataFrame:

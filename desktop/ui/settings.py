@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop.core.units import NUMBER_STYLES
+
 if TYPE_CHECKING:
     from desktop.core.catalog import PeerGroup
 
@@ -40,6 +42,8 @@ KEYS: dict[str, _Key] = {
     "default_focus": _Key("cn-210100", str),  # a city id, shown when nothing else is chosen
     "default_group": _Key("north_east", str),  # a peer group id, likewise
     "theme": _Key("system", str, THEMES),
+    # how large amounts are written: 亿元/万人 or bn yuan/million (desktop/core/units.py)
+    "number_style": _Key("chinese", str, NUMBER_STYLES),
     "report_paper": _Key("a4", str, PAPERS),
     "report_landscape": _Key(False, bool),
     "restore_last_session": _Key(True, bool),

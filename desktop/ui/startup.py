@@ -123,8 +123,7 @@ class StagedStart(QObject):
 
         line = error_line(error)
         print(f"city-profiles: error: {line}", file=sys.stderr)
-        self.window.show_load_error(
-            self.window.tr("The bundled data could not be loaded: {0}").format(line))
+        self.window.show_load_error(line)
         self.sig_failed.emit(line)
 
 

@@ -27,10 +27,15 @@ from desktop.session.state import ViewState
 REPO = Path(__file__).resolve().parents[2]
 
 
+CHART = {"tab": 1, "mode": "indexed", "base_year": 2005, "log_y": True, "start": 2000,
+         "end": None, "band": False, "usd": True, "year": 2016, "x_indicator": "gdp"}
+
+
 def sample_project() -> Project:
     view = ViewState("cn-210100", ("cn-210200", "cn-230100"), "gdp", 2016, None)
     recipe = Recipe(ReadOptions(sheet="1-7"), TableOptions(header_rows=(2, 3)))
-    return Project(view, (DataFile("yearbook.xls", recipe),), {"paper": "a4"}, "zh")
+    return Project(view, (DataFile("yearbook.xls", recipe),), {"paper": "a4"}, "zh",
+                   chart=CHART, detail=False)
 
 
 def test_project_round_trips(tmp_path: Path) -> None:
@@ -38,6 +43,38 @@ def test_project_round_trips(tmp_path: Path) -> None:
     save_project(sample_project(), path)
     assert load_project(path) == sample_project()
     assert json.loads(path.read_text(encoding="utf-8"))["project_version"] == PROJECT_VERSION
+
+
+def test_chart_controls_and_the_detail_switch_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "charts.cityprofiles.json"
+    save_project(sample_project(), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["chart"] == CHART and data["table"] == {"detail": False}
+    project = load_project(path)
+    assert (project.chart, project.detail) == (CHART, False)
+
+
+def test_a_version_1_project_opens_with_default_chart_and_table(tmp_path: Path) -> None:
+    path = tmp_path / "old.cityprofiles.json"
+    data = sample_project().to_json()
+    del data["chart"], data["table"]
+    data["project_version"] = 1
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    project = load_project(path)
+    assert project.view == sample_project().view
+    assert project.data_files == sample_project().data_files
+    assert (project.chart, project.detail) == ({}, True)
+
+
+@pytest.mark.parametrize("change", [{"chart": "indexed"}, {"table": "compact"},
+                                    {"table": {"detail": "no"}}])
+def test_malformed_chart_or_table_settings_are_reported(tmp_path: Path,
+                                                         change: dict[str, object]) -> None:
+    path = tmp_path / "odd.cityprofiles.json"
+    path.write_text(json.dumps({**sample_project().to_json(), **change}), encoding="utf-8")
+    with pytest.raises(ProjectError) as info:
+        load_project(path)
+    assert info.value.params["reason"] == "malformed"
 
 
 def test_a_newer_project_is_refused_with_its_version(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.session.project import load_project
 from desktop.ui.main_window import MainWindow
@@ -54,6 +54,105 @@ def qtbot_wait_until(condition: object, timeout: float = 10.0) -> None:
     while not condition():
         QApplication.processEvents()
         assert time.monotonic() < deadline, "condition not met in time"
+
+
+def _open_through_the_menu(window: MainWindow, path: Path,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
+    window.open_action.trigger()
+    window.controller._project_runner.wait(10_000)
+    qtbot_wait_until(lambda: window.project_controller._opening is None)
+
+
+def test_chart_controls_and_details_are_saved_and_restored(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.ui.plots.chart_panel import RANKING, ChartOptions
+
+    projects, panel = window.project_controller, window.chart_panel
+    assert not projects.dirty
+    panel.tabs.setCurrentIndex(RANKING)
+    assert not projects.dirty  # looking at another chart is not a change
+    panel.mode_box.setCurrentIndex(panel.mode_box.findData("indexed"))
+    assert projects.dirty and window.isWindowModified()
+    panel.base_year_box.setValue(2005)
+    panel.start_box.setValue(2003)
+    panel.log_check.setChecked(True)
+    panel.band_check.setChecked(False)
+    panel.background_check.setChecked(True)
+    panel.usd_check.setChecked(True)
+    panel.year_box.setCurrentIndex(panel.year_box.findData(2015))
+    panel.x_box.setCurrentIndex(panel.x_box.findData("average_wage"))
+    panel.size_check.setChecked(True)
+    panel.trails_check.setChecked(True)
+    panel.log_x_check.setChecked(True)
+    window.detail_box.setChecked(False)
+    saved = panel.options
+    assert saved.mode == "indexed" and saved.tab == RANKING and saved.year == 2015
+
+    path = tmp_path / "charts.cityprofiles.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
+    window.save_as_action.trigger()
+    assert not projects.dirty and path.is_file()
+    project = load_project(path)
+    assert project.detail is False
+    assert project.chart["mode"] == "indexed" and project.chart["x_indicator"] == "average_wage"
+
+    panel.set_options(ChartOptions())  # something else on screen before opening
+    window.detail_box.setChecked(True)
+    projects.dirty = False
+    _open_through_the_menu(window, path, monkeypatch)
+    assert panel.options == saved
+    assert panel.tabs.currentIndex() == RANKING
+    assert panel.mode_box.currentData() == "indexed" and panel.log_check.isChecked()
+    assert not window.detail_box.isChecked() and not window.controller.profile_detail
+    assert not projects.dirty and not window.isWindowModified()
+    window.detail_box.setChecked(True)
+    assert projects.dirty  # the Details switch is part of the project
+
+
+def test_a_version_1_project_opens_with_default_charts(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    projects, panel = window.project_controller, window.chart_panel
+    data = projects.current_project().to_json()
+    data["view"]["focus_id"] = "cn-230100"  # Harbin
+    data["view"]["peer_ids"] = ["cn-210100", "cn-210200"]
+    data["view"]["year"] = 2014
+    del data["chart"], data["table"]
+    data["project_version"] = 1
+    path = tmp_path / "old.cityprofiles.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    panel.mode_box.setCurrentIndex(panel.mode_box.findData("change"))
+    window.detail_box.setChecked(False)
+    projects.dirty = False
+    _open_through_the_menu(window, path, monkeypatch)
+    assert window.controller.state.focus_id == "cn-230100"
+    assert panel.options.mode == "absolute" and panel.options.band
+    assert panel.options.year == 2014  # the comparison year of the project
+    assert window.detail_box.isChecked()
+    assert not projects.dirty
+
+
+def test_an_import_after_a_project_failed_to_read_is_a_change(window: MainWindow) -> None:
+    from desktop.session.project import DataFile
+
+    projects = window.project_controller
+    projects._opening = (projects.current_project(), [])  # its files never arrived
+    projects.dirty = False
+    window.controller.data_files.append(DataFile("imported.csv"))
+    window.controller.sig_dataset_changed.emit(window.controller.dataset)
+    assert projects.dirty and projects._opening is None
+
+
+def test_chart_options_from_a_hand_edited_file_fall_back_to_defaults() -> None:
+    from desktop.ui.plots.chart_panel import ChartOptions
+    from desktop.ui.project_controller import chart_options_from_json
+
+    options = chart_options_from_json({"mode": "indexed", "base_year": True, "start": "2000",
+                                       "end": 2010, "log_y": 1, "year": None,
+                                       "colour": "red"})
+    assert options == ChartOptions(mode="indexed", end=2010)
 
 
 def test_unsaved_changes_are_asked_about(window: MainWindow,

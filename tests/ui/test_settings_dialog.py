@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.cli import Selection
 from desktop.ui.dialogs.settings_dialog import EDITED_KEYS, SettingsDialog
+from desktop.ui.project_controller import profile_frame
 from desktop.ui.settings import KEYS, Settings
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ def test_round_trip_through_settings(qtbot: QtBot, dataset: Dataset, tmp_path: P
     qtbot.addWidget(dialog)
     dialog.language_box.setCurrentIndex(dialog.language_box.findData("zh"))
     dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("dark"))
+    dialog.number_box.setCurrentIndex(dialog.number_box.findData("international"))
     dialog.focus_box.set_city("cn-230100")  # Harbin
     dialog.group_box.setCurrentIndex(dialog.group_box.findData("hot_spots"))
     dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("letter"))
@@ -71,7 +73,8 @@ def test_round_trip_through_settings(qtbot: QtBot, dataset: Dataset, tmp_path: P
     dialog.restore_box.setChecked(False)
     with qtbot.waitSignal(dialog.sig_settings_changed) as blocker:
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    expected = {"language": "zh", "theme": "dark", "default_focus": "cn-230100",
+    expected = {"language": "zh", "theme": "dark", "number_style": "international",
+                "default_focus": "cn-230100",
                 "default_group": "hot_spots", "report_paper": "letter",
                 "report_landscape": True, "restore_last_session": False}
     assert blocker.args[0] == expected
@@ -218,3 +221,79 @@ def test_tab_moves_through_the_window_in_reading_order(qtbot: QtBot,
             seen.append(widget)
         widget = widget.nextInFocusChain()
     assert seen == expected
+
+
+def _cell(window: MainWindow, indicator_id: str, key: str) -> str:
+    """The text the profile table shows for an indicator in a column ('unit', 'city', ...)."""
+    table = window.profile_view.profile_model.table
+    assert table is not None
+    column = table.focus_column if key == "city" else table.column_index(key)
+    return table.rows[table.indicator_ids.index(indicator_id)][column].text
+
+
+def _choose_year(window: MainWindow, year: int) -> None:
+    index = window.year_box.findData(year)
+    window.year_box.setCurrentIndex(index)
+    window.year_box.activated.emit(index)
+
+
+def test_the_number_style_changes_every_view_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    projects = window.project_controller
+    _choose_year(window, 2016)
+    projects.dirty = False
+    assert _cell(window, "gdp", "city") == "5,546.45"  # CRE_Gdpct line 8457: 5546.4498 亿元
+    assert _cell(window, "gdp", "unit") == "亿元"
+    assert _cell(window, "population_registered", "unit") == "万人"
+    assert "亿元" in window.chart.spec.y_label
+
+    window.preferences_action.trigger()
+    dialog = projects.settings_dialog
+    assert dialog is not None
+    assert dialog.values()["number_style"] == "chinese"
+    dialog.number_box.setCurrentIndex(dialog.number_box.findData("international"))
+    try:
+        dialog.accept()
+        _check_international(window)
+    finally:  # the window's Settings file outlives the test (Qt keeps its first path)
+        window.preferences_action.trigger()
+        dialog = projects.settings_dialog
+        dialog.number_box.setCurrentIndex(dialog.number_box.findData("chinese"))
+        dialog.accept()
+    assert projects.settings.get("number_style") == "chinese"
+    assert _cell(window, "gdp", "city") == "5,546.45"
+    assert _cell(window, "gdp", "unit") == "亿元"
+
+
+def _check_international(window: MainWindow) -> None:
+    projects = window.project_controller
+    assert projects.settings.get("number_style") == "international"
+    assert _cell(window, "gdp", "city") == "554.645"
+    assert _cell(window, "gdp", "unit") == "bn yuan"
+    assert _cell(window, "population_registered", "unit") == "million"
+    assert _cell(window, "gdp_share_tertiary", "unit") == "%"
+    assert "bn yuan" in window.chart.spec.y_label
+    # Exports (and reports) read the same dataset; the values themselves never change.
+    frame = profile_frame(window.controller)
+    gdp = frame[(frame.indicator_id == "gdp") & (frame.city == "Shenyang")].iloc[0]
+    assert gdp.value == 554_644_980_000.0
+    assert gdp.display_value == pytest.approx(554.64498)
+    assert gdp.display_unit == "bn yuan"
+    assert not projects.dirty  # a preference, not a change to the comparison
+
+
+def test_the_number_style_applies_from_the_start(qtbot: QtBot, dataset: Dataset,
+                                                 settings: Settings) -> None:
+    from desktop.ui.app import build_main_window
+
+    settings.set("number_style", "international")
+    selection = Selection("cn-210100", ("cn-210200", "cn-230100"), "population_registered",
+                          "north_east")
+    window = build_main_window(dataset, selection, settings=settings)
+    window.close_guard = None
+    qtbot.addWidget(window)
+    assert _cell(window, "population_registered", "unit") == "million"
+    assert "million" in window.chart.spec.y_label
+    assert window.controller.base_dataset.indicator("gdp").display.suffix_en == "bn yuan"
+    assert not window.project_controller.dirty
+    # The bundled dataset the window was given is not changed (shared by every test).
+    assert dataset.indicator("gdp").display.suffix_en == "亿元"

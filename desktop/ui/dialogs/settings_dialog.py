@@ -1,9 +1,10 @@
-"""Preferences: language, the cities shown at start, theme, report paper and start-up.
+"""Preferences: language, theme, number style, the cities shown at start, report paper and
+start-up.
 
 The dialog reads its values from Settings and, on OK, writes them back through Settings only
 (typed keys; an unknown key is an error there). It never reaches into the window: it reports the
-keys that changed on sig_settings_changed and the caller applies them (the theme at once, the
-language and the default cities at the next start).
+keys that changed on sig_settings_changed and the caller applies them (the theme and the number
+style at once, the language and the default cities at the next start).
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from desktop.ui.panels.city_picker import CitySearchBox
 from desktop.ui.settings import KEYS, Settings
 
 #: The keys this dialog edits, in the order they are shown.
-EDITED_KEYS = ("language", "theme", "default_focus", "default_group", "restore_last_session",
-               "report_paper", "report_landscape")
+EDITED_KEYS = ("language", "theme", "number_style", "default_focus", "default_group",
+               "restore_last_session", "report_paper", "report_landscape")
 
 
 class SettingsDialog(QDialog):
@@ -57,11 +58,20 @@ class SettingsDialog(QDialog):
         self.theme_box.addItem(self.tr("Light"), "light")
         self.theme_box.addItem(self.tr("Dark"), "dark")
         self.theme_box.setToolTip(self.tr("Charts stay white, like the printed report"))
+        self.number_box = QComboBox()
+        self.number_box.setAccessibleName(self.tr("Number style"))
+        self.number_box.addItem(self.tr("Chinese units (亿元, 万人)"), "chinese")
+        self.number_box.addItem(self.tr("International units (bn yuan, million)"),
+                                "international")
+        self.number_box.setToolTip(self.tr(
+            "How large amounts are written in the table, the charts, reports and exports; "
+            "the values themselves do not change"))
         general = QGroupBox(self.tr("Appearance"))
         general_form = QFormLayout(general)
         general_form.addRow(self.tr("&Language:"), self.language_box)
         general_form.addRow("", language_note)
         general_form.addRow(self.tr("&Theme:"), self.theme_box)
+        general_form.addRow(self.tr("&Numbers:"), self.number_box)
 
         self.focus_box = CitySearchBox(comparable_cities(dataset),
                                        self.tr("Find a city (English or 中文)…"), lang)
@@ -109,7 +119,8 @@ class SettingsDialog(QDialog):
 
     def _show(self, values: dict[str, Any]) -> None:
         for box, key in ((self.language_box, "language"), (self.theme_box, "theme"),
-                         (self.group_box, "default_group"), (self.paper_box, "report_paper")):
+                         (self.number_box, "number_style"), (self.group_box, "default_group"),
+                         (self.paper_box, "report_paper")):
             box.setCurrentIndex(max(box.findData(values[key]), 0))
         focus = values["default_focus"]
         self.focus_box.set_city(focus if focus in self._dataset.cities
@@ -122,6 +133,7 @@ class SettingsDialog(QDialog):
         return {
             "language": self.language_box.currentData(),
             "theme": self.theme_box.currentData(),
+            "number_style": self.number_box.currentData(),
             "default_focus": self.focus_box.currentData() or KEYS["default_focus"].default,
             "default_group": self.group_box.currentData() or KEYS["default_group"].default,
             "restore_last_session": self.restore_box.isChecked(),
