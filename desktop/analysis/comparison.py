@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desktop.core.catalog import Indicator
 from desktop.core.dataset import Dataset, Provenance
 
 
@@ -88,25 +89,6 @@ def _present_years(dataset: Dataset, city_id: str, indicator_id: str) -> list[in
     return years[~np.isnan(values)].tolist()
 
 
-def _value_at(
-    dataset: Dataset, city_id: str, indicator_id: str, year: int | None
-) -> tuple[float | None, int | None, int | None]:
-    """(value, its year, the city's latest year): the year's value or the latest before it."""
-    years, values = dataset.arrays(city_id, indicator_id)
-    present = ~np.isnan(values)
-    years, values = years[present], values[present]
-    if len(years) == 0:
-        return None, None, None
-    latest = int(years.max())
-    if year is None:
-        return None, None, latest
-    earlier = np.flatnonzero(years <= year)
-    if len(earlier) == 0:
-        return None, None, latest
-    position = int(earlier[np.argmax(years[earlier])])
-    return float(values[position]), int(years[position]), latest
-
-
 def rank_values(values: dict[str, float], higher_is_better: bool | None) -> dict[str, int]:
     """Competition ranks ('1224'): 1 is the highest value unless lower is better."""
     descending = higher_is_better is not False
@@ -134,45 +116,123 @@ def compare_indicator(
     indicator_id: str,
     year: int | None = None,
 ) -> IndicatorComparison:
-    indicator = dataset.indicator(indicator_id)
-    target = year if year is not None else default_year(dataset, focus_id, peer_ids, indicator_id)
-    city_ids = [focus_id, *[p for p in dict.fromkeys(peer_ids) if p != focus_id]]
-    found = {c: _value_at(dataset, c, indicator_id, target) for c in city_ids}
-    present = {c: v[0] for c, v in found.items() if v[0] is not None}
-    ranks = rank_values(present, indicator.higher_is_better)
-    peer_values = [present[c] for c in city_ids[1:] if c in present]
-    median = statistics.median(peer_values) if peer_values else None
-    in_points = indicator.unit == "percent"
-    gap = gap_points if in_points else gap_percent
+    return _compare(dataset, focus_id, peer_ids, [indicator_id], year)[0]
 
-    def cell(city_id: str) -> Cell:
-        value, value_year, latest = found[city_id]
-        observation = dataset.observation(city_id, indicator_id, value_year) if value_year else None
-        return Cell(
-            city_id=city_id,
-            value=value,
-            year=value_year,
-            latest_year=latest,
-            rank=ranks.get(city_id),
-            gap=gap(value, median),
-            provenance=observation.provenance if observation else None,
-        )
 
+@dataclass(frozen=True)
+class ComparisonArrays:
+    """What compare_indicator finds for several indicators, as plain lists (indicators x
+    cities, focus first) for the code that turns them into cells: desktop.analysis.comparison
+    itself and the profile table's fast path (profile_table.selection_table)."""
+
+    city_ids: tuple[str, ...]
+    indicators: tuple[Indicator, ...]
+    first_year: int
+    years: list[int | None]  # per indicator: the compared year
+    values: list[list[float]]  # NaN where there is none
+    cols: list[list[int]]  # column of the value (year - first_year), -1 where there is none
+    latest: list[list[int]]  # column of the city's latest value, -1 where there is none
+    ranks: list[list[int]]  # competition rank among the cities with a value, 0 without
+    positions: list[list[int]]  # row in the dataset's observations, -1 where there is none
+    medians: list[float | None]  # median of the peers' values
+    ranked_counts: list[int]  # cities with a value
+    notes: list[tuple[str, ...]]  # series-break notes of the selected cities
+
+
+def comparison_arrays(
+    dataset: Dataset,
+    focus_id: str,
+    peer_ids: Sequence[str],
+    indicator_ids: Sequence[str],
+    year: int | None,
+) -> ComparisonArrays:
+    """compare_indicator's findings for several indicators at once, from the panel's
+    matrices (a handful of whole-array operations, not one look-up per cell)."""
+    from desktop.analysis.panel import panel_for
+    from desktop.analysis.selection_cube import NONE, competition_ranks, selection_cube
+
+    indicators = tuple(dataset.indicator(i) for i in indicator_ids)  # raises for unknown ids
+    city_ids = (focus_id, *[p for p in dict.fromkeys(peer_ids) if p != focus_id])
+    panel = panel_for(dataset)
+    cube = selection_cube(panel, city_ids, indicator_ids)
+    if year is not None:
+        targets = np.full(len(indicators), int(year), dtype=np.intp)
+    else:
+        targets = cube.default_years()
+    cols = cube.value_columns(targets)
+    values = cube.at(cols)
+    descending = np.array([i.higher_is_better is not False for i in indicators], dtype=bool)
+    values_l = values.tolist()
+    medians = []
+    ranked_counts = []
     notes = []
-    for city_id in city_ids:
-        for series_break in dataset.breaks_for(city_id, indicator_id):
-            if series_break.note_en not in notes:
-                notes.append(series_break.note_en)
-    return IndicatorComparison(
-        indicator_id=indicator_id,
-        year=target,
-        focus=cell(focus_id),
-        peers=tuple(cell(c) for c in city_ids[1:]),
-        peer_median=median,
-        ranked_count=len(present),
-        break_notes=tuple(notes),
-        gap_unit="pp" if in_points else "%",
+    for i, indicator in enumerate(indicators):
+        row_values = values_l[i]
+        present = [v for v in row_values[1:] if v == v]  # peers with a value (not NaN)
+        medians.append(statistics.median(present) if present else None)
+        ranked_counts.append(sum(1 for v in row_values if v == v))
+        notes.append(panel.break_notes(city_ids, indicator.id))
+    return ComparisonArrays(
+        city_ids=city_ids,
+        indicators=indicators,
+        first_year=panel.first_year,
+        years=[None if t == NONE else int(t) for t in targets.tolist()],
+        values=values_l,
+        cols=cols.tolist(),
+        latest=cube.latest_columns().tolist(),
+        ranks=competition_ranks(values, descending).tolist(),
+        positions=cube.positions(cols),
+        medians=medians,
+        ranked_counts=ranked_counts,
+        notes=notes,
     )
+
+
+def _compare(
+    dataset: Dataset,
+    focus_id: str,
+    peer_ids: Sequence[str],
+    indicator_ids: Sequence[str],
+    year: int | None,
+) -> tuple[IndicatorComparison, ...]:
+    """compare_indicator for several indicators at once."""
+    from desktop.analysis.panel import panel_for
+
+    found = comparison_arrays(dataset, focus_id, peer_ids, indicator_ids, year)
+    panel = panel_for(dataset)
+    first_year = found.first_year
+    out = []
+    for i, indicator in enumerate(found.indicators):
+        indicator_id = indicator.id
+        row_values, row_cols, row_latest = found.values[i], found.cols[i], found.latest[i]
+        row_ranks, row_positions = found.ranks[i], found.positions[i]
+        median = found.medians[i]
+        in_points = indicator.unit == "percent"
+        gap = gap_points if in_points else gap_percent
+        cells = []
+        for c, city_id in enumerate(found.city_ids):
+            col = row_cols[c]
+            latest_col = row_latest[c]
+            if col < 0:
+                cells.append(Cell(city_id, None, None,
+                                  latest_col + first_year if latest_col >= 0 else None,
+                                  None, None, None))
+                continue
+            value = row_values[c]
+            cells.append(Cell(city_id, value, col + first_year, latest_col + first_year,
+                              row_ranks[c], gap(value, median),
+                              panel.provenance(indicator_id, row_positions[c])))
+        out.append(IndicatorComparison(
+            indicator_id=indicator_id,
+            year=found.years[i],
+            focus=cells[0],
+            peers=tuple(cells[1:]),
+            peer_median=median,
+            ranked_count=found.ranked_counts[i],
+            break_notes=found.notes[i],
+            gap_unit="pp" if in_points else "%",
+        ))
+    return tuple(out)
 
 
 def available_indicators(dataset: Dataset, city_ids: Sequence[str]) -> list[str]:
@@ -194,5 +254,4 @@ def build_profile(
     """The side-by-side profile: one comparison per indicator."""
     peers = tuple(p for p in dict.fromkeys(peer_ids) if p != focus_id)
     chosen = indicator_ids or available_indicators(dataset, [focus_id, *peers])
-    rows = tuple(compare_indicator(dataset, focus_id, peers, i, year) for i in chosen)
-    return Profile(focus_id, peers, year, rows)
+    return Profile(focus_id, peers, year, _compare(dataset, focus_id, peers, chosen, year))

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from desktop.core.catalog import City
-from desktop.core.dataset import Dataset
+from desktop.core.catalog import City, SeriesBreak
+from desktop.core.dataset import Dataset, Provenance
 from desktop.core.errors import UnknownCityError
 
 #: Kinds that are ranked together (within one country).
@@ -81,6 +81,9 @@ class Panel:
         source_codes = pd.Categorical(obs["source_id"].astype(str))
         self.source_ids: tuple[str, ...] = tuple(str(s) for s in source_codes.categories)
         self._sources = source_codes.codes.astype(np.int16)
+        self._source_rows = obs["source_row"].to_numpy()
+        self._source_columns = (obs["source_column"].to_numpy(dtype=object)
+                                if "source_column" in obs else None)
         indicator_codes = pd.Categorical(obs["indicator_id"].astype(str))
         order = np.argsort(indicator_codes.codes, kind="stable")
         sorted_codes = indicator_codes.codes[order]
@@ -89,8 +92,12 @@ class Panel:
         self._positions = {
             name: order[bounds[i]:bounds[i + 1]] for i, name in enumerate(names)
         }
-        self._matrices: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._matrices: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._pools: dict[tuple[str, str], np.ndarray] = {}
+        self._sorted_pools: dict[tuple[str, str], tuple] = {}
+        self._breaks: dict[tuple[str, str], list[SeriesBreak]] = {}
+        self._break_indicators = {i for b in dataset.series_breaks for i in b.indicator_ids}
+        self._provenance_parts: dict[tuple[str, int], tuple] = {}
         self._lock = threading.Lock()
         self._kinds = [
             pool_key(dataset.cities[c]) if c in dataset.cities else ("", "imported")
@@ -98,9 +105,10 @@ class Panel:
         ]
 
     # --- matrices -------------------------------------------------------------------------
-    def _build(self, indicator_id: str) -> tuple[np.ndarray, np.ndarray]:
+    def _build(self, indicator_id: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         values = np.full((len(self.city_ids), len(self.years)), np.nan)
         sources = np.full(values.shape, -1, dtype=np.int16)
+        positions = np.full(values.shape, -1, dtype=np.int32)
         rows = self._positions.get(indicator_id)
         if rows is not None and len(rows):
             rows = rows[::-1]  # the first row of a duplicated cell wins, as in Dataset.observation
@@ -109,9 +117,10 @@ class Panel:
             r, c = self._rows[rows], self._cols[rows]
             values[r, c] = self._values[rows]
             sources[r, c] = self._sources[rows]
-        values.flags.writeable = False
-        sources.flags.writeable = False
-        return values, sources
+            positions[r, c] = rows
+        for array in (values, sources, positions):
+            array.flags.writeable = False
+        return values, sources, positions
 
     def matrix(self, indicator_id: str) -> np.ndarray:
         """Cities x years values of one indicator (read-only; NaN where there is no value)."""
@@ -121,7 +130,41 @@ class Panel:
         """Cities x years index into `source_ids` (-1 where there is no value)."""
         return self._pair(indicator_id)[1]
 
-    def _pair(self, indicator_id: str) -> tuple[np.ndarray, np.ndarray]:
+    def positions(self, indicator_id: str) -> np.ndarray:
+        """Cities x years row of each value in the dataset's observations (-1: no value)."""
+        return self._pair(indicator_id)[2]
+
+    def source_codes_at(self, positions: np.ndarray) -> np.ndarray:
+        """The source code (index into `source_ids`) of the observations at `positions`
+        (see `positions`); -1 where the position is -1."""
+        if not len(self._sources):  # no observations: every position is -1
+            return np.full(np.shape(positions), -1)
+        return np.where(positions >= 0, self._sources[np.maximum(positions, 0)], -1)
+
+    def provenance(self, indicator_id: str, position: int) -> Provenance | None:
+        """Where the observation at `position` (see `positions`) came from: the same as
+        Dataset.observation(...).provenance, without searching the series for the year."""
+        code = int(self._sources[position])
+        parts = self._provenance_parts.get((indicator_id, code))
+        if parts is None:
+            source_id = self.source_ids[code]
+            source = self.dataset.sources.get(source_id)
+            field = self.dataset.indicators[indicator_id].field_for(source_id)
+            parts = self._provenance_parts[(indicator_id, code)] = (
+                source, field.column if field else "", field.source_unit if field else "")
+        source, field_column, source_unit = parts
+        if source is None:
+            return None
+        column = (self._source_columns[position] if self._source_columns is not None
+                  else None)
+        return Provenance(
+            source,
+            int(self._source_rows[position]),
+            (column if isinstance(column, str) and column else None) or field_column,
+            source_unit,
+        )
+
+    def _pair(self, indicator_id: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         found = self._matrices.get(indicator_id)
         if found is None:
             self.dataset.indicator(indicator_id)  # raises UnknownIndicatorError
@@ -189,6 +232,53 @@ class Panel:
         if found is None:
             found = np.array([i for i, k in enumerate(self._kinds) if k == key], dtype=np.intp)
             self._pools[key] = found
+        return found
+
+    def sorted_pools(self, key: tuple[str, str], indicator_ids: Sequence[str]
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A pool's values sorted up each year column, for ranking selected cities among their
+        pool without sorting on every change: (ordered, count, index), where
+        `ordered[index[i], :count[index[i], col], col]` are the pool's values of
+        `indicator_ids[i]` in year column `col` (NaN after them). The stack has a layer per
+        indicator of the dataset; a layer is filled the first time it is asked for."""
+        stack = self._sorted_pools.get(key)
+        if stack is None:
+            names = list(self.dataset.indicators)
+            rows = self.pool_rows(key)
+            stack = self._sorted_pools[key] = (
+                np.full((len(names), len(rows), len(self.years)), np.nan),
+                np.zeros((len(names), len(self.years)), dtype=np.intp),
+                np.zeros(len(names), dtype=bool),
+                {name: i for i, name in enumerate(names)},
+            )
+        ordered, count, filled, position = stack
+        index = np.array([position[i] for i in indicator_ids], dtype=np.intp)
+        for indicator_id, layer in zip(indicator_ids, index, strict=True):
+            if not filled[layer]:
+                block = self.matrix(indicator_id)[self.pool_rows(key)]
+                ordered[layer] = np.sort(block, axis=0)
+                count[layer] = (~np.isnan(block)).sum(axis=0)
+                filled[layer] = True
+        return ordered, count, index
+
+    def break_notes(self, city_ids: Sequence[str], indicator_id: str) -> tuple[str, ...]:
+        """The English notes of the series breaks of these cities' `indicator_id`, each once,
+        in the cities' order."""
+        if indicator_id not in self._break_indicators:
+            return ()
+        notes: list[str] = []
+        for city_id in city_ids:
+            for series_break in self.breaks_for(city_id, indicator_id):
+                if series_break.note_en not in notes:
+                    notes.append(series_break.note_en)
+        return tuple(notes)
+
+    def breaks_for(self, city_id: str, indicator_id: str) -> list[SeriesBreak]:
+        """Dataset.breaks_for, remembered (asked for every cell on every change)."""
+        found = self._breaks.get((city_id, indicator_id))
+        if found is None:
+            found = self._breaks[(city_id, indicator_id)] = self.dataset.breaks_for(
+                city_id, indicator_id)
         return found
 
     def pool_ids(self, city_id: str) -> list[str]:

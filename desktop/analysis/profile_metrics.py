@@ -30,13 +30,20 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
 from desktop.analysis.chart_spec import CROSS_COUNTRY_NOTE
-from desktop.analysis.comparison import gap_percent, gap_points, rank_values
+from desktop.analysis.comparison import gap_percent, gap_points
 from desktop.analysis.panel import Panel, panel_for, pool_label, selection_ids
+from desktop.analysis.selection_cube import (
+    NONE,
+    competition_ranks,
+    pool_positions,
+    selection_cube,
+)
 from desktop.analysis.sentences import peer_sentence
 from desktop.core.dataset import Dataset, Provenance
 
@@ -94,9 +101,23 @@ class IndicatorMetrics:
     higher_is_better: bool | None
     pool_label_en: str
     pool_label_zh: str
-    sentence_en: str
-    sentence_zh: str
     break_notes: tuple[str, ...]
+    #: What the sentences say: (the focus city's English and Chinese names, the indicator,
+    #: the focus city's value); they are written when first read (the table shows one).
+    sentence_parts: tuple = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def sentence_en(self) -> str:
+        return self._sentence("en")
+
+    @cached_property
+    def sentence_zh(self) -> str:
+        return self._sentence("zh")
+
+    def _sentence(self, lang: str) -> str:
+        name_en, name_zh, indicator, value = self.sentence_parts
+        return peer_sentence(name_zh if lang == "zh" else name_en, indicator, value,
+                             self.peer_median, lang)
 
     @property
     def focus(self) -> MetricCell:
@@ -123,38 +144,18 @@ class ProfileMetrics:
         return next(r for r in self.rows if r.indicator_id == indicator_id)
 
 
-def _row_year(matrix: np.ndarray, panel: Panel) -> int | None:
-    """Latest year every selected city has; else the latest the focus shares with a peer."""
-    have = ~np.isnan(matrix)
-    if not have.size:
-        return None
-    for candidates in (
-        have.all(axis=0),
-        have[0] & have[1:].any(axis=0) if len(have) > 1 else have[0],
-        have[0],
-        have.any(axis=0),
-    ):
-        hits = np.flatnonzero(candidates)
-        if len(hits):
-            return int(panel.years[hits[-1]])
-    return None
-
-
 def _changes(
-    series: np.ndarray,
-    panel: Panel,
-    end_col: int,
+    end: float,
+    end_year: int,
+    starts: Sequence[float],
     horizons: Sequence[int],
     in_points: bool,
     break_years: Sequence[int],
 ) -> tuple[Change, ...]:
-    end_year = int(panel.years[end_col])
-    end = float(series[end_col])
+    """Change and CAGR from each horizon's start value (NaN: none) to `end`."""
     out = []
-    for h in horizons:
-        start_col = end_col - h
-        start = float(series[start_col]) if start_col >= 0 else float("nan")
-        start_value = None if np.isnan(start) else start
+    for h, start in zip(horizons, starts, strict=True):
+        start_value = None if start != start else start  # NaN: no value h years before
         change = cagr = None
         if start_value is not None:
             if in_points:
@@ -169,19 +170,6 @@ def _changes(
     return tuple(out)
 
 
-def _pool_position(
-    ordered: np.ndarray, value: float, higher_is_better: bool | None
-) -> tuple[int, int, float | None]:
-    """(competition rank, pool count, percentile) of a value among the pool's sorted values."""
-    count = len(ordered)
-    below = int(np.searchsorted(ordered, value, "left"))
-    at_or_below = int(np.searchsorted(ordered, value, "right"))
-    better = below if higher_is_better is False else count - at_or_below
-    equal_others = max(at_or_below - below - 1, 0)
-    percentile = (below + 0.5 * equal_others) / (count - 1) * 100 if count > 1 else None
-    return better + 1, count, percentile
-
-
 def indicator_metrics(
     dataset: Dataset,
     focus_id: str,
@@ -192,88 +180,114 @@ def indicator_metrics(
     panel: Panel | None = None,
 ) -> IndicatorMetrics:
     """Metrics of one indicator for the focus (first) and each peer."""
-    panel = panel or panel_for(dataset)
-    indicator = dataset.indicator(indicator_id)
+    return _metrics(dataset, focus_id, peer_ids, [indicator_id], year, horizons,
+                    panel or panel_for(dataset))[0]
+
+
+def _metrics(
+    dataset: Dataset,
+    focus_id: str,
+    peer_ids: Sequence[str],
+    indicator_ids: Sequence[str],
+    year: int | None,
+    horizons: Sequence[int],
+    panel: Panel,
+    focus_only: bool = False,
+) -> tuple[IndicatorMetrics, ...]:
+    """Metrics of several indicators, every cell from one SelectionCube (see its module)."""
+    indicators = [dataset.indicator(i) for i in indicator_ids]  # raises for an unknown id
     city_ids = selection_ids(focus_id, peer_ids)
-    rows = panel.rows_of(city_ids)
-    matrix = panel.matrix(indicator_id)
-    selected = matrix[rows]
-    target = year if year is not None else _row_year(selected, panel)
-    in_points = indicator.unit == "percent"
-    higher = indicator.higher_is_better
-    # Column of each city's value: the target year or its latest earlier year.
-    cols: list[int | None] = []
-    if target is not None:
-        limit = min(int(target) - panel.first_year, len(panel.years) - 1)
-        for series in selected:
-            have = np.flatnonzero(~np.isnan(series[: limit + 1])) if limit >= 0 else []
-            cols.append(int(have[-1]) if len(have) else None)
+    panel.rows_of(city_ids)  # raises UnknownCityError
+    cube = selection_cube(panel, city_ids, indicator_ids)
+    if year is not None:
+        targets = np.full(len(indicators), int(year), dtype=np.intp)
     else:
-        cols = [None] * len(city_ids)
-    values = {
-        c: float(selected[i, col]) for i, (c, col) in enumerate(zip(city_ids, cols, strict=True))
-        if col is not None
-    }
-    ranks = rank_values(values, higher)
-    peer_values = [values[c] for c in city_ids[1:] if c in values]
-    median = statistics.median(peer_values) if peer_values else None
-    gap = gap_points if in_points else gap_percent
-    sources = panel.source_codes(indicator_id)
-    sorted_pools: dict[tuple[tuple[str, str], int], np.ndarray] = {}
-    cells = []
-    notes: list[str] = []
-    for i, city_id in enumerate(city_ids):
-        col = cols[i]
-        breaks = dataset.breaks_for(city_id, indicator_id)
-        for b in breaks:
-            if b.note_en not in notes:
-                notes.append(b.note_en)
-        if col is None:
-            cells.append(MetricCell(city_id, None, None, False, None, len(values), None, 0,
-                                    None, None, None, (), None))
-            continue
-        value = values[city_id]
-        key = (panel.pool_key_of(city_id), col)
-        ordered = sorted_pools.get(key)
-        if ordered is None:
-            column = matrix[panel.pool_rows(key[0]), col]
-            ordered = sorted_pools[key] = np.sort(column[~np.isnan(column)])
-        pool_rank, pool_count, percentile = _pool_position(ordered, value, higher)
-        index = value / median * 100 if median is not None and median > 0 else None
-        source_code = int(sources[rows[i], col])
-        cells.append(
-            MetricCell(
-                city_id=city_id,
-                value=value,
-                year=int(panel.years[col]),
-                other_year=int(panel.years[col]) != target,
-                rank=ranks[city_id],
-                selection_count=len(values),
-                pool_rank=pool_rank,
-                pool_count=pool_count,
-                percentile=percentile,
-                gap=gap(value, median),
-                index=index,
-                changes=_changes(selected[i], panel, col, horizons, in_points,
-                                 [b.year for b in breaks]),
-                source_id=panel.source_ids[source_code] if source_code >= 0 else None,
-            )
-        )
+        targets = cube.row_years()
+    cols = cube.value_columns(targets)
+    values = cube.at(cols)
+    higher = [i.higher_is_better for i in indicators]
+    ranks = competition_ranks(values, np.array([h is not False for h in higher], dtype=bool))
+    # Cells shown: every city, or the focus alone (its rank, the median and the sentence
+    # still come from every city).
+    shown = 1 if focus_only else len(city_ids)
+    keys = [panel.pool_key_of(c) for c in city_ids[:shown]]
+    pool_rank = np.zeros((len(indicators), shown), dtype=np.intp)
+    pool_count = np.zeros_like(pool_rank)
+    percentile = np.full(pool_rank.shape, np.nan)
+    for key in dict.fromkeys(keys):
+        members = np.array([k == key for k in keys])
+        r, n, p = pool_positions(panel, indicator_ids, key, values[:, :shown][:, members],
+                                 cols[:, :shown][:, members], higher)
+        pool_rank[:, members], pool_count[:, members], percentile[:, members] = r, n, p
+    starts = [cube.at(cols[:, :shown] - h) for h in horizons]
+    codes = cube.source_codes(cols[:, :shown])
+    first_year = panel.first_year
     focus = dataset.cities[focus_id]
+    focus_names = focus.name("en"), focus.name("zh")
     key = panel.pool_key_of(focus_id)
-    return IndicatorMetrics(
-        indicator_id=indicator_id,
-        year=target,
-        cells=tuple(cells),
-        peer_median=median,
-        gap_unit="pp" if in_points else "%",
-        higher_is_better=higher,
-        pool_label_en=pool_label(key, "en"),
-        pool_label_zh=pool_label(key, "zh"),
-        sentence_en=peer_sentence(focus.name("en"), indicator, values.get(focus_id), median, "en"),
-        sentence_zh=peer_sentence(focus.name("zh"), indicator, values.get(focus_id), median, "zh"),
-        break_notes=tuple(notes),
-    )
+    labels = pool_label(key, "en"), pool_label(key, "zh")
+    cols_l, values_l, ranks_l = cols.tolist(), values.tolist(), ranks.tolist()
+    starts_l = [start.tolist() for start in starts]
+    pool_rank_l, pool_count_l = pool_rank.tolist(), pool_count.tolist()
+    percentile_l, codes_l = percentile.tolist(), codes
+    targets_l = targets.tolist()
+    out = []
+    for i, indicator in enumerate(indicators):
+        indicator_id = indicator.id
+        target = None if targets_l[i] == NONE else targets_l[i]
+        in_points = indicator.unit == "percent"
+        row_cols, row_values, row_ranks = cols_l[i], values_l[i], ranks_l[i]
+        found = {c: row_values[n] for n, c in enumerate(city_ids) if row_cols[n] != NONE}
+        peer_values = [found[c] for c in city_ids[1:] if c in found]
+        median = statistics.median(peer_values) if peer_values else None
+        gap = gap_points if in_points else gap_percent
+        row_starts = [start[i] for start in starts_l]
+        row_pool_rank, row_pool_count = pool_rank_l[i], pool_count_l[i]
+        row_percentile, row_codes = percentile_l[i], codes_l[i]
+        cells = []
+        for n, city_id in enumerate(city_ids[:shown]):
+            city_breaks = panel.breaks_for(city_id, indicator_id)
+            col = row_cols[n]
+            if col == NONE:
+                cells.append(MetricCell(city_id, None, None, False, None, len(found), None, 0,
+                                        None, None, None, (), None))
+                continue
+            value = row_values[n]
+            cell_year = col + first_year
+            code = row_codes[n]
+            share = row_percentile[n]
+            cells.append(
+                MetricCell(
+                    city_id=city_id,
+                    value=value,
+                    year=cell_year,
+                    other_year=cell_year != target,
+                    rank=row_ranks[n],
+                    selection_count=len(found),
+                    pool_rank=row_pool_rank[n],
+                    pool_count=row_pool_count[n],
+                    percentile=None if share != share else share,
+                    gap=gap(value, median),
+                    index=value / median * 100 if median is not None and median > 0 else None,
+                    changes=_changes(value, cell_year, [s[n] for s in row_starts], horizons,
+                                     in_points, [b.year for b in city_breaks]),
+                    source_id=panel.source_ids[code] if code >= 0 else None,
+                )
+            )
+        focus_value = found.get(focus_id)
+        out.append(IndicatorMetrics(
+            indicator_id=indicator_id,
+            year=target,
+            cells=tuple(cells),
+            peer_median=median,
+            gap_unit="pp" if in_points else "%",
+            higher_is_better=indicator.higher_is_better,
+            pool_label_en=labels[0],
+            pool_label_zh=labels[1],
+            break_notes=panel.break_notes(city_ids, indicator_id),
+            sentence_parts=(*focus_names, indicator, focus_value),
+        ))
+    return tuple(out)
 
 
 def profile_metrics(
@@ -283,8 +297,12 @@ def profile_metrics(
     indicator_ids: Sequence[str] | None = None,
     year: int | None = None,
     horizons: Sequence[int] = HORIZONS,
+    focus_only: bool = False,
 ) -> ProfileMetrics:
-    """Metrics of every indicator (default: those any selected city has, in catalog order)."""
+    """Metrics of every indicator (default: those any selected city has, in catalog order).
+
+    `focus_only`: each row's cells are the focus city's alone (what the profile table's detail
+    columns show); ranks, the peer median, gaps and sentences are still against the peers."""
     panel = panel_for(dataset)
     city_ids = selection_ids(focus_id, peer_ids)
     rows = panel.rows_of(city_ids)
@@ -292,10 +310,8 @@ def profile_metrics(
         indicator_ids = [
             i for i in dataset.indicators if np.any(~np.isnan(panel.matrix(i)[rows]))
         ]
-    metrics = tuple(
-        indicator_metrics(dataset, focus_id, city_ids[1:], i, year, horizons, panel)
-        for i in indicator_ids
-    )
+    metrics = _metrics(dataset, focus_id, city_ids[1:], indicator_ids, year, horizons, panel,
+                       focus_only)
     countries = {dataset.cities[c].country for c in city_ids}
     notes = (CROSS_COUNTRY_NOTE,) if {"CN", "US"} <= countries else ()
     return ProfileMetrics(focus_id, tuple(city_ids[1:]), year, tuple(horizons), metrics, notes)

@@ -14,10 +14,21 @@ Texts follow `lang` ("2 of 4" / "第2/4").
 from __future__ import annotations
 
 import unicodedata
+import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.analysis.comparison import Cell, IndicatorComparison, Profile
+from desktop.analysis.comparison import (
+    Cell,
+    IndicatorComparison,
+    Profile,
+    available_indicators,
+    comparison_arrays,
+    gap_percent,
+    gap_points,
+)
+from desktop.analysis.panel import panel_for
 from desktop.analysis.profile_metrics import (
     HORIZONS,
     Change,
@@ -26,7 +37,8 @@ from desktop.analysis.profile_metrics import (
     ProfileMetrics,
     profile_metrics,
 )
-from desktop.core.dataset import Dataset
+from desktop.core.catalog import Indicator
+from desktop.core.dataset import Dataset, Provenance
 from desktop.core.units import UNITS, format_gap
 
 BETTER, NEUTRAL, WORSE = 1, 0, -1
@@ -71,9 +83,12 @@ def unit_text(dataset: Dataset, indicator_id: str, lang: str = "en") -> str:
 
 
 def source_tooltip(cell: Cell) -> str:
-    if cell.provenance is None:
+    return _provenance_tooltip(cell.provenance)
+
+
+def _provenance_tooltip(p: Provenance | None) -> str:
+    if p is None:
         return ""
-    p = cell.provenance
     return (
         f"{p.source.publisher}\n{p.source.title}\n{p.describe()} ({p.source_unit})"
     )
@@ -86,15 +101,26 @@ def _tone(gap: float | None, higher_is_better: bool | None) -> int:
     return BETTER if better else WORSE
 
 
+def _missing_cell(row_year: int | None, latest_year: int | None) -> TableCell:
+    latest = f" (latest {latest_year})" if latest_year else ""
+    return TableCell("—", None, f"No value for {row_year}{latest}")
+
+
+def _value_text(indicator: Indicator, value: float, year: int | None, row_year: int | None,
+                lang: str) -> tuple[str, bool]:
+    """(the value as the table shows it, whether it is from another year than the row's)."""
+    text = indicator.display.format(value, lang, with_suffix=False)
+    other_year = year != row_year
+    if other_year:
+        text = f"{text} ({year})"
+    return text, other_year
+
+
 def _value_cell(dataset: Dataset, row: IndicatorComparison, cell: Cell, lang: str) -> TableCell:
     indicator = dataset.indicator(row.indicator_id)
     if cell.value is None:
-        latest = f" (latest {cell.latest_year})" if cell.latest_year else ""
-        return TableCell("—", None, f"No value for {row.year}{latest}")
-    text = indicator.display.format(cell.value, lang, with_suffix=False)
-    other_year = cell.year != row.year
-    if other_year:
-        text = f"{text} ({cell.year})"
+        return _missing_cell(row.year, cell.latest_year)
+    text, other_year = _value_text(indicator, cell.value, cell.year, row.year, lang)
     return TableCell(
         text,
         cell.value,
@@ -109,6 +135,65 @@ def rank_of(rank: int, count: int, lang: str = "en") -> str:
     return f"第{rank}/{count}" if lang == "zh" else f"{rank} of {count}"
 
 
+def _columns(focus_id: str, peer_ids: Sequence[str]) -> tuple[Column, ...]:
+    return (
+        Column("indicator"),
+        Column("unit"),
+        Column("year"),
+        Column("city", focus_id),
+        *(Column("city", p) for p in peer_ids),
+        Column("peer_median"),
+        Column("gap"),
+        Column("rank"),
+    )
+
+
+def _row(dataset: Dataset, indicator: Indicator, year: int | None, break_notes: Sequence[str],
+         value_cells: Sequence[TableCell], median: float | None, gap_unit: str,
+         focus_gap: float | None, focus_rank: int | None, ranked_count: int, lang: str,
+         made: dict[tuple, TableCell] | None = None) -> tuple[TableCell, ...]:
+    """One indicator's row: label, unit, year, the cities' values, median, gap and rank.
+    `made`: cells already made (see selection_table), looked up by what they show."""
+    made = {} if made is None else made
+    key = ("label", indicator.id, lang, tuple(break_notes))
+    label = made.get(key)
+    if label is None:
+        notes = "\n".join((indicator.notes_en, *break_notes)).strip()
+        label = made[key] = TableCell(indicator.label(lang), indicator.label(lang),
+                                      notes or indicator.definition_en)
+    key = ("unit", indicator.id, lang)
+    unit = made.get(key)
+    if unit is None:
+        unit = made[key] = TableCell(unit_text(dataset, indicator.id, lang), indicator.unit)
+    # A rank means something only against at least one peer with a value.
+    ranked = focus_rank is not None and ranked_count >= 2
+    key = ("rank", focus_rank if ranked else None, ranked_count, lang)
+    rank = made.get(key)
+    if rank is None:
+        rank = made[key] = TableCell(rank_of(focus_rank, ranked_count, lang) if ranked else "—",
+                                     focus_rank if ranked else None)
+    return (
+        label,
+        unit,
+        TableCell(str(year) if year else "—", year),
+        *value_cells,
+        TableCell(indicator.display.format(median, lang, with_suffix=False), median),
+        TableCell(
+            format_gap(focus_gap, gap_unit),
+            focus_gap,
+            tone=_tone(focus_gap, indicator.higher_is_better),
+        ),
+        rank,
+    )
+
+
+def _search_texts(dataset: Dataset, indicator_ids: Sequence[str]) -> tuple[str, ...]:
+    return tuple(
+        " ".join((dataset.indicator(i).label_en, dataset.indicator(i).label_zh, i)).casefold()
+        for i in indicator_ids
+    )
+
+
 def build_profile_table(
     dataset: Dataset,
     profile: Profile,
@@ -118,52 +203,100 @@ def build_profile_table(
     metrics: ProfileMetrics | None = None,
 ) -> ProfileTable:
     """The table; `detail` adds the focus city's metrics after 'rank' (see the module doc)."""
-    columns = (
-        Column("indicator"),
-        Column("unit"),
-        Column("year"),
-        Column("city", profile.focus_id),
-        *(Column("city", p) for p in profile.peer_ids),
-        Column("peer_median"),
-        Column("gap"),
-        Column("rank"),
-    )
+    columns = _columns(profile.focus_id, profile.peer_ids)
     rows = []
     for row in profile.rows:
-        indicator = dataset.indicator(row.indicator_id)
-        notes = "\n".join((indicator.notes_en, *row.break_notes)).strip()
-        median_text = indicator.display.format(row.peer_median, lang, with_suffix=False)
         focus = row.focus
-        # A rank means something only against at least one peer with a value.
-        ranked = focus.rank is not None and row.ranked_count >= 2
-        rank_text = rank_of(focus.rank, row.ranked_count, lang) if ranked else "—"
-        rows.append(
-            (
-                TableCell(indicator.label(lang), indicator.label(lang),
-                          notes or indicator.definition_en),
-                TableCell(unit_text(dataset, row.indicator_id, lang), indicator.unit),
-                TableCell(str(row.year) if row.year else "—", row.year),
-                *(_value_cell(dataset, row, cell, lang) for cell in row.cells),
-                TableCell(median_text, row.peer_median),
-                TableCell(
-                    format_gap(focus.gap, row.gap_unit),
-                    focus.gap,
-                    tone=_tone(focus.gap, indicator.higher_is_better),
-                ),
-                TableCell(rank_text, focus.rank if ranked else None),
-            )
-        )
+        rows.append(_row(dataset, dataset.indicator(row.indicator_id), row.year,
+                         row.break_notes,
+                         [_value_cell(dataset, row, cell, lang) for cell in row.cells],
+                         row.peer_median, row.gap_unit, focus.gap, focus.rank,
+                         row.ranked_count, lang))
     indicator_ids = tuple(r.indicator_id for r in profile.rows)
-    search = tuple(
-        " ".join((dataset.indicator(i).label_en, dataset.indicator(i).label_zh, i)).casefold()
-        for i in indicator_ids
-    )
     if detail:
         if metrics is None:
             metrics = profile_metrics(dataset, profile.focus_id, profile.peer_ids,
-                                      indicator_ids, profile.requested_year, horizons)
+                                      indicator_ids, profile.requested_year, horizons,
+                                      focus_only=True)
         columns, rows = _with_detail(dataset, columns, rows, metrics, lang)
-    return ProfileTable(columns, tuple(rows), indicator_ids, 3, search)
+    return ProfileTable(columns, tuple(rows), indicator_ids, 3,
+                        _search_texts(dataset, indicator_ids))
+
+
+#: Cells already made, per dataset, by what they show: a value's by (indicator, observation
+#: row, other year, tone, language), the detail columns' by their numbers and words.
+_VALUE_CELLS: weakref.WeakKeyDictionary[Dataset, dict[tuple, TableCell]] = (
+    weakref.WeakKeyDictionary())
+_VALUE_CELLS_LIMIT = 50_000
+
+
+def selection_table(
+    dataset: Dataset,
+    focus_id: str,
+    peer_ids: Sequence[str],
+    indicator_ids: Sequence[str],
+    year: int | None = None,
+    lang: str = "en",
+    detail: bool = False,
+    horizons: tuple[int, ...] = HORIZONS,
+) -> ProfileTable:
+    """The same table as build_profile_table(build_profile(dataset, focus_id, peer_ids,
+    indicator_ids, year), lang, detail, horizons), built straight from the panel's arrays
+    (desktop.analysis.comparison.comparison_arrays) for the window, which rebuilds it on every
+    selection change: the profile's cells are never made, and a value's cell (formatted number,
+    source tooltip) is remembered per observation, so a change formats only the values it
+    brings in."""
+    if not indicator_ids:
+        indicator_ids = available_indicators(dataset, [focus_id, *peer_ids])
+    found = comparison_arrays(dataset, focus_id, peer_ids, indicator_ids, year)
+    panel = panel_for(dataset)
+    made = _VALUE_CELLS.get(dataset)
+    if made is None or len(made) > _VALUE_CELLS_LIMIT:
+        made = _VALUE_CELLS[dataset] = {}
+    first_year = found.first_year
+    rows = []
+    for i, indicator in enumerate(found.indicators):
+        indicator_id = indicator.id
+        row_year, median = found.years[i], found.medians[i]
+        in_points = indicator.unit == "percent"
+        gap = gap_points if in_points else gap_percent
+        higher = indicator.higher_is_better
+        row_values, row_cols, row_positions = found.values[i], found.cols[i], found.positions[i]
+        cells = []
+        focus_gap = None
+        for c, col in enumerate(row_cols):
+            if col < 0:
+                latest = found.latest[i][c]
+                cells.append(_missing_cell(row_year, latest + first_year if latest >= 0
+                                           else None))
+                continue
+            value = row_values[c]
+            cell_gap = gap(value, median)
+            if c == 0:
+                focus_gap = cell_gap
+            cell_year = col + first_year
+            tone = _tone(cell_gap, higher)
+            key = ("value", indicator_id, row_positions[c], cell_year != row_year, tone, lang)
+            cell = made.get(key)
+            if cell is None:
+                text, other_year = _value_text(indicator, value, cell_year, row_year, lang)
+                cell = made[key] = TableCell(
+                    text, value,
+                    _provenance_tooltip(panel.provenance(indicator_id, row_positions[c])),
+                    tone, other_year)
+            cells.append(cell)
+        focus_rank = found.ranks[i][0] if row_cols[0] >= 0 else None
+        rows.append(_row(dataset, indicator, row_year, found.notes[i], cells, median,
+                         "pp" if in_points else "%", focus_gap, focus_rank,
+                         found.ranked_counts[i], lang, made))
+    indicator_ids = tuple(i.id for i in found.indicators)
+    columns = _columns(focus_id, found.city_ids[1:])
+    if detail:
+        metrics = profile_metrics(dataset, focus_id, found.city_ids[1:], indicator_ids, year,
+                                  horizons, focus_only=True)
+        columns, rows = _with_detail(dataset, columns, rows, metrics, lang, made)
+    return ProfileTable(columns, tuple(rows), indicator_ids, 3,
+                        _search_texts(dataset, indicator_ids))
 
 
 # --- detail columns -------------------------------------------------------------------------
@@ -210,22 +343,32 @@ def _with_detail(
     rows: list[tuple[TableCell, ...]],
     metrics: ProfileMetrics,
     lang: str,
+    made: dict[tuple, TableCell] | None = None,
 ) -> tuple[tuple[Column, ...], list[tuple[TableCell, ...]]]:
+    """The rows with the detail cells after them; `made`: cells already made (see
+    selection_table), looked up by what they show."""
     extra = _detail_columns(metrics.horizons)
     out = []
     for row, m in zip(rows, metrics.rows, strict=True):
         sentence = m.sentence(lang)
-        cells = _detail_cells(dataset, m, extra, lang)
+        cells = _detail_cells(dataset, m, extra, lang, {} if made is None else made)
         first = row[0]
         if sentence:
-            tip = f"{sentence}\n\n{first.tooltip}" if first.tooltip else sentence
-            first = TableCell(first.text, first.sort_value, tip, first.tone, first.other_year)
+            key = ("said", first, sentence)
+            said = made.get(key) if made is not None else None
+            if said is None:
+                tip = f"{sentence}\n\n{first.tooltip}" if first.tooltip else sentence
+                said = TableCell(first.text, first.sort_value, tip, first.tone, first.other_year)
+                if made is not None:
+                    made[key] = said
+            first = said
         out.append((first, *row[1:], *cells))
     return (*columns, *extra), out
 
 
 def _detail_cells(
-    dataset: Dataset, m: IndicatorMetrics, extra: tuple[Column, ...], lang: str
+    dataset: Dataset, m: IndicatorMetrics, extra: tuple[Column, ...], lang: str,
+    made: dict[tuple, TableCell],
 ) -> list[TableCell]:
     indicator = dataset.indicator(m.indicator_id)
     focus: MetricCell = m.focus
@@ -239,20 +382,29 @@ def _detail_cells(
         elif focus.value is None:
             cells.append(TableCell("—", None))
         elif column.key == "pool_rank":
-            ranked = focus.pool_rank is not None and focus.pool_count >= 2
-            best = _word("lowest" if m.higher_is_better is False else "highest", lang)
-            tip = _word("pool_rank", lang, count=focus.pool_count, pool=pool, year=focus.year,
-                        best=best) if ranked else ""
-            cells.append(TableCell(
-                rank_of(focus.pool_rank, focus.pool_count, lang) if ranked else "—",
-                focus.pool_rank if ranked else None, tip, other_year=other))
+            key = ("pool_rank", focus.pool_rank, focus.pool_count, pool, focus.year,
+                   m.higher_is_better is False, lang, other)
+            cell = made.get(key)
+            if cell is None:
+                ranked = focus.pool_rank is not None and focus.pool_count >= 2
+                best = _word("lowest" if m.higher_is_better is False else "highest", lang)
+                tip = _word("pool_rank", lang, count=focus.pool_count, pool=pool,
+                            year=focus.year, best=best) if ranked else ""
+                cell = made[key] = TableCell(
+                    rank_of(focus.pool_rank, focus.pool_count, lang) if ranked else "—",
+                    focus.pool_rank if ranked else None, tip, other_year=other)
+            cells.append(cell)
         elif column.key == "percentile":
             p = focus.percentile
-            cells.append(TableCell(
-                "—" if p is None else f"{p:.0f}", p,
-                "" if p is None else _word("percentile", lang, share=f"{p:.0f}", pool=pool,
-                                           year=focus.year),
-                other_year=other))
+            key = ("percentile", p, pool, focus.year, lang, other)
+            cell = made.get(key)
+            if cell is None:
+                cell = made[key] = TableCell(
+                    "—" if p is None else f"{p:.0f}", p,
+                    "" if p is None else _word("percentile", lang, share=f"{p:.0f}",
+                                               pool=pool, year=focus.year),
+                    other_year=other)
+            cells.append(cell)
         elif column.key == "index":
             i = focus.index
             tip = "" if i is None else _word(
@@ -261,8 +413,16 @@ def _detail_cells(
             tone = NEUTRAL if i is None else _tone(i - 100, m.higher_is_better)
             cells.append(TableCell("—" if i is None else f"{i:.0f}", i, tip, tone, other))
         else:
-            change = focus.change(column.horizon or 0)
-            cells.append(_change_cell(dataset, m, change, column.key == "cagr", lang))
+            # A change is the focus city's series from `horizon` years before its value's
+            # year: that is what tells one from another.
+            cagr = column.key == "cagr"
+            key = ("change", m.indicator_id, focus.city_id, focus.year, column.horizon, cagr,
+                   lang)
+            cell = made.get(key)
+            if cell is None:
+                cell = made[key] = _change_cell(dataset, m, focus.change(column.horizon or 0),
+                                                cagr, lang)
+            cells.append(cell)
     return cells
 
 

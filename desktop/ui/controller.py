@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.analysis.comparison import available_indicators, build_profile
-from desktop.analysis.profile_table import build_profile_table
+from desktop.analysis.comparison import available_indicators
+from desktop.analysis.profile_table import selection_table
 from desktop.core.catalog import Source
 from desktop.core.dataset import Dataset
 from desktop.importers.merge import MergeSummary, merge_import
@@ -232,11 +232,9 @@ class Controller(QObject):
         table_key = (dataset, state.focus_id, state.peer_ids, state.year, self.lang,
                      self.profile_detail)
         if table_key != self._table_key:
-            profile = build_profile(dataset, state.focus_id, state.peer_ids, available,
-                                    state.year)
-            window.show_profile(dataset, build_profile_table(dataset, profile, self.lang,
-                                                             detail=self.profile_detail),
-                                self.lang)
+            window.show_profile(dataset, selection_table(
+                dataset, state.focus_id, state.peer_ids, available, state.year, self.lang,
+                detail=self.profile_detail), self.lang)
             self._table_key = table_key
         window.chart_panel.set_selection(dataset, state.focus_id, state.peer_ids,
                                          state.indicator_id, state.year, self.lang)

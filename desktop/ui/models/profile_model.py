@@ -20,6 +20,10 @@ _OTHER_YEAR = (QBrush(QColor(110, 110, 110)), QBrush(QColor(160, 160, 160)))
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 
+def _other_columns(table: ProfileTable) -> list[tuple[str, int | None]]:
+    return [(c.key, c.horizon) for c in table.columns if c.city_id is None]
+
+
 class ProfileTableModel(QAbstractTableModel):
     """Rows are indicators; columns are indicator, unit, year, cities, median, gap, rank."""
 
@@ -44,11 +48,30 @@ class ProfileTableModel(QAbstractTableModel):
                                       self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def set_table(self, table: ProfileTable, headers: list[str], header_tips: list[str]) -> None:
-        self.beginResetModel()
+        """Show `table`. A table of the same shape (e.g. another year, or another focus city
+        with as many peers) replaces the cells in place (dataChanged): the view keeps its
+        selection, sort order and scroll position and is not laid out from scratch. Another
+        shape resets the model (cheaper in Qt than removing or inserting peer columns)."""
+        old = self._table
+        if old is None or len(old.rows) != len(table.rows) or not table.rows or (
+                len(old.columns) != len(table.columns)) or (
+                _other_columns(old) != _other_columns(table)) or (
+                old.focus_column != table.focus_column):
+            self.beginResetModel()
+            self._set(table, headers, header_tips)
+            self.endResetModel()
+            return
+        headers_changed = headers != self._headers or header_tips != self._header_tips
+        self._set(table, headers, header_tips)
+        self.dataChanged.emit(self.index(0, 0),
+                              self.index(len(table.rows) - 1, len(table.columns) - 1))
+        if headers_changed:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(table.columns) - 1)
+
+    def _set(self, table: ProfileTable, headers: list[str], header_tips: list[str]) -> None:
         self._table = table
         self._headers = headers
         self._header_tips = header_tips
-        self.endResetModel()
 
     @property
     def table(self) -> ProfileTable | None:

@@ -205,6 +205,12 @@ class PeerPicker(QWidget):
 
     def set_cities(self, cities: Sequence[City]) -> None:
         self._names = {c.id: city_entry(c, self._lang) for c in cities}
+        self._updating = True  # the peers shown keep up with the names, without a change
+        for i in range(self.peer_list.count()):
+            item = self.peer_list.item(i)
+            city_id = item.data(CITY_ID_ROLE)
+            item.setText(self._names.get(city_id, city_id))
+        self._updating = False
         self.add_box.set_cities(cities)
         self.add_box.setCurrentIndex(-1)
 
@@ -217,6 +223,11 @@ class PeerPicker(QWidget):
 
     def set_peers(self, peer_ids: Sequence[str], group_id: str | None) -> None:
         """Show a selection without emitting a change."""
+        shown = [self.peer_list.item(i) for i in range(self.peer_list.count())]
+        if [item.data(CITY_ID_ROLE) for item in shown] == list(peer_ids) and all(
+                item.checkState() == Qt.CheckState.Checked for item in shown) and (
+                self.group_box.currentData() == group_id):
+            return  # already shown (e.g. only the focus or the indicator changed)
         self._updating = True
         self.peer_list.clear()
         for city_id in peer_ids:

@@ -55,7 +55,9 @@ class IndicatorList(QTreeWidget):
     def set_available(self, available: set[str]) -> None:
         """Grey out indicators that none of the selected cities has."""
         for indicator_id, item in self._items.items():
-            item.setDisabled(indicator_id not in available)
+            disabled = indicator_id not in available
+            if item.isDisabled() != disabled:
+                item.setDisabled(disabled)
 
     def set_indicator(self, indicator_id: str) -> None:
         item = self._items.get(indicator_id)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+import math
 
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+
+from desktop.analysis.profile_table import Column
 from desktop.ui.models.profile_model import (
     FILTER_ROLE,
     INDICATOR_ROLE,
@@ -48,8 +51,10 @@ class ProfileView(QTableView):
         self.horizontalHeader().sectionClicked.connect(self._sort_by)
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._sorted_by: Column | None = None  # the column sorted by, to follow its moves
         self._filtering = False
         self._fitted_shape: tuple = ()
+        self._forget_widths()
         self.selectionModel().currentRowChanged.connect(self._on_row_changed)
         QShortcut(QKeySequence.StandardKey.Copy, self, activated=self.copy_table)
 
@@ -62,7 +67,8 @@ class ProfileView(QTableView):
         if shape == self._fitted_shape:
             return  # same columns as before (e.g. only the focus changed): keep the widths
         self._fitted_shape = shape
-        self.resizeColumnsToContents()
+        self._follow_sorted_column()
+        self.fit_columns()
         keys = [c.key for c in table.columns] if table else []
         if "sentence" in keys:  # wide: the sentence takes the spare width, the rest fit
             column = keys.index("sentence")
@@ -72,6 +78,60 @@ class ProfileView(QTableView):
         elif self.model().columnCount() > 0:
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its widest text or its heading (what resizeColumnsToContents
+        gives), measured from the table's strings: Qt's own fitting asks the model for ten
+        roles of every visible cell through the proxy (~20 ms for a 10-city detailed table).
+        Widths of texts and headings are remembered until the font or style changes. The
+        sentence column is left to resize_columns (it has a fixed width)."""
+        table = self.profile_model.table
+        if table is None:
+            return
+        if len(self._text_widths) > 20_000:
+            self._text_widths.clear()
+        if not self._fonts:
+            plain = self.font()
+            bold, italic = QFont(plain), QFont(plain)
+            bold.setBold(True)
+            italic.setItalic(True)
+            self._fonts = [QFontMetricsF(plain), QFontMetricsF(bold), QFontMetricsF(italic)]
+            self._margin = 2 * (self.style().pixelMetric(
+                QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + (
+                1 if self.showGrid() else 0)
+        fonts, known = self._fonts, self._text_widths
+        header = self.horizontalHeader()
+        sorted_column = header.sortIndicatorSection() if header.isSortIndicatorShown() else -1
+        for column, spec in enumerate(table.columns):
+            if spec.key == "sentence":
+                continue
+            bold = column == table.focus_column
+            widest = 0
+            for row in table.rows:
+                cell = row[column]
+                key = (2 if cell.other_year else int(bold), cell.text)
+                width = known.get(key)
+                if width is None:
+                    width = known[key] = math.ceil(fonts[key[0]].horizontalAdvance(cell.text))
+                if width > widest:
+                    widest = width
+            title = (self.profile_model.headerData(column, Qt.Orientation.Horizontal), bold,
+                     column == sorted_column)
+            heading = self._heading_widths.get(title)
+            if heading is None:
+                heading = self._heading_widths[title] = header.sectionSizeHint(column)
+            header.resizeSection(column, max(widest + self._margin, heading))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._forget_widths()
+        super().changeEvent(event)
+
+    def _forget_widths(self) -> None:
+        self._fonts: list[QFontMetricsF] = []
+        self._margin = 0
+        self._text_widths: dict[tuple[int, str], int] = {}
+        self._heading_widths: dict[tuple, int] = {}
 
     def set_filter_text(self, text: str) -> None:
         """Show only indicators whose English or Chinese label (or id) contains `text`.
@@ -92,9 +152,28 @@ class ProfileView(QTableView):
             self._sort_order = Qt.SortOrder.AscendingOrder
         else:
             self._sort_column = -1
-        self.proxy.sort(self._sort_column, self._sort_order)
-        self.horizontalHeader().setSortIndicatorShown(self._sort_column >= 0)
-        self.horizontalHeader().setSortIndicator(self._sort_column, self._sort_order)
+        self._sort()
+
+    def _sort(self) -> None:
+        table = self.profile_model.table
+        column = self._sort_column
+        self._sorted_by = table.columns[column] if table and 0 <= column < len(
+            table.columns) else None
+        self.proxy.sort(column, self._sort_order)
+        self.horizontalHeader().setSortIndicatorShown(column >= 0)
+        self.horizontalHeader().setSortIndicator(column, self._sort_order)
+
+    def _follow_sorted_column(self) -> None:
+        """After the columns changed (another number of peers), sort by the same column
+        (e.g. the rank, or a city still shown) at its new place, or not at all."""
+        table = self.profile_model.table
+        if self._sort_column < 0 or table is None:
+            return
+        found = [i for i, c in enumerate(table.columns) if c == self._sorted_by]
+        column = found[0] if found else -1
+        if column != self._sort_column:
+            self._sort_column = column
+            self._sort()
 
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._filtering:
@@ -103,17 +182,21 @@ class ProfileView(QTableView):
                 self.sig_indicator_chosen.emit(indicator_id)
 
     def select_indicator(self, indicator_id: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(INDICATOR_ROLE) == indicator_id:
-                if self.currentIndex().row() != row:
-                    self.blockSignals(True)
-                    self.selectionModel().blockSignals(True)
-                    self.setCurrentIndex(index)
-                    self.selectRow(row)
-                    self.selectionModel().blockSignals(False)
-                    self.blockSignals(False)
-                return
+        table = self.profile_model.table
+        if table is None or indicator_id not in table.indicator_ids:
+            return
+        source = self.profile_model.index(table.indicator_ids.index(indicator_id), 0)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():  # filtered out
+            return
+        row = index.row()
+        if self.currentIndex().row() != row:
+            self.blockSignals(True)
+            self.selectionModel().blockSignals(True)
+            self.setCurrentIndex(index)
+            self.selectRow(row)
+            self.selectionModel().blockSignals(False)
+            self.blockSignals(False)
 
     def table_text(self) -> str:
         """The visible table as tab-separated text (headers first), for the clipboard."""

@@ -50,6 +50,9 @@ from desktop.ui.plots.small_multiples import SmallMultiples
 from desktop.ui.plots.structure_view import StructureView
 
 OVER_TIME, RANKING, SCATTER, MULTIPLES, STRUCTURE = range(5)
+ALL_TABS = frozenset(range(5))
+#: Tabs that show the comparison year (the ranking and scatter follow the year box).
+BY_YEAR = frozenset({RANKING, SCATTER, STRUCTURE})
 MODES = ("absolute", "indexed", "change")
 #: Indicators the small multiples show first (those the focus city has), then the rest.
 HEADLINE = ("gdp", "gdp_per_capita", "gdp_real_growth", "population_registered",
@@ -248,18 +251,24 @@ class ChartPanel(QWidget):
 
     def set_selection(self, dataset: Dataset, focus_id: str, peer_ids: Sequence[str],
                       indicator_id: str, year: int | None = None, lang: str = "en") -> None:
-        """Show this selection; only the visible chart is redrawn now."""
+        """Show this selection; only the visible chart is redrawn now, and only if the change
+        concerns it (the over-time chart and the small multiples do not depend on the year)."""
         if id(dataset) != self._dataset_key:
             self._dataset_key = id(dataset)
             self._fill_controls(dataset, lang)
-        self._selection = Selection(dataset, focus_id, tuple(peer_ids), indicator_id, year,
-                                    lang)
+            self._selection = None
+        previous = self._selection
+        selection = Selection(dataset, focus_id, tuple(peer_ids), indicator_id, year, lang)
+        self._selection = selection
         if year is not None and year != self.options.year:
             self._updating = True
             self.year_box.setCurrentIndex(max(self.year_box.findData(year), 0))
             self._updating = False
             self.options = replace(self.options, year=year)
-        self._stale = {OVER_TIME, RANKING, SCATTER, MULTIPLES, STRUCTURE}
+        if previous is not None and replace(previous, year=year) == selection:
+            self._stale |= BY_YEAR  # only the year changed
+        else:
+            self._stale = set(ALL_TABS)
         self._draw(self.tabs.currentIndex())
 
     def set_options(self, options: ChartOptions) -> None:
@@ -343,7 +352,7 @@ class ChartPanel(QWidget):
             return
         self.options = self._read_options()
         self._show_controls()
-        self._stale = {OVER_TIME, RANKING, SCATTER, MULTIPLES, STRUCTURE}
+        self._stale = set(ALL_TABS)
         self._draw(self.tabs.currentIndex())
         self.sig_options_changed.emit(self.options)
 

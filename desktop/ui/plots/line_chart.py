@@ -22,7 +22,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.analysis.chart_spec import LineChartSpec, readout, year_span
+from desktop.analysis.chart_spec import BandSpec, LineChartSpec, readout, year_span
 
 FOCUS_COLOR = QColor(192, 41, 43)
 MEDIAN_COLOR = QColor(90, 90, 90)
@@ -36,7 +36,12 @@ PEER_COLORS = [
 
 
 class YearAxis(pg.AxisItem):
-    """Whole years only, without thousands separators."""
+    """Whole years only, without thousands separators (and never an SI prefix: with it on,
+    pyqtgraph re-lays out the axis label's rich text on every range change)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.enableAutoSIPrefix(False)
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [str(round(v)) if abs(v - round(v)) < 1e-6 else "" for v in values]
@@ -68,6 +73,21 @@ class ValueAxis(pg.AxisItem):
             return out
         decimals = 0 if spacing >= 1 else min(6, max(0, -math.floor(math.log10(spacing))))
         return [f"{v:,.{decimals}f}" for v in values]
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """What a curve was last drawn with."""
+
+    city_id: str
+    style: tuple[bool, int]  # (is the focus, colour)
+    years: np.ndarray
+    values: np.ndarray
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> bool:
+    """The same values (NaN equal to NaN)."""
+    return a is b or (a.shape == b.shape and bool(np.array_equal(a, b, equal_nan=True)))
 
 
 def use_paper(widget: QWidget) -> None:
@@ -204,10 +224,15 @@ class LineChart(QWidget):
         use_paper(self)
         self._spec: LineChartSpec | None = None
         self._curves: list[pg.PlotDataItem] = []
+        #: per curve, what it was last drawn with (None: hidden)
+        self._drawn: list[_Drawn | None] = []
+        self._drawn_band: BandSpec | None = None
+        self._drawn_background: tuple | None = None
         self._break_lines: list[pg.InfiniteLine] = []
         self._break_pool: list[pg.InfiniteLine] = []
         self._legend_key: tuple = ()
         self._log_y = False
+        self._y_label: str | None = None
         self.caption = ""
 
         self.title = QLabel()
@@ -239,6 +264,9 @@ class LineChart(QWidget):
         self.band_high = pg.PlotDataItem(pen=invisible, dynamicRangeLimit=None)
         self.band_fill = pg.FillBetweenItem(self.band_low, self.band_high,
                                             brush=pg.mkBrush(BAND_COLOR))
+        # The fill follows band_high alone: both edges are always set together, low first,
+        # so one rebuild of the fill path per update instead of two.
+        self.band_low.sigPlotChanged.disconnect(self.band_fill.curveChanged)
         self.median_curve = pg.PlotDataItem(
             pen=pg.mkPen(MEDIAN_COLOR, width=2, style=Qt.PenStyle.DashLine),
             dynamicRangeLimit=None)
@@ -285,7 +313,9 @@ class LineChart(QWidget):
         self._spec = spec
         self.caption = caption
         self.title.setText(f"{spec.title} — {caption}" if caption else spec.title)
-        self.plot_item.setLabel("left", spec.y_label)
+        if spec.y_label != self._y_label:  # each setLabel re-lays out the axis' rich text
+            self._y_label = spec.y_label
+            self.plot_item.setLabel("left", spec.y_label)
         if spec.log_y != self._log_y:
             self._log_y = spec.log_y
             self.plot_item.setLogMode(False, spec.log_y)
@@ -304,7 +334,8 @@ class LineChart(QWidget):
         lines = [f"⚠ {b.year}: {b.note}" for b in spec.breaks]
         lines += [f"ⓘ {note}" for note in spec.notes]
         self.notes.setText("\n".join(lines))
-        self.notes.setVisible(bool(lines))
+        if self.notes.isHidden() == bool(lines):
+            self.notes.setVisible(bool(lines))
         self.source.setText(self.tr("Source: {0}").format(spec.source_line)
                             if spec.source_line else "")
 
@@ -312,15 +343,21 @@ class LineChart(QWidget):
         """Every comparable city as ONE multi-segment curve (not one item per city)."""
         background = spec.background
         if background is None or not background.values.size:
-            if self.background_curve.isVisible():
+            if self.background_curve.isVisible() or self._drawn_background is not None:
                 self.background_curve.setData([], [])
                 self.background_curve.setVisible(False)
+            self._drawn_background = None
             return
-        x, y, connect = background.flat()
-        keep = np.isfinite(y)
-        if spec.log_y:
-            keep &= y > 0
-        self.background_curve.setData(x[keep], y[keep], connect=connect[keep])
+        key = (background.years, background.values, spec.log_y)
+        drawn = self._drawn_background
+        if drawn is None or drawn[2] != spec.log_y or not (
+                _same(drawn[0], key[0]) and _same(drawn[1], key[1])):
+            x, y, connect = background.flat()
+            keep = np.isfinite(y)
+            if spec.log_y:
+                keep &= y > 0
+            self.background_curve.setData(x[keep], y[keep], connect=connect[keep])
+            self._drawn_background = key
         self.background_curve.setVisible(True)
 
     def _draw_band(self, spec: LineChartSpec) -> None:
@@ -328,14 +365,22 @@ class LineChart(QWidget):
         shown = band is not None and len(band.years) > 0
         if shown:
             assert band is not None
-            self.band_low.setData(band.years, band.q1)
-            self.band_high.setData(band.years, band.q3)
-            self.median_curve.setData(band.years, band.median)
-        elif self.median_curve.isVisible():
+            drawn = self._drawn_band
+            if drawn is None or not all(_same(a, b) for a, b in zip(
+                    (drawn.years, drawn.q1, drawn.q3, drawn.median),
+                    (band.years, band.q1, band.q3, band.median), strict=True)):
+                # the same peers keep their band (e.g. another focus city from outside them)
+                self.band_low.setData(band.years, band.q1)
+                self.band_high.setData(band.years, band.q3)
+                self.median_curve.setData(band.years, band.median)
+                self._drawn_band = band
+        elif self.median_curve.isVisible() or self._drawn_band is not None:
             for item in (self.band_low, self.band_high, self.median_curve):
                 item.setData([], [])
+            self._drawn_band = None
         for item in (self.band_low, self.band_high, self.band_fill, self.median_curve):
-            item.setVisible(shown)
+            if item.isVisible() != shown:
+                item.setVisible(shown)
 
     def _update_legend(self, spec: LineChartSpec) -> None:
         entries = []
@@ -365,32 +410,73 @@ class LineChart(QWidget):
                                    padding=0.04, disableAutoRange=True)
 
     def _draw_series(self, spec: LineChartSpec) -> None:
-        while len(self._curves) < len(spec.series):
+        """One curve per city, focus first. setData costs ~0.2 ms a curve, so a city that is
+        still drawn with the same values keeps its curve: a peer added or dropped, or another
+        focus taken from among the peers, re-sets only the curves that really change (a peer
+        whose colour moves along the palette gets its new pen alone)."""
+        series_list = spec.series
+        while len(self._curves) < len(series_list):
             curve = pg.PlotDataItem(dynamicRangeLimit=None)
             self.plot_item.addItem(curve)
             self._curves.append(curve)
+            self._drawn.append(None)
+        # Each city's curve from the last drawings (a shown one first), if it shows the same
+        # values.
+        was = {self._drawn[i].city_id: i for i in reversed(range(len(self._drawn)))
+               if self._drawn[i] is not None}
+        order: list[int | None] = []
+        for series in series_list:
+            index = was.pop(series.city_id, None)
+            drawn = self._drawn[index] if index is not None else None
+            keep = drawn is not None and _same(drawn.years, series.years) and _same(
+                drawn.values, series.values)
+            order.append(index if keep else None)
+        kept = {i for i in order if i is not None}
+        free = iter(i for i in range(len(self._curves)) if i not in kept)
+        order = [i if i is not None else next(free) for i in order]
+        rest = [i for i in free]
+        self._curves = [self._curves[i] for i in (*order, *rest)]
+        self._drawn = [self._drawn[i] for i in (*order, *rest)]
         peer_index = 0
-        for curve, series in zip(self._curves, spec.series, strict=False):
+        for index, (curve, series) in enumerate(zip(self._curves, series_list, strict=False)):
             if series.is_focus:
-                color, width, z = FOCUS_COLOR, 3.5, 10
+                color, width, z = FOCUS_COLOR, 3.5, 10.0
             else:
                 color = PEER_COLORS[peer_index % len(PEER_COLORS)]
-                width, z = 2.0, 5
+                # Peers overlap in their order (later on top), as before curves moved.
+                width, z = 2.0, 5.0 + peer_index / 100
                 peer_index += 1
-            pen = pg.mkPen(color, width=width)
-            # Markers on the focus city only: a marker set costs ~1 ms per curve to rebuild,
-            # and ten marked lines are harder to read than one.
-            if series.is_focus:
-                curve.setData(series.years, series.values, pen=pen, symbol="o", symbolSize=7,
-                              symbolBrush=color, symbolPen=pg.mkPen(color), connect="finite")
+            style = (series.is_focus, color.rgba())
+            drawn = self._drawn[index]
+            same_line = drawn is not None and drawn.city_id == series.city_id and _same(
+                drawn.years, series.years) and _same(drawn.values, series.values)
+            if same_line and drawn.style == style:
+                pass  # already drawn so
+            elif same_line and not series.is_focus and not drawn.style[0]:
+                # The same peer line in another colour: the pen alone (PlotDataItem.setPen
+                # would rebuild the curve, as setData does).
+                pen = pg.mkPen(color, width=width)
+                curve.opts["pen"] = pen
+                curve.curve.setPen(pen)
+            elif series.is_focus:
+                # Markers on the focus city only: a marker set costs ~1 ms per curve to
+                # rebuild, and ten marked lines are harder to read than one.
+                curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
+                              symbol="o", symbolSize=7, symbolBrush=color,
+                              symbolPen=pg.mkPen(color), connect="finite")
             else:
-                curve.setData(series.years, series.values, pen=pen, symbol=None,
-                              connect="finite")
-            curve.setZValue(z)
-            curve.setVisible(True)
-        for curve in self._curves[len(spec.series):]:
-            curve.setData([], [])
-            curve.setVisible(False)
+                curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
+                              symbol=None, connect="finite")
+            self._drawn[index] = _Drawn(series.city_id, style, series.years, series.values)
+            if curve.zValue() != z:
+                curve.setZValue(z)
+            if not curve.isVisible():
+                curve.setVisible(True)
+        # Curves not needed now are hidden with their data, so a city that comes back (the
+        # focus taken back, a peer re-checked) is shown again without setData.
+        for curve in self._curves[len(series_list):]:
+            if curve.isVisible():
+                curve.setVisible(False)
 
     def _draw_breaks(self, spec: LineChartSpec) -> None:
         """Series breaks as dashed lines between the years; the lines are pooled."""

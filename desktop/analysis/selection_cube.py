@@ -1,0 +1,185 @@
+"""The selected cities' values of many indicators at once: an indicators x cities x years cube.
+
+The profile table compares the focus and its peers on every indicator on each selection change;
+doing that per cell (one numpy call per city and indicator) costs several milliseconds. Here the
+selection is gathered from desktop.analysis.panel's matrices once and the years, value columns,
+ranks and pool positions of all cells are found with a handful of whole-array operations.
+desktop.analysis.comparison and desktop.analysis.profile_metrics build their results from it;
+their conventions (documented there) are unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from desktop.analysis.panel import Panel
+
+NONE = -1  # "no column" / "no year" in the integer arrays below
+
+
+def last_true(mask: np.ndarray) -> np.ndarray:
+    """Index of the last True along the last axis (NONE where there is none)."""
+    width = mask.shape[-1]
+    if width == 0:
+        return np.full(mask.shape[:-1], NONE, dtype=np.intp)
+    found = width - 1 - np.argmax(mask[..., ::-1], axis=-1)
+    return np.where(mask.any(axis=-1), found, NONE)
+
+
+def _first_found(*candidates: np.ndarray) -> np.ndarray:
+    """Per row, the first candidate (of equal shape) that is not NONE."""
+    out = candidates[0].copy()
+    for candidate in candidates[1:]:
+        missing = out == NONE
+        out[missing] = candidate[missing]
+    return out
+
+
+class SelectionCube:
+    """Values of `indicator_ids` for `city_ids` (focus first): `values[i, c, y]`, NaN where
+    there is none. A city the panel does not know has no values (an all-NaN row)."""
+
+    def __init__(self, panel: Panel, city_ids: Sequence[str],
+                 indicator_ids: Sequence[str]) -> None:
+        self.panel = panel
+        self.city_ids = tuple(city_ids)
+        self.indicator_ids = tuple(indicator_ids)
+        rows = np.array([panel.city_row.get(c, NONE) for c in self.city_ids], dtype=np.intp)
+        self.rows = rows
+        known = rows >= 0
+        years = len(panel.years)
+        values = np.full((len(self.indicator_ids), len(rows), years), np.nan)
+        if known.all():
+            for i, indicator_id in enumerate(self.indicator_ids):
+                values[i] = panel.matrix(indicator_id)[rows]
+        elif known.any():
+            for i, indicator_id in enumerate(self.indicator_ids):
+                values[i, known] = panel.matrix(indicator_id)[rows[known]]
+        self.values = values
+        self.have = ~np.isnan(values)
+
+    # --- years ----------------------------------------------------------------------------
+    def _year(self, cols: np.ndarray) -> np.ndarray:
+        return np.where(cols == NONE, NONE, cols + self.panel.first_year)
+
+    def row_years(self) -> np.ndarray:
+        """Per indicator, the profile metrics' year: the latest year every selected city has;
+        else the latest the focus shares with a peer; else the focus's; else anyone's."""
+        have = self.have
+        if have.shape[1] == 0:
+            return np.full(len(self.indicator_ids), NONE, dtype=np.intp)
+        focus = have[:, 0]
+        shared = focus & have[:, 1:].any(axis=1) if have.shape[1] > 1 else focus
+        cols = _first_found(last_true(have.all(axis=1)), last_true(shared), last_true(focus),
+                            last_true(have.any(axis=1)))
+        return self._year(cols)
+
+    def default_years(self) -> np.ndarray:
+        """Per indicator, the comparison's year (comparison.default_year): the latest year the
+        focus and at least one peer both have; else the focus's latest; else any peer's."""
+        have = self.have
+        focus = have[:, 0]
+        peers = have[:, 1:].any(axis=1)
+        cols = _first_found(last_true(focus & peers), last_true(focus), last_true(peers))
+        return self._year(cols)
+
+    # --- columns and values ---------------------------------------------------------------
+    def value_columns(self, years: np.ndarray) -> np.ndarray:
+        """(indicators, cities) column of each city's value in the indicator's year (NONE:
+        no year) or its latest earlier one; NONE where there is none."""
+        width = self.have.shape[-1]
+        limit = np.minimum(np.where(years == NONE, NONE, years - self.panel.first_year),
+                           width - 1)
+        allowed = np.arange(width) <= limit[:, None]  # limit < 0 allows nothing
+        return last_true(self.have & allowed[:, None, :])
+
+    def latest_columns(self) -> np.ndarray:
+        """(indicators, cities) column of each city's latest value (NONE where there is none)."""
+        return last_true(self.have)
+
+    def at(self, cols: np.ndarray) -> np.ndarray:
+        """(indicators, cities) values at per-cell columns; NaN where the column is NONE or out
+        of range. `cols` may cover only the first cities (e.g. the focus alone)."""
+        values = self.values[:, : cols.shape[1]]
+        width = values.shape[-1]
+        ok = (cols >= 0) & (cols < width)
+        picked = np.take_along_axis(values, np.where(ok, cols, 0)[..., None], axis=-1)
+        return np.where(ok, picked[..., 0], np.nan)
+
+    def source_codes(self, cols: np.ndarray) -> list[list[int]]:
+        """(indicators, cities) source code (panel.source_ids index) at per-cell columns; -1
+        where there is none. `cols` may cover only the first cities."""
+        positions = self._positions_at(cols)
+        return self.panel.source_codes_at(positions).tolist()
+
+    def positions(self, cols: np.ndarray) -> list[list[int]]:
+        """(indicators, cities) row of each cell's value in the dataset's observations (see
+        Panel.positions); -1 where there is none. `cols` may cover only the first cities."""
+        return self._positions_at(cols).tolist()
+
+    def _positions_at(self, cols: np.ndarray) -> np.ndarray:
+        rows = self.rows[: cols.shape[1]]
+        ok = (cols >= 0) & (rows >= 0)
+        safe_rows, safe_cols = np.maximum(rows, 0), np.where(ok, cols, 0)
+        out = np.empty(cols.shape, dtype=np.int64)
+        for i, indicator_id in enumerate(self.indicator_ids):
+            out[i] = self.panel.positions(indicator_id)[safe_rows, safe_cols[i]]
+        return np.where(ok, out, -1)
+
+
+_LAST: list[SelectionCube] = []  # the last cube made (a table asks for it twice per change)
+
+
+def selection_cube(panel: Panel, city_ids: Sequence[str],
+                   indicator_ids: Sequence[str]) -> SelectionCube:
+    """A SelectionCube, the last one again when asked for the same selection (it never
+    changes: the panel's matrices are read-only)."""
+    key = (tuple(city_ids), tuple(indicator_ids))
+    last = _LAST[0] if _LAST else None
+    if last is not None and last.panel is panel and (last.city_ids, last.indicator_ids) == key:
+        return last
+    cube = SelectionCube(panel, *key)
+    _LAST[:] = [cube]
+    return cube
+
+
+def competition_ranks(values: np.ndarray, descending: np.ndarray) -> np.ndarray:
+    """Competition ranks ('1224') per row of `values` (indicators x cities), among the cells
+    with a value; 0 where there is no value. `descending[i]`: 1 is the highest value (as
+    comparison.rank_values with higher_is_better not False)."""
+    present = ~np.isnan(values)
+    above = (values[:, None, :] > values[:, :, None]).sum(axis=-1)
+    below = (values[:, None, :] < values[:, :, None]).sum(axis=-1)
+    ranks = np.where(descending[:, None], above, below) + 1
+    return np.where(present, ranks, 0)
+
+
+def pool_positions(panel: Panel, indicator_ids: Sequence[str], pool: tuple[str, str],
+                   values: np.ndarray, cols: np.ndarray, higher: Sequence[bool | None]
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rank, count, percentile) of values (indicators x cells) among `pool`'s values in the
+    cells' columns, as profile_metrics documents: competition rank (1 = best, following
+    `higher`), the number of pool cities with a value, and the share of the other pool cities
+    with a lower value (ties count half) x 100 (NaN for a pool of one). Cells without a value
+    (NaN or column NONE) get rank 0, count 0 and NaN."""
+    shape = values.shape
+    ok = (cols >= 0) & ~np.isnan(values)
+    if not ok.any():
+        return (np.zeros(shape, dtype=np.intp), np.zeros(shape, dtype=np.intp),
+                np.full(shape, np.nan))
+    ordered, counts, layers = panel.sorted_pools(pool, indicator_ids)
+    c = np.where(ok, cols, 0)
+    column = ordered[layers[:, None], :, c]  # indicators x cells x pool; NaN never counts
+    v = values[..., None]
+    below = (column < v).sum(axis=-1)
+    at_or_below = (column <= v).sum(axis=-1)
+    count = counts[layers[:, None], c]
+    lower_is_better = np.array([h is False for h in higher], dtype=bool)[:, None]
+    better = np.where(lower_is_better, below, count - at_or_below)
+    equal_others = np.maximum(at_or_below - below - 1, 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(count > 1, (below + 0.5 * equal_others) / (count - 1) * 100, np.nan)
+    return (np.where(ok, better + 1, 0), np.where(ok, count, 0),
+            np.where(ok, share, np.nan))

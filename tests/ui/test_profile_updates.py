@@ -1,0 +1,253 @@
+"""How the window takes a new selection (issue 4 item 6): the table is updated in place when its
+size stays, columns are fitted from the table's strings, hidden chart tabs are drawn when shown,
+unchanged curves and peer lists are left alone. What is shown stays what the full redraw shows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.analysis.charts import ranking_spec
+from desktop.core.dataset import Dataset
+from desktop.ui.main_window import MainWindow
+from desktop.ui.models.profile_model import INDICATOR_ROLE
+from desktop.ui.plots.chart_panel import MULTIPLES, OVER_TIME, RANKING, STRUCTURE
+
+pytestmark = pytest.mark.ui
+
+NORTH_EAST = ("cn-210200", "cn-230100", "cn-220100")
+
+
+def set_state(window: MainWindow, **change: object) -> None:
+    controller = window.controller
+    state = controller.state
+    if "focus" in change:
+        state = state.with_focus(change["focus"])
+    if "peers" in change:
+        state = state.with_peers(tuple(change["peers"]))
+    if "year" in change:
+        state = state.with_year(change["year"])
+    if "indicator" in change:
+        state = state.with_indicator(change["indicator"])
+    controller.set_state(state)
+
+
+def texts(window: MainWindow) -> list[list[str]]:
+    model = window.profile_view.proxy
+    return [[model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+
+
+def test_same_size_table_is_updated_in_place(window: MainWindow, qtbot) -> None:
+    model = window.profile_view.profile_model
+    resets, changes = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda *args: changes.append(args))
+    before = texts(window)
+    set_state(window, year=2016)
+    assert not resets and changes  # dataChanged over the table, no reset
+    top_left, bottom_right = changes[-1][:2]
+    assert (top_left.row(), top_left.column()) == (0, 0)
+    assert (bottom_right.row(), bottom_right.column()) == (model.rowCount() - 1,
+                                                          model.columnCount() - 1)
+    after = texts(window)
+    assert after != before
+    gdp = next(row for row in after if row[0] == "GDP (current prices)")
+    assert gdp[2:4] == ["2016", "5,546.45"]
+
+
+def test_in_place_update_keeps_the_sort_and_the_selected_indicator(window: MainWindow) -> None:
+    view = window.profile_view
+    focus = view.profile_model.table.focus_column
+    view._sort_by(focus)  # descending by the focus city's value
+    set_state(window, indicator="average_wage")
+    selected = view.currentIndex().data(INDICATOR_ROLE)
+    assert selected == "average_wage"
+    set_state(window, year=2016)
+    assert view.horizontalHeader().sortIndicatorSection() == focus
+    assert view.currentIndex().data(INDICATOR_ROLE) == "average_wage"
+    assert view.selectionModel().isRowSelected(view.currentIndex().row())
+    # still sorted by the focus column, largest first, on the new year's values
+    proxy = view.proxy
+    keys = [proxy.index(r, focus).data(Qt.ItemDataRole.UserRole + 1)
+            for r in range(proxy.rowCount())]
+    assert keys == sorted(keys, reverse=True)
+
+
+def test_another_number_of_peers_resets_and_keeps_the_sorted_column(
+        window: MainWindow) -> None:
+    model = window.profile_view.profile_model
+    view = window.profile_view
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    reference = texts(window)
+    rank = model.table.column_index("rank")
+    view._sort_by(rank)  # sorted by the focus city's rank, best first
+    set_state(window, peers=NORTH_EAST[:2])
+    assert resets
+    assert view.proxy.columnCount() == model.columnCount() == len(reference[0]) - 1
+    assert [c.city_id for c in model.table.columns if c.city_id] == [
+        "cn-210100", "cn-210200", "cn-230100"]
+    heads = [view.proxy.headerData(c, Qt.Orientation.Horizontal)
+             for c in range(view.proxy.columnCount())]
+    assert heads[3:7] == ["Shenyang", "Dalian", "Harbin", "Peer median"]
+    # still sorted by the rank, now one column to the left
+    assert view.horizontalHeader().sortIndicatorSection() == rank - 1
+    assert view.proxy.sortColumn() == rank - 1
+    set_state(window, peers=NORTH_EAST)
+    assert view.proxy.sortColumn() == rank
+    assert sorted(texts(window)) == sorted(reference)  # the same table again
+    view._sort_by(rank)  # the rank column, clicked again: now ascending
+    assert view.proxy.sortOrder() == Qt.SortOrder.AscendingOrder
+    assert view.horizontalHeader().sortIndicatorSection() == rank
+    view._sort_by(model.table.column_index("city", None) + 2)  # by Harbin's values
+    set_state(window, peers=(NORTH_EAST[0], NORTH_EAST[2]))  # Harbin dropped: unsorted
+    assert view.proxy.sortColumn() == -1
+    assert not view.horizontalHeader().isSortIndicatorShown()
+
+
+def test_columns_fit_as_qt_would_fit_them(window: MainWindow) -> None:
+    view = window.profile_view
+    header = view.horizontalHeader()
+    for state in ({}, {"year": 2016}, {"focus": "cn-230100"}):
+        set_state(window, **state)
+        view.fit_columns()
+        ours = [header.sectionSize(c) for c in range(header.count())]
+        view.resizeColumnsToContents()
+        theirs = [header.sectionSize(c) for c in range(header.count())]
+        keys = [c.key for c in view.profile_model.table.columns]
+        assert [w for w, k in zip(ours, keys, strict=True) if k != "sentence"] == [
+            w for w, k in zip(theirs, keys, strict=True) if k != "sentence"]
+
+
+def test_year_change_leaves_the_over_time_chart_alone(window: MainWindow,
+                                                      dataset: Dataset) -> None:
+    panel = window.chart_panel
+    assert panel.tabs.currentIndex() == OVER_TIME
+    spec = window.chart.spec
+    set_state(window, year=2016)
+    assert window.chart.spec is spec  # nothing on it depends on the comparison year
+    panel.tabs.setCurrentIndex(RANKING)  # the ranking, drawn when shown, has the new year
+    assert panel.ranking.spec.year == 2016
+    expected = ranking_spec(dataset, "cn-210100", NORTH_EAST, "gdp", 2016)
+    assert [b.label for b in panel.ranking.spec.bars] == [b.label for b in expected.bars]
+
+
+def test_hidden_tabs_are_current_when_shown(window: MainWindow) -> None:
+    panel = window.chart_panel
+    panel.tabs.setCurrentIndex(MULTIPLES)
+    panel.tabs.setCurrentIndex(OVER_TIME)
+    multiples = panel.multiples.spec
+    set_state(window, focus="cn-230100")
+    set_state(window, indicator="average_wage")
+    assert panel.multiples.spec is multiples  # hidden: not redrawn on each change
+    assert window.chart.spec.series[0].city_id == "cn-230100"
+    panel.tabs.setCurrentIndex(MULTIPLES)
+    assert panel.multiples.spec is not multiples
+    assert panel.multiples.spec.panels[0].indicator_id == "average_wage"
+    assert panel.multiples.spec.focus_id == "cn-230100"
+    panel.tabs.setCurrentIndex(STRUCTURE)
+    assert panel.structure._selection.focus_id == "cn-230100"
+
+
+def test_unchanged_curves_are_not_set_again(window: MainWindow) -> None:
+    chart = window.chart
+    calls = []
+    for curve in chart.curves:
+        original = curve.setData
+        curve.setData = lambda *a, _o=original, _c=curve, **k: (calls.append(_c), _o(*a, **k))
+    kept = list(chart.curves)
+    set_state(window, peers=(*NORTH_EAST, "cn-110100"))  # one peer added at the end
+    assert chart.curves[:4] == kept
+    assert calls == []  # the four drawn cities kept their curves and data
+    labels = [s.label for s in chart.spec.series]
+    assert labels == ["Shenyang", "Dalian", "Harbin", "Changchun", "Beijing"]
+    for curve, series in zip(chart.curves, chart.spec.series, strict=True):
+        x, _ = curve.getData()
+        assert list(x) == list(series.years)
+        assert curve.isVisible()
+
+
+def test_peer_list_is_not_rebuilt_when_the_peers_stay(window: MainWindow) -> None:
+    picker = window.peer_picker
+    first = picker.peer_list.item(0)
+    set_state(window, indicator="average_wage")
+    set_state(window, year=2016)
+    assert picker.peer_list.item(0) is first
+    set_state(window, peers=NORTH_EAST[1:])
+    assert [picker.peer_list.item(i).data(Qt.ItemDataRole.UserRole + 10)
+            for i in range(picker.peer_list.count())] == list(NORTH_EAST[1:])
+
+
+def test_another_focus_from_among_the_peers_moves_their_curves(window: MainWindow) -> None:
+    from desktop.ui.plots.line_chart import FOCUS_COLOR, PEER_COLORS
+
+    chart = window.chart
+    by_city = {s.city_id: c for s, c in zip(chart.spec.series, chart.curves, strict=True)}
+    calls = []
+    for city_id, curve in by_city.items():
+        original = curve.setData
+        curve.setData = lambda *a, _o=original, _id=city_id, **k: (calls.append(_id),
+                                                                    _o(*a, **k))
+    set_state(window, focus="cn-230100")  # Harbin, one of the peers
+    assert [s.city_id for s in chart.spec.series] == ["cn-230100", "cn-210200", "cn-220100"]
+    assert chart.curves[1] is by_city["cn-210200"] and chart.curves[2] is by_city["cn-220100"]
+    assert calls == ["cn-230100"]  # the new focus drawn; the old one hidden as it was
+    colors = [c.opts["pen"].color().name() for c in chart.curves]
+    assert colors == [FOCUS_COLOR.name(), PEER_COLORS[0].name(), PEER_COLORS[1].name()]
+    assert [label.text for _, label in chart.legend.items][:3] == ["Harbin", "Dalian",
+                                                                   "Changchun"]
+    z = [c.zValue() for c in chart.curves]
+    assert z[0] > z[2] > z[1]  # focus on top, then the peers in their order
+    assert not by_city["cn-210100"].isVisible()
+    for curve, series in zip(chart.curves, chart.spec.series, strict=True):
+        x, y = curve.getData()
+        assert list(x) == list(series.years)
+        assert list(y) == pytest.approx(list(series.values), nan_ok=True)
+        assert curve.isVisible()
+    assert chart.curves[0].opts["symbol"] == "o" and chart.curves[1].opts["symbol"] is None
+    calls.clear()
+    set_state(window, peers=("cn-220100",))  # Dalian dropped: its curve hidden
+    assert chart.curves[1] is by_city["cn-220100"] and not by_city["cn-210200"].isVisible()
+    set_state(window, peers=("cn-220100", "cn-210200"))  # and back, after Changchun
+    assert chart.curves[2] is by_city["cn-210200"] and chart.curves[2].isVisible()
+    assert calls == []  # shown again as it was, in its new colour
+    assert chart.curves[2].opts["pen"].color().name() == PEER_COLORS[1].name()
+    set_state(window, peers=("cn-210100", "cn-220100"))  # Shenyang back, now as a peer
+    assert chart.curves[1] is by_city["cn-210100"] and chart.curves[1].isVisible()
+    assert calls == ["cn-210100"]  # redrawn once: a peer has no markers
+    assert chart.curves[1].opts["symbol"] is None
+    assert chart.curves[1].opts["pen"].widthF() == 2.0
+
+
+def test_band_is_kept_when_the_peers_stay(window: MainWindow) -> None:
+    chart = window.chart
+    calls = []
+    original = chart.median_curve.setData
+    chart.median_curve.setData = lambda *a, **k: (calls.append(1), original(*a, **k))
+    set_state(window, focus="cn-110100")  # Beijing, not a peer: the same three peers
+    assert calls == []
+    _, median = chart.median_curve.getData()
+    assert list(median) == list(chart.spec.band.median)
+    set_state(window, peers=NORTH_EAST[:2])
+    assert calls
+    _, median = chart.median_curve.getData()
+    assert list(median) == list(chart.spec.band.median)
+    band = chart.spec.band  # the fill between the quartiles follows, once per update
+    bounds = chart.band_fill.path().boundingRect()
+    assert bounds.top() == pytest.approx(float(np.nanmin(band.q1)))
+    assert bounds.bottom() == pytest.approx(float(np.nanmax(band.q3)))
+    assert bounds.left() == band.years[0] and bounds.right() == band.years[-1]
+
+
+def test_model_stays_consistent_through_changes(window: MainWindow, qtmodeltester) -> None:
+    model = window.profile_view.profile_model
+    qtmodeltester.check(model)  # and watches the changes below
+    for change in ({"year": 2016}, {"peers": NORTH_EAST[:1]}, {"focus": "cn-210200"},
+                   {"peers": (*NORTH_EAST, "cn-110100")}, {"year": None},
+                   {"peers": ("us-35620",)}):
+        set_state(window, **change)
+        qtmodeltester.check(model)
+        assert window.profile_view.proxy.columnCount() == model.columnCount()
