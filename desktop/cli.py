@@ -226,10 +226,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv:
         # The plain start (a double-click): the window first, with no argument parsing
         # before it; the default selection is resolved once the data has loaded.
+        from types import SimpleNamespace
+
         from desktop.ui.app import run_app_staged
 
-        return run_app_staged(lambda dataset: resolve_selection(
-            dataset, build_parser().parse_args([])))
+        nothing_chosen = SimpleNamespace(focus=None, peers=None, group=None, indicator=None)
+        return run_app_staged(lambda dataset: resolve_selection(dataset, nothing_chosen))
     args = build_parser().parse_args(argv)
     chosen = any((args.focus, args.peers, args.group, args.indicator))
     if args.command is None and not args.screenshot and not chosen:

@@ -150,6 +150,18 @@ def test_copy_gives_tab_separated_table(window: MainWindow) -> None:
     assert any(r.startswith("GDP (current prices)\t亿元\t2021\t7,249.68") for r in rows)
 
 
+def test_ctrl_c_in_the_table_copies_the_table(window: MainWindow, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("")
+    window.activateWindow()
+    window.profile_view.setFocus()
+    qtbot.keyClick(window.profile_view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == window.profile_view.table_text()
+    assert QGuiApplication.clipboard().text().startswith("Indicator\tUnit")
+
+
 def test_profile_model_passes_qt_model_checks(
     window: MainWindow, qtmodeltester: ModelTester
 ) -> None:

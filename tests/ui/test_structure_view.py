@@ -21,7 +21,7 @@ US_METRO = "us-10420"
 def structure_tab(window) -> StructureView:
     panel = window.chart_panel
     panel.tabs.setCurrentIndex(STRUCTURE)
-    assert panel.tabs.currentWidget() is panel.structure
+    assert panel.current is panel.structure
     assert panel.tabs.tabText(STRUCTURE) == "Structure"
     return panel.structure
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from desktop.analysis.profile_table import Column
@@ -56,7 +56,8 @@ class ProfileView(QTableView):
         self._fitted_shape: tuple = ()
         self._forget_widths()
         self.selectionModel().currentRowChanged.connect(self._on_row_changed)
-        QShortcut(QKeySequence.StandardKey.Copy, self, activated=self.copy_table)
+        # Ctrl+C is the window's "Copy table" action: a second shortcut here would make the
+        # key ambiguous, and Qt then runs neither.
 
     def resize_columns(self) -> None:
         """Fit columns to their contents, then give spare width to the indicator column."""
