@@ -8,19 +8,23 @@ same file straight into columns (pandas' C parser for text, a vectorised pass ov
 XML for .xlsx; see fast_text / fast_excel), keeps text columns as codes + distinct values, and
 interprets them with per-distinct-value work only:
 
-    head grid (first ~500 rows, read row-wise)  --detect-->  TablePlan
+    head grid (first ~300 rows, read row-wise)  --detect-->  TablePlan
     whole file  --reader, given the plan-->  ColumnTable (codes / float64 / object columns)
-    ColumnTable + plan  --interpret_columns-->  long DataFrame + ImportReport
+    ColumnTable + plan  --interpret_columns-->  mapping.Records (codes per record)
+    Records  --interpret.interpret_stacked-->  long DataFrame + ImportReport
 
-The result is the SAME as the row-wise path (tests/importers/fast compares both on every
-qualifying file): same values (unit scaling exact, see `scale_exact`), same source rows, same
-issues in the same order. Anything the fast path does not handle exactly makes it decline
-(`Declined`), and the caller falls back to the row-wise path: encodings other than UTF-8,
-quoted line breaks, ragged or trailing-delimiter rows, merged cells, formulas, dates,
-multi-row headers, footnotes, fill-down, repeated headers, layouts other than long /
-wide_years / wide_indicators, roles it does not know (e.g. city_code), cells needing
-hygiene (control characters, over-long fields). Only the cells that are not plain
-numbers go through the per-cell code (numbers.parse_values), with their raw text.
+interpret_stacked is the row-wise path's own interpretation (it codes its Stacked records
+the same way), so units, years, cities, missing values, duplicates and every issue come from
+one piece of code. The result is the SAME as the row-wise path (tests/importers/fast compares
+both on every qualifying file): same values (unit scaling exact, see `scale_exact`), same
+source rows, same issues in the same order. Anything the fast path does not handle exactly
+makes it decline (`Declined`), and the caller falls back to the row-wise path: encodings
+other than UTF-8 and GBK/GB18030, quoted line breaks, ragged rows, merged cells, formulas,
+dates, multi-row headers, footnotes, fill-down, repeated headers, layouts other than long /
+wide_years / wide_indicators, years in indicator headers, roles it does not know (e.g.
+unit_mult), cells needing hygiene (control characters, over-long fields), a decimal comma.
+Only the cells that are not plain numbers go through the per-cell code
+(numbers.parse_values), with their raw text.
 
 Set CITY_PROFILES_FAST_PATH=0 to switch the fast path off. No Qt here.
 """
@@ -33,13 +37,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from desktop.core.catalog import CityLookup
 from desktop.core.progress import NullProgress, Progress, check_cancelled
 from desktop.importers import numbers as num
+from desktop.importers.mapping import Coded, Records
 from desktop.importers.model import (
     ImportReport,
     RawGrid,
@@ -47,13 +52,17 @@ from desktop.importers.model import (
 )
 from desktop.importers.recipe import Recipe
 
+if TYPE_CHECKING:
+    from desktop.core.catalog import CityLookup
+
 #: files smaller than this take the row-wise path (fast enough there; the column-wise path
 #: is already ~3x faster at 1 MB)
 FAST_MIN_BYTES = 256 * 1024
 #: rows read row-wise for detection (header, layout, roles, units) and for the preview
 HEAD_ROWS = 300
 _MAX_SAFE = 2.0**53
-_SIMPLE_ROLES = frozenset({"city", "indicator", "year", "value", "unit", "ignore"})
+_SIMPLE_ROLES = frozenset({"city", "city_code", "indicator", "year", "value", "unit",
+                           "ignore"})
 _FAST_LAYOUTS = ("long", "wide_years", "wide_indicators")
 #: TablePlan fields this module understands; a plan with any other field set to a
 #: non-default value (a feature added later) is left to the row-wise path
@@ -68,14 +77,6 @@ class Declined(Exception):  # noqa: N818 (a decision, not an error)
 
 
 # --- column-wise table --------------------------------------------------------------------
-
-
-@dataclass
-class Coded:
-    """A column as codes into its distinct raw cells (as the row-wise reader hands them)."""
-
-    codes: np.ndarray  # intp, one per data row
-    uniques: np.ndarray  # object
 
 
 @dataclass
@@ -174,6 +175,8 @@ def import_columns(path: Path, recipe: Recipe, lookup: CityLookup | None, progre
     size = path.stat().st_size if path.exists() else 0
     if size < min_bytes:
         raise Declined("small file")
+    if recipe.read.decimal not in (None, "."):
+        raise Declined("decimal comma")
     kind = sniff(path).kind
     if kind == KIND_TEXT:
         from desktop.importers.fast_text import open_text
@@ -193,7 +196,9 @@ def import_columns(path: Path, recipe: Recipe, lookup: CityLookup | None, progre
     table = source.load(plan, progress)
     check_cancelled(progress)
     progress.report(0.6, "columns read")
-    frame, report = interpret_columns(table, plan, lookup)
+    from desktop.importers.run import ScaledProgress
+
+    frame, report = interpret_columns(table, plan, lookup, ScaledProgress(progress, 0.6, 1.0))
     progress.report(1.0, "interpreted")
     return frame, report, source.grid, plan
 
@@ -241,7 +246,7 @@ def needed_columns(plan) -> list[int]:
     """Columns to read: every role that is used, and the key column body_rows looks at."""
     by_role = _by_role(plan)
     wanted = set(value_columns(plan))
-    for role in ("city", "indicator", "year", "unit"):
+    for role in ("city", "city_code", "indicator", "year", "unit"):
         if role in by_role:
             wanted.add(by_role[role])
     wanted.add(by_role.get("city", 0))
@@ -260,7 +265,8 @@ def _by_role(plan) -> dict[str, int]:
 _POW10 = np.array([10.0**k for k in range(23)])
 
 
-def scale_exact(values: np.ndarray, exponents: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def scale_exact(values: np.ndarray, exponents: np.ndarray | int,
+                out: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(values × 10**exponent rounded once, ok) for floats read from short decimal text.
 
     A decimal D with at most 15 significant digits is the shortest repr of its float v, and
@@ -274,6 +280,21 @@ def scale_exact(values: np.ndarray, exponents: np.ndarray) -> tuple[np.ndarray, 
     digits, rounds to v, so it is D and N is exact.
     """
     v = np.asarray(values, dtype=np.float64)
+    if np.ndim(exponents) == 0:  # one exponent for all: the common case in one pass
+        k0 = int(exponents)
+        if 0 <= k0 <= 22 and len(v):
+            power = _POW10[k0]
+            n = np.empty_like(v) if out is None else out
+            with np.errstate(over="ignore", invalid="ignore"):
+                np.multiply(v, power, out=n)
+                np.rint(n, out=n)
+                back = np.abs(n)
+                hit = back < 1e15
+                np.divide(n, power, out=back)
+                hit &= back == v
+            if hit.all():
+                return n, n != 0
+        exponents = np.full(len(v), k0, dtype=np.int64)
     k = np.asarray(exponents, dtype=np.int64)
     out = np.full(len(v), np.nan)
     ok = np.zeros(len(v), dtype=bool)
@@ -312,76 +333,39 @@ def scale_exact(values: np.ndarray, exponents: np.ndarray) -> tuple[np.ndarray, 
 # --- interpretation ------------------------------------------------------------------------
 
 
-def _ordered(codes: np.ndarray, uniques: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Codes renumbered to first appearance, None last, unused values dropped — the order
-    mapping.factorize gives the row-wise path."""
-    present = _first_seen(codes)
+def _ordered(column: Coded, k: int = 1) -> Coded:
+    """Codes renumbered to first appearance, None last, unused values dropped (the order
+    mapping.factorize gives the row-wise path), repeated for k value columns."""
+    codes, uniques = column.codes, column.uniques
+    present = _first_seen(codes, len(uniques))
     values = uniques[present]
     is_none = np.fromiter((u is None for u in values), dtype=bool, count=len(values))
     if is_none.any():
         present = np.concatenate([present[~is_none], present[is_none]])
-    remap = np.zeros(len(uniques), dtype=np.intp)
-    remap[present] = np.arange(len(present))
-    return remap[codes], uniques[present]
+    if len(present) != len(uniques) or (present != np.arange(len(present))).any():
+        remap = np.zeros(len(uniques), dtype=codes.dtype)
+        remap[present] = np.arange(len(present))
+        codes, uniques = remap[codes], uniques[present]
+    return Coded(np.tile(codes, k) if k > 1 else codes, uniques)
 
 
-def _first_seen(codes: np.ndarray) -> np.ndarray:
-    """The distinct codes in order of first appearance (pandas.unique, made cheaper by
-    looking at a prefix, or only at the starts of runs of equal codes)."""
-    if len(codes) > 4096:
-        count = int(np.count_nonzero(np.bincount(codes)))
-        head = pd.unique(codes[:1024])
-        if len(head) == count:
-            return head
+def _first_seen(codes: np.ndarray, count: int) -> np.ndarray:
+    """The distinct codes (of `count`) in order of first appearance (pandas.unique, made
+    cheaper by looking at a prefix, or only at the starts of runs of equal codes)."""
+    if len(codes) > 16384:
+        head = pd.unique(codes[:4096])
+        if len(head) == count or int(codes.max()) - int(codes.min()) + 1 == len(head):
+            return head  # the head holds every code there is (or can be)
         starts = np.flatnonzero(codes[1:] != codes[:-1])
         if len(starts) < len(codes) // 4:
             return pd.unique(np.concatenate([codes[:1], codes[starts + 1]]))
     return pd.unique(codes)
 
 
-def _firsts(codes: np.ndarray, count: int) -> np.ndarray:
-    """First position of each code, for codes numbered in order of first appearance."""
-    if not len(codes):
-        return np.zeros(count, dtype=np.intp)
-    seen = np.maximum.accumulate(codes)
-    new = np.r_[True, seen[1:] > seen[:-1]]
-    return np.flatnonzero(new)[:count]
-
-
-def _factorize_list(values: list) -> tuple[np.ndarray, list]:
-    index: dict = {}
-    codes = np.fromiter((index.setdefault(v, len(index)) for v in values), dtype=np.intp,
-                        count=len(values))
-    return codes, list(index)
-
-
-class _Records:
-    """The candidate value cells: m = n × k records, value column by value column."""
-
-    def __init__(self, n: int, first: int, vcols: list[int]) -> None:
-        self.n, self.first, self.vcols, self.k = n, first, vcols, len(vcols)
-        self.m = n * self.k
-        self.grid_row = np.tile(np.arange(first, first + n, dtype=np.int64), self.k)
-        self.value_col = np.repeat(np.asarray(vcols, dtype=np.int64), n)
-        self.wide = False
-        self.city: object = None
-        self.city_col = -1
-
-    def tile(self, codes: np.ndarray) -> np.ndarray:
-        return codes if self.k == 1 else np.tile(codes, self.k)
-
-    def per_column(self) -> np.ndarray:
-        return np.repeat(np.arange(self.k, dtype=np.intp), self.n)
-
-
-class _CityCells:
-    """stacked.city for interpret._empty_rows: the raw city cell of a record, on demand."""
-
-    def __init__(self, codes: np.ndarray, uniques: np.ndarray) -> None:
-        self.codes, self.uniques = codes, uniques
-
-    def __getitem__(self, p: int) -> object:
-        return self.uniques[self.codes[p]]
+def _constant(m: int, value: object) -> Coded:
+    uniques = np.empty(1, dtype=object)
+    uniques[0] = value
+    return Coded(np.zeros(m, dtype=np.int8), uniques)
 
 
 def _coded(table: ColumnTable, col: int) -> Coded:
@@ -391,24 +375,11 @@ def _coded(table: ColumnTable, col: int) -> Coded:
     return column
 
 
-def _constant(n: int, value: object) -> tuple[np.ndarray, np.ndarray]:
-    uniques = np.empty(1, dtype=object)
-    uniques[0] = value
-    return np.zeros(n, dtype=np.intp), uniques
-
-
-def interpret_columns(table: ColumnTable, plan, lookup: CityLookup | None = None
-                      ) -> tuple[pd.DataFrame, ImportReport]:
+def interpret_columns(table: ColumnTable, plan, lookup: CityLookup | None = None,
+                      progress: Progress | None = None) -> tuple[pd.DataFrame, ImportReport]:
     """interpret.interpret for a column-wise table: the same frame and report."""
-    try:
-        from desktop.importers import interpret as ip
-        from desktop.importers.table import _doubtful_key, cell_text, clean_header
-    except ImportError as exc:  # the row-wise module changed: let it do the work
-        raise Declined(f"interpret helpers unavailable ({exc})") from None
-    from desktop.importers.mapping import file_stem
-    from desktop.importers.matching import clean_name, match_names
-    from desktop.importers.unit_parsing import split_unit, unit_or_text
-    from desktop.importers.validate import DuplicateCheck, find_duplicates
+    from desktop.importers import interpret as ip
+    from desktop.importers.table import _doubtful_key, cell_text, clean_header
 
     grid = table.grid
     n = table.n
@@ -417,12 +388,11 @@ def interpret_columns(table: ColumnTable, plan, lookup: CityLookup | None = None
         raise Declined("no data rows")
     by_role = _by_role(plan)
     all_rows = _RowNumbers(list(grid.row_numbers[:first]), first, table.row_numbers)
-    issue_grid = RawGrid(file=grid.file, rows=grid.rows, row_numbers=all_rows,  # type: ignore[arg-type]
-                         sheet=grid.sheet)
+    issue_grid = dataclasses.replace(grid, row_numbers=all_rows)
 
     # rows the row-wise body_rows would look at closely (blank, header-like, notes): decline
     key_column = by_role.get("city", 0)
-    key = _coded(table, key_column)
+    key = _ordered(_coded(table, key_column))
     header_first = set()
     for r in plan.header_rows:
         row = grid.rows[r]
@@ -431,293 +401,92 @@ def interpret_columns(table: ColumnTable, plan, lookup: CityLookup | None = None
     header_first.discard("")
     titles = {cell_text(c) for r in plan.metadata_rows for c in grid.rows[r]}
     titles.discard("")
-    if any(_doubtful_key(u, header_first, titles) for u in key.uniques[_first_seen(key.codes)]):
+    if any(_doubtful_key(u, header_first, titles) for u in key.uniques):
         raise Declined("blank, header-like or note rows in the body")
 
-    report = ImportReport(
-        file=grid.file, sheet=grid.sheet, encoding=grid.encoding, delimiter=grid.delimiter,
-        layout=plan.layout, header_rows=ip._source_rows(issue_grid, plan.header_rows),
-    )
-    issues = ip._Issues(issue_grid)
-    report.warnings.extend(grid.issues)
-    ip._detection_notes(issue_grid, plan, issues)
+    rec = _records(table, plan, by_role, key if "city" in by_role else None)
+    report, issues = ip.start_report(issue_grid, plan)
+    ip.detection_notes(issue_grid, plan, issues)
     report.rows_read = n
 
-    vcols = value_columns(plan)
-    rec = _Records(n, first, vcols)
-    m = rec.m
-    layout = plan.layout
-    rec.wide = layout != "long"
+    def parse(exponents: np.ndarray) -> num.ParsedValues:
+        return _parse_values(table, rec, exponents, plan.decimal)
 
-    # city
-    city_col = by_role.get("city", -1)
-    rec.city_col = city_col
-    if city_col >= 0:
-        city = _coded(table, city_col)
-        c_codes, c_uniques = _ordered(rec.tile(city.codes), city.uniques)
-        if plan.fill_down_city and any(u is None or (isinstance(u, str) and not u.strip())
-                                       for u in c_uniques):
-            raise Declined("blank city cells (fill-down)")
-    else:
-        c_codes, c_uniques = _constant(m, plan.city or "")
-    rec.city = _CityCells(c_codes, c_uniques)
-
-    # indicator (raw names)
-    if layout == "wide_indicators":
-        names_raw = np.array([c.role.split(":", 1)[1] for c in plan.columns
-                              if c.role.startswith("indicator:")], dtype=object)
-        i_codes, i_uniques = _ordered(rec.per_column(), names_raw)
-    elif "indicator" in by_role:
-        ind = _coded(table, by_role["indicator"])
-        i_codes, i_uniques = _ordered(rec.tile(ind.codes), ind.uniques)
-    else:
-        i_codes, i_uniques = _constant(m, plan.indicator or file_stem(grid.file))
-
-    # unit cells and header units
-    if "unit" in by_role:
-        unit = _coded(table, by_role["unit"])
-        e_codes, e_uniques = _ordered(rec.tile(unit.codes), unit.uniques)
-    else:
-        e_codes, e_uniques = _constant(m, "")
-    unit_of_col = {c.index: c.unit for c in plan.columns}
-    header_units = [unit_of_col.get(c, "") for c in vcols]
-
-    # --- indicators and units (interpret._indicators_and_units) ---
-    names, name_units = [], []
-    for raw in i_uniques:
-        name = clean_name(cell_text(raw))
-        stripped_name, spec, stripped = split_unit(name)
-        names.append(stripped_name if stripped else name)
-        name_units.append(spec.source if spec else "")
-    names_arr = np.array(names, dtype=object)
-    explicit_text = [cell_text(u) for u in e_uniques]
-    if "" in explicit_text:
-        n_ind = len(i_uniques)
-        combo = (e_codes.astype(np.int64) * n_ind + i_codes) * rec.k + rec.per_column()
-        combo_codes, combo_keys = pd.factorize(combo)
-        texts = []
-        for key_value in combo_keys.tolist():
-            rest, vc = divmod(key_value, rec.k)
-            e, i = divmod(rest, n_ind)
-            text = explicit_text[e]
-            if text == "":
-                text = name_units[i] or header_units[vc] or ""
-                if not text and plan.unit:
-                    text = plan.unit
-            texts.append(text)
-        text_codes, unit_uniques = _factorize_list(texts)
-        unit_codes = text_codes[combo_codes]
-    else:
-        unit_codes, unit_uniques = e_codes, explicit_text
-    specs = [unit_or_text(u) if u else None for u in unit_uniques]
-    unit_firsts = _firsts(unit_codes, len(specs))
-    unit_counts = np.bincount(unit_codes, minlength=len(specs))
-
-    def where(p: int, col: int | None = None):
-        return issues.loc(int(rec.grid_row[p]), int(rec.value_col[p]) if col is None else col)
-
-    for k, spec in enumerate(specs):
-        if spec is None:
-            continue
-        p = int(unit_firsts[k])
-        if not spec.known:
-            issues.add("unknown_unit",
-                       f"unit {spec.source!r} is not known; values kept as written",
-                       where(p), unit=spec.source, rows=int(unit_counts[k]))
-        if spec.exponent:
-            text = spec.describe()
-            if text not in report.units_converted:
-                report.units_converted.append(text)
-    name_codes, _ = _factorize_list(names)
-    if len(specs) > 1:
-        _mixed_units(name_codes[i_codes], names_arr, i_codes, unit_codes, specs, rec, issues)
-
-    # --- years (interpret._years) ---
-    if layout == "wide_years":
-        role_of = {c.index: c.role for c in plan.columns}
-        year_values = np.array([int(role_of[v].split(":", 1)[1]) for v in vcols],
-                               dtype=np.int64)
-        years = year_values[rec.per_column()]
-        year_ok = np.ones(m, dtype=bool)
-    else:
-        year_col = by_role.get("year", -1)
-        if year_col >= 0:
-            yc = _coded(table, year_col)
-            y_codes, y_uniques = _ordered(rec.tile(yc.codes), yc.uniques)
-        else:
-            y_codes, y_uniques = _constant(m, plan.year)
-        years, year_ok = _years(y_codes, y_uniques, year_col, rec, issues, ip, cell_text)
-
-    # --- values ---
-    exps_table = np.array([s.exponent if s else 0 for s in specs], dtype=np.int64)
-    exps = exps_table[unit_codes]
-    parsed = _parse_values(table, rec, exps, plan.decimal)
-    status = parsed.status
-
-    # --- cities ---
-    skipped = np.zeros(m, dtype=bool)
-    if rec.wide and parsed.blank.any():
-        skipped = ip._empty_rows(rec, parsed.blank, issues, lookup)
-    matches = match_names(c_uniques, lookup)
-    resolved = np.array([matches.resolved["" if u is None else str(u)] for u in c_uniques],
-                        dtype=object)
-    no_city = (resolved == "")[c_codes] & (status != num.MISSING) & ~skipped
-    if no_city.any():
-        for p in np.flatnonzero(no_city)[: ip.MAX_CELL_ISSUES + 1].tolist():
-            issues.add("missing_city", "a value without a city was not imported",
-                       issues.loc(int(rec.grid_row[p]), rec.city_col), cap=True)
-    issues.counts["missing_city"] = int(no_city.sum())
-
-    ip._value_notes(rec, parsed, issues, skipped)
-
-    # --- the long table ---
-    keep = (status == num.OK) & year_ok & ~no_city & ~skipped
-    positions = np.flatnonzero(keep)
-    unit_sources = np.array([s.source if s else "" for s in specs], dtype=object)
-    unit_names = np.array([s.code if s else "" for s in specs], dtype=object)
-    letters = np.array([column_letter(c) for c in vcols], dtype=object)
-    kept_units = unit_codes[positions]
-    frame = pd.DataFrame({
-        "city": _text_column(resolved, c_codes[positions]),
-        "indicator": _text_column(names_arr, i_codes[positions]),
-        "year": years[positions].astype(np.int64),
-        "value": parsed.values[positions],
-        "unit": _text_column(unit_names, kept_units),
-        "source_unit": _text_column(unit_sources, kept_units),
-        "source_row": table.row_numbers[positions % n] if rec.k > 1 else
-        table.row_numbers[positions],
-        "source_column": _text_column(letters, positions // n if rec.k > 1 else
-                                      np.zeros(len(positions), dtype=np.intp)),
-    }, copy=False)
-    city_key, _ = _factorize_list(resolved.tolist())
-    indicator_key = name_codes
-    canonical_key, _ = _factorize_list(unit_names.tolist())
-    key_parts = [city_key[c_codes[positions]], indicator_key[i_codes[positions]],
-                 years[positions], canonical_key[kept_units]]
-    if _may_repeat(key_parts):
-        check = find_duplicates(key_parts, frame["value"].to_numpy())
-    else:
-        check = DuplicateCheck(np.ones(len(positions), dtype=bool))
-    for dup in check.duplicates:
-        first_p = dup.positions[0]
-        dup.city = str(frame["city"].iat[first_p])
-        dup.indicator = str(frame["indicator"].iat[first_p])
-        dup.year = int(frame["year"].iat[first_p])
-        rows = [int(frame["source_row"].iat[p]) for p in dup.positions]
-        at = positions[dup.positions[1]]
-        if dup.code == "duplicate_collapsed":
-            message = (f"{dup.city} / {dup.indicator} / {dup.year} appears {len(rows)} times "
-                       f"with the same value (rows {', '.join(map(str, rows))}); kept once")
-        else:
-            message = (f"{dup.city} / {dup.indicator} / {dup.year} has different values in rows "
-                       f"{', '.join(map(str, rows))}; kept row {rows[0]}, not the others")
-        issues.add(dup.code, message, issues.loc(int(rec.grid_row[at]), int(rec.value_col[at])),
-                   cap=True, city=dup.city, indicator=dup.indicator, year=dup.year, rows=rows,
-                   values=dup.values, kept_row=rows[0])
-    if not check.keep.all():
-        frame = frame[check.keep].reset_index(drop=True)
-        positions = positions[check.keep]
-
-    if frame.empty:
-        issues.add("no_data_rows", "no values to import", issues.loc())
-    report.rows_imported = len(frame)
-    kept_city = pd.unique(c_codes[positions])
-    report.cities = list(dict.fromkeys(resolved[kept_city].tolist()))
-    present = set(report.cities)
-    report.cities_matched = {name: cid for name, cid in matches.matched.items()
-                             if cid in present}
-    report.cities_new = [name for name in matches.new if name in present]
-    report.indicators = list(dict.fromkeys(names_arr[pd.unique(i_codes[positions])].tolist()))
-    report.years = sorted(int(y) for y in pd.unique(years[positions]))
-    issues.finish()
-    report.errors.extend(issues.errors)
-    report.warnings.extend(issues.warnings)
+    frame = ip.interpret_stacked(rec, plan, parse, report, issues, lookup,
+                                 progress or NullProgress())
     return frame, report
 
 
-_STRING_DTYPE: list = []
+def _records(table: ColumnTable, plan, by_role: dict[str, int], city: Coded | None
+             ) -> Records:
+    """The records mapping.stack + code_records would make of the same rows (`city`: the
+    city column, already ordered)."""
+    from desktop.importers.layout import indicator_role
+    from desktop.importers.mapping import factorize, file_stem
+
+    n, layout = table.n, plan.layout
+    vcols = value_columns(plan)
+    k = len(vcols)
+    m = n * k
+    city_col = by_role.get("city", -1)
+    if city_col >= 0:
+        if city is None:
+            city = _ordered(_coded(table, city_col), k)
+        elif k > 1:
+            city = Coded(np.tile(city.codes, k), city.uniques)
+        if plan.fill_down_city and any(u is None or (isinstance(u, str) and not u.strip())
+                                       for u in city.uniques):
+            raise Declined("blank city cells (fill-down)")
+    else:
+        city = _constant(m, plan.city or "")
+
+    if layout == "wide_indicators":
+        parts = [indicator_role(c.role) for c in plan.columns
+                 if c.role.startswith("indicator:")]
+        if any(year is not None for _, year in parts):
+            raise Declined("years in indicator headers")
+        codes, uniques = factorize(np.array([name for name, _ in parts], dtype=object))
+        indicator = Coded(np.repeat(codes, n).astype(np.intp), uniques)
+    elif "indicator" in by_role:
+        indicator = _ordered(_coded(table, by_role["indicator"]), k)
+    else:
+        indicator = _constant(m, plan.indicator or file_stem(table.grid.file))
+
+    year: Coded | None = None
+    header_years = None
+    year_col = -1
+    if layout == "wide_years":
+        role_of = {c.index: c.role for c in plan.columns}
+        header_years = [int(role_of[v].split(":", 1)[1]) for v in vcols]
+    else:
+        year_col = by_role.get("year", -1)
+        year = (_ordered(_coded(table, year_col), k) if year_col >= 0
+                else _constant(m, plan.year))
+
+    unit = (_ordered(_coded(table, by_role["unit"]), k) if "unit" in by_role
+            else _constant(m, ""))
+    city_code = (_ordered(_coded(table, by_role["city_code"]), k) if "city_code" in by_role
+                 else None)
+    unit_of_col = {c.index: c.unit for c in plan.columns}
+    first = plan.first_data_row
+    return Records(
+        rows=range(first, first + n),
+        source_rows=table.row_numbers,
+        vcols=vcols,
+        city=city,
+        city_col=city_col,
+        indicator=indicator,
+        year=year,
+        header_years=header_years,
+        year_col=year_col,
+        unit=unit,
+        header_unit=[unit_of_col.get(c, "") for c in vcols],
+        wide=layout != "long",
+        city_code=city_code,
+    )
 
 
-def _text_column(uniques: np.ndarray, codes: np.ndarray):
-    """uniques[codes] as the column DataFrame would make of an object array of str (pandas 3:
-    its string dtype), without checking every cell again."""
-    if not _STRING_DTYPE:
-        _STRING_DTYPE.append(pd.DataFrame({"a": np.array(["x"], dtype=object)})["a"].dtype)
-    dtype = _STRING_DTYPE[0]
-    if dtype == np.dtype(object) or not all(isinstance(u, str) for u in uniques):
-        return uniques[codes]
-    return pd.array(list(uniques), dtype=dtype).take(codes)
-
-
-def _may_repeat(parts: list[np.ndarray]) -> bool:
-    """False when no key repeats (checked by counting when the key range is small)."""
-    count = len(parts[0]) if parts else 0
-    if count < 2:
-        return False
-    key = np.zeros(count, dtype=np.int64)
-    span = 1
-    for part in parts:
-        part = np.asarray(part, dtype=np.int64)
-        low, high = int(part.min()), int(part.max())
-        span *= high - low + 1
-        if span > 8 * count + 1_000_000:
-            return True
-        key = key * (high - low + 1) + (part - low)
-    return bool((np.bincount(key, minlength=span) > 1).any())
-
-
-def _mixed_units(ind2: np.ndarray, names_arr: np.ndarray, i_codes: np.ndarray,
-                 unit_codes: np.ndarray, specs: list, rec: _Records, issues) -> None:
-    """interpret._mixed_units, counting per (indicator, unit) pair instead of per record."""
-    from desktop.importers.interpret import report_mixed_units
-
-    if not len(unit_codes):
-        return
-    width = int(unit_codes.max()) + 1
-    pair_key = ind2.astype(np.int64) * width + unit_codes
-    pairs = np.sort(pd.unique(pair_key))
-    pair_ind, pair_unit = pairs // width, pairs % width
-    several = np.unique(pair_ind[np.r_[False, pair_ind[1:] == pair_ind[:-1]]])
-    report_mixed_units(issues, pair_ind, pair_unit, several, ind2, unit_codes, specs,
-                       lambda first: str(names_arr[i_codes[first]]), rec.grid_row,
-                       rec.value_col)
-
-
-def _years(codes: np.ndarray, uniques: np.ndarray, year_col: int, rec: _Records, issues, ip,
-           cell_text) -> tuple[np.ndarray, np.ndarray]:
-    """interpret._years over distinct year cells."""
-    parsed = [num.parse_year(u) for u in uniques]
-    table = np.array([y if y is not None else -1 for y, _ in parsed], dtype=np.int64)
-    years = table[codes]
-    ok = years >= 0
-    firsts = _firsts(codes, len(uniques))
-    counts = np.bincount(codes, minlength=len(uniques))
-    normalised = {}
-    first_where = issues.loc()
-    for k, (u, (y, changed)) in enumerate(zip(uniques, parsed, strict=True)):
-        first = int(firsts[k])
-        where = issues.loc(int(rec.grid_row[first]), year_col)
-        if y is None:
-            count = int(counts[k])
-            text = cell_text(u)
-            if not text:
-                message = f"{count} rows without a year were not imported"
-            else:
-                message = f"{text!r} is not a year; {count} rows not imported"
-            issues.add("bad_year", message, where, cap=True, text=text, rows=count)
-        elif changed:
-            normalised[cell_text(u)] = y
-            if len(normalised) == 1:
-                first_where = where
-    if normalised:
-        issues.add("year_normalised",
-                   "years written with suffixes or Chinese numerals were normalised: "
-                   + ", ".join(f"{k!r} → {v}" for k, v in list(normalised.items())[:10]),
-                   first_where, years=normalised)
-    return years, ok
-
-
-def _parse_values(table: ColumnTable, rec: _Records, exps: np.ndarray,
+def _parse_values(table: ColumnTable, rec: Records, exps: np.ndarray,
                   decimal: str) -> num.ParsedValues:
     """numbers.parse_values over all records: plain numbers vectorised, the rest per cell."""
     m, n = rec.m, rec.n
@@ -732,17 +501,28 @@ def _parse_values(table: ColumnTable, rec: _Records, exps: np.ndarray,
         if isinstance(column, Numbers):
             v = column.values
             with np.errstate(invalid="ignore"):
-                ok = np.isfinite(v) & (v != 0) & (np.abs(v) < _MAX_SAFE)
+                ok = v < _MAX_SAFE  # False for NaN and infinities
+                ok &= v > -_MAX_SAFE
+            ok &= v != 0
+            low, high = (int(e.min()), int(e.max())) if n else (0, 0)
             out = v
-            scaled = e != 0
-            if scaled.any():
-                out, fine = scale_exact(v, e)
+            if low != 0 or high != 0:
+                out, fine = scale_exact(v, low if low == high else e, values[lo: lo + n])
                 if column.short is not None:
                     fine &= column.short()
-                ok &= np.where(scaled, fine, True)
-                out = np.where(scaled, out, v)
-            values[lo: lo + n] = np.where(ok, out + 0.0, np.nan)
-            status[lo: lo + n] = np.where(ok, num.OK, num.BAD)
+                if low == high:
+                    ok &= fine
+                else:
+                    scaled = e != 0
+                    ok &= fine | ~scaled
+                    out = np.where(scaled, out, v)
+            if ok.all():
+                if not np.may_share_memory(out, values):  # else scaled into place
+                    values[lo: lo + n] = out
+                status[lo: lo + n] = num.OK
+            else:
+                values[lo: lo + n] = np.where(ok, out, np.nan)
+                status[lo: lo + n] = np.where(ok, num.OK, num.BAD)
             if column.empty is not None and column.empty.any():
                 gone = column.empty
                 status[lo: lo + n][gone] = num.MISSING
@@ -760,7 +540,9 @@ def _parse_values(table: ColumnTable, rec: _Records, exps: np.ndarray,
         else:
             cells = column.uniques[column.codes]
             _merge(result, num.parse_values(cells, e, decimal), lo + np.arange(n))
-    values[status != num.OK] = np.nan
+    not_ok = status != num.OK
+    if not_ok.any():
+        values[not_ok] = np.nan
     return result
 
 

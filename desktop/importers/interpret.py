@@ -25,11 +25,12 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from desktop.core.catalog import CityLookup
 from desktop.core.progress import NullProgress, Progress, check_cancelled
 from desktop.importers import numbers as num
 from desktop.importers.layout import (
@@ -41,9 +42,17 @@ from desktop.importers.layout import (
     indicator_role,
     numeric_share,
 )
-from desktop.importers.mapping import Stacked, eurostat_dims, factorize, stack
+from desktop.importers.mapping import (
+    Coded,
+    Records,
+    code_records,
+    coded,
+    eurostat_dims,
+    factorize,
+    first_positions,
+    stack,
+)
 from desktop.importers.matching import (
-    CityMatches,
     clean_name,
     looks_like_province,
     match_names,
@@ -65,12 +74,15 @@ from desktop.importers.table import (
     cell_text,
     detect_shape,
     flatten_header,
-    row_stats,
 )
 from desktop.importers.unit_parsing import sdmx_unit, split_unit, unit_or_text
-from desktop.importers.validate import find_duplicates
 
-__all__ = ["MAX_CELL_ISSUES", "ColumnPlan", "TablePlan", "detect", "interpret", "interpret_grid"]
+if TYPE_CHECKING:
+    from desktop.core.catalog import CityLookup
+
+__all__ = ["MAX_CELL_ISSUES", "ColumnPlan", "Issues", "Records", "TablePlan", "detect",
+           "detection_notes", "interpret", "interpret_grid", "interpret_stacked",
+           "start_report"]
 
 MAX_CELL_ISSUES = 100
 SAMPLE_BODY_ROWS = 200
@@ -215,7 +227,7 @@ def _numeric_columns(grid: RawGrid, shape: TableShape, width: int) -> list[bool]
     sample = []
     for i in range(shape.first_data_row, min(shape.end, len(grid.rows))):
         row = grid.rows[i]
-        if row_stats(row, grid.decimal).non_empty:
+        if any(cell_text(c) for c in row):  # row_stats(row).non_empty, without the numbers
             sample.append(row)
         if len(sample) >= SAMPLE_BODY_ROWS:
             break
@@ -278,7 +290,7 @@ _PROBLEM_TEXT = {
 # --- interpretation ------------------------------------------------------------------------
 
 
-class _Issues:
+class Issues:
     """Collects issues, capping per-cell ones per code."""
 
     def __init__(self, grid: RawGrid) -> None:
@@ -294,6 +306,10 @@ class _Issues:
             self.grid.row_numbers[row] if row is not None and row >= 0 else None,
             column_letter(col) if col is not None and col >= 0 else "",
         )
+
+    def at(self, rec: Records, p: int) -> Location:
+        """The value cell of record p."""
+        return self.loc(rec.row_at(p), rec.col_at(p))
 
     def add(self, code: str, message: str, location: Location, cap: bool = False,
             info: bool = False, **values) -> None:
@@ -318,28 +334,18 @@ class _Issues:
                 ))
 
 
-def _resolve_city_codes(stacked: Stacked, lookup: CityLookup) -> dict[str, str]:
-    """Where a row's city code is in the catalog, that city is meant, whatever the name says.
-
-    Returns the names the file used for the cities found by code (name -> catalog id).
-    """
-    codes, uniques = factorize(stacked.city_code)
-    found = np.array([(city.id if (city := lookup.by_code(cell_text(u))) else None)
-                      for u in uniques], dtype=object)
-    resolved = found[codes] if len(codes) else found[:0]
-    known = resolved != None  # noqa: E711 - elementwise on an object array
-    names: dict[str, str] = {}
-    if known.any():
-        city = stacked.city.astype(object)
-        for position in np.flatnonzero(known)[np.unique(codes[known], return_index=True)[1]]:
-            names.setdefault(clean_name(cell_text(city[position])), str(resolved[position]))
-        city[known] = resolved[known]
-        stacked.city = city
-    return names
-
-
-def _source_rows(grid: RawGrid, rows: Iterable[int]) -> list[int]:
+def source_rows(grid: RawGrid, rows: Iterable[int]) -> list[int]:
     return [grid.row_numbers[r] for r in rows if 0 <= r < len(grid.row_numbers)]
+
+
+def start_report(grid: RawGrid, plan: TablePlan) -> tuple[ImportReport, Issues]:
+    """The report and issue collector of one grid, with what the reader noticed."""
+    report = ImportReport(
+        file=grid.file, sheet=grid.sheet, encoding=grid.encoding, delimiter=grid.delimiter,
+        layout=plan.layout, header_rows=source_rows(grid, plan.header_rows),
+    )
+    report.warnings.extend(grid.issues)
+    return report, Issues(grid)
 
 
 def interpret(
@@ -349,19 +355,14 @@ def interpret(
     progress: Progress = NullProgress(),  # noqa: B008
 ) -> tuple[pd.DataFrame, ImportReport]:
     """Read the grid as the plan says; values scaled to canonical units, every doubt reported."""
-    report = ImportReport(
-        file=grid.file, sheet=grid.sheet, encoding=grid.encoding, delimiter=grid.delimiter,
-        layout=plan.layout, header_rows=_source_rows(grid, plan.header_rows),
-    )
-    issues = _Issues(grid)
-    report.warnings.extend(grid.issues)
+    report, issues = start_report(grid, plan)
     problems = plan_problems(plan)
     if problems and problems != ["empty_table"]:
         code = problems[0]
         raise ImportRejectedError(Issue(code, _PROBLEM_TEXT[code], issues.loc()))
-    _detection_notes(grid, plan, issues)
+    detection_notes(grid, plan, issues)
     if problems:  # empty table: nothing to import, not an error
-        return _empty_result(report, issues, grid)
+        return _empty_result(report, issues)
 
     progress.report(0.05, "rows")
     check_cancelled(progress)
@@ -375,12 +376,12 @@ def interpret(
         issues.add("repeated_header_dropped",
                    f"{len(body.repeated_headers)} repeated header or page-title rows dropped",
                    issues.loc(body.repeated_headers[0]), info=True,
-                   rows=_source_rows(grid, body.repeated_headers))
+                   rows=source_rows(grid, body.repeated_headers))
     if body.notes:
         issues.add("note_rows_dropped", f"{len(body.notes)} note rows inside the table dropped",
-                   issues.loc(body.notes[0]), info=True, rows=_source_rows(grid, body.notes))
+                   issues.loc(body.notes[0]), info=True, rows=source_rows(grid, body.notes))
     if not body.rows:
-        return _empty_result(report, issues, grid)
+        return _empty_result(report, issues)
 
     progress.report(0.15, "mapping")
     check_cancelled(progress)
@@ -389,108 +390,14 @@ def interpret(
         issues.add("city_filled_down",
                    f"{len(stacked.filled_down)} rows without a city took the city above them",
                    issues.loc(stacked.filled_down[0], stacked.city_col),
-                   rows=_source_rows(grid, stacked.filled_down[:MAX_CELL_ISSUES]))
-    n = len(stacked.value)
+                   rows=source_rows(grid, stacked.filled_down[:MAX_CELL_ISSUES]))
+    rec = code_records(stacked, body.rows, grid.row_numbers)
 
-    progress.report(0.3, "units")
-    check_cancelled(progress)
-    indicator, indicator_codes, indicator_uniques, unit_specs, unit_codes = (
-        _indicators_and_units(stacked, plan, issues, report))
+    def parse(exponents: np.ndarray) -> num.ParsedValues:
+        return num.parse_values(stacked.value, exponents, plan.decimal,
+                                flags=plan.layout == "eurostat")
 
-    progress.report(0.45, "years")
-    check_cancelled(progress)
-    years, year_ok = _years(stacked, plan, issues)
-
-    progress.report(0.55, "values")
-    check_cancelled(progress)
-    exponents = np.fromiter((unit_specs[k].exponent if unit_specs[k] else 0
-                             for k in range(len(unit_specs))), dtype=np.int64,
-                            count=len(unit_specs))[unit_codes] if n else np.zeros(0, np.int64)
-    parsed = num.parse_values(stacked.value, exponents, plan.decimal,
-                              flags=plan.layout == "eurostat")
-    status = parsed.status
-    _cell_flags(grid, stacked, status, issues)
-
-    progress.report(0.75, "cities")
-    check_cancelled(progress)
-    skipped = _empty_rows(stacked, parsed.blank, issues, lookup)
-    by_code: dict[str, str] = {}
-    if stacked.city_code is not None and lookup is not None:
-        by_code = _resolve_city_codes(stacked, lookup)
-    city_codes, city_uniques = factorize(stacked.city)
-    matches = match_names(city_uniques, lookup)
-    if by_code:
-        # cities found by code: report them under the names the file used, not their ids
-        matches.matched = {k: v for k, v in matches.matched.items() if k != v}
-        for name, city_id in by_code.items():
-            matches.matched.setdefault(name, city_id)
-    for name, candidates in matches.ambiguous.items():
-        where = int(stacked.grid_row[int(np.flatnonzero(
-            city_uniques[city_codes] == name)[0])]) if n else None
-        issues.add("ambiguous_city",
-                   f"'{name}' could be {' or '.join(candidates)}; kept as a separate city "
-                   "(use the Chinese name or a code column to say which)",
-                   issues.loc(where, stacked.city_col), name=name, candidates=candidates)
-    resolved_uniques = np.array(
-        [matches.resolved["" if u is None else str(u)] for u in city_uniques], dtype=object)
-    city = resolved_uniques[city_codes] if n else np.empty(0, dtype=object)
-    no_city = (city == "") & (status != num.MISSING) & ~skipped
-    for p in np.flatnonzero(no_city)[: MAX_CELL_ISSUES + 1].tolist():
-        issues.add("missing_city", "a value without a city was not imported",
-                   issues.loc(int(stacked.grid_row[p]), stacked.city_col), cap=True)
-    issues.counts["missing_city"] = int(no_city.sum())
-
-    _value_notes(stacked, parsed, issues, skipped)
-
-    progress.report(0.85, "validating")
-    check_cancelled(progress)
-    keep = (status == num.OK) & year_ok & ~no_city & ~skipped
-    positions = np.flatnonzero(keep)
-    unit_sources = np.array([s.source if s else "" for s in unit_specs], dtype=object)
-    unit_names = np.array([s.code if s else "" for s in unit_specs], dtype=object)
-    frame = pd.DataFrame({
-        "city": city[positions],
-        "indicator": indicator[positions],
-        "year": years[positions].astype(np.int64),
-        "value": parsed.values[positions],
-        "unit": unit_names[unit_codes[positions]] if n else np.empty(0, object),
-        "source_unit": unit_sources[unit_codes[positions]] if n else np.empty(0, object),
-        "source_row": np.asarray(grid.row_numbers, dtype=np.int64)[stacked.grid_row[positions]],
-        "source_column": _letters(stacked.value_col[positions]),
-    })
-    city_key, _ = factorize(resolved_uniques)
-    indicator_key, _ = factorize(indicator_uniques)
-    canonical_key, _ = factorize(unit_names)  # 亿元 and 元 are one unit here: CNY
-    key_parts = [city_key[city_codes[positions]], indicator_key[indicator_codes[positions]],
-                 years[positions], canonical_key[unit_codes[positions]]]
-    check = find_duplicates(key_parts, frame["value"].to_numpy())
-    for dup in check.duplicates:
-        first = dup.positions[0]
-        dup.city = str(frame["city"].iat[first])
-        dup.indicator = str(frame["indicator"].iat[first])
-        dup.year = int(frame["year"].iat[first])
-        rows = [int(frame["source_row"].iat[p]) for p in dup.positions]
-        where = stacked.grid_row[positions[dup.positions[1]]]
-        col = int(stacked.value_col[positions[dup.positions[1]]])
-        if dup.code == "duplicate_collapsed":
-            message = (f"{dup.city} / {dup.indicator} / {dup.year} appears {len(rows)} times "
-                       f"with the same value (rows {', '.join(map(str, rows))}); kept once")
-        else:
-            message = (f"{dup.city} / {dup.indicator} / {dup.year} has different values in rows "
-                       f"{', '.join(map(str, rows))}; kept row {rows[0]}, not the others")
-        issues.add(dup.code, message, issues.loc(int(where), col), cap=True,
-                   city=dup.city, indicator=dup.indicator, year=dup.year, rows=rows,
-                   values=dup.values, kept_row=rows[0])
-    frame = frame[check.keep].reset_index(drop=True)
-    frame = frame.loc[:, list(LONG_COLUMNS)]
-
-    if frame.empty:
-        issues.add("no_data_rows", "no values to import", issues.loc())
-    _fill_report(report, frame, matches)
-    issues.finish()
-    report.errors.extend(issues.errors)
-    report.warnings.extend(issues.warnings)
-    progress.report(1.0, "done")
+    frame = interpret_stacked(rec, plan, parse, report, issues, lookup, progress)
     return frame, report
 
 
@@ -503,13 +410,267 @@ def interpret_grid(
     return interpret(grid, detect(grid, options), lookup)
 
 
+def interpret_stacked(
+    rec: Records,
+    plan: TablePlan,
+    parse: Callable[[np.ndarray], num.ParsedValues],
+    report: ImportReport,
+    issues: Issues,
+    lookup: CityLookup | None = None,
+    progress: Progress = NullProgress(),  # noqa: B008
+) -> pd.DataFrame:
+    """Records -> the long table; issues go to `report` (finished here).
+
+    The one interpretation both import paths share. `parse(exponents)` parses the value cells
+    of all records (numbers.parse_values, or the column-wise reader's vectorised equivalent),
+    scaling each by 10**exponent."""
+    m = rec.m
+    progress.report(0.3, "units")
+    check_cancelled(progress)
+    units = _indicators_and_units(rec, plan, issues, report)
+
+    progress.report(0.45, "years")
+    check_cancelled(progress)
+    years, year_ok, year_values = _years(rec, issues)
+
+    progress.report(0.55, "values")
+    check_cancelled(progress)
+    table = np.array([s.exponent if s else 0 for s in units.specs], dtype=np.int64)
+    exponents = (np.broadcast_to(table[0], (m,)) if len(table) == 1
+                 else table[units.codes])
+    parsed = parse(exponents)
+    status = parsed.status
+    _cell_flags(issues.grid, rec, status, issues)
+
+    progress.report(0.75, "cities")
+    check_cancelled(progress)
+    skipped = _empty_rows(rec, parsed.blank, issues, lookup)
+    city = rec.city
+    by_code: dict[str, str] = {}
+    if rec.city_code is not None and lookup is not None:
+        city, by_code = _resolve_city_codes(city, rec.city_code, lookup)
+    matches = match_names(city.uniques, lookup)
+    if by_code:
+        # cities found by code: report them under the names the file used, not their ids
+        matches.matched = {k: v for k, v in matches.matched.items() if k != v}
+        for name, city_id in by_code.items():
+            matches.matched.setdefault(name, city_id)
+    if matches.ambiguous:
+        firsts = first_positions(city.codes, len(city.uniques))
+        for name, candidates in matches.ambiguous.items():
+            where = next((rec.row_at(int(firsts[j])) for j, u in enumerate(city.uniques)
+                          if u == name), None)
+            issues.add("ambiguous_city",
+                       f"'{name}' could be {' or '.join(candidates)}; kept as a separate city "
+                       "(use the Chinese name or a code column to say which)",
+                       issues.loc(where, rec.city_col), name=name, candidates=candidates)
+    resolved = np.array([matches.resolved["" if u is None else str(u)] for u in city.uniques],
+                        dtype=object)
+    keep = status == num.OK
+    without_city = resolved == ""
+    if without_city.any():
+        no_city = without_city[city.codes] & (status != num.MISSING) & ~skipped
+        for p in np.flatnonzero(no_city)[: MAX_CELL_ISSUES + 1].tolist():
+            issues.add("missing_city", "a value without a city was not imported",
+                       issues.loc(rec.row_at(p), rec.city_col), cap=True)
+        issues.counts["missing_city"] = int(no_city.sum())
+        keep &= ~no_city
+    else:
+        issues.counts["missing_city"] = 0
+
+    _value_notes(rec, parsed, issues, skipped)
+
+    progress.report(0.85, "validating")
+    check_cancelled(progress)
+    if not year_ok.all():
+        keep &= year_ok
+    if skipped.any():
+        keep &= ~skipped
+    kept = _Selection(keep)
+    unit_sources = np.array([s.source if s else "" for s in units.specs], dtype=object)
+    unit_names = np.array([s.code if s else "" for s in units.specs], dtype=object)
+    letters = np.array([column_letter(c) for c in rec.vcols], dtype=object)
+    kept_units = kept.of(units.codes)
+    kept_city = kept.of(city.codes)
+    kept_indicator = kept.of(rec.indicator.codes)
+    city_cells, indicator_cells, unit_cells, source_unit_cells, column_cells = _text_columns([
+        (resolved, kept_city), (units.names, kept_indicator), (unit_names, kept_units),
+        (unit_sources, kept_units),
+        (letters, kept.positions // rec.n if rec.k > 1 else np.zeros(kept.count, np.int8))])
+    frame = pd.DataFrame({
+        "city": city_cells,
+        "indicator": indicator_cells,
+        "year": kept.of(years),
+        "value": kept.of(parsed.values),
+        "unit": unit_cells,
+        "source_unit": source_unit_cells,
+        "source_row": kept.of(rec.source_rows) if rec.k == 1 else
+        rec.source_rows[kept.positions % rec.n],
+        "source_column": column_cells,
+    }, copy=False)
+    city_key = _key_codes(resolved)
+    indicator_key = units.name_codes
+    canonical_key = _key_codes(unit_names)  # 亿元 and 元 are one unit here: CNY
+    key_parts = [_keyed(city_key, kept_city), _keyed(indicator_key, kept_indicator),
+                 kept.of(years), _keyed(canonical_key, kept_units)]
+    bounds = [len(city_key), len(units.names), None, len(unit_names)]
+    duplicates, unique = [], None
+    if may_repeat(key_parts, bounds):
+        from desktop.importers.validate import find_duplicates
+
+        check = find_duplicates(key_parts, frame["value"].to_numpy())
+        duplicates, unique = check.duplicates, check.keep
+    for dup in duplicates:
+        first = dup.positions[0]
+        dup.city = str(frame["city"].iat[first])
+        dup.indicator = str(frame["indicator"].iat[first])
+        dup.year = int(frame["year"].iat[first])
+        rows = [int(frame["source_row"].iat[p]) for p in dup.positions]
+        if dup.code == "duplicate_collapsed":
+            message = (f"{dup.city} / {dup.indicator} / {dup.year} appears {len(rows)} times "
+                       f"with the same value (rows {', '.join(map(str, rows))}); kept once")
+        else:
+            message = (f"{dup.city} / {dup.indicator} / {dup.year} has different values in rows "
+                       f"{', '.join(map(str, rows))}; kept row {rows[0]}, not the others")
+        issues.add(dup.code, message, issues.at(rec, int(kept.positions[dup.positions[1]])),
+                   cap=True, city=dup.city, indicator=dup.indicator, year=dup.year, rows=rows,
+                   values=dup.values, kept_row=rows[0])
+    if unique is not None and not unique.all():
+        frame = frame[unique].reset_index(drop=True)
+        kept = kept.subset(unique)
+
+    if frame.empty:
+        issues.add("no_data_rows", "no values to import", issues.loc())
+    report.rows_imported = len(frame)
+    report.cities = list(dict.fromkeys(resolved[kept.present(city)].tolist()))
+    present = set(report.cities)
+    report.cities_matched = {name: cid for name, cid in matches.matched.items()
+                             if cid in present}
+    report.cities_new = [name for name in matches.new if name in present]
+    report.indicators = list(dict.fromkeys(units.names[kept.present(rec.indicator)].tolist()))
+    report.years = sorted({int(y) for y in year_values} if kept.everything else
+                          {int(y) for y in pd.unique(kept.of(years))})
+    issues.finish()
+    report.errors.extend(issues.errors)
+    report.warnings.extend(issues.warnings)
+    progress.report(1.0, "done")
+    return frame
+
+
+class _Selection:
+    """The records kept, by mask; positions only made when needed (or some are left out)."""
+
+    def __init__(self, keep: np.ndarray) -> None:
+        self.everything = bool(len(keep)) and bool(keep.all())
+        self._positions = None if self.everything else np.flatnonzero(keep)
+        self.count = len(keep) if self.everything else len(self._positions)
+
+    @property
+    def positions(self) -> np.ndarray:
+        if self._positions is None:
+            self._positions = np.arange(self.count)
+        return self._positions
+
+    def subset(self, mask: np.ndarray) -> _Selection:
+        """The kept records where `mask` (one entry per kept record) is True."""
+        chosen = _Selection(np.zeros(0, dtype=bool))
+        chosen._positions = self.positions[mask]
+        chosen.everything = False
+        chosen.count = len(chosen._positions)
+        return chosen
+
+    def of(self, array: np.ndarray) -> np.ndarray:
+        return array if self.everything else array[self.positions]
+
+    def present(self, coded: Coded) -> np.ndarray:
+        """The codes among the kept records, in order of first appearance (codes are numbered
+        so, None last, and every code appears among all records)."""
+        count = len(coded.uniques)
+        if self.everything and (not count or coded.uniques[-1] is not None):
+            return np.arange(count)
+        return pd.unique(self.of(coded.codes))
+
+
+_STRING_DTYPE: list = []
+
+
+def _text_columns(columns: list[tuple[np.ndarray, np.ndarray]]) -> list:
+    """uniques[codes] for each (uniques, codes), as the columns DataFrame would make of object
+    arrays of str (pandas 3: its string dtype), without checking every cell again.
+
+    The cells of all columns go into one block of memory: fresh memory costs more than the
+    copying (on Linux a block this size is backed by huge pages)."""
+    if not _STRING_DTYPE:
+        _STRING_DTYPE.append(pd.DataFrame({"a": np.array(["x"], dtype=object)})["a"].dtype)
+    dtype = _STRING_DTYPE[0]
+    count = len(columns[0][1])
+    checked = [pd.array(list(uniques), dtype=dtype) if all(isinstance(u, str) for u in uniques)
+               else None for uniques, _ in columns]
+    if not count or dtype == np.dtype(object) or not all(
+            c is not None and hasattr(c, "_from_backing_data") for c in checked):
+        return [uniques[codes] for uniques, codes in columns]
+    block = np.empty((len(columns), count), dtype=object)
+    out = []
+    for cells, (uniques, codes), strings in zip(block, columns, checked, strict=True):
+        if len(uniques) == 1:  # one value: filling is cheaper than taking
+            cells.fill(uniques[0])
+        else:  # ('clip': unbuffered; codes are valid)
+            np.take(np.asarray(uniques, dtype=object), codes, out=cells, mode="clip")
+        out.append(strings._from_backing_data(cells))
+    return out
+
+
+def _key_codes(values: np.ndarray) -> np.ndarray:
+    """Codes of equal values (first appearance order) for an array of distinct-value labels."""
+    codes, _ = factorize(values)
+    return codes
+
+
+def _keyed(key: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """key[codes], skipped when the key is the identity."""
+    if len(key) and key[-1] == len(key) - 1:  # first-appearance codes: identity iff all new
+        return codes
+    return key[codes]
+
+
+def may_repeat(parts: list[np.ndarray], bounds: list[int | None]) -> bool:
+    """False when no key (one value of each part) repeats; True when some may. Parts are
+    non-negative codes below their bound (None: find the range); checked by counting when the
+    keys span a small range."""
+    count = len(parts[0]) if parts else 0
+    if count < 2:
+        return False
+    ranges = []
+    span = 1
+    for part, bound in zip(parts, bounds, strict=True):
+        if bound is None:
+            low, high = int(part.min()), int(part.max())
+            ranges.append((part, low, high - low + 1))
+        else:
+            ranges.append((part, 0, max(bound, 1)))
+        span *= ranges[-1][2]
+        if span > 8 * count + 1_000_000:
+            return True
+    key = None
+    small = span + max(low for _, low, _ in ranges) < 2**31
+    for part, low, size in ranges:
+        if size == 1 and key is not None:
+            continue  # one value: adds nothing to the key
+        if key is None:
+            key = part.astype(np.int32 if small else np.int64)
+        else:
+            key *= size
+            key += part
+        if low:
+            key -= low
+    if (key[1:] > key[:-1]).all():
+        return False  # ascending (a sorted file): no key twice
+    seen = np.zeros(span, dtype=bool)
+    seen[key] = True
+    return int(np.count_nonzero(seen)) < count
+
+
 # --- steps ---------------------------------------------------------------------------------
-
-
-def _letters(columns: np.ndarray) -> np.ndarray:
-    codes, uniques = pd.factorize(columns)
-    letters = np.array([column_letter(int(c)) for c in uniques], dtype=object)
-    return letters[codes] if len(columns) else np.empty(0, dtype=object)
 
 
 def _empty_frame() -> pd.DataFrame:
@@ -517,7 +678,7 @@ def _empty_frame() -> pd.DataFrame:
     return frame.astype({"year": np.int64, "value": np.float64, "source_row": np.int64})
 
 
-def _empty_result(report: ImportReport, issues: _Issues, grid: RawGrid):
+def _empty_result(report: ImportReport, issues: Issues):
     issues.add("no_data_rows", "the table has a header but no data rows", issues.loc())
     issues.finish()
     report.errors.extend(issues.errors)
@@ -525,18 +686,20 @@ def _empty_result(report: ImportReport, issues: _Issues, grid: RawGrid):
     return _empty_frame(), report
 
 
-def _detection_notes(grid: RawGrid, plan: TablePlan, issues: _Issues) -> None:
+def detection_notes(grid: RawGrid, plan: TablePlan, issues: Issues) -> None:
+    """Info issues on what detection left out or changed: titles, footnotes, joined headers,
+    normalised year headers."""
     if plan.metadata_rows:
         issues.add("metadata_rows_skipped",
                    f"{len(plan.metadata_rows)} title/metadata rows above the header skipped",
                    issues.loc(plan.metadata_rows[0]), info=True,
-                   rows=_source_rows(grid, plan.metadata_rows),
+                   rows=source_rows(grid, plan.metadata_rows),
                    metadata=[list(m) for m in plan.metadata])
     if plan.footer_rows:
         issues.add("footer_rows_dropped",
                    f"{len(plan.footer_rows)} footnote rows below the data dropped",
                    issues.loc(plan.footer_rows[0]), info=True,
-                   rows=_source_rows(grid, plan.footer_rows),
+                   rows=source_rows(grid, plan.footer_rows),
                    text=[cell_text(next((c for c in grid.rows[r] if cell_text(c)), ""))
                          for r in plan.footer_rows][:10])
     if len(plan.header_rows) > 1:
@@ -555,87 +718,109 @@ def _detection_notes(grid: RawGrid, plan: TablePlan, issues: _Issues) -> None:
                    issues.loc(row, first.index), years=normalised)
 
 
-def _indicators_and_units(stacked: Stacked, plan: TablePlan, issues: _Issues,
-                          report: ImportReport):
-    n = len(stacked.value)
-    # indicator names: cleaned once per distinct name; a unit inside the name is taken out
-    ind_codes, ind_uniques = factorize(stacked.indicator)
+@dataclass
+class _Units:
+    names: np.ndarray  # object: cleaned indicator name per distinct raw indicator cell
+    name_codes: np.ndarray  # per distinct raw indicator cell: code of its cleaned name
+    specs: list  # UnitSpec | None per unit code
+    codes: np.ndarray  # unit code per record
+
+
+def _indicators_and_units(rec: Records, plan: TablePlan, issues: Issues,
+                          report: ImportReport) -> _Units:
+    """Indicator names (a unit inside the name is taken out) and the unit of every record:
+    the unit cell, else the unit in the name, the value column's header, the plan's unit."""
+    m = rec.m
+    ind = rec.indicator
     names, name_units = [], []
-    for raw in ind_uniques:
+    for raw in ind.uniques:
         name = clean_name(cell_text(raw))
         stripped_name, spec, stripped = split_unit(name)
         names.append(stripped_name if stripped else name)
         name_units.append(spec.source if spec else "")
-    indicator = np.array(names, dtype=object)[ind_codes] if n else np.empty(0, object)
-    name_unit = np.array(name_units, dtype=object)[ind_codes] if n else np.empty(0, object)
-
-    explicit_codes, explicit_uniques = factorize(stacked.unit)
-    explicit_text = np.array([cell_text(u) for u in explicit_uniques], dtype=object)
-    explicit = explicit_text[explicit_codes] if n else np.empty(0, object)
-    unit_text = explicit
-    if (explicit_text == "").any():
-        for fallback in (name_unit, stacked.header_unit):
-            unit_text = np.where(unit_text == "", fallback, unit_text)
-        if plan.unit:
-            unit_text = np.where(unit_text == "", plan.unit, unit_text)
-
-    if stacked.unit_mult is not None or stacked.currency is not None:
-        mult = stacked.unit_mult if stacked.unit_mult is not None else np.full(n, "", object)
-        currency = stacked.currency if stacked.currency is not None else np.full(n, "", object)
-        key = pd.MultiIndex.from_arrays([unit_text, mult, currency])
-        unit_codes, uniques = pd.factorize(key)
-        specs = []
-        for measure, multiplier, cur in uniques:
-            measure = cell_text(measure)
-            if measure.upper() == "XDC" and cell_text(cur):
-                measure = cell_text(cur)
-            specs.append(sdmx_unit(measure, cell_text(multiplier)))
-    elif unit_text is explicit:
-        unit_codes, uniques = explicit_codes, explicit_text
-        specs = [unit_or_text(u) if u else None for u in uniques]
+    explicit = rec.unit
+    explicit_text = [cell_text(u) for u in explicit.uniques]
+    if "" in explicit_text:
+        # records without a unit cell: the unit depends on (unit cell, indicator, column)
+        n_ind, k = len(ind.uniques), rec.k
+        if len(explicit_text) == 1 and k == 1:
+            combo_codes, combo_keys = ind.codes, np.arange(n_ind)
+        else:
+            combo = (explicit.codes.astype(np.int64) * n_ind + ind.codes) * k
+            if k > 1:
+                combo += rec.per_column()
+            combo_codes, combo_keys = pd.factorize(combo)
+        texts = []
+        for key in combo_keys.tolist():
+            rest, vc = divmod(key, k)
+            e, i = divmod(rest, n_ind)
+            text = explicit_text[e] or name_units[i] or rec.header_unit[vc] or ""
+            if not text and plan.unit:
+                text = plan.unit
+            texts.append(text)
+        text_codes, text_uniques = _factorize_list(texts)
+        unit_codes = text_codes[combo_codes]
     else:
-        unit_codes, uniques = factorize(unit_text)
-        specs = [unit_or_text(u) if u else None for u in uniques]
-    unit_codes = np.asarray(unit_codes, dtype=np.int64)
+        unit_codes, text_uniques = explicit.codes, explicit_text
+    if rec.unit_mult is not None or rec.currency is not None:
+        empty = np.full(m, "", dtype=object)
+        mult = coded(rec.unit_mult if rec.unit_mult is not None else empty)
+        currency = coded(rec.currency if rec.currency is not None else empty)
+        key = (unit_codes.astype(np.int64) * len(mult.uniques) + mult.codes) * len(
+            currency.uniques) + currency.codes
+        unit_codes, keys = pd.factorize(key)
+        specs = []
+        for key_value in keys.tolist():
+            rest, c = divmod(key_value, len(currency.uniques))
+            t, u = divmod(rest, len(mult.uniques))
+            measure = cell_text(text_uniques[t])
+            if measure.upper() == "XDC" and cell_text(currency.uniques[c]):
+                measure = cell_text(currency.uniques[c])
+            specs.append(sdmx_unit(measure, cell_text(mult.uniques[u])))
+    else:
+        specs = [unit_or_text(u) if u else None for u in text_uniques]
+    unit_codes = np.asarray(unit_codes)
 
     # report units: unknown ones, conversions, and mixed units within an indicator
-    first_of = pd.Series(np.arange(n)).groupby(unit_codes).first() if n else pd.Series()
+    firsts = counts = None
     for k, spec in enumerate(specs):
         if spec is None:
             continue
-        p = int(first_of.get(k, 0))
-        where = issues.loc(int(stacked.grid_row[p]), int(stacked.value_col[p])) if n else (
-            issues.loc())
         if not spec.known:
+            if firsts is None:
+                firsts = first_positions(unit_codes, len(specs))
+                counts = np.bincount(unit_codes, minlength=len(specs))
+            where = issues.at(rec, int(firsts[k])) if m else issues.loc()
             issues.add("unknown_unit",
                        f"unit {spec.source!r} is not known; values kept as written",
-                       where, unit=spec.source, rows=int((unit_codes == k).sum()))
+                       where, unit=spec.source, rows=int(counts[k]))
         if spec.exponent:
             text = spec.describe()
             if text not in report.units_converted:
                 report.units_converted.append(text)
-    if n:
-        name_codes, _ = factorize(np.array(names, dtype=object))
-        _mixed_units(name_codes[ind_codes], indicator, unit_codes, specs, stacked, issues)
-    return indicator, ind_codes, np.array(names, dtype=object), specs, unit_codes
+    name_codes, _ = _factorize_list(names)
+    names_arr = np.array(names, dtype=object)
+    if m and len(specs) > 1:
+        _mixed_units(name_codes[ind.codes], unit_codes, specs, rec, issues,
+                     lambda first: str(names_arr[ind.codes[first]]))
+    return _Units(names_arr, name_codes, specs, unit_codes)
 
 
-def _mixed_units(ind_codes: np.ndarray, indicator: np.ndarray, unit_codes: np.ndarray,
-                 specs: list, stacked: Stacked, issues: _Issues) -> None:
+def _factorize_list(values: list) -> tuple[np.ndarray, list]:
+    index: dict = {}
+    codes = np.fromiter((index.setdefault(v, len(index)) for v in values), dtype=np.intp,
+                        count=len(values))
+    return codes, list(index)
+
+
+def _mixed_units(ind_codes: np.ndarray, unit_codes: np.ndarray, specs: list, rec: Records,
+                 issues: Issues, name_of: Callable[[int], str]) -> None:
+    """One issue per indicator given in several units: converted ('mixed_units') or not
+    convertible ('inconsistent_units'). `ind_codes`: cleaned indicator name per record."""
     width = int(unit_codes.max()) + 1
-    pairs = np.unique(ind_codes * width + unit_codes)
+    pairs = np.sort(pd.unique(ind_codes.astype(np.int64) * width + unit_codes))
     pair_ind, pair_unit = pairs // width, pairs % width
     several = np.unique(pair_ind[np.r_[False, pair_ind[1:] == pair_ind[:-1]]])
-    report_mixed_units(issues, pair_ind, pair_unit, several, ind_codes, unit_codes, specs,
-                       lambda first: str(indicator[first]), stacked.grid_row, stacked.value_col)
-
-
-def report_mixed_units(issues: _Issues, pair_ind: np.ndarray, pair_unit: np.ndarray,
-                       several: np.ndarray, ind_codes: np.ndarray, unit_codes: np.ndarray,
-                       specs: list, name_of: Callable[[int], str], grid_row: np.ndarray,
-                       value_col: np.ndarray) -> None:
-    """One issue per indicator given in several units: converted ('mixed_units') or not
-    convertible ('inconsistent_units'). Shared by the row-wise and the column-wise paths."""
     for code in several.tolist():
         codes = pair_unit[pair_ind == code].tolist()
         mask = ind_codes == code
@@ -648,7 +833,7 @@ def report_mixed_units(issues: _Issues, pair_ind: np.ndarray, pair_unit: np.ndar
         for c in codes:
             spec = specs[c]
             rows_by_unit[spec.source if spec else ""] = int((mask & (unit_codes == c)).sum())
-        where = issues.loc(int(grid_row[first]), int(value_col[first]))
+        where = issues.at(rec, first)
         if len(canon) == 1 and len(used) == len(codes):
             issues.add("mixed_units",
                        f"{name}: values given in {', '.join(sources)}; all converted to "
@@ -661,30 +846,39 @@ def report_mixed_units(issues: _Issues, pair_ind: np.ndarray, pair_unit: np.ndar
                        where, indicator=name, units=rows_by_unit)
 
 
-def _years(stacked: Stacked, plan: TablePlan, issues: _Issues):
-    n = len(stacked.value)
-    if stacked.year_from_header:
-        years = np.asarray(stacked.year, dtype=np.int64) if n else np.zeros(0, np.int64)
-        return years, np.ones(n, dtype=bool)
-    codes, uniques = factorize(stacked.year)
+def _years(rec: Records, issues: Issues) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The year of every record (int64), where it is one, and the year of each code."""
+    m = rec.m
+    if rec.year is None:
+        table = np.asarray(rec.header_years, dtype=np.int64)
+        return np.repeat(table, rec.n), np.ones(m, dtype=bool), table
+    codes, uniques = rec.year.codes, rec.year.uniques
     parsed = [num.parse_year(u) for u in uniques]
     table = np.array([y if y is not None else -1 for y, _ in parsed], dtype=np.int64)
-    years = table[codes] if n else np.zeros(0, np.int64)
-    ok = years >= 0
+    years = table[codes] if m else np.zeros(0, np.int64)
+    bad = table < 0
+    ok = ~bad[codes] if bad.any() else np.ones(m, dtype=bool)
+    counts = np.bincount(codes, minlength=len(uniques)) if bad.any() else None
+    firsts = None
     normalised = {}
     first_where = issues.loc()
     for k, (u, (y, changed)) in enumerate(zip(uniques, parsed, strict=True)):
-        first = int(np.argmax(codes == k))
-        where = issues.loc(int(stacked.grid_row[first]), int(stacked.year_col[first]))
+        if y is not None and not changed:
+            continue
+        if firsts is None:
+            firsts = first_positions(codes, len(uniques))
+        first = int(firsts[k])
+        where = issues.loc(rec.row_at(first), rec.year_col_at(first))
         if y is None:
-            count = int((codes == k).sum())
+            assert counts is not None
+            count = int(counts[k])
             text = cell_text(u)
             if not text:
                 message = f"{count} rows without a year were not imported"
             else:
                 message = f"{text!r} is not a year; {count} rows not imported"
             issues.add("bad_year", message, where, cap=True, text=text, rows=count)
-        elif changed:
+        else:
             normalised[cell_text(u)] = y
             if len(normalised) == 1:
                 first_where = where
@@ -693,19 +887,19 @@ def _years(stacked: Stacked, plan: TablePlan, issues: _Issues):
                    "years written with suffixes or Chinese numerals were normalised: "
                    + ", ".join(f"{k!r} → {v}" for k, v in list(normalised.items())[:10]),
                    first_where, years=normalised)
-    return years, ok
+    return years, ok, table
 
 
-def _cell_flags(grid: RawGrid, stacked: Stacked, status: np.ndarray, issues: _Issues) -> None:
+def _cell_flags(grid: RawGrid, rec: Records, status: np.ndarray, issues: Issues) -> None:
     if not grid.cell_flags:
         return
     width = max(grid.width, 1) + 1
-    keys = stacked.grid_row * width + stacked.value_col
+    keys = rec.grid_row * width + rec.value_col
     flagged = {r * width + c: flag for (r, c), flag in grid.cell_flags.items()}
     hits = np.flatnonzero(np.isin(keys, np.fromiter(flagged, dtype=np.int64)))
     for p in hits.tolist():
         flag = flagged[int(keys[p])]
-        where = issues.loc(int(stacked.grid_row[p]), int(stacked.value_col[p]))
+        where = issues.at(rec, p)
         if flag == "formula_not_calculated":
             status[p] = num.BAD
             issues.add("formula_not_calculated",
@@ -715,39 +909,58 @@ def _cell_flags(grid: RawGrid, stacked: Stacked, status: np.ndarray, issues: _Is
             issues.add(flag, f"cell is marked {flag!r}; check its value", where, cap=True)
 
 
-def _empty_rows(stacked: Stacked, blank: np.ndarray, issues: _Issues,
+def _empty_rows(rec: Records, blank: np.ndarray, issues: Issues,
                 lookup: CityLookup | None) -> np.ndarray:
     """Wide tables: rows with a name but no values at all (province rows) are skipped."""
-    n = len(blank)
-    skipped = np.zeros(n, dtype=bool)
-    if not stacked.wide or n == 0 or not blank.any():
+    m = len(blank)
+    skipped = np.zeros(m, dtype=bool)
+    if not rec.wide or m == 0 or not blank.any():
         return skipped
-    all_blank = pd.Series(blank).groupby(stacked.grid_row).transform("all").to_numpy()
+    all_blank = blank.reshape(rec.k, rec.n).all(axis=0)  # per body row
     if not all_blank.any():
         return skipped
-    skipped = all_blank
-    grid_rows = np.unique(stacked.grid_row[all_blank])
-    first_record = {}
-    for p in np.flatnonzero(all_blank).tolist():
-        first_record.setdefault(int(stacked.grid_row[p]), p)
+    skipped = np.tile(all_blank, rec.k)
     empty_rows = []
-    for r in grid_rows.tolist():
-        p = first_record[r]
-        name = clean_name(cell_text(stacked.city[p]))
+    for b in np.flatnonzero(all_blank).tolist():  # record b: the row's first value cell
+        r = int(rec.rows[b])
+        name = clean_name(cell_text(rec.city.uniques[rec.city.codes[b]]))
         if not name:
             continue
         city = lookup.get(name) if lookup is not None else None
         if looks_like_province(name, city):
             issues.add("province_row_skipped",
                        f"{name!r} looks like a province heading without values; skipped",
-                       issues.loc(r, stacked.city_col), cap=True, info=True, name=name)
+                       issues.loc(r, rec.city_col), cap=True, info=True, name=name)
         else:
             empty_rows.append(r)
     if empty_rows:
         issues.add("empty_row_skipped", f"{len(empty_rows)} rows without any value skipped",
                    issues.loc(empty_rows[0]), info=True,
-                   rows=_source_rows(issues.grid, empty_rows[:MAX_CELL_ISSUES]))
+                   rows=source_rows(issues.grid, empty_rows[:MAX_CELL_ISSUES]))
     return skipped
+
+
+def _resolve_city_codes(city: Coded, city_code: Coded, lookup: CityLookup
+                        ) -> tuple[Coded, dict[str, str]]:
+    """Where a row's city code is in the catalog, that city is meant, whatever the name says.
+
+    Returns the cities (by code where known) and the names the file used for the cities found
+    by code (name -> catalog id).
+    """
+    codes = city_code.codes
+    found = np.array([(c.id if (c := lookup.by_code(cell_text(u))) else None)
+                      for u in city_code.uniques], dtype=object)
+    known_code = found != None  # noqa: E711 - elementwise on an object array
+    names: dict[str, str] = {}
+    if not known_code.any():
+        return city, names
+    known = known_code[codes]
+    cells = city.uniques[city.codes]
+    # the first record of each known code, in order of first appearance
+    for position in first_positions(codes, len(found))[known_code].tolist():
+        names.setdefault(clean_name(cell_text(cells[position])), str(found[codes[position]]))
+    cells[known] = found[codes[known]]
+    return coded(cells), names
 
 
 _MESSAGES = {
@@ -760,57 +973,42 @@ _MESSAGES = {
 }
 
 
-def _value_notes(stacked: Stacked, parsed: num.ParsedValues, issues: _Issues,
+def _value_notes(rec: Records, parsed: num.ParsedValues, issues: Issues,
                  skipped: np.ndarray) -> None:
     thousands = []
     for note in parsed.notes:
         p = note.index
-        where = issues.loc(int(stacked.grid_row[p]), int(stacked.value_col[p]))
         if note.code == "thousands_separator":
             thousands.append(p)
             continue
         template = _MESSAGES.get(note.code, "{raw!r}: " + note.code)
         message = template.format(raw=note.raw, **note.detail)
         raw = note.raw if isinstance(note.raw, str | int | float | bool) else str(note.raw)
-        issues.add(note.code, message, where, cap=True, text=raw, **note.detail)
+        issues.add(note.code, message, issues.at(rec, p), cap=True, text=raw, **note.detail)
     if thousands:
-        p = thousands[0]
         issues.add("thousands_separator",
                    f"{len(thousands)} values written with thousands separators were read "
-                   "without them", issues.loc(int(stacked.grid_row[p]),
-                                              int(stacked.value_col[p])),
-                   count=len(thousands))
-    missing = (parsed.status == num.MISSING) & ~skipped
+                   "without them", issues.at(rec, thousands[0]), count=len(thousands))
+    missing = parsed.status == num.MISSING
+    if skipped.any():
+        missing &= ~skipped
     count = int(missing.sum())
     if count:
         markers = Counter(parsed.missing_markers)
         markers[""] -= int(((parsed.status == num.MISSING) & skipped).sum())
         markers = Counter({k: v for k, v in markers.items() if v > 0})
-        first = int(np.flatnonzero(missing)[0])
+        where = np.flatnonzero(missing)
         issues.add("missing_values",
                    f"{count} cells marked as missing were not imported (never read as 0)",
-                   issues.loc(int(stacked.grid_row[first]), int(stacked.value_col[first])),
+                   issues.at(rec, int(where[0])),
                    count=count, markers={(k if k else "(empty)"): v for k, v in
                                          markers.most_common()},
-                   rows=_source_rows(issues.grid, stacked.grid_row[missing][:20].tolist()))
+                   rows=source_rows(issues.grid, [rec.row_at(p) for p in where[:20].tolist()]))
     if parsed.flags:
         flagged = np.asarray(parsed.flagged, dtype=np.int64)
-        p = int(flagged[np.lexsort((stacked.value_col[flagged], stacked.grid_row[flagged]))[0]])
+        p = int(flagged[np.lexsort((rec.value_col[flagged], rec.grid_row[flagged]))[0]])
         meanings = {f: num.EUROSTAT_FLAGS.get(f, "unknown flag") for f in parsed.flags}
         issues.add("value_flags",
                    "values carry flags: " + ", ".join(
                        f"{f} ({meanings[f]}) × {c}" for f, c in parsed.flags.most_common()),
-                   issues.loc(int(stacked.grid_row[p]), int(stacked.value_col[p])),
-                   flags=dict(parsed.flags), meanings=meanings)
-
-
-def _fill_report(report: ImportReport, frame: pd.DataFrame, matches: CityMatches) -> None:
-    report.rows_imported = len(frame)
-    report.cities = list(dict.fromkeys(frame["city"].tolist()))
-    present = set(report.cities)
-    report.cities_matched = {name: cid for name, cid in matches.matched.items()
-                             if cid in present}
-    report.cities_new = [name for name in matches.new if name in present]
-    report.indicators = list(dict.fromkeys(frame["indicator"].tolist()))
-    report.years = sorted({int(y) for y in frame["year"].unique()})
-
+                   issues.at(rec, p), flags=dict(parsed.flags), meanings=meanings)

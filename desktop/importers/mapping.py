@@ -43,6 +43,132 @@ class Stacked:
     notes: list[tuple[str, int, int, str]] = field(default_factory=list)  # code,row,col,text
 
 
+@dataclass
+class Coded:
+    """Cells as codes into their distinct values (the raw cells, as readers hand them over).
+    In Records, codes are numbered in order of first appearance with None last (the order
+    `factorize` gives) and every value is used."""
+
+    codes: np.ndarray  # integers (any width)
+    uniques: np.ndarray  # object
+
+
+@dataclass
+class Records:
+    """The candidate value cells of a table, coded: the input of interpret.interpret_stacked.
+
+    Records run value column by value column: record p is body row p % n of value column
+    vcols[p // n] (m = n * k records). Both import paths build this: the row-wise one from
+    Stacked (`code_records`), the column-wise one (fast_path) straight from its columns.
+    """
+
+    rows: np.ndarray | range  # (n): grid row of each body row
+    source_rows: np.ndarray  # int64 (n): 1-based source row of each body row
+    vcols: list[int]  # the k value columns
+    city: Coded  # raw city cells (m)
+    city_col: int  # -1 when the city is the plan's constant
+    indicator: Coded  # indicator names as written (m)
+    year: Coded | None  # raw year cells (m); None: `header_years` give them
+    header_years: list[int] | None  # per value column
+    year_col: np.ndarray | int  # the cell a year came from (per record, or one column)
+    unit: Coded  # unit cells ('' none) (m)
+    header_unit: list[str]  # unit text of each value column's header
+    wide: bool = False
+    unit_mult: np.ndarray | None = None  # object (SDMX UNIT_MULT, m)
+    currency: np.ndarray | None = None  # object (SDMX CURRENCY, m)
+    city_code: Coded | None = None  # statistical codes of the cities (m)
+
+    @property
+    def n(self) -> int:
+        return len(self.rows)
+
+    @property
+    def k(self) -> int:
+        return len(self.vcols)
+
+    @property
+    def m(self) -> int:
+        return self.n * self.k
+
+    def row_at(self, p: int) -> int:
+        return int(self.rows[p % self.n])
+
+    def col_at(self, p: int) -> int:
+        return int(self.vcols[p // self.n])
+
+    def year_col_at(self, p: int) -> int:
+        return int(self.year_col if isinstance(self.year_col, int) else self.year_col[p])
+
+    @property
+    def grid_row(self) -> np.ndarray:
+        """Grid row per record (m)."""
+        rows = np.asarray(self.rows, dtype=np.int64)
+        return rows if self.k == 1 else np.tile(rows, self.k)
+
+    @property
+    def value_col(self) -> np.ndarray:
+        """Value column per record (m)."""
+        return np.repeat(np.asarray(self.vcols, dtype=np.int64), self.n)
+
+    def per_column(self) -> np.ndarray:
+        """Index of the value column (0..k-1) per record."""
+        return np.repeat(np.arange(self.k, dtype=np.intp), self.n)
+
+
+def first_positions(codes: np.ndarray, count: int) -> np.ndarray:
+    """First position of each code 0..count-1 (every code present)."""
+    if not len(codes) or count <= 1:
+        return np.zeros(count, dtype=np.intp)
+    # codes numbered in order of first appearance: each first appearance is a new maximum
+    seen = np.maximum.accumulate(codes)
+    starts = np.flatnonzero(np.r_[True, seen[1:] > seen[:-1]])
+    if len(starts) == count and (seen[starts] == np.arange(count)).all():
+        return starts
+    _, first = np.unique(codes, return_index=True)
+    out = np.zeros(count, dtype=np.intp)
+    out[: len(first)] = first
+    return out
+
+
+def coded(array: np.ndarray) -> Coded:
+    """An object array as codes (factorize order) into its distinct values."""
+    return Coded(*factorize(array))
+
+
+def code_records(stacked: Stacked, rows: list[int], row_numbers) -> Records:
+    """Stacked (object arrays, one entry per record) -> Records."""
+    n = len(rows)
+    m = len(stacked.value)
+    k = m // n if n else 0
+    if k * n != m:
+        raise ValueError("stacked records are not n body rows x k value columns")
+    starts = range(0, m, n) if n else range(0)
+    vcols = [int(stacked.value_col[s]) for s in starts]
+    grid_rows = np.asarray(rows, dtype=np.int64)
+    year_col = stacked.year_col
+    if len(year_col) and (year_col == year_col[0]).all():
+        year_col = int(year_col[0])
+    return Records(
+        rows=grid_rows,
+        source_rows=np.asarray(row_numbers, dtype=np.int64)[grid_rows] if n else
+        np.zeros(0, dtype=np.int64),
+        vcols=vcols,
+        city=coded(stacked.city),
+        city_col=stacked.city_col,
+        indicator=coded(stacked.indicator),
+        year=None if stacked.year_from_header else coded(stacked.year),
+        header_years=[int(stacked.year[s]) for s in starts] if stacked.year_from_header
+        else None,
+        year_col=year_col if isinstance(year_col, int) else np.asarray(year_col, np.int64),
+        unit=coded(stacked.unit),
+        header_unit=[stacked.header_unit[s] for s in starts],
+        wide=stacked.wide,
+        unit_mult=stacked.unit_mult,
+        currency=stacked.currency,
+        city_code=None if stacked.city_code is None else coded(stacked.city_code),
+    )
+
+
 def _columns(grid: RawGrid, rows: list[int], wanted: list[int]) -> dict[int, np.ndarray]:
     """Object arrays of the wanted columns over the body rows (short rows read as empty)."""
     out: dict[int, np.ndarray] = {}

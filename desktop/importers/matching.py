@@ -12,8 +12,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from desktop.core.catalog import City, CityLookup
+if TYPE_CHECKING:
+    from desktop.core.catalog import City, CityLookup
 
 _ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 #: format characters removed from names; ZWJ (U+200D) and variation selectors are kept (emoji)

@@ -13,6 +13,7 @@ Status codes per cell: OK, MISSING (a missing marker or empty: counted, never ze
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -317,8 +318,13 @@ def parse_year(cell: object) -> tuple[int | None, bool]:
         if math.isfinite(cell) and cell == int(cell) and YEAR_MIN <= cell <= YEAR_MAX:
             return int(cell), False
         return None, False
-    text = unicodedata.normalize("NFKC", str(cell)).strip(_SPACES)
-    raw = str(cell)
+    return _text_year(str(cell))
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_year(raw: str) -> tuple[int | None, bool]:
+    """parse_year of a text (detection asks again and again for the same few texts)."""
+    text = unicodedata.normalize("NFKC", raw).strip(_SPACES)
     match = _YEAR_RE.fullmatch(text)
     if match:
         year = int(match.group(1))
@@ -341,7 +347,12 @@ def looks_numeric(cell: object, decimal: str = ".") -> bool:
         return False
     if isinstance(cell, int | float | np.integer | np.floating):
         return True
-    text = unicodedata.normalize("NFKC", str(cell)).strip(_SPACES)
+    return _text_looks_numeric(str(cell), decimal)
+
+
+@functools.lru_cache(maxsize=4096)
+def _text_looks_numeric(raw: str, decimal: str) -> bool:
+    text = unicodedata.normalize("NFKC", raw).strip(_SPACES)
     if not text:
         return False
     if _FLAG_RE.fullmatch(text):

@@ -127,15 +127,25 @@ def read_grids(path: Path, options: ReadOptions = DEFAULT_OPTIONS,
     if kind == KIND_ZIP:
         issues = [] if suffix in _XLSX_EXTENSIONS else [
             extension_mismatch(file, suffix, "an Excel workbook (.xlsx)", "an .xlsx workbook")]
-        return excel_reader.read_xlsx(path, file, options, progress, issues)
+        return _with_decimal(excel_reader.read_xlsx(path, file, options, progress, issues),
+                             options)
     if kind == KIND_OLE2:
         data = path.read_bytes()
         excel_reader.check_ole(data, file)
         issues = [] if suffix in _XLS_EXTENSIONS else [
             extension_mismatch(file, suffix, "an Excel 97-2003 workbook (.xls)",
                                "an .xls workbook")]
-        return excel_reader.read_xls(data, file, options, progress, issues)
+        return _with_decimal(excel_reader.read_xls(data, file, options, progress, issues),
+                             options)
     raise reject("unsupported_type", "This kind of file is not supported.", file)
+
+
+def _with_decimal(grids: list[RawGrid], options: ReadOptions) -> list[RawGrid]:
+    """A chosen decimal mark also applies to numbers written as text in workbooks."""
+    if options.decimal:
+        for grid in grids:
+            grid.decimal = options.decimal
+    return grids
 
 
 def list_sheets(path: Path) -> list[SheetInfo]:

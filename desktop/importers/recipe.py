@@ -7,7 +7,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.core.storage import write_atomically
 from desktop.importers.model import ReadOptions, TableOptions
 
 RECIPE_VERSION = 1
@@ -44,6 +43,8 @@ class Recipe:
 
 
 def save_recipe(recipe: Recipe, path: Path) -> None:
+    from desktop.core.storage import write_atomically
+
     text = json.dumps(recipe.to_json(), ensure_ascii=False, indent=2)
     write_atomically(path, (text + "\n").encode("utf-8"))
 

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from desktop.core.catalog import CityLookup
 from desktop.core.progress import NullProgress, Progress, check_cancelled
 from desktop.importers.model import LONG_COLUMNS, ImportReport, RawGrid
 from desktop.importers.recipe import Recipe
+
+if TYPE_CHECKING:  # the catalog is only passed through
+    from desktop.core.catalog import CityLookup
 
 
 @dataclass
@@ -28,7 +31,7 @@ class ImportOutcome:
     path_taken: str = "rows"
 
 
-class _Scaled:
+class ScaledProgress:
     """Maps a part of the work onto a slice of the caller's progress bar."""
 
     def __init__(self, progress: Progress, start: float, end: float) -> None:
@@ -64,14 +67,14 @@ def import_file(
     from desktop.importers.interpret import detect, interpret
     from desktop.importers.readers import read_grids
 
-    grids = read_grids(path, recipe.read, _Scaled(progress, 0.0, 0.5))
+    grids = read_grids(path, recipe.read, ScaledProgress(progress, 0.0, 0.5))
     frames, reports, plans = [], [], []
     for index, grid in enumerate(grids):
         check_cancelled(progress)
         share = 0.5 / max(len(grids), 1)
         plan = detect(grid, recipe.table)
-        frame, report = interpret(grid, plan, lookup,
-                                  _Scaled(progress, 0.5 + index * share, 0.5 + (index + 1) * share))
+        frame, report = interpret(grid, plan, lookup, ScaledProgress(
+            progress, 0.5 + index * share, 0.5 + (index + 1) * share))
         frames.append(frame)
         reports.append(report)
         plans.append(plan)

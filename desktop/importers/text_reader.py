@@ -80,7 +80,7 @@ def _bad_line(data: bytes, position: int) -> int:
     return data.count(b"\n", 0, position) + 1
 
 
-def _plausible_chinese(text: str) -> bool:
+def plausible_chinese(text: str) -> bool:
     """GB18030 decodes many non-Chinese byte strings; real Chinese text is mostly GB2312."""
     sample = text[:400_000]
     counts = Counter(ch for ch in sample if ord(ch) > 0x7F)
@@ -141,7 +141,7 @@ def decode(data: bytes, file: str, encoding: str | None = None) -> tuple[str, st
     except UnicodeDecodeError:
         pass
     else:
-        if _plausible_chinese(text):
+        if plausible_chinese(text):
             return text, "gb18030"
     line = _bad_line(data, utf8_error.start)
     raise reject("encoding_unknown",

@@ -17,266 +17,266 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="115"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="118"/>
         <source>Over time</source>
-        <extracomment>Indicators the small multiples show first (those the focus city has), then the rest.</extracomment>
+        <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest.</extracomment>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="116"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="119"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="117"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="120"/>
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="118"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="560"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="121"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="569"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="119"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="122"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="124"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="127"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="125"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="128"/>
         <source>Index (base year = 100)</source>
         <translation>指数（基期=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="126"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="129"/>
         <source>% change from start</source>
         <translation>较起始年变化（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="127"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="161"/>
         <source>How values are shown over time</source>
         <translation>随时间显示数值的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="129"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="159"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="132"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
         <source>Base year of the index (= 100)</source>
         <translation>指数基期（=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="133"/>
         <source>Base</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="131"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="134"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="134"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="160"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="137"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="163"/>
         <source>First year shown</source>
         <translation>显示的第一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="135"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="161"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="138"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="164"/>
         <source>Last year shown</source>
         <translation>显示的最后一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="139"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="142"/>
         <source>Peer median and inter-quartile band</source>
         <translation>同类中位数及四分位区间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="141"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
         <source>All comparable cities, faintly</source>
         <translation>淡显所有可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="142"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="145"/>
         <source>Convert yuan to US$</source>
         <translation>人民币换算为美元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="147"/>
         <source>Convert yuan to US dollars at annual average exchange rates (World Bank)</source>
         <translation>按年平均汇率将人民币换算为美元（世界银行）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="151"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="165"/>
         <source>Year of the ranking and the scatter</source>
         <translation>排名图和散点图的年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="151"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="163"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
         <source>Indicator across</source>
         <translation>横轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="152"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="164"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="155"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="167"/>
         <source>Indicator up</source>
         <translation>纵轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="153"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="156"/>
         <source>Size by population</source>
         <translation>按人口确定点的大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="157"/>
         <source>Trails over the years</source>
         <translation>历年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="155"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
         <source>Log scale across</source>
         <translation>横轴对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
         <source>Save chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="174"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="177"/>
         <source>Save chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="179"/>
         <source>Save data as CSV…</source>
         <translation>将数据另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="177"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="180"/>
         <source>Save data as Excel…</source>
         <translation>将数据另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="179"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="182"/>
         <source>View data…</source>
         <translation>查看数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="194"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="197"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="205"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="208"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="211"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="214"/>
         <source>Across</source>
         <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="213"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="216"/>
         <source>Up</source>
         <translation>纵轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="302"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="311"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="397"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="406"/>
         <source>These cities report money in different currencies, which are not drawn on one axis. Turn on “Convert yuan to US$”.</source>
         <translation>这些城市的货币数值使用不同币种，不在同一坐标轴上绘制。请打开“人民币换算为美元”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="400"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="409"/>
         <source>These indicators have different units and cannot share an axis.</source>
         <translation>这些指标单位不同，不能共用一个坐标轴。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="402"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="411"/>
         <source>No exchange rates in the data: values cannot be converted.</source>
         <translation>数据中没有汇率：无法换算数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="404"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="413"/>
         <source>This chart cannot be drawn ({0}).</source>
         <translation>无法绘制此图表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="415"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="424"/>
         <source>yuan converted to US$ at annual average exchange rates</source>
         <translation>人民币按年平均汇率换算为美元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="420"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="429"/>
         <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Chinese money values are nominal yuan, US metro GDP is real US dollars: they are not drawn on one axis.</source>
         <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。中国的货币数值为名义人民币，美国都市区GDP为实际美元：二者不在同一坐标轴上绘制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="517"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="526"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="518"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="527"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="529"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="538"/>
         <source>Save chart as PNG</source>
         <translation>将图表另存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="530"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="539"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="537"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="546"/>
         <source>Save chart as SVG</source>
         <translation>将图表另存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="538"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="547"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="545"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="554"/>
         <source>Save chart data as CSV</source>
         <translation>将图表数据另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="546"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="555"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="553"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="562"/>
         <source>Save chart data as Excel</source>
         <translation>将图表数据另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="554"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="563"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -284,52 +284,52 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="75"/>
+        <location filename="../../desktop/ui/controller.py" line="76"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="76"/>
+        <location filename="../../desktop/ui/controller.py" line="77"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="94"/>
+        <location filename="../../desktop/ui/controller.py" line="95"/>
         <source>Imported by the user</source>
         <translation>用户导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="116"/>
+        <location filename="../../desktop/ui/controller.py" line="117"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="117"/>
+        <location filename="../../desktop/ui/controller.py" line="118"/>
         <source>Nothing was changed: {0}</source>
         <translation>未做任何更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="123"/>
+        <location filename="../../desktop/ui/controller.py" line="124"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="125"/>
+        <location filename="../../desktop/ui/controller.py" line="126"/>
         <source>Imported {0} values from {1}: {2} new cities, {3} new indicators, {4} bundled values replaced.</source>
         <translation>已从 {1} 导入 {0} 个数值：新增 {2} 个城市、{3} 个指标，替换内置数值 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="209"/>
+        <location filename="../../desktop/ui/controller.py" line="210"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="210"/>
+        <location filename="../../desktop/ui/controller.py" line="211"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="243"/>
+        <location filename="../../desktop/ui/controller.py" line="250"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -364,301 +364,331 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="59"/>
         <source>city</source>
         <extracomment>Column roles: the code the recipe stores, and the name shown (translated when shown).</extracomment>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="60"/>
         <source>indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="61"/>
         <source>year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="62"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="63"/>
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="64"/>
         <source>ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="67"/>
         <source>comma ,</source>
         <translation>逗号 ,</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="68"/>
         <source>semicolon ;</source>
         <translation>分号 ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="69"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="70"/>
         <source>bar |</source>
         <translation>竖线 |</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="73"/>
+        <source>point . (thousands , or space)</source>
+        <extracomment>Decimal separators; the numbers parser takes the other mark (and spaces) as the thousands separator: &apos;1,234.5&apos; with &apos;.&apos;, &apos;1.234,5&apos; with &apos;,&apos;.</extracomment>
+        <translation>点 .（千位分隔符为 , 或空格）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="74"/>
+        <source>comma , (thousands . or space)</source>
+        <translation>逗号 ,（千位分隔符为 . 或空格）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="139"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="149"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="208"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="151"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="196"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="156"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="209"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="152"/>
         <location filename="../../desktop/ui/dialogs/import_dialog.py" line="157"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="163"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="472"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="156"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="161"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="210"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="162"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="211"/>
+        <source>Decimal separator</source>
+        <translation>小数点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="172"/>
+        <source>The mark before the decimals in text files; the other mark and spaces are read as thousands separators</source>
+        <translation>文本文件中小数部分之前的符号；另一个符号和空格按千位分隔符读取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="216"/>
         <source>Layout</source>
         <translation>表格结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="178"/>
         <source>Long: a row per city, indicator and year (time goes down)</source>
         <translation>长表：每个城市、指标和年份一行（时间向下）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="166"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="179"/>
         <source>Wide by year: years as columns (time goes right)</source>
         <translation>按年份的宽表：年份为列（时间向右）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="180"/>
         <source>Wide by indicator: a column per indicator</source>
         <translation>按指标的宽表：每个指标一列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="181"/>
         <source>SDMX-CSV (OECD, Eurostat API)</source>
         <translation>SDMX-CSV（经合组织、欧盟统计局 API）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="182"/>
         <source>Eurostat bulk TSV</source>
         <translation>欧盟统计局批量 TSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="189"/>
         <source>Source row where the header starts</source>
         <translation>表头在源文件中的起始行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="177"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="215"/>
         <source>Header starts at row</source>
         <translation>表头起始行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="192"/>
         <source>Number of header rows</source>
         <translation>表头行数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="194"/>
         <source> row(s)</source>
         <translation> 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="184"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="197"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="203"/>
         <source>From the table</source>
         <translation>取自表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="186"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="217"/>
         <source>Year of the table</source>
         <translation>表格年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="201"/>
         <source>For a table without a year column, such as a yearbook table: the year it covers</source>
         <translation>适用于没有年份列的表格（如统计年鉴表格）：表格所属年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="191"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="204"/>
         <source>For a table without a city column: the city</source>
         <translation>适用于没有城市列的表格：表格所属城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="192"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="218"/>
         <source>City of the table</source>
         <translation>表格城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="221"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="221"/>
         <source>Role</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="213"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="230"/>
         <source>Column roles</source>
         <translation>列的作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="228"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="242"/>
         <source>File preview</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="231"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="245"/>
         <source>Result preview</source>
         <translation>结果预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="234"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="248"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="250"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="237"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="251"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="238"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="252"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="242"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="256"/>
         <source>Import summary</source>
         <translation>导入摘要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="244"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="258"/>
         <source>Reading progress</source>
         <translation>读取进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="261"/>
         <source>Stop reading</source>
         <translation>停止读取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="251"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="265"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="254"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="268"/>
         <source>Load recipe…</source>
         <translation>载入导入方案…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="256"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="270"/>
         <source>Save recipe…</source>
         <translation>保存导入方案…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="298"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="313"/>
         <source>All visible sheets</source>
         <translation>所有可见工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="306"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="321"/>
         <source> (hidden)</source>
         <translation>（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="364"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="381"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="388"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="405"/>
         <source>Could not read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="396"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="413"/>
         <source>Reading stopped. Change a choice to read again.</source>
         <translation>已停止读取。更改任一选项即可重新读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="421"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="438"/>
         <source>{0} values from {1} rows · {2} cities ({3} new) · {4} indicators · {5} warnings · {6} errors</source>
         <translation>{1} 行中读取 {0} 个数值 · {2} 个城市（新增 {3} 个）· {4} 个指标 · {5} 个警告 · {6} 个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="434"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="452"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="471"/>
         <source>Detected: {0}</source>
         <translation>检测结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="445"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="473"/>
+        <source>Detected when the file is read; choose another entry to override it</source>
+        <translation>读取文件时自动检测；选择其他项可改用指定值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="483"/>
         <source>Role of column {0}</source>
         <translation>列 {0} 的作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="467"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="505"/>
         <source>Load import recipe</source>
         <translation>载入导入方案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="468"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="482"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="506"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="520"/>
         <source>Import recipes (*.json)</source>
         <translation>导入方案 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="480"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="518"/>
         <source>Save import recipe</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="487"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="525"/>
         <source>Could not save the recipe: {0}</source>
         <translation>无法保存导入方案：{0}</translation>
     </message>
@@ -674,73 +704,74 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="218"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="243"/>
         <source>Chart title</source>
+        <extracomment>per curve, what it was last drawn with (None: hidden)</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="224"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="249"/>
         <source>Indicator over time</source>
         <translation>指标历年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="261"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="289"/>
         <source>Values at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="301"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="331"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="308"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="339"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="347"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="392"/>
         <source>Other comparable cities ({0})</source>
         <translation>其他可比城市（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="401"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="487"/>
         <source>series break</source>
         <translation>口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="447"/>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="466"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="533"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="552"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="467"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="553"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="468"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="554"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="471"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="557"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="472"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="558"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="472"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="558"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="473"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="559"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -748,293 +779,306 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51"/>
+        <location filename="../../desktop/ui/main_window.py" line="53"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>City Profiles</source>
         <translation>城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Selection</source>
-        <extracomment>Asked before the window closes (unsaved changes); set by the project controller.</extracomment>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Focus city </source>
         <translation>重点城市 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Find a city (English or 中文)…</source>
         <translation>查找城市（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>Focus city</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Type part of a name in English or Chinese</source>
         <translation>输入中文或英文名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source> Year </source>
         <translation> 年份 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Comparison year</source>
         <translation>比较年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="56"/>
         <source>Copy table</source>
+        <extracomment>Asked before the window closes (unsaved changes); set by the project controller.</extracomment>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="58"/>
         <source>Copy the profile table as tab-separated text</source>
         <translation>以制表符分隔的文本复制对比表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="63"/>
         <source>Dataset summary</source>
         <translation>数据集概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <source>Loading the bundled data…</source>
+        <translation>正在加载内置数据…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <source>The bundled data could not be loaded: {0}</source>
+        <translation>无法加载内置数据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>Filter indicators (English or 中文)…</source>
         <translation>筛选指标（英文或中文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Show only the indicators whose name contains this text, in English or Chinese</source>
         <translation>只显示名称（英文或中文）包含此文字的指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>&amp;Details</source>
         <translation>详细(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>Rank among all comparable cities, percentile, index, changes over 1, 5 and 10 years, growth rates and a sentence per indicator</source>
         <translation>在全部可比城市中的排名、百分位、指数、1年/5年/10年变化、年均增长率，以及每个指标的一句话说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Fi&amp;lter</source>
         <translation>筛选(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>Open a saved comparison with its data files</source>
         <translation>打开已保存的比较及其数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>Save this comparison and the data files it uses</source>
         <translation>保存当前比较及其使用的数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>Read a CSV, TSV or Excel file and add its values to the comparison</source>
         <translation>读取 CSV、TSV 或 Excel 文件，并将其数值加入比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>&amp;Export table…</source>
         <translation>导出表格(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>Save the profile table as CSV or Excel</source>
         <translation>将对比表保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>&amp;Print report…</source>
         <translation>打印报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>Preview, print or save a profile report (PDF or HTML)</source>
         <translation>预览、打印或保存城市概况报告（PDF 或 HTML）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>&amp;Find a city</source>
         <translation>查找城市(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>Type a city name in English or Chinese</source>
         <translation>输入城市的中文或英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>Go to the &amp;table</source>
         <translation>转到表格(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Ctrl+1</source>
         <translation>Ctrl+1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>Go to the &amp;chart</source>
         <translation>转到图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>Ctrl+2</source>
         <translation>Ctrl+2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>Go to the &amp;indicators</source>
         <translation>转到指标列表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Ctrl+3</source>
         <translation>Ctrl+3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>Find &amp;peers…</source>
         <translation>查找同类城市(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>Propose the cities most similar to the focus city, and show why</source>
         <translation>推荐与重点城市最相似的城市，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>Data &amp;sources…</source>
         <translation>数据来源(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>Where every number comes from, with caveats</source>
         <translation>每个数值的出处及注意事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>User &amp;guide</source>
         <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>&amp;About City Profiles</source>
         <translation>关于城市概况(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Language, default cities, theme, report paper and start-up</source>
         <translation>语言、默认城市、主题、报告纸张和启动选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>{0} values · {1} places · {2} sources</source>
         <translation>{0} 个数值 · {1} 个地区 · {2} 个来源</translation>
     </message>
@@ -1370,118 +1414,118 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProfileTable</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>Indicator</source>
         <extracomment>Column headings and tooltips, marked for translation and translated when shown.</extracomment>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>Display unit (亿 = 100 million, 万 = 10,000)</source>
         <translation>显示单位（亿 = 1亿，万 = 1万）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="418"/>
         <source>Comparison year; a value from another year shows it in brackets</source>
         <translation>比较年份；其他年份的数值在括号中注明年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>Median of the peers, without the focus city</source>
         <translation>同类城市的中位数（不含重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="427"/>
         <source>Gap to median</source>
         <translation>与中位数差距</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>Focus city against the peer median: % for levels, percentage points (pp) for rates and shares</source>
         <translation>重点城市与同类中位数的差距：总量指标以 % 表示，比率和比重以百分点（pp）表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>Focus city&apos;s rank among the selected cities with a value (1 = highest)</source>
         <translation>重点城市在有数值的所选城市中的排名（1 = 最高）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
         <source>Rank in pool</source>
         <translation>全部城市排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>Focus city&apos;s rank among all comparable cities with a value that year (1 = best, following higher/lower is better)</source>
         <translation>重点城市在当年有数值的全部可比城市中的排名（第1为最优，按越高越好或越低越好）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="451"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>Share of the other comparable cities with a lower value (100 = highest value)</source>
         <translation>数值更低的其他可比城市所占比例（100 = 最高值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="459"/>
         <source>Focus city&apos;s value with the peer median = 100</source>
         <translation>重点城市数值（同类中位数 = 100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="462"/>
         <source>{0}-yr change</source>
         <translation>{0}年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>Focus city&apos;s change over {0} years: % for levels, percentage points for rates; † = the window crosses a series break (see the tooltip)</source>
         <translation>重点城市{0}年间的变化：总量为%，比率为百分点；† = 该时段跨越统计口径变化（见提示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/ui/main_window.py" line="470"/>
         <source>CAGR {0} yr</source>
         <translation>{0}年年均增长率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="471"/>
         <source>Compound average yearly growth of the focus city over {0} years; † = the window crosses a series break</source>
         <translation>重点城市{0}年间的复合年均增长率；† = 该时段跨越统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="478"/>
         <source>In words</source>
         <translation>文字说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="479"/>
         <source>The focus city against the peer median, in a sentence</source>
         <translation>用一句话说明重点城市与同类中位数的比较</translation>
     </message>
@@ -1489,7 +1533,7 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../desktop/ui/panels/profile_view.py" line="33"/>
+        <location filename="../../desktop/ui/panels/profile_view.py" line="36"/>
         <source>Side-by-side profile</source>
         <extracomment>Width of the plain-language column; the full sentence is in its tooltip.</extracomment>
         <translation>并列比较表</translation>
@@ -1498,142 +1542,142 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProjectController</name>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="57"/>
+        <location filename="../../desktop/ui/project_controller.py" line="105"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="71"/>
+        <location filename="../../desktop/ui/project_controller.py" line="121"/>
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="72"/>
+        <location filename="../../desktop/ui/project_controller.py" line="122"/>
         <source>City Profiles projects (*{0})</source>
         <translation>城市概况项目 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="79"/>
+        <location filename="../../desktop/ui/project_controller.py" line="129"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="80"/>
+        <location filename="../../desktop/ui/project_controller.py" line="130"/>
         <source>{0} was not saved: {1}</source>
         <translation>{0} 未保存：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="92"/>
+        <location filename="../../desktop/ui/project_controller.py" line="142"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="93"/>
+        <location filename="../../desktop/ui/project_controller.py" line="143"/>
         <source>City Profiles projects (*{0});;All files (*)</source>
         <translation>城市概况项目 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="100"/>
+        <location filename="../../desktop/ui/project_controller.py" line="150"/>
         <source>Could not open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="113"/>
+        <location filename="../../desktop/ui/project_controller.py" line="164"/>
         <source>{0} was saved by a newer version of City Profiles (project format {1}; this version reads up to {2}). Please update the app.</source>
         <translation>{0} 由更新版本的城市概况保存（项目格式 {1}；本版本最高支持 {2}）。请更新本软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="118"/>
+        <location filename="../../desktop/ui/project_controller.py" line="169"/>
         <source>{0} is not a City Profiles project.</source>
         <translation>{0} 不是城市概况项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="119"/>
+        <location filename="../../desktop/ui/project_controller.py" line="170"/>
         <source>{0} is damaged and cannot be opened ({1}).</source>
         <translation>{0} 已损坏，无法打开（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="130"/>
+        <location filename="../../desktop/ui/project_controller.py" line="181"/>
         <source>Data file not found</source>
         <translation>找不到数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="131"/>
+        <location filename="../../desktop/ui/project_controller.py" line="182"/>
         <source>{0} is not where the project says. Locate it?</source>
         <translation>{0} 不在项目记录的位置。是否手动查找？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="134"/>
+        <location filename="../../desktop/ui/project_controller.py" line="185"/>
         <source>Locate {0}</source>
         <translation>查找 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="152"/>
+        <location filename="../../desktop/ui/project_controller.py" line="203"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="153"/>
+        <location filename="../../desktop/ui/project_controller.py" line="204"/>
         <source>Save the changes to this comparison first?</source>
         <translation>是否先保存对当前比较的更改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="165"/>
+        <location filename="../../desktop/ui/project_controller.py" line="216"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="166"/>
+        <location filename="../../desktop/ui/project_controller.py" line="217"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="175"/>
+        <location filename="../../desktop/ui/project_controller.py" line="226"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="176"/>
+        <location filename="../../desktop/ui/project_controller.py" line="227"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="178"/>
+        <location filename="../../desktop/ui/project_controller.py" line="229"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="183"/>
+        <location filename="../../desktop/ui/project_controller.py" line="236"/>
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="187"/>
+        <location filename="../../desktop/ui/project_controller.py" line="242"/>
         <source>User guide</source>
         <translation>用户指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="206"/>
+        <location filename="../../desktop/ui/project_controller.py" line="266"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="207"/>
+        <location filename="../../desktop/ui/project_controller.py" line="267"/>
         <source>The new language is used the next time City Profiles starts.</source>
         <translation>新的界面语言将在下次启动城市概况时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="213"/>
+        <location filename="../../desktop/ui/project_controller.py" line="273"/>
         <source>The default cities are used from the next start.</source>
         <translation>默认城市将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="217"/>
+        <location filename="../../desktop/ui/project_controller.py" line="289"/>
         <source>About City Profiles</source>
         <translation>关于城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="218"/>
+        <location filename="../../desktop/ui/project_controller.py" line="290"/>
         <source>&lt;h3&gt;City Profiles {0}&lt;/h3&gt;&lt;p&gt;Compare a city side by side with its peers, on sourced data. Every number can be traced to its file, sheet and row.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;城市概况 {0}&lt;/h3&gt;&lt;p&gt;基于有出处的数据，将一个城市与其同类城市并列比较。每个数值都可以追溯到其文件、工作表和行。&lt;/p&gt;</translation>
     </message>
@@ -2010,128 +2054,153 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="44"/>
         <source>Preferences</source>
         <extracomment>The keys this dialog edits, in the order they are shown.</extracomment>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="49"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="52"/>
         <source>A new language is used from the next start.</source>
         <translation>更改的语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="56"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="57"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="58"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="59"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="60"/>
         <source>Charts stay white, like the printed report</source>
         <translation>图表始终为白色背景，与打印的报告一致</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="62"/>
+        <source>Number style</source>
+        <translation>数字格式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="63"/>
+        <source>Chinese units (亿元, 万人)</source>
+        <translation>中文单位（亿元、万人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="64"/>
+        <source>International units (bn yuan, million)</source>
+        <translation>国际单位（bn yuan、million）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="67"/>
+        <source>How large amounts are written in the table, the charts, reports and exports; the values themselves do not change</source>
+        <translation>表格、图表、报告和导出文件中大数的写法；数值本身不变</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="69"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="71"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="73"/>
         <source>&amp;Theme:</source>
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="74"/>
+        <source>&amp;Numbers:</source>
+        <translation>数字(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="77"/>
         <source>Find a city (English or 中文)…</source>
         <translation>查找城市（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="78"/>
         <source>Default focus city</source>
         <translation>默认重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="80"/>
         <source>Default peer group</source>
         <translation>默认同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="83"/>
         <source>&amp;Reopen the last project at start</source>
         <translation>启动时重新打开上次的项目(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="85"/>
         <source>The default cities are shown at start when no project is reopened and none are named on the command line.</source>
         <translation>启动时如未重新打开项目、命令行也未指定城市，则显示默认城市。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="89"/>
         <source>At start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="91"/>
         <source>Default &amp;focus city:</source>
         <translation>默认重点城市(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="92"/>
         <source>Default &amp;peer group:</source>
         <translation>默认同类城市组(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="97"/>
         <source>Report paper size</source>
         <translation>报告纸张大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="98"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="99"/>
         <source>US Letter</source>
         <translation>美式信纸（Letter）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="100"/>
         <source>L&amp;andscape pages</source>
         <translation>横向页面(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="101"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="103"/>
         <source>Pa&amp;per:</source>
         <translation>纸张(&amp;P)：</translation>
     </message>
@@ -2503,12 +2572,12 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>_RowsModel</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="111"/>
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="112"/>
         <source>Not data: title, note or repeated header</source>
         <translation>非数据行：标题、注释或重复的表头</translation>
     </message>

@@ -88,13 +88,14 @@ def test_district_figures_are_not_taken_for_whole_city_ones() -> None:
 
 
 def test_recipe_round_trips_and_rejects_other_versions(tmp_path: Path) -> None:
-    recipe = Recipe(ReadOptions(sheet="1-7", encoding="gb18030"),
+    recipe = Recipe(ReadOptions(sheet="1-7", encoding="gb18030", decimal=","),
                     TableOptions(header_rows=(3, 4), layout="wide_indicators",
                                  roles={"城市": "city"}, unit="万元"))
     path = tmp_path / "yearbook.recipe.json"
     save_recipe(recipe, path)
     assert load_recipe(path) == recipe
     data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["read"]["decimal"] == ","
     data["recipe_version"] = 99
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(RecipeError, match="version 99"):
@@ -136,3 +137,26 @@ def test_xlsx_export_never_writes_formulas(tmp_path: Path) -> None:
     assert sheet["A2"].value.startswith("'=")
     assert sheet["B2"].value == -12.5 and sheet["B2"].data_type == "n"
     assert sheet["A3"].value == "沈阳市"
+
+
+def test_a_chosen_decimal_comma_applies_to_text_and_workbooks(tmp_path: Path) -> None:
+    """'1.234' is 1.234 by default; with a decimal comma chosen the point groups thousands,
+    in a text file and in a workbook's text cells alike (workbook numbers stay numbers)."""
+    from openpyxl import Workbook
+
+    from desktop.importers.run import import_file
+
+    text = tmp_path / "people.tsv"
+    text.write_text("城市\t指标\t年份\t数值\n沈阳市\t人口\t2016\t1.234\n", encoding="utf-8")
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["城市", "指标", "年份", "数值"])
+    sheet.append(["沈阳市", "人口", 2016, "1.234"])
+    sheet.append(["大连市", "人口", 2016, 7.5])
+    workbook = tmp_path / "people.xlsx"
+    book.save(workbook)
+    comma = Recipe(ReadOptions(decimal=","))
+    assert import_file(text).frame["value"].tolist() == [1.234]
+    assert import_file(text, comma).frame["value"].tolist() == [1234.0]
+    assert import_file(workbook).frame["value"].tolist() == [1.234, 7.5]
+    assert import_file(workbook, comma).frame["value"].tolist() == [1234.0, 7.5]

@@ -1,6 +1,7 @@
-"""Import a spreadsheet: choose sheet, encoding, delimiter, header rows, layout and column roles,
-see the file and the normalised result, then import. Reading runs in a worker with progress and
-Cancel; every change of a choice re-reads in the background and cancels the previous read.
+"""Import a spreadsheet: choose sheet, encoding, delimiter, decimal separator, header rows,
+layout and column roles, see the file and the normalised result, then import. The reader's
+choices show what was detected. Reading runs in a worker with progress and Cancel; every
+change of a choice re-reads in the background and cancels the previous read.
 
 The dialog returns the outcome and the recipe; it never touches the window or the dataset.
 """
@@ -67,6 +68,10 @@ DELIMITERS = ((",", QT_TRANSLATE_NOOP("ImportDialog", "comma ,")),
               (";", QT_TRANSLATE_NOOP("ImportDialog", "semicolon ;")),
               ("\t", QT_TRANSLATE_NOOP("ImportDialog", "tab")),
               ("|", QT_TRANSLATE_NOOP("ImportDialog", "bar |")))
+#: Decimal separators; the numbers parser takes the other mark (and spaces) as the thousands
+#: separator: '1,234.5' with '.', '1.234,5' with ','.
+DECIMALS = ((".", QT_TRANSLATE_NOOP("ImportDialog", "point . (thousands , or space)")),
+            (",", QT_TRANSLATE_NOOP("ImportDialog", "comma , (thousands . or space)")))
 
 
 class _RowsModel(QAbstractTableModel):
@@ -158,6 +163,14 @@ class ImportDialog(QDialog):
         for delimiter, label in DELIMITERS:
             self.delimiter_box.addItem(QCoreApplication.translate("ImportDialog", label),
                                        delimiter)
+        self.decimal_box = QComboBox()
+        self.decimal_box.setAccessibleName(self.tr("Decimal separator"))
+        self.decimal_box.addItem(self.tr("Detect"), None)
+        for mark, label in DECIMALS:
+            self.decimal_box.addItem(QCoreApplication.translate("ImportDialog", label), mark)
+        self.decimal_box.setToolTip(self.tr(
+            "The mark before the decimals in text files; the other mark and spaces are read "
+            "as thousands separators"))
         self.layout_box = QComboBox()
         self.layout_box.setAccessibleName(self.tr("Layout"))
         self.layout_box.addItem(self.tr("Detect"), None)
@@ -195,6 +208,7 @@ class ImportDialog(QDialog):
         choices.addRow(self.tr("Sheet"), self.sheet_box)
         choices.addRow(self.tr("Encoding"), self.encoding_box)
         choices.addRow(self.tr("Delimiter"), self.delimiter_box)
+        choices.addRow(self.tr("Decimal separator"), self.decimal_box)
         header_row = QHBoxLayout()
         header_row.addWidget(self.header_start)
         header_row.addWidget(self.header_count)
@@ -274,7 +288,8 @@ class ImportDialog(QDialog):
 
         self._fill_sheets()
         self._show_recipe(self._recipe)
-        for box in (self.sheet_box, self.encoding_box, self.delimiter_box, self.layout_box):
+        for box in (self.sheet_box, self.encoding_box, self.delimiter_box, self.decimal_box,
+                    self.layout_box):
             box.activated.connect(self._choices_changed)
         self.header_start.editingFinished.connect(self._choices_changed)
         self.year_box.editingFinished.connect(self._choices_changed)
@@ -311,6 +326,7 @@ class ImportDialog(QDialog):
         for box, value in ((self.sheet_box, recipe.read.sheet),
                            (self.encoding_box, recipe.read.encoding),
                            (self.delimiter_box, recipe.read.delimiter),
+                           (self.decimal_box, recipe.read.decimal),
                            (self.layout_box, recipe.table.layout)):
             index = box.findData(value)
             box.setCurrentIndex(max(index, 0))
@@ -322,6 +338,7 @@ class ImportDialog(QDialog):
             sheet=self.sheet_box.currentData(),
             encoding=self.encoding_box.currentData(),
             delimiter=self.delimiter_box.currentData(),
+            decimal=self.decimal_box.currentData(),
             include_hidden_sheets=self._recipe.read.include_hidden_sheets,
         )
         header_rows = None
@@ -427,6 +444,7 @@ class ImportDialog(QDialog):
         if report.header_rows:
             self.header_start.setValue(report.header_rows[0])
             self.header_count.setValue(len(report.header_rows))
+        self._show_detected(outcome)
         plan = outcome.plans[0] if outcome.plans else None
         self._show_roles(getattr(plan, "roles", None) or {})
         layout_index = self.layout_box.findData(report.layout or None)
@@ -434,6 +452,26 @@ class ImportDialog(QDialog):
             self.layout_box.setToolTip(self.tr("Detected: {0}").format(report.layout))
         elif layout_index >= 0:
             self.layout_box.setCurrentIndex(layout_index)
+
+    def _show_detected(self, outcome: ImportOutcome) -> None:
+        """What the reader detected, in the 'Detect' entry of each reader choice."""
+        grid = outcome.grids[0] if outcome.grids else None
+        delimiters = dict(DELIMITERS)
+        delimiter = outcome.report.delimiter
+        detected = (
+            (self.encoding_box, outcome.report.encoding),
+            (self.delimiter_box, QCoreApplication.translate("ImportDialog", delimiters[delimiter])
+             if delimiter in delimiters else delimiter),
+            # numbers in workbooks are numbers: the mark matters only for text files
+            (self.decimal_box, grid.decimal if grid is not None and grid.encoding else ""),
+        )
+        for box, value in detected:
+            if box.currentData() is not None:
+                continue  # the user's choice was read, not a detected one
+            box.setItemText(0, self.tr("Detected: {0}").format(value) if value
+                            else self.tr("Detect"))
+            box.setItemData(0, self.tr("Detected when the file is read; choose another "
+                                       "entry to override it"), Qt.ItemDataRole.ToolTipRole)
 
     def _show_roles(self, roles: dict[str, str]) -> None:
         self.roles_table.setRowCount(0)

@@ -318,9 +318,6 @@ def test_declines_quoted_footnoted_blank_and_ragged(tmp_path):
     assert_same(blank, taken=False)
     notes = _write_csv(tmp_path / "notes.csv", LONG_HEADER, [*rows, ["数据来源：国家统计局"]])
     assert_same(notes, taken=False)
-    gbk = tmp_path / "gbk.csv"
-    gbk.write_bytes("\n".join(",".join(r) for r in [LONG_HEADER, *rows]).encode("gb18030"))
-    assert_same(gbk, taken=False)
 
 
 def test_declines_merged_cells(tmp_path):
@@ -377,3 +374,138 @@ def test_real_files_same_result_or_declined(name, lookup):
     frame, report, _grid, _plan = fast
     pd.testing.assert_frame_equal(frame, slow.frame)
     assert report.to_json() == slow.report.to_json()
+
+
+# --- the shared interpretation and the column reader's shortcuts ------------------------------
+
+
+class _AmbiguousLookup:
+    """A catalog stand-in where 'Taizhou' could be two cities."""
+
+    def get(self, name):
+        return None
+
+    def ambiguous(self, name):
+        from types import SimpleNamespace
+
+        if name != "Taizhou":
+            return []
+        return [SimpleNamespace(name_zh="泰州市", name_en="Taizhou", province_en="Jiangsu"),
+                SimpleNamespace(name_zh="台州市", name_en="Taizhou", province_en="Zhejiang")]
+
+    def by_code(self, code):
+        return None
+
+
+def test_ambiguous_city_reported_by_both_paths(tmp_path):
+    rows = [[city, "GDP", str(y), f"{y - 2000}.5", "亿元"]
+            for city in ("Wuxi", "Taizhou", "Nantong") for y in range(2010, 2016)]
+    path = _write_csv(tmp_path / "ambiguous.csv", LONG_HEADER, rows)
+    _frame, report = assert_same(path, _AmbiguousLookup())
+    ambiguous = [w for w in report.warnings if w.code == "ambiguous_city"]
+    assert len(ambiguous) == 1 and ambiguous[0].location.row == 8  # Taizhou's first row
+
+
+def test_many_parsing_threads_give_the_same_result(tmp_path, monkeypatch):
+    """Chunks parsed apart see different cities (their own categories): codes are renumbered
+    into one table."""
+    from desktop.importers import fast_text
+
+    monkeypatch.setattr(fast_text, "_CHUNK_MIN", 2048)
+    monkeypatch.setattr(fast_text.os, "cpu_count", lambda: 4)
+    rows = _long_rows(n_years=20, seed=21)
+    path = _write_csv(tmp_path / "chunks.csv", LONG_HEADER, rows)
+    frame, _report = assert_same(path)
+    assert len(frame) == len(rows)
+
+
+def test_a_long_value_in_a_scaled_column_takes_the_careful_path(tmp_path):
+    rows = [[f"城市{c}", "GDP", str(y), f"{c * 10 + y % 7}.25", "亿元"]
+            for c in range(30) for y in range(2000, 2020)]
+    rows[17][3] = "1234.5678901234567891"  # 22 characters: Decimal decides, not the float
+    path = _write_csv(tmp_path / "long_value.csv", LONG_HEADER, rows)
+    frame, _report = assert_same(path)
+    assert frame["value"].iloc[17] == float(Decimal("1234.5678901234567891").scaleb(8))
+
+
+@pytest.mark.parametrize("block", [1, 2, 5, 64, 1 << 20])
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_line_scan_in_blocks_counts_like_the_whole(tmp_path, block, on_disk):
+    from desktop.importers.fast_text import _Content, _Lines, _stamp
+
+    for k, data in enumerate((b"h\na,b\nc,d\n", b"h\na,b\ncc,dd", b"h\r\na,bbb\r\nc,d\r\n",
+                              b"h\n" + b"x" * 50 + b"\n" + b"y,z\n" * 10, b"h\n,\n\n,\n",
+                              b'h\n"a",b\nc,d\r\n')):
+        begin = data.find(b"\n") + 1
+        if on_disk:
+            path = tmp_path / f"scan{k}.csv"
+            path.write_bytes(data)
+            content = _Content(path, _stamp(path))
+        else:
+            content = _Content(None, (len(data), 0), data)
+        lines = _Lines(content, begin, ",", 2)
+        breaks, delims, longest, ends = lines._scan(block)
+        whole = _Lines(data, begin, ",", 2)
+        assert breaks == len(whole.breaks())
+        assert delims == data.count(b",", begin)
+        assert longest == whole.longest_line()
+        assert ends == data.endswith(b"\n")
+        assert lines.quoted == (b'"' in data[begin:])
+    for bad in (b"h\na,b\rc,d\n", b"h\na,b\x00\nc,d\n", b"h\na,b\r"):
+        with pytest.raises(Declined):
+            _Lines(bad, 2, ",", 2)._scan(block)
+
+
+@pytest.mark.parametrize("head_block", [64, 16384])
+def test_big_files_are_read_by_range_from_disk(tmp_path, monkeypatch, head_block):
+    """Big files: the first block gives the head (or, with long lines, the whole file does);
+    the parsing threads and the structure check read the file by range; the result is the
+    same."""
+    from desktop.importers import fast_text
+
+    monkeypatch.setattr(fast_text, "_HEAD_BLOCK", head_block)
+    rows = _long_rows(n_years=40, dirty=True, seed=5)
+    path = _write_csv(tmp_path / "background.csv", LONG_HEADER, rows)
+    assert path.stat().st_size > 2 * head_block
+    assert_same(path)
+    nul = tmp_path / "nul.csv"
+    nul.write_bytes(path.read_bytes() + "沈阳市,GDP,2030,1\x00,亿元\n".encode())
+    assert_same(nul, taken=False)  # a control byte after the head still declines
+
+
+@pytest.mark.parametrize("chosen", [None, "gbk", "GB18030"])
+def test_gb_encoded_files_are_read_as_the_row_wise_reader_reads_them(tmp_path, lookup, chosen):
+    from desktop.importers.model import ReadOptions
+
+    rows = _long_rows(n_years=10, dirty=True, seed=8)
+    text = "\r\n".join(",".join(r) for r in [LONG_HEADER, *rows]) + "\r\n"
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(text.encode("gbk"))
+    recipe = Recipe(read=ReadOptions(encoding=chosen)) if chosen else None
+    _frame, report = assert_same(path, lookup, recipe)
+    assert report.encoding == ("gb18030" if chosen is None else chosen.lower())
+
+
+def test_gb_files_the_fast_path_leaves_alone(tmp_path):
+    rows = _long_rows(n_years=10, seed=8)
+    # '|' can be the second byte of a GBK character
+    bar = tmp_path / "bar.csv"
+    bar.write_bytes("\n".join("|".join(r) for r in [LONG_HEADER, *rows]).encode("gbk") + b"\n")
+    assert_same(bar, taken=False)
+    # valid GB18030 in the head, broken further down: the row-wise reader refuses it
+    broken = tmp_path / "broken.csv"
+    body = "\n".join(",".join(r) for r in [LONG_HEADER, *rows]).encode("gbk")
+    broken.write_bytes(body + b"\n\xd6\xd0\xff,x,2010,1,\n")
+    assert_same(broken, taken=False)
+
+
+def test_city_codes_decide_the_city_in_both_paths(tmp_path, lookup):
+    header = ["城市", "城市代码", "指标", "年份", "数值"]
+    rows = []
+    for name, code in (("沈阳", "210100"), ("Dalian City", "210200"), ("新城A", "999999"),
+                       ("鞍山市", ""), ("沈阳", "0210100")):
+        for y in range(2010, 2016):
+            rows.append([name, code, "GDP(亿元)", str(y), f"{y - 1990}.5"])
+    frame, report = assert_same(_write_csv(tmp_path / "codes.csv", header, rows), lookup)
+    assert {"cn-210100", "cn-210200"} <= set(frame["city"])
+    assert report.cities_matched.get("Dalian City") == "cn-210200"
