@@ -2107,7 +2107,7 @@ Your data and the open comparison are unchanged; you can keep working.</source>
     <message>
         <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="64"/>
         <source>International units (bn yuan, million)</source>
-        <translation>国际单位（bn yuan、million）</translation>
+        <translation>国际单位（十亿元、百万人）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="67"/>
