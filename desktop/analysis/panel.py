@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,6 +59,21 @@ class YearValue:
     year: int
 
 
+
+def _codes(column: pd.Series) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Integer codes and the names they stand for, read straight from a categorical column
+    (the bundled data's ids are categoricals: no pass over the rows' strings)."""
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype(str).astype("category")
+    names = tuple(str(name) for name in column.cat.categories)
+    return column.cat.codes.to_numpy(), names
+
+
+def _recode(codes: np.ndarray, names: Sequence[str], position: Mapping[str, int]) -> np.ndarray:
+    """`codes` over `names` turned into positions in another order (-1 stays -1)."""
+    table = np.array([position.get(name, -1) for name in names] + [-1], dtype=np.int64)
+    return table[codes]  # code -1 picks the table's last entry
+
 class Panel:
     """Indicator matrices over one Dataset: rows are cities, columns are consecutive years."""
 
@@ -66,7 +81,10 @@ class Panel:
         self.dataset = dataset
         obs = dataset.observations
         known = list(dataset.cities)
-        extra = sorted(set(obs["city_id"].astype(str).unique()) - set(known))
+        city_codes, city_names = _codes(obs["city_id"])
+        used = np.bincount(city_codes[city_codes >= 0], minlength=len(city_names)) > 0
+        extra = sorted({name for name, is_used in zip(city_names, used, strict=True)
+                        if is_used} - set(known))
         self.city_ids: tuple[str, ...] = (*known, *extra)
         self.city_row: dict[str, int] = {c: i for i, c in enumerate(self.city_ids)}
         years = obs["year"].to_numpy()
@@ -75,19 +93,17 @@ class Panel:
         else:
             self.first_year, last = 0, -1
         self.years = np.arange(self.first_year, last + 1)
-        self._rows = pd.Categorical(obs["city_id"].astype(str), categories=self.city_ids).codes
+        self._rows = _recode(city_codes, city_names, self.city_row)
         self._cols = (years.astype(np.int64) - self.first_year) if len(years) else years
         self._values = obs["value"].to_numpy(dtype=float)
-        source_codes = pd.Categorical(obs["source_id"].astype(str))
-        self.source_ids: tuple[str, ...] = tuple(str(s) for s in source_codes.categories)
-        self._sources = source_codes.codes.astype(np.int16)
+        codes, self.source_ids = _codes(obs["source_id"])
+        self._sources = codes.astype(np.int16)
         self._source_rows = obs["source_row"].to_numpy()
         self._source_columns = (obs["source_column"].to_numpy(dtype=object)
                                 if "source_column" in obs else None)
-        indicator_codes = pd.Categorical(obs["indicator_id"].astype(str))
-        order = np.argsort(indicator_codes.codes, kind="stable")
-        sorted_codes = indicator_codes.codes[order]
-        names = [str(c) for c in indicator_codes.categories]
+        codes, names = _codes(obs["indicator_id"])
+        order = np.argsort(codes, kind="stable")
+        sorted_codes = codes[order]
         bounds = np.searchsorted(sorted_codes, np.arange(len(names) + 1))
         self._positions = {
             name: order[bounds[i]:bounds[i + 1]] for i, name in enumerate(names)
