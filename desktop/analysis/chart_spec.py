@@ -129,7 +129,7 @@ def line_chart_spec(
             observation = dataset.observation(city_id, indicator_id, int(values.index[-1]))
             if observation and observation.provenance:
                 source = observation.provenance.source
-                sources[source.id] = source.publisher
+                sources[source.id] = source.publisher_in(lang)
         for series_break in dataset.breaks_for(city_id, indicator_id):
             note = series_break.note_zh if lang == "zh" and series_break.note_zh else (
                 series_break.note_en
@@ -137,7 +137,7 @@ def line_chart_spec(
             breaks.setdefault(series_break.year, note)
     suffix = display.suffix(lang)
     label = indicator.label(lang)
-    notes = [indicator.notes_en] if indicator.notes_en else []
+    notes = [indicator.notes(lang)] if indicator.notes(lang) else []
     countries = {dataset.cities[c].country for c in city_ids}
     if {"CN", "US"} <= countries:
         notes.append(CROSS_COUNTRY_NOTE)

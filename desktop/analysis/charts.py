@@ -40,6 +40,7 @@ from desktop.analysis.currency import (
     DEFINITIONS_NOTE_EN,
     DEFINITIONS_NOTE_ZH,
     REAL_USD_NOTE,
+    REAL_USD_NOTE_ZH,
     CurrencyMismatchError,
     currency_of,
     exchange_rates,
@@ -136,7 +137,7 @@ def _values(
     for indicator_id in indicator_ids:
         mask = np.array([indicator_of[c] == indicator_id for c in city_ids])
         sources |= {
-            f"{dataset.sources[s].publisher}" for s in
+            dataset.sources[s].publisher_in(lang) for s in
             panel.sources_used(indicator_id, rows[mask], cols) if s in dataset.sources
         }
     notes: list[str] = []
@@ -153,9 +154,9 @@ def _values(
         display = us[0].display if us else _usd_display(indicators[0])
         converted_currency = "USD"
         notes.append(rates.note_zh if lang == "zh" else rates.note_en)
-        sources.add(rates.source_line)
+        sources.add(rates.source(lang))
         if any(i.id == "gdp_real_usd" for i in indicators):
-            notes.append(REAL_USD_NOTE)
+            notes.append(REAL_USD_NOTE_ZH if lang == "zh" else REAL_USD_NOTE)
     return _Values(out, display, converted_currency, tuple(notes), frozenset(sources))
 
 
@@ -286,8 +287,7 @@ def over_time_spec(
     got = _values(dataset, panel, city_ids, indicator_of, cols, currency, lang)
     in_points = indicator.unit == "percent"
     values, used_base, own, bad = _transform(got.values, years, mode, base_year, in_points)
-    notes = [n for n in ((indicator.notes_zh if lang == "zh" else "") or indicator.notes_en,)
-             if n]
+    notes = [n for n in (indicator.notes(lang),) if n]
     notes.extend(_cross_country(dataset, city_ids, bool(got.notes), lang))
     notes.extend(got.notes)
     if own.any():
@@ -454,8 +454,7 @@ def ranking_spec(
                   else np.searchsorted(ordered, value, "left"))
         out.append(RankBar(city_id, dataset.cities[city_id].name(lang), value / factor,
                            value_year, int(better) + 1, city_id == focus_id, city_id in peers))
-    notes = [n for n in ((indicator.notes_zh if lang == "zh" else "") or indicator.notes_en,)
-             if n]
+    notes = [n for n in (indicator.notes(lang),) if n]
     notes.extend(_cross_country(dataset, city_ids, bool(got.notes), lang))
     notes.extend(got.notes)
     if missing:
@@ -547,6 +546,7 @@ def scatter_spec(
     *,
     size_indicator: str | None = None,
     trail_range: tuple[int, int] | None = None,
+    trail_years: int | None = None,
     background_ids: Sequence[str] = (),
     log_x: bool = False,
     log_y: bool = False,
@@ -555,7 +555,9 @@ def scatter_spec(
 ) -> ScatterSpec:
     """Two indicators for the focus and peers in one year (exact year: a city without both
     values is left out and named in the notes). Optional point size by `size_indicator`
-    (its value in the year or the latest earlier), optional trails over `trail_range`."""
+    (its value in the year or the latest earlier), optional trails over `trail_range` or over
+    the `trail_years` years up to the chart's year (the latest shared one when `year` is
+    None)."""
     panel = panel_for(dataset)
     x_ind, y_ind = dataset.indicator(x_indicator), dataset.indicator(y_indicator)
     city_ids = selection_ids(focus_id, peer_ids)
@@ -576,6 +578,8 @@ def scatter_spec(
             hits = np.flatnonzero(both[:k].any(axis=0))
             year = int(panel.years[hits[-1]]) if len(hits) else None
     col = panel.col_of(year) if year is not None else None
+    if trail_years is not None and trail_range is None and year is not None:
+        trail_range = (year - trail_years, year)
     sizes = None
     if size_indicator is not None:
         size_matrix = panel.matrix(size_indicator)[panel.rows_of(city_ids)]

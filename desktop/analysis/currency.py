@@ -40,6 +40,7 @@ DEFINITIONS_NOTE_ZH = "中国地级市包括其下辖的农村县；美国大都
 REAL_USD_NOTE = (
     "US metro GDP is real (inflation-adjusted) US dollars; converted Chinese values are nominal."
 )
+REAL_USD_NOTE_ZH = "美国都市区地区生产总值为实际值（剔除价格因素）美元；折算后的中国数值为名义值。"
 
 
 class CurrencyMismatchError(CityProfilesError):
@@ -78,6 +79,11 @@ class ExchangeRates:
     note_en: str
     note_zh: str
     source_line: str
+    source_line_zh: str = ""
+
+    def source(self, lang: str = "en") -> str:
+        """The rates' source (publisher, title) in the language."""
+        return self.source_line_zh if lang == "zh" and self.source_line_zh else self.source_line
 
     def rate(self, year: int) -> float | None:
         hits = np.flatnonzero(self.years == year)
@@ -96,11 +102,11 @@ def exchange_rates(dataset: Dataset) -> ExchangeRates:
         raise MissingRateError(indicator=RATE_INDICATOR, place=RATE_PLACE)
     sources = panel.sources_used(RATE_INDICATOR, np.array([panel.row_of(RATE_PLACE)]),
                                  slice(None))
-    line = "; ".join(
-        f"{dataset.sources[s].publisher}, {dataset.sources[s].title}"
-        for s in sorted(sources) if s in dataset.sources
-    )
-    return ExchangeRates(panel.years, rates, CONVERSION_NOTE_EN, CONVERSION_NOTE_ZH, line)
+    used = [dataset.sources[s] for s in sorted(sources) if s in dataset.sources]
+    line = "; ".join(f"{s.publisher}, {s.title}" for s in used)
+    line_zh = "; ".join(f"{s.publisher_in('zh')}，{s.title_in('zh')}" for s in used)
+    return ExchangeRates(panel.years, rates, CONVERSION_NOTE_EN, CONVERSION_NOTE_ZH, line,
+                         line_zh)
 
 
 @dataclass(frozen=True)

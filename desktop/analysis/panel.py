@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from desktop.core.catalog import City, SeriesBreak
+from desktop.core.catalog import CITY_KINDS, City, SeriesBreak
 from desktop.core.dataset import Dataset, Provenance
 from desktop.core.errors import UnknownCityError
 
@@ -45,11 +45,17 @@ def pool_key(city: City) -> tuple[str, str]:
     return city.country, POOL_OF_KIND.get(city.kind, city.kind)
 
 
+#: Country codes as a Chinese pool label names them.
+COUNTRY_NAMES_ZH = {"CN": "中国", "US": "美国"}
+
+
 def pool_label(key: tuple[str, str], lang: str = "en") -> str:
     known = POOL_LABELS.get(key)
     if known:
         return known[1] if lang == "zh" else known[0]
     country, kind = key
+    if lang == "zh":  # e.g. 中国省级行政区
+        return COUNTRY_NAMES_ZH.get(country, country) + CITY_KINDS.get(kind, ("", kind))[1]
     return f"{country} {kind}".strip()
 
 

@@ -8,7 +8,9 @@ With `detail=True` the focus city's metrics from desktop.analysis.profile_metric
 `change` per horizon (1 / 5 / 10 years), `cagr` per horizon longer than one year, and `sentence`
 (the plain-language comparison, also at the top of the indicator cell's tooltip). A change or
 CAGR whose window crosses a series break is marked with † and the break note is in its tooltip.
-Texts follow `lang` ("2 of 4" / "第2/4").
+Texts follow `lang` ("2 of 4" / "第2/4"), tooltips included: a value's source, a missing value,
+the indicator's definition and notes, series-break notes (English where the catalog has no
+Chinese, e.g. an imported indicator).
 """
 
 from __future__ import annotations
@@ -82,16 +84,21 @@ def unit_text(dataset: Dataset, indicator_id: str, lang: str = "en") -> str:
     return suffix or (known.label_en if known else indicator.unit)
 
 
-def source_tooltip(cell: Cell) -> str:
-    return _provenance_tooltip(cell.provenance)
+def source_tooltip(cell: Cell, lang: str = "en") -> str:
+    return _provenance_tooltip(cell.provenance, lang)
 
 
-def _provenance_tooltip(p: Provenance | None) -> str:
+def _provenance_tooltip(p: Provenance | None, lang: str = "en") -> str:
+    """Publisher, title, and file, sheet, row and column of the value (with its source unit)."""
     if p is None:
         return ""
-    return (
-        f"{p.source.publisher}\n{p.source.title}\n{p.describe()} ({p.source_unit})"
-    )
+    source = p.source
+    if lang == "zh":
+        sheet = f"，工作表 {source.sheet}" if source.sheet else ""
+        where = f"{source.file}{sheet}，第{p.row}行，列 {p.column}（{p.source_unit}）"
+    else:
+        where = f"{p.describe()} ({p.source_unit})"
+    return f"{source.publisher_in(lang)}\n{source.title_in(lang)}\n{where}"
 
 
 def _tone(gap: float | None, higher_is_better: bool | None) -> int:
@@ -101,9 +108,29 @@ def _tone(gap: float | None, higher_is_better: bool | None) -> int:
     return BETTER if better else WORSE
 
 
-def _missing_cell(row_year: int | None, latest_year: int | None) -> TableCell:
-    latest = f" (latest {latest_year})" if latest_year else ""
-    return TableCell("—", None, f"No value for {row_year}{latest}")
+def _missing_cell(row_year: int | None, latest_year: int | None, lang: str = "en") -> TableCell:
+    if latest_year and latest_year != row_year:
+        key = "missing_latest" if row_year else "missing_any_latest"
+    else:
+        key = "missing" if row_year else "missing_any"
+    return TableCell("—", None, _word(key, lang, year=row_year, latest=latest_year))
+
+
+def _break_note(dataset: Dataset, note_en: str, lang: str) -> str:
+    """A series-break note (as the comparison gives it, in English) in the language."""
+    if lang == "zh":
+        for series_break in dataset.series_breaks:
+            if series_break.note_en == note_en and series_break.note_zh:
+                return series_break.note_zh
+    return note_en
+
+
+def _label_tooltip(dataset: Dataset, indicator: Indicator, break_notes: Sequence[str],
+                   lang: str) -> str:
+    """The indicator cell's tooltip: its definition, its notes and the series-break notes."""
+    lines = (indicator.definition(lang), indicator.notes(lang),
+             *(_break_note(dataset, n, lang) for n in break_notes))
+    return "\n".join(line for line in lines if line)
 
 
 def _value_text(indicator: Indicator, value: float, year: int | None, row_year: int | None,
@@ -119,12 +146,12 @@ def _value_text(indicator: Indicator, value: float, year: int | None, row_year: 
 def _value_cell(dataset: Dataset, row: IndicatorComparison, cell: Cell, lang: str) -> TableCell:
     indicator = dataset.indicator(row.indicator_id)
     if cell.value is None:
-        return _missing_cell(row.year, cell.latest_year)
+        return _missing_cell(row.year, cell.latest_year, lang)
     text, other_year = _value_text(indicator, cell.value, cell.year, row.year, lang)
     return TableCell(
         text,
         cell.value,
-        source_tooltip(cell),
+        source_tooltip(cell, lang),
         _tone(cell.gap, indicator.higher_is_better),
         other_year,
     )
@@ -158,9 +185,8 @@ def _row(dataset: Dataset, indicator: Indicator, year: int | None, break_notes: 
     key = ("label", indicator.id, lang, tuple(break_notes))
     label = made.get(key)
     if label is None:
-        notes = "\n".join((indicator.notes_en, *break_notes)).strip()
         label = made[key] = TableCell(indicator.label(lang), indicator.label(lang),
-                                      notes or indicator.definition_en)
+                                      _label_tooltip(dataset, indicator, break_notes, lang))
     key = ("unit", indicator.id, lang)
     unit = made.get(key)
     if unit is None:
@@ -268,7 +294,7 @@ def selection_table(
             if col < 0:
                 latest = found.latest[i][c]
                 cells.append(_missing_cell(row_year, latest + first_year if latest >= 0
-                                           else None))
+                                           else None, lang))
                 continue
             value = row_values[c]
             cell_gap = gap(value, median)
@@ -282,7 +308,8 @@ def selection_table(
                 text, other_year = _value_text(indicator, value, cell_year, row_year, lang)
                 cell = made[key] = TableCell(
                     text, value,
-                    _provenance_tooltip(panel.provenance(indicator_id, row_positions[c])),
+                    _provenance_tooltip(panel.provenance(indicator_id, row_positions[c]),
+                                        lang),
                     tone, other_year)
             cells.append(cell)
         focus_rank = found.ranks[i][0] if row_cols[0] >= 0 else None
@@ -318,6 +345,11 @@ _WORDS = {
               "are not on the same basis.",
               "{mark} 该时段跨越{years}年的统计口径变化：前后数值口径不同。"),
     "other_year": ("The focus city's value is from {year}.", "重点城市的数值为{year}年。"),
+    "missing": ("No value for {year}", "{year}年无数值"),
+    "missing_latest": ("No value for {year} (latest {latest})",
+                       "{year}年无数值（最新数值为{latest}年）"),
+    "missing_any": ("No value", "无数值"),
+    "missing_any_latest": ("No value (latest {latest})", "无数值（最新数值为{latest}年）"),
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from desktop.core.units import UNITS, DisplayScale, Unit, styled_scale
@@ -62,9 +62,17 @@ class City:
         return cls(**{**data, "aliases": tuple(data.get("aliases", ()))})
 
 
+def _known_fields(cls: type, data: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` without the keys `cls` does not have: a catalog written by a newer version
+    (with fields added since) still loads."""
+    names = {f.name for f in fields(cls)}
+    return {key: value for key, value in data.items() if key in names}
+
+
 @dataclass(frozen=True)
 class Source:
-    """One source file: where it came from and how far to trust it."""
+    """One source file: where it came from and how far to trust it (publisher and title
+    also in Chinese, optional)."""
 
     id: str
     file: str
@@ -76,13 +84,23 @@ class Source:
     trust: str = ""
     license: str = ""
     notes: str = ""
+    publisher_zh: str = ""
+    title_zh: str = ""
+
+    def publisher_in(self, lang: str = "en") -> str:
+        """The publisher in the language, English when there is no Chinese."""
+        return self.publisher_zh if lang == "zh" and self.publisher_zh else self.publisher
+
+    def title_in(self, lang: str = "en") -> str:
+        """The title in the language, English when there is no Chinese."""
+        return self.title_zh if lang == "zh" and self.title_zh else self.title
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Source:
-        return cls(**data)
+        return cls(**_known_fields(cls, data))
 
 
 @dataclass(frozen=True)
@@ -99,7 +117,8 @@ class Field:
 
 @dataclass(frozen=True)
 class Indicator:
-    """An indicator: labels, canonical unit, how to show it, and where it comes from."""
+    """An indicator: labels, canonical unit, how to show it, and where it comes from; notes
+    and definition in English and (optional) Chinese."""
 
     id: str
     label_en: str
@@ -112,9 +131,18 @@ class Indicator:
     notes_en: str = ""
     notes_zh: str = ""
     definition_en: str = ""
+    definition_zh: str = ""
 
     def label(self, lang: str = "en") -> str:
         return self.label_zh if lang == "zh" and self.label_zh else self.label_en
+
+    def notes(self, lang: str = "en") -> str:
+        """The caveats in the language, English when there is no Chinese."""
+        return self.notes_zh if lang == "zh" and self.notes_zh else self.notes_en
+
+    def definition(self, lang: str = "en") -> str:
+        """What the indicator measures, in the language; English when there is no Chinese."""
+        return self.definition_zh if lang == "zh" and self.definition_zh else self.definition_en
 
     @property
     def unit_info(self) -> Unit:
@@ -140,7 +168,7 @@ class Indicator:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Indicator:
-        values = dict(data)
+        values = _known_fields(cls, data)
         values["display"] = DisplayScale(**values.get("display", {}))
         values["fields"] = tuple(Field(**f) for f in values.get("fields", ()))
         return cls(**values)

@@ -16,6 +16,10 @@ REGISTERED_NOTE = (
     "city; it is not the resident (常住) population, which is larger in cities that draw "
     "migrants (compare the census indicator)."
 )
+REGISTERED_NOTE_ZH = (
+    "户籍人口指户口登记在本市的人口，不等于常住人口；在外来人口较多的城市，常住人口明显多于"
+    "户籍人口（可对照人口普查常住人口指标）。"
+)
 
 
 def _csmar(column: str, unit: str, source: str = "csmar_gdp") -> tuple[Field, ...]:
@@ -33,6 +37,7 @@ INDICATORS: tuple[Indicator, ...] = (
         YI_YUAN,
         (Field("csmar_gdp", "Gdpct01", "亿元"), Field("nbs_province", "地区生产总值", "亿元")),
         definition_en="Gross regional product of the whole city (全市), nominal.",
+        definition_zh="全市地区生产总值，按当年价格（现价）计算。",
     ),
     Indicator(
         "gdp_per_capita",
@@ -44,6 +49,7 @@ INDICATORS: tuple[Indicator, ...] = (
         YUAN,
         _csmar("GDP_PerCapita", "元"),
         definition_en="GDP divided by population as published (resident-based in recent years).",
+        definition_zh="地区生产总值除以人口，采用公布数（近年按常住人口计算）。",
     ),
     Indicator(
         "gdp_real_growth",
@@ -55,6 +61,7 @@ INDICATORS: tuple[Indicator, ...] = (
         PERCENT_1,
         (Field("csmar_gdp", "GDPYoY", "%"), Field("wdi_growth", "NY.GDP.MKTP.KD.ZG", "%")),
         definition_en="Year-on-year growth of GDP at constant prices.",
+        definition_zh="按不变价格计算的地区生产总值比上年增长率。",
     ),
     Indicator(
         "gdp_share_primary",
@@ -126,7 +133,7 @@ INDICATORS: tuple[Indicator, ...] = (
         WAN_PERSONS,
         _csmar("Eect01", "万人", "csmar_labour"),
         notes_en=REGISTERED_NOTE,
-        notes_zh="户籍人口不等于常住人口。",
+        notes_zh=REGISTERED_NOTE_ZH,
     ),
     Indicator(
         "population_resident",
@@ -231,7 +238,10 @@ INDICATORS: tuple[Indicator, ...] = (
         (Field("brookings", "Real GDP", "US$"),),
         notes_en="Brookings Metro Monitor; stored with 3 significant figures; base year not "
         "stated by the source.",
+        notes_zh="数据来自布鲁金斯学会 Metro Monitor；数值保留3位有效数字；"
+        "来源未注明不变价的基年。",
         definition_en="Real GDP of the metropolitan statistical area (a commuting region).",
+        definition_zh="大都市统计区（按通勤范围划定的区域）的实际地区生产总值。",
     ),
     Indicator(
         "jobs",
@@ -243,6 +253,7 @@ INDICATORS: tuple[Indicator, ...] = (
         DisplayScale(1e3, "thousand", "千个", 1),
         (Field("brookings", "Jobs", "jobs"),),
         definition_en="Number of jobs located in the metro area (not employed residents).",
+        definition_zh="按工作地统计的都市区就业岗位数（不是按居住地统计的就业人数）。",
     ),
     Indicator(
         "gdp_usd_current",

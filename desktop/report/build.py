@@ -94,7 +94,8 @@ class _Builder:
         for source_id in ids:
             source = self.dataset.sources.get(source_id)
             if source is not None:
-                lines.append(f"{source.publisher}: {source.title} ({source.file})")
+                lines.append(f"{source.publisher_in(self.lang)}: {source.title_in(self.lang)} "
+                             f"({source.file})")
         return lines
 
     # --- sections ------------------------------------------------------------------------
@@ -276,9 +277,7 @@ class _Builder:
         definitions = []
         for indicator_id in self.rows:
             indicator = self.indicator(indicator_id)
-            notes = indicator.notes_zh if lang == "zh" and indicator.notes_zh else (
-                indicator.notes_en)
-            body = " ".join(x for x in (indicator.definition_en, notes) if x)
+            body = " ".join(x for x in (indicator.definition(lang), indicator.notes(lang)) if x)
             if body:
                 definitions.append(Paragraph(f"{indicator.label(lang)}: {body}", "note"))
         if definitions:

@@ -113,7 +113,7 @@ def import_data(dataset: Dataset, files: Sequence[str]) -> Dataset:
         if outcome.frame.empty:
             raise InputFileError(file=str(path), reason="no values found")
         source = Source(id=f"import-{number}", file=path.name, publisher="Imported by the user",
-                        title=path.name, origin=str(path))
+                        publisher_zh="用户导入", title=path.name, origin=str(path))
         dataset, _summary = merge_import(dataset, outcome.frame, source)
     return dataset
 

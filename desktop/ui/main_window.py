@@ -435,7 +435,8 @@ COLUMN_TEXT = {
         QT_TRANSLATE_NOOP("ProfileTable", "Rank"),
         QT_TRANSLATE_NOOP(
             "ProfileTable",
-            "Focus city's rank among the selected cities with a value (1 = highest)",
+            "Focus city's rank among the selected cities with a value (1 = the highest value, "
+            "or the lowest where lower is better)",
         ),
     ),
     # Detail columns (ProfileTable built with detail=True); {0} is a number of years.
@@ -444,7 +445,7 @@ COLUMN_TEXT = {
         QT_TRANSLATE_NOOP(
             "ProfileTable",
             "Focus city's rank among all comparable cities with a value that year "
-            "(1 = best, following higher/lower is better)",
+            "(1 = the highest value, or the lowest where lower is better)",
         ),
     ),
     "percentile": (

@@ -17,266 +17,271 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="118"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="119"/>
         <source>Over time</source>
-        <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest.</extracomment>
+        <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest. Scatter trails go back this many years from the scatter&apos;s year.</extracomment>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="119"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="123"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="120"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="123"/>
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="121"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="569"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="124"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="606"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="122"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="125"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="127"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="134"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="128"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="135"/>
         <source>Index (base year = 100)</source>
         <translation>指数（基期=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="129"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="136"/>
         <source>% change from start</source>
         <translation>较起始年变化（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="161"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="137"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
         <source>How values are shown over time</source>
         <translation>随时间显示数值的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="132"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="139"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="171"/>
         <source>Base year of the index (= 100)</source>
         <translation>指数基期（=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="133"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="140"/>
         <source>Base</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="134"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="141"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="137"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="163"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="172"/>
         <source>First year shown</source>
         <translation>显示的第一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="138"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="164"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="145"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
         <source>Last year shown</source>
         <translation>显示的最后一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="142"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="149"/>
         <source>Peer median and inter-quartile band</source>
         <translation>同类中位数及四分位区间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="151"/>
         <source>All comparable cities, faintly</source>
         <translation>淡显所有可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="145"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="152"/>
         <source>Convert yuan to US$</source>
         <translation>人民币换算为美元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="147"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
         <source>Convert yuan to US dollars at annual average exchange rates (World Bank)</source>
         <translation>按年平均汇率将人民币换算为美元（世界银行）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="151"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="165"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="174"/>
         <source>Year of the ranking and the scatter</source>
         <translation>排名图和散点图的年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="161"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="175"/>
         <source>Indicator across</source>
         <translation>横轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="155"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="167"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
         <source>Indicator up</source>
         <translation>纵轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="156"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="163"/>
         <source>Size by population</source>
         <translation>按人口确定点的大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="157"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="164"/>
         <source>Trails over the years</source>
         <translation>历年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
+        <source>Each city&apos;s path over the ten years up to the chosen year</source>
+        <translation>各城市截至所选年份的十年轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="167"/>
         <source>Log scale across</source>
         <translation>横轴对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="182"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="185"/>
         <source>Save chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="177"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="186"/>
         <source>Save chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="179"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="188"/>
         <source>Save data as CSV…</source>
         <translation>将数据另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="180"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="189"/>
         <source>Save data as Excel…</source>
         <translation>将数据另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="182"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="191"/>
         <source>View data…</source>
         <translation>查看数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="197"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="206"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="208"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="216"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="214"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="222"/>
         <source>Across</source>
         <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="216"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="224"/>
         <source>Up</source>
         <translation>纵轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="311"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="350"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="406"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="447"/>
         <source>These cities report money in different currencies, which are not drawn on one axis. Turn on “Convert yuan to US$”.</source>
         <translation>这些城市的货币数值使用不同币种，不在同一坐标轴上绘制。请打开“人民币换算为美元”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="409"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="450"/>
         <source>These indicators have different units and cannot share an axis.</source>
         <translation>这些指标单位不同，不能共用一个坐标轴。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="411"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="452"/>
         <source>No exchange rates in the data: values cannot be converted.</source>
         <translation>数据中没有汇率：无法换算数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="413"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="454"/>
         <source>This chart cannot be drawn ({0}).</source>
         <translation>无法绘制此图表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="424"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="465"/>
         <source>yuan converted to US$ at annual average exchange rates</source>
         <translation>人民币按年平均汇率换算为美元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="429"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="470"/>
         <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Chinese money values are nominal yuan, US metro GDP is real US dollars: they are not drawn on one axis.</source>
         <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。中国的货币数值为名义人民币，美国都市区GDP为实际美元：二者不在同一坐标轴上绘制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="526"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="562"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="527"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="563"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="538"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="574"/>
         <source>Save chart as PNG</source>
         <translation>将图表另存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="539"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="575"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="546"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="582"/>
         <source>Save chart as SVG</source>
         <translation>将图表另存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="547"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="583"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="554"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="590"/>
         <source>Save chart data as CSV</source>
         <translation>将图表数据另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="555"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="591"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="562"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="598"/>
         <source>Save chart data as Excel</source>
         <translation>将图表数据另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="563"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="599"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -284,52 +289,52 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="76"/>
+        <location filename="../../desktop/ui/controller.py" line="79"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="77"/>
+        <location filename="../../desktop/ui/controller.py" line="80"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="95"/>
+        <location filename="../../desktop/ui/controller.py" line="102"/>
         <source>Imported by the user</source>
         <translation>用户导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="117"/>
+        <location filename="../../desktop/ui/controller.py" line="124"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="118"/>
+        <location filename="../../desktop/ui/controller.py" line="125"/>
         <source>Nothing was changed: {0}</source>
         <translation>未做任何更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="124"/>
+        <location filename="../../desktop/ui/controller.py" line="134"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="126"/>
+        <location filename="../../desktop/ui/controller.py" line="136"/>
         <source>Imported {0} values from {1}: {2} new cities, {3} new indicators, {4} bundled values replaced.</source>
         <translation>已从 {1} 导入 {0} 个数值：新增 {2} 个城市、{3} 个指标，替换内置数值 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="210"/>
+        <location filename="../../desktop/ui/controller.py" line="229"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="211"/>
+        <location filename="../../desktop/ui/controller.py" line="230"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="250"/>
+        <location filename="../../desktop/ui/controller.py" line="269"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -1466,66 +1471,66 @@ Your data and the open comparison are unchanged; you can keep working.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="436"/>
-        <source>Focus city&apos;s rank among the selected cities with a value (1 = highest)</source>
-        <translation>重点城市在有数值的所选城市中的排名（1 = 最高）</translation>
+        <source>Focus city&apos;s rank among the selected cities with a value (1 = the highest value, or the lowest where lower is better)</source>
+        <translation>重点城市在有数值的所选城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
+        <source>Focus city&apos;s rank among all comparable cities with a value that year (1 = the highest value, or the lowest where lower is better)</source>
+        <translation>重点城市在当年有数值的全部可比城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>Rank in pool</source>
         <translation>全部城市排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="444"/>
-        <source>Focus city&apos;s rank among all comparable cities with a value that year (1 = best, following higher/lower is better)</source>
-        <translation>重点城市在当年有数值的全部可比城市中的排名（第1为最优，按越高越好或越低越好）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="451"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="452"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>Share of the other comparable cities with a lower value (100 = highest value)</source>
         <translation>数值更低的其他可比城市所占比例（100 = 最高值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458"/>
+        <location filename="../../desktop/ui/main_window.py" line="459"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="460"/>
         <source>Focus city&apos;s value with the peer median = 100</source>
         <translation>重点城市数值（同类中位数 = 100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="462"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>{0}-yr change</source>
         <translation>{0}年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>Focus city&apos;s change over {0} years: % for levels, percentage points for rates; † = the window crosses a series break (see the tooltip)</source>
         <translation>重点城市{0}年间的变化：总量为%，比率为百分点；† = 该时段跨越统计口径变化（见提示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="470"/>
+        <location filename="../../desktop/ui/main_window.py" line="471"/>
         <source>CAGR {0} yr</source>
         <translation>{0}年年均增长率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>Compound average yearly growth of the focus city over {0} years; † = the window crosses a series break</source>
         <translation>重点城市{0}年间的复合年均增长率；† = 该时段跨越统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="478"/>
+        <location filename="../../desktop/ui/main_window.py" line="479"/>
         <source>In words</source>
         <translation>文字说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="479"/>
+        <location filename="../../desktop/ui/main_window.py" line="480"/>
         <source>The focus city against the peer median, in a sentence</source>
         <translation>用一句话说明重点城市与同类中位数的比较</translation>
     </message>
@@ -2271,232 +2276,232 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>StructureView</name>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="103"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="119"/>
         <source>Value added (GDP)</source>
         <translation>增加值（GDP）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="104"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="120"/>
         <source>Employment</source>
         <translation>就业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="105"/>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="106"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="121"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="122"/>
         <source>Basis of the location quotients</source>
         <translation>区位商的计算基础</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="110"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="126"/>
         <source>Location quotients by sector</source>
         <translation>分产业区位商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="113"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="129"/>
         <source>Location quotients</source>
         <translation>区位商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="116"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="132"/>
         <source>Basis</source>
         <translation>基础</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="127"/>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="167"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="143"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="183"/>
         <source>First year of the shift-share</source>
         <translation>偏离-份额分析的起始年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="128"/>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="168"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="144"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="184"/>
         <source>Last year of the shift-share</source>
         <translation>偏离-份额分析的结束年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="132"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="148"/>
         <source>Shift-share by sector</source>
         <translation>分产业偏离-份额分析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="135"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="151"/>
         <source>Shift-share analysis</source>
         <translation>偏离-份额分析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="138"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="154"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="150"/>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="169"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="166"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="185"/>
         <source>Year of the level to reach</source>
         <translation>目标水平的年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="156"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="172"/>
         <source>Time distance</source>
         <translation>时间距离</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="159"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="175"/>
         <source>Level of the year</source>
         <translation>目标水平年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="237"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="253"/>
         <source>Primary</source>
         <translation>第一产业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="237"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="253"/>
         <source>Secondary</source>
         <translation>第二产业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="238"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="254"/>
         <source>Tertiary</source>
         <translation>第三产业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="238"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="254"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="353"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="369"/>
         <source>No sector data for {0}: location quotients need primary, secondary and tertiary shares, which the data has for Chinese cities only.</source>
         <translation>{0}没有分产业数据：区位商需要第一、第二、第三产业的占比，数据中只有中国城市有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="359"/>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="387"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="375"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="403"/>
         <source>No sector data for {0} in {1}.</source>
         <translation>{0}在{1}年没有分产业数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="363"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="379"/>
         <source>Location quotients cannot be computed ({0}).</source>
         <translation>无法计算区位商（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="393"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="409"/>
         <source>{0}: share {1:.1f}% against {2:.1f}% in the reference</source>
         <translation>{0}：占比{1:.1f}%，参照为{2:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="403"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="419"/>
         <source>{0}, {1}: shaded cells are above 1 (more specialised than the reference)</source>
         <translation>{0}，{1}年：底色标出的单元格大于1（比参照更专业化）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="420"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="436"/>
         <source>{0} {1:.1f}%</source>
         <translation>{0}{1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="422"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="438"/>
         <source>Reference: all {0} with data in {1} ({2} cities), {3} included: {4}. LQ above 1 means more specialised than the reference.</source>
         <translation>参照：{1}年有数据的全部{0}（{2}个城市，含{3}）：{4}。区位商大于1表示比参照更专业化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="428"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="444"/>
         <source>The city&apos;s shares are the published GDP shares (no value added).</source>
         <translation>该城市的占比为公布的GDP构成（无增加值数据）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="431"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="447"/>
         <source>Reference shares are the plain mean of {0} cities&apos; published shares (no totals to weight them).</source>
         <translation>参照占比为{0}个城市公布占比的简单平均（没有总量可用于加权）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="435"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="451"/>
         <source>Employment shares are of employees on payroll (单位从业人员), not all employed persons.</source>
         <translation>就业占比为单位从业人员的占比，不是全部就业人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="450"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="466"/>
         <source>No sector data for {0}: shift-share needs value added by sector, which the data has for Chinese cities only.</source>
         <translation>{0}没有分产业数据：偏离-份额分析需要分产业增加值，数据中只有中国城市有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="454"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="470"/>
         <source>Choose a first year before the last year.</source>
         <translation>请选择早于结束年份的起始年份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="460"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="476"/>
         <source>Shift-share needs value added by sector for {0} in both {1} and {2}.</source>
         <translation>偏离-份额分析需要{0}在{1}年和{2}年的分产业增加值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="464"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="480"/>
         <source>Shift-share cannot be computed ({0}).</source>
         <translation>无法进行偏离-份额分析（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="471"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="487"/>
         <source>{0} value</source>
         <translation>{0}年数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="472"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="488"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="472"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="488"/>
         <source>Growth effect</source>
         <translation>增长效应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="472"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="488"/>
         <source>Industry-mix effect</source>
         <translation>结构效应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="473"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="489"/>
         <source>Competitive effect</source>
         <translation>竞争效应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="496"/>
-        <source>Value added of {0} by sector, {1}–{2}, 亿元 (nominal). Growth effect + industry-mix effect + competitive effect = change.</source>
-        <translation>{0}分产业增加值，{1}–{2}年，亿元（名义值）。增长效应 + 结构效应 + 竞争效应 = 变化。</translation>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="513"/>
+        <source>Value added of {0} by sector, {1}–{2}, {3} (nominal). Growth effect + industry-mix effect + competitive effect = change.</source>
+        <translation>{0}分产业增加值，{1}–{2}年，{3}（名义值）。增长效应 + 结构效应 + 竞争效应 = 变化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="514"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="532"/>
         <source>Reference: the sum over the {0} {1} with sector value added in both {2} and {3}, {4} included. Nominal yuan, not adjusted for prices.</source>
         <translation>参照：{2}年和{3}年均有分产业增加值的{0}个{1}的合计（含{4}）。名义人民币，未作价格调整。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="518"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="536"/>
         <source>Over the period the reference grew {0:+.1f}%, {1} {2:+.1f}%.</source>
         <translation>期间参照增长{0:+.1f}%，{1}增长{2:+.1f}%。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="530"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="548"/>
         <source>Series break in {0} inside the period: {1}</source>
-        <translation>期间内{0}年有序列断点：{1}</translation>
+        <translation>期间内{0}年有统计口径变化：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="542"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="560"/>
         <source>Choose peers to compare with.</source>
-        <translation>请选择对比城市。</translation>
+        <translation>请选择要比较的同类城市。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="547"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="565"/>
         <source>No indicator is selected.</source>
         <translation>未选择指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="565"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="583"/>
         <source>{0} and {1}: no values to compare in {2}.</source>
         <translation>{0}和{1}：{2}年没有可比较的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="570"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="588"/>
         <source>{0}: time distance cannot be computed ({1}).</source>
         <translation>{0}：无法计算时间距离（{1}）。</translation>
     </message>
@@ -2554,12 +2559,12 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <translation>使用的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="37"/>
         <source>Series breaks</source>
         <translation>统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="43"/>
         <source>Definitions</source>
         <translation>定义</translation>
     </message>

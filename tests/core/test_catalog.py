@@ -234,3 +234,44 @@ def test_peer_group_json_round_trip() -> None:
 def test_source_json_round_trip() -> None:
     source = Source("ccsy_panel", "panel.xlsx", "CCSY", "Panel", sheet="new", trust="B/C")
     assert Source.from_json(_through_json(source.to_json())) == source
+
+
+# --- texts in Chinese (optional fields) ----------------------------------------------------
+
+
+def test_indicator_notes_and_definition_in_chinese_fall_back_to_english() -> None:
+    both = Indicator("gdp", "GDP", "地区生产总值", "CNY", "Economy", True,
+                     notes_en="note", notes_zh="注", definition_en="Nominal GDP.",
+                     definition_zh="现价地区生产总值。")
+    assert (both.notes("zh"), both.definition("zh")) == ("注", "现价地区生产总值。")
+    assert (both.notes("en"), both.definition("en")) == ("note", "Nominal GDP.")
+    english = Indicator("x", "X", "", "CNY", "Test", None, notes_en="note",
+                        definition_en="What x is.")
+    assert (english.notes("zh"), english.definition("zh")) == ("note", "What x is.")
+    assert Indicator.from_json(_through_json(both.to_json())) == both
+
+
+def test_source_publisher_and_title_in_chinese() -> None:
+    source = Source("wdi", "wdi.csv", "World Bank", "GDP (current US$)",
+                    publisher_zh="世界银行", title_zh="GDP（现价美元）")
+    assert (source.publisher_in("zh"), source.title_in("zh")) == ("世界银行", "GDP（现价美元）")
+    assert (source.publisher_in("en"), source.title_in("en")) == ("World Bank",
+                                                                   "GDP (current US$)")
+    plain = Source("s", "s.csv", "Someone", "Something")
+    assert (plain.publisher_in("zh"), plain.title_in("zh")) == ("Someone", "Something")
+    assert Source.from_json(_through_json(source.to_json())) == source
+
+
+def test_catalog_records_without_or_with_newer_fields_load() -> None:
+    """A catalog written before the Chinese fields existed loads (they are empty), and one
+    written by a newer version with fields this one does not know loads too."""
+    old_indicator = {"id": "x", "label_en": "X", "label_zh": "", "unit": "CNY",
+                     "category": "Test", "higher_is_better": None, "notes_en": "n",
+                     "definition_en": "d"}
+    indicator = Indicator.from_json(old_indicator)
+    assert (indicator.definition_zh, indicator.definition("zh")) == ("", "d")
+    assert Indicator.from_json({**old_indicator, "later_field": 1}) == indicator
+    old_source = {"id": "s", "file": "s.csv", "publisher": "P", "title": "T", "notes": ""}
+    source = Source.from_json(old_source)
+    assert source.publisher_zh == source.title_zh == ""
+    assert Source.from_json({**old_source, "later_field": "x"}) == source

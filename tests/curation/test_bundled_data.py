@@ -262,6 +262,16 @@ def test_every_indicator_is_labelled_and_sourced(bundled: Dataset) -> None:
             assert field.column.strip(), indicator.id
 
 
+def test_every_text_has_its_chinese_version(bundled: Dataset) -> None:
+    """Indicator notes and definitions, source publishers and titles (shown in the Chinese
+    UI's tooltips and chart source lines) are written in Chinese too."""
+    for indicator in bundled.indicators.values():
+        assert bool(indicator.notes_zh) == bool(indicator.notes_en), indicator.id
+        assert bool(indicator.definition_zh) == bool(indicator.definition_en), indicator.id
+    for source in bundled.sources.values():
+        assert source.publisher_zh and source.title_zh, source.id
+
+
 def test_liaoning_break(bundled: Dataset) -> None:
     breaks = bundled.breaks_for("cn-210100", "gdp")
     assert [b.year for b in breaks] == [2016]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QWidget
 
-from desktop.analysis.charts import over_time_spec, ranking_spec
+from desktop.analysis.charts import over_time_spec, ranking_spec, scatter_spec
 from desktop.core.dataset import Dataset
 from desktop.ui.plots.chart_panel import MULTIPLES, OVER_TIME, RANKING, SCATTER, ChartPanel
 from desktop.ui.plots.line_chart import FOCUS_COLOR, pen_width
@@ -174,3 +177,96 @@ def test_options_signal(panel: ChartPanel, qtbot) -> None:
     with qtbot.waitSignal(panel.sig_options_changed) as blocker:
         panel.log_check.setChecked(True)
     assert blocker.args[0].log_y
+
+
+# --- what a tab draws depends only on the controls it shows ------------------------------------
+
+def _same(a: object, b: object) -> bool:
+    """Equal specs (numpy arrays compared by value)."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.array_equal(np.asarray(a), np.asarray(b), equal_nan=True)
+    if dataclasses.is_dataclass(a) and not isinstance(a, type):
+        return type(a) is type(b) and all(
+            _same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    if isinstance(a, (tuple, list)):
+        return (isinstance(b, (tuple, list)) and len(a) == len(b)
+                and all(_same(x, y) for x, y in zip(a, b, strict=True)))
+    return a == b
+
+
+def _change(panel: ChartPanel, control: QWidget) -> None:
+    """Move a control away from what it says now."""
+    if isinstance(control, QCheckBox):
+        control.setChecked(not control.isChecked())
+    elif isinstance(control, QComboBox):
+        control.setCurrentIndex((control.currentIndex() + 2) % control.count())
+    else:
+        assert isinstance(control, QSpinBox)
+        control.setValue(control.minimum() + 7 if control.value() != control.minimum() + 7
+                         else control.maximum() - 3)
+
+
+def _drawn(panel: ChartPanel, tab: int) -> object:
+    return {OVER_TIME: panel.chart, RANKING: panel.ranking, SCATTER: panel.scatter,
+            MULTIPLES: panel.multiples}[tab].spec
+
+
+@pytest.mark.parametrize("tab", [OVER_TIME, RANKING, SCATTER, MULTIPLES],
+                         ids=["over_time", "ranking", "scatter", "multiples"])
+def test_a_tab_draws_only_what_its_visible_controls_say(panel: ChartPanel, tab: int) -> None:
+    controls = [panel.mode_box, panel.base_year_box, panel.log_check, panel.start_box,
+                panel.end_box, panel.band_check, panel.background_check, panel.usd_check,
+                panel.year_box, panel.x_box, panel.y_box, panel.size_check,
+                panel.trails_check, panel.log_x_check]
+    panel.trails_check.setChecked(True)  # trails on: their years must not come from elsewhere
+    panel.tabs.setCurrentIndex(tab)
+    hidden = [c for c in controls if not c.isVisible()]
+    assert hidden  # every tab hides some
+    before = _drawn(panel, tab)
+    for control in hidden:
+        _change(panel, control)
+        assert _same(_drawn(panel, tab), before), control.accessibleName() or control.text()
+
+
+def test_scatter_shows_and_obeys_the_faint_comparable_cities(panel: ChartPanel) -> None:
+    panel.tabs.setCurrentIndex(SCATTER)
+    assert panel.background_check.isVisible()
+    assert len(panel.scatter.spec.background_x) == 0
+    panel.background_check.setChecked(True)
+    assert len(panel.scatter.spec.background_x) > 100
+    panel.tabs.setCurrentIndex(RANKING)
+    assert not panel.background_check.isVisible()
+
+
+def test_scatter_trails_end_at_its_year_whatever_the_over_time_years(panel: ChartPanel) -> None:
+    panel.start_box.setValue(2015)  # the over-time tab's range, hidden on the scatter
+    panel.tabs.setCurrentIndex(SCATTER)
+    panel.year_box.setCurrentIndex(panel.year_box.findData(2016))
+    panel.trails_check.setChecked(True)
+    trail = next(t for t in panel.scatter.spec.trails if t.city_id == FOCUS)
+    assert (trail.years.min(), trail.years.max()) == (2006, 2016)
+    panel.year_box.setCurrentIndex(panel.year_box.findData(None))  # latest shared
+    year = panel.scatter.spec.year
+    trail = next(t for t in panel.scatter.spec.trails if t.city_id == FOCUS)
+    assert (trail.years.min(), trail.years.max()) == (year - 10, year)
+
+
+# --- the toolbar's year ------------------------------------------------------------------------
+
+def test_latest_shared_in_the_toolbar_moves_ranking_and_scatter_back(
+        panel: ChartPanel, dataset: Dataset) -> None:
+    panel.tabs.setCurrentIndex(RANKING)
+    latest = panel.ranking.spec.year
+    assert latest == ranking_spec(dataset, FOCUS, PEERS, "gdp").year == 2021
+    panel.set_selection(dataset, FOCUS, PEERS, "gdp", 2016, "en")  # the toolbar says 2016
+    assert panel.ranking.spec.year == 2016 and panel.year_box.currentData() == 2016
+    panel.set_selection(dataset, FOCUS, PEERS, "gdp", None, "en")  # ... then "Latest shared"
+    assert panel.year_box.currentIndex() == 0 and panel.options.year is None
+    assert panel.ranking.spec.year == latest
+    panel.tabs.setCurrentIndex(SCATTER)
+    assert panel.scatter.spec.year == scatter_spec(
+        dataset, FOCUS, PEERS, "gdp_per_capita", "gdp_real_growth").year
+    # while the toolbar stays on "Latest shared", a year chosen in the panel is kept
+    panel.year_box.setCurrentIndex(panel.year_box.findData(2010))
+    panel.set_selection(dataset, FOCUS, PEERS[:2], "gdp", None, "en")
+    assert panel.scatter.spec.year == 2010

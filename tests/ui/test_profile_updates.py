@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.analysis.charts import ranking_spec
+from desktop.analysis.charts import ranking_spec, scatter_spec
 from desktop.core.dataset import Dataset
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.profile_model import INDICATOR_ROLE
-from desktop.ui.plots.chart_panel import MULTIPLES, OVER_TIME, RANKING, STRUCTURE
+from desktop.ui.plots.chart_panel import MULTIPLES, OVER_TIME, RANKING, SCATTER, STRUCTURE
 
 pytestmark = pytest.mark.ui
 
@@ -133,6 +133,23 @@ def test_year_change_leaves_the_over_time_chart_alone(window: MainWindow,
     assert panel.ranking.spec.year == 2016
     expected = ranking_spec(dataset, "cn-210100", NORTH_EAST, "gdp", 2016)
     assert [b.label for b in panel.ranking.spec.bars] == [b.label for b in expected.bars]
+
+
+def test_latest_shared_in_the_toolbar_brings_the_charts_back_to_the_latest_year(
+        window: MainWindow, dataset: Dataset) -> None:
+    panel = window.chart_panel
+    panel.tabs.setCurrentIndex(RANKING)
+    latest = panel.ranking.spec.year
+    toolbar = window.year_box
+    toolbar.activated.emit(toolbar.findData(2016))  # as when chosen in the list
+    assert window.controller.state.year == 2016 and panel.ranking.spec.year == 2016
+    toolbar.activated.emit(0)  # "Latest shared"
+    assert window.controller.state.year is None
+    assert panel.ranking.spec.year == latest == 2021
+    assert panel.year_box.currentIndex() == 0  # the chart panel's box says so too
+    panel.tabs.setCurrentIndex(SCATTER)
+    assert panel.scatter.spec.year == scatter_spec(
+        dataset, "cn-210100", NORTH_EAST, "gdp_per_capita", "gdp_real_growth").year
 
 
 def test_hidden_tabs_are_current_when_shown(window: MainWindow) -> None:

@@ -107,3 +107,28 @@ def test_us_metro_shows_no_sector_data(window, dataset: Dataset) -> None:
     assert view.shift_message.isVisibleTo(view)
     assert "No sector data" in view.shift_message.text()
     assert view.shift is None
+
+
+@pytest.mark.parametrize(("style", "lang", "factor", "decimals", "unit"), [
+    ("chinese", "en", 1e8, 1, "亿元"),
+    ("international", "en", 1e9, 2, "bn yuan"),
+    ("international", "zh", 1e9, 2, "十亿元"),
+])
+def test_shift_share_amounts_follow_the_number_style(qtbot, dataset: Dataset, style: str,
+                                                     lang: str, factor: float, decimals: int,
+                                                     unit: str) -> None:
+    styled = dataset.with_number_style(style)
+    assert styled.indicator("va_primary").display.factor == factor
+    view = StructureView()
+    qtbot.addWidget(view)
+    view.set_selection(styled, FOCUS, PEERS, "gdp", None, lang)
+    table, result = view.shift_table, view.shift
+    assert result is not None
+    # the caption names the scale (the view has no translator here: English words)
+    assert f", {unit} (nominal)" in view.shift_caption.text()
+    total = result.total
+    assert table.item(3, 0).text() == f"{total.start_value / factor:,.{decimals}f}"
+    assert table.item(3, 1).text() == f"{total.end_value / factor:,.{decimals}f}"
+    change = f"{total.change / factor:+,.{decimals}f}".replace("-", "\u2212")
+    assert table.item(3, 2).text() == change
+    assert table.item(3, 2).data(Qt.ItemDataRole.UserRole) == pytest.approx(total.change)

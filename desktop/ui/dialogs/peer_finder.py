@@ -174,7 +174,7 @@ class PeerFinderDialog(QDialog):
                                    else Qt.CheckState.Unchecked)
                 item.setToolTip(0, "\n".join(t for t in (
                     indicator.label_zh if lang != "zh" else indicator.label_en,
-                    indicator.definition_en) if t))
+                    indicator.definition(lang)) if t))
                 self._items[indicator.id] = item
                 box = QDoubleSpinBox()
                 box.setRange(0.0, 10.0)

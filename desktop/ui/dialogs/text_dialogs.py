@@ -21,7 +21,7 @@ def sources_html(dataset: Dataset, lang: str = "en") -> str:
     parts = [f"<h2>{html.escape(heading)}</h2>", f"<p>{html.escape(lead)}</p>"]
     counts = dataset.observations["source_id"].astype(str).value_counts()
     for source in dataset.sources.values():
-        rows = [(QCoreApplication.translate("TextDialogs", "Publisher"), source.publisher),
+        rows = [(QCoreApplication.translate("TextDialogs", "Publisher"), source.publisher_in(lang)),
                 (QCoreApplication.translate("TextDialogs", "File"), source.file),
                 (QCoreApplication.translate("TextDialogs", "Sheet"), source.sheet),
                 (QCoreApplication.translate("TextDialogs", "Origin"), source.origin),
@@ -32,7 +32,8 @@ def sources_html(dataset: Dataset, lang: str = "en") -> str:
                  f"{int(counts.get(source.id, 0)):,}")]
         cells = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
                         for k, v in rows if v)
-        parts.append(f"<h3>{html.escape(source.title)}</h3><table cellpadding='3'>{cells}</table>")
+        title = html.escape(source.title_in(lang))
+        parts.append(f"<h3>{title}</h3><table cellpadding='3'>{cells}</table>")
     breaks_heading = QCoreApplication.translate("TextDialogs", "Series breaks")
     parts.append(f"<h2>{breaks_heading}</h2><ul>")
     for series_break in dataset.series_breaks:
@@ -42,8 +43,7 @@ def sources_html(dataset: Dataset, lang: str = "en") -> str:
     definitions_heading = QCoreApplication.translate("TextDialogs", "Definitions")
     parts.append(f"</ul><h2>{definitions_heading}</h2><ul>")
     for indicator in dataset.indicators.values():
-        notes = indicator.notes_zh if lang == "zh" and indicator.notes_zh else indicator.notes_en
-        text = " ".join(t for t in (indicator.definition_en, notes) if t)
+        text = " ".join(t for t in (indicator.definition(lang), indicator.notes(lang)) if t)
         if text:
             first, second = ((indicator.label_zh, indicator.label_en) if lang == "zh"
                              else (indicator.label_en, indicator.label_zh))

@@ -41,11 +41,9 @@ class IndicatorList(QTreeWidget):
             for indicator in indicators:
                 item = QTreeWidgetItem(parent_item, [indicator.label(self._lang)])
                 item.setData(0, INDICATOR_ROLE, indicator.id)
-                if self._lang == "zh":
-                    texts = (indicator.label_en, indicator.definition_en,
-                             indicator.notes_zh or indicator.notes_en)
-                else:
-                    texts = (indicator.label_zh, indicator.definition_en, indicator.notes_en)
+                other_label = indicator.label_en if self._lang == "zh" else indicator.label_zh
+                texts = (other_label, indicator.definition(self._lang),
+                         indicator.notes(self._lang))
                 tip = "\n".join(t for t in texts if t)
                 item.setToolTip(0, tip)
                 self._items[indicator.id] = item

@@ -64,6 +64,8 @@ HEADLINE = ("gdp", "gdp_per_capita", "gdp_real_growth", "population_registered",
 NOT_CHARTED = frozenset({"exchange_rate"})
 MAX_PANELS = 9
 POPULATION = ("population_registered", "population_resident")
+#: Scatter trails go back this many years from the scatter's year.
+TRAIL_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,8 @@ class ChartPanel(QWidget):
         self.y_box.setToolTip(self.tr("Indicator up"))
         self.size_check = QCheckBox(self.tr("Size by population"))
         self.trails_check = QCheckBox(self.tr("Trails over the years"))
+        self.trails_check.setToolTip(self.tr(
+            "Each city's path over the ten years up to the chosen year"))
         self.log_x_check = QCheckBox(self.tr("Log scale across"))
 
         for widget, name in (
@@ -205,7 +209,6 @@ class ChartPanel(QWidget):
         row.addWidget(self.end_box)
         row.addWidget(self.log_check)
         row.addWidget(self.band_check)
-        row.addWidget(self.background_check)
         row.addStretch(1)
         self.year_controls = QWidget()
         row = QHBoxLayout(self.year_controls)
@@ -230,6 +233,7 @@ class ChartPanel(QWidget):
         top.addWidget(self.time_controls, 1)
         top.addWidget(self.year_controls)
         top.addStretch(0)
+        top.addWidget(self.background_check)  # the over-time and scatter tabs draw it
         top.addWidget(self.usd_check)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -291,7 +295,11 @@ class ChartPanel(QWidget):
         previous = self._selection
         selection = Selection(dataset, focus_id, tuple(peer_ids), indicator_id, year, lang)
         self._selection = selection
-        if year is not None and year != self.options.year:
+        # The toolbar's year sets the ranking's and scatter's year box: a year, and "Latest
+        # shared" (None) when the toolbar goes back to it. While the toolbar stays on "Latest
+        # shared", a year chosen in the chart panel is kept.
+        year_chosen = year is not None or (previous is not None and previous.year is not None)
+        if year_chosen and year != self.options.year:
             self._updating = True
             self.year_box.setCurrentIndex(max(self.year_box.findData(year), 0))
             self._updating = False
@@ -396,9 +404,11 @@ class ChartPanel(QWidget):
         self.sig_options_changed.emit(self.options)
 
     def _show_controls(self) -> None:
+        """Show the controls the visible tab uses, and only those: what a tab draws never
+        depends on a hidden control."""
         tab = self.tabs.currentIndex()
         self.time_controls.setVisible(tab in (OVER_TIME, MULTIPLES))
-        self.background_check.setVisible(tab == OVER_TIME)
+        self.background_check.setVisible(tab in (OVER_TIME, SCATTER))
         self.band_check.setVisible(tab == OVER_TIME)
         indexed = self.mode_box.currentData() == "indexed"
         self.base_label.setVisible(indexed)
@@ -497,14 +507,9 @@ class ChartPanel(QWidget):
         if options.size_by_population:
             have = set(dataset.indicators_of(selection.focus_id))
             size = next((p for p in POPULATION if p in have), None)
-        trail_range = None
-        if options.trails:
-            years = dataset.years()
-            end = options.year or (years[-1] if years else None)
-            if end is not None:
-                trail_range = (options.start or end - 10, end)
         spec = scatter_spec(dataset, selection.focus_id, selection.peer_ids, x, y,
-                            options.year, size_indicator=size, trail_range=trail_range,
+                            options.year, size_indicator=size,
+                            trail_years=TRAIL_YEARS if options.trails else None,
                             background_ids=self._background_ids(selection),
                             log_x=options.log_x, currency=self._currency(),
                             lang=selection.lang)

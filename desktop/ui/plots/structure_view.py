@@ -4,7 +4,9 @@ Three sections over the chart panel's selection, each computed by desktop.analys
 never changes the dataset) and shown as tables and sentences:
 - location quotients by sector (primary / secondary / tertiary) for the focus city and each
   peer, on a value-added (GDP) or employment basis; LQ above 1 is shaded;
-- shift-share of the focus city's sector value added between two years, in 亿元 with signs;
+- shift-share of the focus city's sector value added between two years, with signs, in the
+  display scale of the dataset's value-added indicators (亿元, or bn yuan in the international
+  number style);
 - time distance for the selected indicator, one sentence per peer.
 A section whose data is missing (e.g. no sector data for a US metro area) shows a plain
 message instead.
@@ -46,8 +48,8 @@ from desktop.analysis.structure import (
 from desktop.analysis.time_distance import TimeDistance, time_distance
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
+from desktop.core.units import DisplayScale
 
-YI = 1e8  # yuan per 亿元
 HIGHLIGHT = QColor("#ffd98a")
 HIGHLIGHT_TEXT = QColor("#1a1a1a")
 VA_IDS = tuple(f"va_{s}" for s in SECTORS)
@@ -79,9 +81,23 @@ def years_with(dataset: Dataset, city_id: str, indicator_ids: Sequence[str]) -> 
     return [int(y) for y in panel.years[present]]
 
 
-def signed(value: float) -> str:
-    """Yuan as 亿元 with a sign: +1,234.5 / −56.7."""
-    text = f"{value / YI:+,.1f}"
+def amount_scale(dataset: Dataset) -> DisplayScale:
+    """How the shift-share shows amounts: the display scale of the value-added indicators
+    (亿元 as bundled, bn yuan in the international number style), with one decimal less than
+    the profile table shows (亿元 to 0.1)."""
+    display = dataset.indicator(VA_IDS[0]).display
+    return DisplayScale(display.factor, display.suffix_en, display.suffix_zh,
+                        max(display.decimals - 1, 0))
+
+
+def unsigned(value: float, scale: DisplayScale) -> str:
+    """Yuan in the scale, without its suffix: 1,234.5."""
+    return scale.format(value, with_suffix=False)
+
+
+def signed(value: float, scale: DisplayScale) -> str:
+    """Yuan in the scale with a sign: +1,234.5 / −56.7."""
+    text = f"{scale.scaled(value):+,.{scale.decimals}f}"
     return text.replace("-", "\u2212")
 
 
@@ -479,10 +495,11 @@ class StructureView(QWidget):
         table.setVerticalHeaderLabels([self._sector_name(s.sector) for s in rows])
         bold = QFont(table.font())
         bold.setBold(True)
+        scale = amount_scale(selection.dataset)
         for r, shift in enumerate(rows):
-            values = (f"{shift.start_value / YI:,.1f}", f"{shift.end_value / YI:,.1f}",
-                      signed(shift.change), signed(shift.growth_effect),
-                      signed(shift.mix_effect), signed(shift.competitive_effect))
+            values = (unsigned(shift.start_value, scale), unsigned(shift.end_value, scale),
+                      signed(shift.change, scale), signed(shift.growth_effect, scale),
+                      signed(shift.mix_effect, scale), signed(shift.competitive_effect, scale))
             raw = (shift.start_value, shift.end_value, shift.change, shift.growth_effect,
                    shift.mix_effect, shift.competitive_effect)
             for c, (text, value) in enumerate(zip(values, raw, strict=True)):
@@ -493,8 +510,9 @@ class StructureView(QWidget):
                 table.setItem(r, c, item)
         self._fit_height(table)
         self.shift_caption.setText(self.tr(
-            "Value added of {0} by sector, {1}–{2}, 亿元 (nominal). Growth effect + "
-            "industry-mix effect + competitive effect = change.").format(city, start, end))
+            "Value added of {0} by sector, {1}–{2}, {3} (nominal). Growth effect + "
+            "industry-mix effect + competitive effect = change.").format(
+                city, start, end, scale.suffix(selection.lang)))
         self.shift_notes.setText("\n".join(self._shift_notes(result)))
 
     def _shift_problem(self, text: str) -> None:

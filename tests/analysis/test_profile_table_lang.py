@@ -1,0 +1,86 @@
+"""The profile table's tooltips follow the language: in Chinese, no English sentence is left
+(file names, column codes and proper names such as "Metro Monitor" excepted)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from desktop.analysis.profile_table import selection_table
+from desktop.core.dataset import Dataset
+
+SHENYANG = "cn-210100"
+NORTH_EAST = ("cn-210200", "cn-230100", "cn-220100")
+DETROIT = "us-19820"
+
+#: What may stay in Latin letters in a Chinese tooltip: file names, source column codes and
+#: units, and names (CSMAR, WDI, GDP, Metro Monitor, JC Zhang, Lei Dong).
+_ALLOWED = re.compile(
+    r"[\w.\-]+\.(csv|xlsx)|列 [^（\n]+|（[^）]*）|CRE_\w+|GDP|CSMAR|WDI|Metro Monitor( 2021)?"
+    r"|JC Zhang|Lei Dong|NY\.GDP\.\w+(\.\w+)*|PA\.NUS\.FCRF|data\.stats\.gov\.cn|new")
+
+
+def _english_words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z]{3,}", _ALLOWED.sub("", text))
+
+
+def _tooltips(dataset: Dataset, lang: str) -> list[tuple[str, str]]:
+    tips = []
+    for peers, year in ((NORTH_EAST, None), (NORTH_EAST, 2016), ((*NORTH_EAST, DETROIT), 2005)):
+        table = selection_table(dataset, SHENYANG, peers, [], year, lang, detail=True)
+        tips += [(column.key, cell.tooltip) for row in table.rows
+                 for column, cell in zip(table.columns, row, strict=True) if cell.tooltip]
+    return tips
+
+
+def test_chinese_tooltips_have_no_english_text(bundled: Dataset) -> None:
+    tips = _tooltips(bundled, "zh")
+    assert {key for key, _ in tips} >= {"indicator", "city", "pool_rank", "change", "sentence"}
+    leftover = [(key, tip) for key, tip in tips if _english_words(tip)]
+    assert not leftover, leftover[:5]
+
+
+def test_missing_value_and_source_in_both_languages(bundled: Dataset) -> None:
+    zh = selection_table(bundled, SHENYANG, (DETROIT,), ["gdp", "jobs"], 2016, "zh")
+    en = selection_table(bundled, SHENYANG, (DETROIT,), ["gdp", "jobs"], 2016, "en")
+    city = zh.column_index("city")
+    # Detroit has no GDP in yuan; Shenyang no US jobs count
+    assert zh.rows[0][city + 1].tooltip == "2016年无数值"
+    assert en.rows[0][city + 1].tooltip == "No value for 2016"
+    source = zh.rows[0][city].tooltip
+    assert source.splitlines() == [
+        "国泰安（CSMAR）中国区域经济研究数据库",
+        "CRE_Gdpct：城市地区生产总值、产业结构、人均地区生产总值及增长率，1990—2021年",
+        "cn_city_gdp_csmar_CRE_Gdpct_1990_2021.csv，第8457行，列 Gdpct01（亿元）",
+    ]
+    assert en.rows[0][city].tooltip.splitlines()[2] == (
+        "cn_city_gdp_csmar_CRE_Gdpct_1990_2021.csv, row 8457, column Gdpct01 (亿元)")
+    # a later value than the row's year is named
+    early = selection_table(bundled, SHENYANG, (DETROIT,), ["jobs"], 2005, "zh")
+    assert early.rows[0][city + 1].tooltip == "2005年无数值（最新数值为2019年）"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_indicator_tooltip_has_definition_notes_and_breaks(bundled: Dataset, lang: str) -> None:
+    table = selection_table(bundled, SHENYANG, NORTH_EAST, ["gdp", "population_registered"],
+                            2016, lang)
+    gdp, registered = (row[0].tooltip for row in table.rows)
+    indicator = bundled.indicator("gdp")
+    restatement = next(b for b in bundled.series_breaks if b.year == 2016)
+    if lang == "zh":
+        assert gdp.splitlines() == [indicator.definition_zh, restatement.note_zh]
+        assert "户籍人口" in registered and "常住人口" in registered
+    else:
+        assert gdp.splitlines() == [indicator.definition_en, restatement.note_en]
+        assert registered.startswith("Registered (户籍, hukou) population")
+
+
+def test_a_province_is_ranked_among_provinces_in_chinese(bundled: Dataset) -> None:
+    provinces = [c.id for c in bundled.cities.values() if c.kind == "province"][:2]
+    table = selection_table(bundled, provinces[0], provinces[1:], ["gdp"], None, "zh",
+                            detail=True)
+    assert "中国省级行政区" in table.rows[0][table.column_index("pool_rank")].tooltip
+    english = selection_table(bundled, provinces[0], provinces[1:], ["gdp"], None, "en",
+                              detail=True)
+    assert "CN province" in english.rows[0][english.column_index("pool_rank")].tooltip
