@@ -27,6 +27,12 @@ assert (image.width(), image.height()) == (1600, 1000), (image.width(), image.he
 print("frozen app: main window rendered at 1600x1000")
 PY
 
+# The plain start (no arguments): window first, data loaded by a worker, then the panels.
+marks=$(XDG_CONFIG_HOME="$out/config" XDG_DATA_HOME="$out/data" CITY_PROFILES_STARTUP_PROBE=1 \
+    timeout 120 "$app" | tr '\n' ' ')
+[ "$marks" = "first_paint ready " ] || { echo "frozen plain start printed: $marks" >&2; exit 1; }
+echo "frozen app: plain start painted first, then showed the data"
+
 if "$app" report --help >/dev/null 2>&1; then
     "$app" report --focus Shenyang --group north_east -o "$out/report.pdf"
     test -s "$out/report.pdf"
