@@ -69,16 +69,18 @@ class Profile:
 def default_year(
     dataset: Dataset, focus_id: str, peer_ids: Sequence[str], indicator_id: str
 ) -> int | None:
-    """Latest year in which the focus and at least one peer both have a value.
+    """The latest year they all have: the focus and every peer (issue 4: "default: the latest
+    year they all have; a cell shows its own year where it differs").
 
-    Falls back to the focus city's latest year, then to the latest year of any peer.
+    Falls back to the latest year the focus shares with at least one peer, then to the focus
+    city's latest year, then to the latest year of any peer.
     """
     focus_years = set(_present_years(dataset, focus_id, indicator_id))
-    peer_years: set[int] = set()
-    for peer_id in peer_ids:
-        peer_years |= set(_present_years(dataset, peer_id, indicator_id))
+    peer_sets = [set(_present_years(dataset, p, indicator_id)) for p in peer_ids]
+    peer_years: set[int] = set().union(*peer_sets)
+    everyone = focus_years.intersection(*peer_sets)
     shared = focus_years & peer_years
-    for candidates in (shared, focus_years, peer_years):
+    for candidates in (everyone, shared, focus_years, peer_years):
         if candidates:
             return int(max(candidates))
     return None

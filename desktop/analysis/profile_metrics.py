@@ -7,9 +7,10 @@ inside the window. Per row: the peer median and a sentence in English and Chines
 
 Conventions (hand-checkable; tests/analysis/test_profile_metrics.py works them out):
 - the row's year, when none is asked for, is the latest year in which the focus and every peer
-  have a value; failing that, the latest year the focus shares with at least one peer
-  (desktop.analysis.comparison.default_year). A city without a value in the row's year shows its
-  latest earlier value, with that year (`Cell.year`, `Cell.other_year`);
+  have a value; failing that, the latest year the focus shares with at least one peer — the
+  same year as the profile table's (desktop.analysis.comparison.default_year). A city
+  without a value in the row's year shows its latest earlier value, with that year
+  (`Cell.year`, `Cell.other_year`);
 - ranks are competition ranks ("1224"), 1 = highest value, or lowest where `higher_is_better`
   is False (desktop.analysis.comparison.rank_values); the selection rank is among the focus and
   peers that have a value; the pool rank is among all cities of the city's comparable pool
@@ -202,7 +203,7 @@ def _metrics(
     if year is not None:
         targets = np.full(len(indicators), int(year), dtype=np.intp)
     else:
-        targets = cube.row_years()
+        targets = cube.default_years()  # the table's own year, so details match its values
     cols = cube.value_columns(targets)
     values = cube.at(cols)
     higher = [i.higher_is_better for i in indicators]

@@ -64,9 +64,11 @@ class SelectionCube:
     def _year(self, cols: np.ndarray) -> np.ndarray:
         return np.where(cols == NONE, NONE, cols + self.panel.first_year)
 
-    def row_years(self) -> np.ndarray:
-        """Per indicator, the profile metrics' year: the latest year every selected city has;
-        else the latest the focus shares with a peer; else the focus's; else anyone's."""
+    def default_years(self) -> np.ndarray:
+        """Per indicator, the comparison's year (comparison.default_year), which the profile
+        metrics share so that the detail columns describe the values shown: the latest year
+        every selected city has; else the latest the focus shares with a peer; else the
+        focus's; else anyone's."""
         have = self.have
         if have.shape[1] == 0:
             return np.full(len(self.indicator_ids), NONE, dtype=np.intp)
@@ -74,15 +76,6 @@ class SelectionCube:
         shared = focus & have[:, 1:].any(axis=1) if have.shape[1] > 1 else focus
         cols = _first_found(last_true(have.all(axis=1)), last_true(shared), last_true(focus),
                             last_true(have.any(axis=1)))
-        return self._year(cols)
-
-    def default_years(self) -> np.ndarray:
-        """Per indicator, the comparison's year (comparison.default_year): the latest year the
-        focus and at least one peer both have; else the focus's latest; else any peer's."""
-        have = self.have
-        focus = have[:, 0]
-        peers = have[:, 1:].any(axis=1)
-        cols = _first_found(last_true(focus & peers), last_true(focus), last_true(peers))
         return self._year(cols)
 
     # --- columns and values ---------------------------------------------------------------

@@ -61,6 +61,18 @@ def test_default_year_is_the_latest_that_every_selected_city_has(dataset: Datase
     assert indicator_metrics(dataset, "f", ["a", "b"], "out").year == 2020
 
 
+def test_the_table_and_its_details_describe_the_same_year(dataset: Dataset) -> None:
+    # 'out' in 2021: f 70 and b 90, but not a -> the table's row is 2020 as well (a 40, b 80):
+    # an index of 100 must mean the value shown against the median shown.
+    table_row = compare_indicator(dataset, "f", ["a", "b"], "out")
+    details = indicator_metrics(dataset, "f", ["a", "b"], "out")
+    assert table_row.year == details.year == 2020
+    assert table_row.focus.value == details.focus.value == 60.0
+    assert table_row.peer_median == details.peer_median == 60.0
+    assert details.focus.index == pytest.approx(table_row.focus.value / table_row.peer_median
+                                                * 100)
+
+
 def test_ranks_within_the_selection_and_among_the_pool(dataset: Dataset) -> None:
     row = indicator_metrics(dataset, "f", ["a", "b"], "out")
     f, a, b = row.cells
