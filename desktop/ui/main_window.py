@@ -120,8 +120,8 @@ class MainWindow(QMainWindow):
         self.status_label.setText(message)
 
     def prepare_panels(self) -> None:
-        """The table and chart panels, which need no data: built while the data still loads
-        (imports pandas and pyqtgraph). populate() calls it if nobody has yet."""
+        """The table and chart panels, which need no data (imports pandas and pyqtgraph).
+        populate() calls it if nobody has yet."""
         if self._table_panel is not None:
             return
         from desktop.ui.panels.profile_view import ProfileView
