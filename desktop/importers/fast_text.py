@@ -57,7 +57,7 @@ _HEAD_BLOCK = 1 << 20  # bytes read first, for the head (the rest is read meanwh
 _GB_SAFE_DELIMITERS = (",", ";", "\t")
 _MAX_THREADS = 4
 _CHUNK_MIN = 2 * 1024 * 1024  # bytes per parsing thread, at least
-SAMPLE_BODY_ROWS = 200  # interpret.SAMPLE_BODY_ROWS, table.SAMPLE_ROWS, text_reader.SAMPLE_ROWS
+SAMPLE_BODY_ROWS = 200  # detection.SAMPLE_BODY_ROWS, table.SAMPLE_ROWS, text_reader.SAMPLE_ROWS
 _MAX_FIELD_CHARS = 10_000
 _YEAR_TEXTS = [str(y) for y in range(1800, 2201)]
 
