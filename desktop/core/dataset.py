@@ -57,6 +57,19 @@ class Observation:
     provenance: Provenance | None
 
 
+@dataclass(frozen=True)
+class _SeriesIndex:
+    """Dataset._series_index: the table's rows grouped by (city, indicator)."""
+
+    order: np.ndarray  # row positions sorted by (city, indicator, year)
+    starts: list[int]
+    ends: list[int]
+    slot: dict[int, int]  # city code * width + indicator code -> index into starts/ends
+    city_code: dict[str, int]
+    indicator_code: dict[str, int]
+    width: int
+
+
 class Dataset:
     """Long table `city_id, indicator_id, year, value, source_id, source_row` plus catalogs."""
 
@@ -108,26 +121,43 @@ class Dataset:
         return len(self._obs)
 
     @cached_property
-    def _positions(self) -> dict[tuple[str, str], np.ndarray]:
-        """Row positions of each (city, indicator) series, sorted by year; built once."""
+    def _series_index(self) -> _SeriesIndex:
+        """Where each (city, indicator) series lies in the table, sorted by year; built once.
+        Slices are cut on demand: a dict of ~8,000 array views cost ~15 ms at start-up."""
         obs = self._obs
-        if len(obs) == 0:
-            return {}
         cities = pd.Categorical(obs["city_id"])
         indicators = pd.Categorical(obs["indicator_id"])
-        keys = cities.codes.astype(np.int64) * len(indicators.categories) + indicators.codes
-        order = np.lexsort((obs["year"].to_numpy(), keys))
+        width = max(len(indicators.categories), 1)
+        keys = cities.codes.astype(np.int64) * width + indicators.codes
+        years = obs["year"].to_numpy().astype(np.int64)
+        first = int(years.min()) if len(years) else 0
+        span = int(years.max()) - first + 1 if len(years) else 1
+        # One stable sort on (series, year) packed into one integer: ~5x faster than lexsort.
+        order = np.argsort(keys * span + (years - first), kind="stable")
         sorted_keys = keys[order]
         bounds = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
-        starts = np.concatenate(([0], bounds))
-        ends = np.concatenate((bounds, [len(order)]))
-        width = len(indicators.categories)
-        city_names = [str(c) for c in cities.categories]
-        indicator_names = [str(i) for i in indicators.categories]
-        return {
-            (city_names[key // width], indicator_names[key % width]): order[start:end]
-            for start, end, key in zip(starts, ends, sorted_keys[starts].tolist(), strict=True)
-        }
+        starts = np.concatenate(([0], bounds)) if len(order) else np.empty(0, dtype=np.int64)
+        ends = np.concatenate((bounds, [len(order)])) if len(order) else starts
+        return _SeriesIndex(
+            order=order,
+            starts=starts.tolist(),
+            ends=ends.tolist(),
+            slot=dict(zip(sorted_keys[starts].tolist(), range(len(starts)), strict=True)),
+            city_code={str(c): i for i, c in enumerate(cities.categories)},
+            indicator_code={str(c): i for i, c in enumerate(indicators.categories)},
+            width=width,
+        )
+
+    def _rows(self, city_id: str, indicator_id: str) -> np.ndarray | None:
+        """Row positions of one series, ascending by year; None when there is none."""
+        index = self._series_index
+        city, indicator = index.city_code.get(city_id), index.indicator_code.get(indicator_id)
+        if city is None or indicator is None:
+            return None
+        slot = index.slot.get(city * index.width + indicator)
+        if slot is None:
+            return None
+        return index.order[index.starts[slot]:index.ends[slot]]
 
     @cached_property
     def _years(self) -> np.ndarray:
@@ -139,7 +169,7 @@ class Dataset:
 
     def series(self, city_id: str, indicator_id: str) -> pd.Series:
         """Values of one city for one indicator, indexed by year (ascending)."""
-        rows = self._positions.get((city_id, indicator_id))
+        rows = self._rows(city_id, indicator_id)
         if rows is None:
             return pd.Series([], index=pd.Index([], dtype="int64", name="year"), dtype=float)
         return pd.Series(
@@ -149,16 +179,16 @@ class Dataset:
     def arrays(self, city_id: str, indicator_id: str) -> tuple[np.ndarray, np.ndarray]:
         """(years, values) of one series as numpy arrays, ascending by year; no pandas objects,
         for the hot paths that run on every selection change."""
-        rows = self._positions.get((city_id, indicator_id))
+        rows = self._rows(city_id, indicator_id)
         if rows is None:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=float)
         return self._years[rows].astype(np.int64), self._values[rows]
 
     def has_series(self, city_id: str, indicator_id: str) -> bool:
-        return (city_id, indicator_id) in self._positions
+        return self._rows(city_id, indicator_id) is not None
 
     def observation(self, city_id: str, indicator_id: str, year: int) -> Observation | None:
-        rows = self._positions.get((city_id, indicator_id))
+        rows = self._rows(city_id, indicator_id)
         if rows is None:
             return None
         hits = rows[self._years[rows] == year]
@@ -223,7 +253,13 @@ class Dataset:
         return sorted(int(y) for y in np.unique(self._years[mask]))
 
     def indicators_of(self, city_id: str) -> list[str]:
-        return sorted({ind for (city, ind) in self._positions if city == city_id})
+        index = self._series_index
+        city = index.city_code.get(city_id)
+        if city is None:
+            return []
+        names = list(index.indicator_code)
+        return sorted(names[key - city * index.width] for key in index.slot
+                      if key // index.width == city)
 
     # --- catalogs --------------------------------------------------------------------------
     @cached_property
