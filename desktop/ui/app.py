@@ -70,27 +70,35 @@ def run_app_staged(resolve_selection: Callable[[Dataset], Selection],
     """
     _prepare_environment(False)
     _quiet_platform_warnings()
-    from desktop.ui.crash import CrashReporter
     from desktop.ui.main_window import MainWindow
     from desktop.ui.startup import StagedStart, install_startup_probe
 
     app, settings, lang = _application(lang)
     window = MainWindow(None, lang)
-    reporter = CrashReporter(window)
-    reporter.install()
+    reporters = []
+
+    def install_crash_reporter() -> None:
+        """After the first paint: before it, an exception ends the start anyway."""
+        from desktop.ui.crash import CrashReporter
+
+        reporters.append(CrashReporter(window))
+        reporters[-1].install()
+
     restore_geometry(window, settings)
     app.aboutToQuit.connect(lambda: _remember_window(window, settings))
     probe = install_startup_probe(app, window)
     start = StagedStart(window, settings, resolve_selection)
     if probe is not None:
         start.sig_ready.connect(probe.data_shown)
+    start.sig_painted.connect(install_crash_reporter)
     window.show()
     start.start()
     try:
         return app.exec()
     finally:
         start.stop()
-        reporter.uninstall()
+        for reporter in reporters:
+            reporter.uninstall()
 
 
 def restore_geometry(window: MainWindow, settings: Settings) -> None:

@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from desktop.core.units import NUMBER_STYLES
-
 if TYPE_CHECKING:
     from desktop.core.catalog import PeerGroup
 
@@ -35,6 +33,9 @@ class _Key:
 
 LANGUAGES = ("en", "zh")
 THEMES = ("system", "light", "dark")
+#: desktop.core.units.NUMBER_STYLES, written out: importing units (and decimal) here would
+#: cost the start ~7 ms before the first paint (tests/ui/test_settings_dialog.py compares them).
+NUMBER_STYLES = ("chinese", "international")
 PAPERS = ("a4", "letter")
 
 KEYS: dict[str, _Key] = {

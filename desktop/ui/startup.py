@@ -16,14 +16,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.ui.tasks import TaskRunner
-
 if TYPE_CHECKING:
     from desktop.cli import Selection
     from desktop.core.dataset import Dataset
     from desktop.core.progress import Progress
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings
+    from desktop.ui.tasks import TaskRunner
 
 #: How long the load waits for the window's first paint before it starts anyway.
 FIRST_PAINT_WAIT_MS = 400
@@ -58,6 +57,7 @@ class StagedStart(QObject):
 
     sig_ready = Signal()  # the window shows the data and is wired
     sig_failed = Signal(str)  # the one-line reason the data could not be loaded
+    sig_painted = Signal()  # the window has painted (or waited long enough): the load starts
 
     def __init__(self, window: MainWindow, settings: Settings,
                  resolve_selection: Callable[[Dataset], Selection],
@@ -67,9 +67,7 @@ class StagedStart(QObject):
         self.settings = settings
         self._resolve_selection = resolve_selection
         self._load = load
-        self._loader = TaskRunner(self)
-        self._loader.sig_finished.connect(self._loaded)
-        self._loader.sig_failed.connect(self._failed)
+        self._loader: TaskRunner | None = None  # made when the load starts: after the paint
         self._started = False
 
     def start(self) -> None:
@@ -89,15 +87,22 @@ class StagedStart(QObject):
             return
         self._started = True
         self.window.removeEventFilter(self)
+        from desktop.ui.tasks import TaskRunner
+
+        self._loader = TaskRunner(self)
+        self._loader.sig_finished.connect(self._loaded)
+        self._loader.sig_failed.connect(self._failed)
         self._loader.start(self._load)
+        self.sig_painted.emit()
         # Meanwhile the UI thread imports pyqtgraph: the two imports overlap well enough
         # (file reads, library loading) to save ~0.15 s.
         QTimer.singleShot(0, _import_pyqtgraph)
 
     def stop(self) -> None:
         """Before the application ends: cancel and wait for the worker."""
-        self._loader.cancel(quiet=True)
-        self._loader.wait()
+        if self._loader is not None:
+            self._loader.cancel(quiet=True)
+            self._loader.wait()
 
     def _loaded(self, dataset: Dataset) -> None:
         from desktop.ui.app import (

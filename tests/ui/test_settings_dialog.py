@@ -297,3 +297,12 @@ def test_the_number_style_applies_from_the_start(qtbot: QtBot, dataset: Dataset,
     assert not window.project_controller.dirty
     # The bundled dataset the window was given is not changed (shared by every test).
     assert dataset.indicator("gdp").display.suffix_en == "亿元"
+
+
+def test_the_number_style_choices_are_the_ones_units_knows() -> None:
+    """Settings spells the styles out (to keep units out of the start); they must agree."""
+    from desktop.core.units import NUMBER_STYLES as KNOWN
+    from desktop.ui.settings import KEYS, NUMBER_STYLES
+
+    assert NUMBER_STYLES == KNOWN
+    assert KEYS["number_style"].choices == KNOWN

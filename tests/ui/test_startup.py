@@ -75,9 +75,12 @@ def test_the_loaded_data_fills_the_window_in(qtbot, dataset: Dataset, tmp_path: 
     start = StagedStart(window, _settings(tmp_path),
                         lambda _data: Selection("cn-210100", NORTH_EAST, "gdp", "north_east"),
                         load=lambda _progress: dataset)
+    painted = []
+    start.sig_painted.connect(lambda: painted.append(True))  # the crash reporter's cue
     with qtbot.waitSignal(start.sig_ready, timeout=60_000):
         start.start()
     start.stop()
+    assert painted == [True]
     assert window.import_action.isEnabled() and window.report_action.isEnabled()
     assert window.acceptDrops()
     assert window.controller.state.focus_id == "cn-210100"
