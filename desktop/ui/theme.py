@@ -13,8 +13,7 @@ _ORIGINAL: dict[str, object] = {}
 
 
 def dark_palette() -> QPalette:
-    palette = QPalette()
-    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    role = QPalette.ColorRole
     colours = {
         role.Window: "#2b2d30", role.WindowText: "#e6e6e6", role.Base: "#1e1f22",
         role.AlternateBase: "#26282b", role.ToolTipBase: "#3c3f41", role.ToolTipText: "#e6e6e6",
@@ -24,16 +23,11 @@ def dark_palette() -> QPalette:
         role.Shadow: "#111111", role.Highlight: "#3d7ac7", role.HighlightedText: "#ffffff",
         role.Link: "#7aa7e0", role.LinkVisited: "#b39ddb",
     }
-    for colour_role, colour in colours.items():
-        palette.setColor(colour_role, QColor(colour))
-    for colour_role in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(group.Disabled, colour_role, QColor("#77797d"))
-    return palette
+    return _palette(colours, disabled_text="#77797d")
 
 
 def light_palette() -> QPalette:
-    palette = QPalette()
-    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    role = QPalette.ColorRole
     colours = {
         role.Window: "#efefef", role.WindowText: "#1e1e1e", role.Base: "#ffffff",
         role.AlternateBase: "#f5f5f5", role.ToolTipBase: "#ffffdc", role.ToolTipText: "#1e1e1e",
@@ -43,10 +37,17 @@ def light_palette() -> QPalette:
         role.Shadow: "#696969", role.Highlight: "#3071c4", role.HighlightedText: "#ffffff",
         role.Link: "#1f5fb4", role.LinkVisited: "#6a3fb0",
     }
+    return _palette(colours, disabled_text="#9a9a9a")
+
+
+def _palette(colours: dict[QPalette.ColorRole, str], disabled_text: str) -> QPalette:
+    """A palette of these colours, with greyed text for disabled controls."""
+    palette = QPalette()
     for colour_role, colour in colours.items():
         palette.setColor(colour_role, QColor(colour))
+    role = QPalette.ColorRole
     for colour_role in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(group.Disabled, colour_role, QColor("#9a9a9a"))
+        palette.setColor(QPalette.ColorGroup.Disabled, colour_role, QColor(disabled_text))
     return palette
 
 

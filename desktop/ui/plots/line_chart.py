@@ -122,6 +122,12 @@ def stack_chart(chart: QWidget) -> None:
     layout.addWidget(chart.source)
 
 
+def boxed_legend(plot_item: pg.PlotItem, offset: tuple[int, int]) -> pg.LegendItem:
+    """pyqtgraph's legend on a white, lightly framed box (ranking and scatter charts)."""
+    return plot_item.addLegend(offset=offset, labelTextColor="#222",
+                               brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#bbb"))
+
+
 def note_labels() -> tuple[QLabel, QLabel, QLabel]:
     """(read-out, notes, source) labels under a chart."""
     readout_label = QLabel()

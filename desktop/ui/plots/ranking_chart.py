@@ -19,6 +19,7 @@ from desktop.ui.plots.line_chart import (
     FOCUS_COLOR,
     MEDIAN_COLOR,
     ValueAxis,
+    boxed_legend,
     note_labels,
     stack_chart,
     style_plot,
@@ -83,9 +84,7 @@ class RankingChart(QWidget):
         self.median_line.setZValue(20)
         self.plot_item.addItem(self.median_line, ignoreBounds=True)
         self.value_labels: list[pg.TextItem] = []
-        self.legend = self.plot_item.addLegend(offset=(-10, -10), labelTextColor="#222",
-                                               brush=pg.mkBrush(255, 255, 255, 220),
-                                               pen=pg.mkPen("#bbb"))
+        self.legend = boxed_legend(self.plot_item, (-10, -10))
         self._legend_key: tuple = ()
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.readout, self.notes, self.source = note_labels()

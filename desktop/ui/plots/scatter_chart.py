@@ -21,6 +21,7 @@ from desktop.ui.plots.line_chart import (
     FOCUS_COLOR,
     PEER_COLORS,
     ValueAxis,
+    boxed_legend,
     note_labels,
     stack_chart,
     style_plot,
@@ -56,9 +57,7 @@ class ScatterChart(QWidget):
         self.trails: list[pg.PlotDataItem] = []
         self.labels: list[pg.TextItem] = []
         self._log = (False, False)
-        self.legend = self.plot_item.addLegend(offset=(10, 10), labelTextColor="#222",
-                                               brush=pg.mkBrush(255, 255, 255, 220),
-                                               pen=pg.mkPen("#bbb"))
+        self.legend = boxed_legend(self.plot_item, (10, 10))
         self._legend_key: tuple = ()
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.readout, self.notes, self.source = note_labels()
