@@ -395,32 +395,19 @@ class _Selection:
         return pd.unique(self.of(coded.codes))
 
 
-_STRING_DTYPE: list = []
-
-
-def _text_columns(columns: list[tuple[np.ndarray, np.ndarray]]) -> list:
-    """uniques[codes] for each (uniques, codes), as the columns DataFrame would make of object
-    arrays of str (pandas 3: its string dtype), without checking every cell again.
-
-    The cells of all columns go into one block of memory: fresh memory costs more than the
-    copying (on Linux a block this size is backed by huge pages)."""
-    if not _STRING_DTYPE:
-        _STRING_DTYPE.append(pd.DataFrame({"a": np.array(["x"], dtype=object)})["a"].dtype)
-    dtype = _STRING_DTYPE[0]
-    count = len(columns[0][1])
-    checked = [pd.array(list(uniques), dtype=dtype) if all(isinstance(u, str) for u in uniques)
-               else None for uniques, _ in columns]
-    if not count or dtype == np.dtype(object) or not all(
-            c is not None and hasattr(c, "_from_backing_data") for c in checked):
-        return [uniques[codes] for uniques, codes in columns]
-    block = np.empty((len(columns), count), dtype=object)
+def _text_columns(columns: list[tuple[np.ndarray, np.ndarray]]) -> list[pd.Categorical]:
+    """uniques[codes] for each (uniques, codes), as categoricals: the long table repeats a few
+    hundred names over hundreds of thousands of rows, and a column of codes costs a fraction
+    of a column of strings to build, hold and compare (equal labels share one category)."""
     out = []
-    for cells, (uniques, codes), strings in zip(block, columns, checked, strict=True):
-        if len(uniques) == 1:  # one value: filling is cheaper than taking
-            cells.fill(uniques[0])
-        else:  # ('clip': unbuffered; codes are valid)
-            np.take(np.asarray(uniques, dtype=object), codes, out=cells, mode="clip")
-        out.append(strings._from_backing_data(cells))
+    for labels, codes in columns:
+        key, distinct = factorize(np.asarray(labels, dtype=object))
+        if len(distinct) and distinct[-1] is None:  # (listed last): a missing label
+            distinct = distinct[:-1]
+            key = np.where(key == len(distinct), -1, key)
+        categories = pd.Index([str(u) for u in distinct])
+        out.append(pd.Categorical.from_codes(
+            _keyed(key, codes), dtype=pd.CategoricalDtype(categories), validate=False))
     return out
 
 
