@@ -84,7 +84,9 @@ class Panel:
     """Indicator matrices over one Dataset: rows are cities, columns are consecutive years."""
 
     def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
+        # weakly: the panel cache keys on the dataset, and a strong reference from its value
+        # would keep every dataset ever compared (each import, each number style) alive
+        self._dataset = weakref.ref(dataset)
         obs = dataset.observations
         known = list(dataset.cities)
         city_codes, city_names = _codes(obs["city_id"])
@@ -301,6 +303,13 @@ class Panel:
         if found is None:
             found = self._breaks[(city_id, indicator_id)] = self.dataset.breaks_for(
                 city_id, indicator_id)
+        return found
+
+    @property
+    def dataset(self) -> Dataset:
+        found = self._dataset()
+        if found is None:  # a panel is only reached through panel_for(its dataset)
+            raise ReferenceError("the panel's dataset is gone")
         return found
 
     def pool_ids(self, city_id: str) -> list[str]:
