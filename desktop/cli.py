@@ -222,6 +222,11 @@ def run_import(dataset: Dataset, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The program (argv None: sys.argv) or one command of it (argv given, as in tests)."""
+    if argv is None:
+        from desktop.core import collection
+
+        collection.pause()  # until the window is usable or the data loaded (see there)
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
         # The plain start (a double-click): the window first, with no argument parsing
@@ -244,6 +249,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     dataset = None
     try:
         dataset = load_bundled()
+        if args.command is not None:
+            from desktop.core import collection
+
+            collection.settle()
         if args.command == "profile":
             return run_profile(dataset, args)
         if args.command == "import":

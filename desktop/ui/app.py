@@ -50,6 +50,9 @@ def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = Non
 
     probe = install_startup_probe(app, window)
     window.show()
+    from desktop.core import collection
+
+    collection.settle()
     if probe is not None:
         probe.data_shown()
     if restore_session:

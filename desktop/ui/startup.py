@@ -105,6 +105,7 @@ class StagedStart(QObject):
             self._loader.wait()
 
     def _loaded(self, dataset: Dataset) -> None:
+        from desktop.core import collection
         from desktop.ui.app import (
             attach_controllers,
             configure_pyqtgraph,
@@ -113,17 +114,22 @@ class StagedStart(QObject):
         )
 
         window, settings = self.window, self.settings
-        selection = default_selection(dataset, self._resolve_selection(dataset), settings)
-        configure_pyqtgraph()
-        window.populate(dataset)
-        attach_controllers(window, dataset, selection, window.lang, settings)
-        window.restoreState(settings.get("window_state"))
+        try:
+            selection = default_selection(dataset, self._resolve_selection(dataset), settings)
+            configure_pyqtgraph()
+            window.populate(dataset)
+            attach_controllers(window, dataset, selection, window.lang, settings)
+            window.restoreState(settings.get("window_state"))
+        finally:
+            collection.settle()
         self.sig_ready.emit()
         reopen_last_session(window, settings)
 
     def _failed(self, error: BaseException) -> None:
+        from desktop.core import collection
         from desktop.core.errors import CityProfilesError
 
+        collection.settle()
         if not isinstance(error, CityProfilesError):
             raise error  # a bug: the crash reporter shows and logs it
         from desktop.cli import error_line
