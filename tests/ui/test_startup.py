@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
 from desktop.cli import Selection
+from desktop.core import collection
 from desktop.core.dataset import Dataset
 from desktop.core.errors import DatasetFileError
 from desktop.ui.main_window import MainWindow
@@ -118,3 +120,32 @@ def test_the_app_paints_first_then_becomes_usable(tmp_path: Path, args: list[str
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["first_paint", "ready"]
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_collector_runs_again_once_the_start_is_over(qtbot, dataset: Dataset,
+                                                          tmp_path: Path, fails: bool) -> None:
+    """A program start pauses garbage collection (desktop.core.collection); if the window
+    never turned it back on, memory held in reference cycles would grow for the session."""
+    def load(_progress: object) -> Dataset:
+        if fails:
+            raise DatasetFileError(file="observations.csv", reason="damaged")
+        return dataset
+
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    window.show()
+    start = StagedStart(window, _settings(tmp_path),
+                        lambda _data: Selection("cn-210100", NORTH_EAST, "gdp", "north_east"),
+                        load=load)
+    collection.pause()
+    try:
+        assert not gc.isenabled()
+        with qtbot.waitSignal(start.sig_failed if fails else start.sig_ready, timeout=60_000):
+            start.start()
+        start.stop()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # the start's objects: left out of later collections
+    finally:
+        gc.unfreeze()
+        gc.enable()
