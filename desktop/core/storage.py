@@ -1,5 +1,8 @@
 """Reading and writing a Dataset as files: `catalog.json` plus `observations.csv`.
 
+Beside them, `observations.snapshot` holds the CSV's columns in binary for a quick load
+(desktop/core/snapshot.py); it is derived from the CSV and used only while it matches it.
+
 The format is plain text so that a rebuild can be compared with what is committed, and written
 deterministically (sorted rows, shortest round-trip floats, sorted keys). Writes go to a temporary
 file that is then renamed, so an interrupted write never leaves a half-written file.
@@ -20,9 +23,19 @@ import pandas as pd
 from desktop.core.catalog import City, Indicator, PeerGroup, SeriesBreak, Source
 from desktop.core.dataset import OBSERVATION_COLUMNS, Dataset
 from desktop.core.errors import DatasetFileError, OutputPathError
+from desktop.core.snapshot import read_snapshot, snapshot_bytes
 
 CATALOG_FILE = "catalog.json"
 OBSERVATIONS_FILE = "observations.csv"
+SNAPSHOT_FILE = "observations.snapshot"
+_OBSERVATION_DTYPES = {
+    "city_id": "category",
+    "indicator_id": "category",
+    "year": "int16",
+    "value": "float64",
+    "source_id": "category",
+    "source_row": "int32",
+}
 FORMAT_VERSION = 1
 
 
@@ -80,7 +93,16 @@ def observations_csv(observations: pd.DataFrame) -> bytes:
 def save_dataset(dataset: Dataset, folder: Path) -> None:
     text = json.dumps(catalog_json(dataset), ensure_ascii=False, indent=1, sort_keys=False)
     write_atomically(folder / CATALOG_FILE, (text + "\n").encode("utf-8"))
-    write_atomically(folder / OBSERVATIONS_FILE, observations_csv(dataset.observations))
+    csv_data = observations_csv(dataset.observations)
+    write_atomically(folder / OBSERVATIONS_FILE, csv_data)
+    # from the CSV as it reads back, so that both give the same frame
+    snapshot = snapshot_bytes(_read_observations(io.BytesIO(csv_data)), csv_data)
+    write_atomically(folder / SNAPSHOT_FILE, snapshot)
+
+
+def _read_observations(source: Path | io.BytesIO) -> pd.DataFrame:
+    return pd.read_csv(source, dtype=_OBSERVATION_DTYPES, keep_default_na=False,
+                       na_filter=False, engine="c")
 
 
 def load_dataset(folder: Path) -> Dataset:
@@ -100,20 +122,9 @@ def load_dataset(folder: Path) -> Dataset:
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise DatasetFileError(file=str(catalog_path), reason=str(exc)) from exc
     try:
-        observations = pd.read_csv(
-            observations_path,
-            dtype={
-                "city_id": "category",
-                "indicator_id": "category",
-                "year": "int16",
-                "value": "float64",
-                "source_id": "category",
-                "source_row": "int32",
-            },
-            keep_default_na=False,
-            na_filter=False,
-            engine="c",
-        )
+        observations = read_snapshot(folder / SNAPSHOT_FILE, observations_path)
+        if observations is None:
+            observations = _read_observations(observations_path)
         return Dataset(observations, cities, indicators, sources, groups, breaks)
     except (OSError, ValueError) as exc:
         raise DatasetFileError(file=str(observations_path), reason=str(exc)) from exc

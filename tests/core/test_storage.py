@@ -109,7 +109,7 @@ def test_save_then_load_round_trips_exactly(tmp_path: Path) -> None:
 def test_saving_is_deterministic(tmp_path: Path) -> None:
     save_dataset(_dataset(), tmp_path / "a")
     save_dataset(load_dataset(tmp_path / "a"), tmp_path / "b")
-    for name in (storage.CATALOG_FILE, storage.OBSERVATIONS_FILE):
+    for name in (storage.CATALOG_FILE, storage.OBSERVATIONS_FILE, storage.SNAPSHOT_FILE):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
