@@ -224,9 +224,14 @@ def run_import(dataset: Dataset, args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """The program (argv None: sys.argv) or one command of it (argv given, as in tests)."""
     if argv is None:
+        import os
+
         from desktop.core import collection
 
         collection.pause()  # until the window is usable or the data loaded (see there)
+        # One BLAS thread: our matrices are small, and OpenBLAS's extra threads spin on the
+        # second core (~75 ms of CPU at numpy's import) that the loader and UI threads need.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:
         # The plain start (a double-click): the window first, with no argument parsing
