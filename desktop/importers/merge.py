@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from desktop.core.catalog import City, Field, Indicator, Source
@@ -26,6 +27,8 @@ _BRACKETS = re.compile(r"[\(（\[【].*?[\)）\]】]")
 #: '市辖区' (urban districts only) is NOT here: district figures are a different indicator.
 _NEUTRAL_PARTS = {"全市", "当年价格", "万元", "亿元", "元", "万人", "人", "万美元", "美元",
                   "百分比", "%"}
+#: Each row's index into a list of labels (names, city or indicator ids).
+Coded = tuple[np.ndarray, list]
 
 
 @dataclass
@@ -80,81 +83,20 @@ def _has_cjk(text: str) -> bool:
 def merge_import(
     dataset: Dataset, frame: pd.DataFrame, source: Source
 ) -> tuple[Dataset, MergeSummary]:
-    """A new Dataset with the imported rows (LONG_COLUMNS frame) added under `source`."""
+    """A new Dataset with the imported rows (LONG_COLUMNS frame) added under `source`.
+
+    Works per distinct name, not per row: an import repeats a few hundred names over
+    hundreds of thousands of rows (categorical columns from the importer, or plain text)."""
     summary = MergeSummary(source.id)
     if source.id in dataset.sources:
         raise ValueError(f"source id {source.id!r} is already in the dataset")
     cities = dict(dataset.cities)
     indicators = dict(dataset.indicators)
-    taken_city_ids = set(cities)
-    city_ids: dict[str, str] = {}
-    for name in dict.fromkeys(frame["city"].astype(str)):
-        if name in cities:
-            city_ids[name] = name
-            continue
-        known = dataset.lookup.get(name)
-        if known is not None:
-            city_ids[name] = known.id
-            continue
-        city_id = _unique(f"imported-{_slug(name)}", taken_city_ids)
-        cities[city_id] = City(
-            id=city_id,
-            name_en="" if _has_cjk(name) else name,
-            name_zh=name if _has_cjk(name) else "",
-            kind="imported",
-        )
-        city_ids[name] = city_id
-        summary.cities_added.append(name)
-
-    catalog_keys = _catalog_keys(indicators)
-    taken_indicator_ids = set(indicators)
-    indicator_ids: dict[tuple[str, str], str] = {}
-    pairs = frame[["indicator", "unit", "source_unit"]].astype(str).drop_duplicates()
-    for name, unit, source_unit in pairs.itertuples(index=False):
-        if (name, unit) in indicator_ids:
-            continue
-        matched = catalog_keys.get(indicator_key(name))
-        if matched and indicators[matched].unit == unit:
-            indicator_ids[(name, unit)] = matched
-            summary.indicators_matched[name] = matched
-            existing = indicators[matched]
-            indicators[matched] = _with_field(existing, Field(source.id, name, source_unit))
-            continue
-        indicator_id = _unique(f"imported:{_slug(name)}", taken_indicator_ids)
-        indicators[indicator_id] = _new_indicator(indicator_id, name, unit, source.id,
-                                                  source_unit)
-        indicator_ids[(name, unit)] = indicator_id
-        summary.indicators_added.append(name)
-
-    added = pd.DataFrame(
-        {
-            "city_id": frame["city"].astype(str).map(city_ids),
-            "indicator_id": [
-                indicator_ids[(n, u)]
-                for n, u in zip(frame["indicator"].astype(str), frame["unit"].astype(str),
-                                strict=True)
-            ],
-            "year": frame["year"].astype("int64"),
-            "value": frame["value"].astype(float),
-            "source_id": source.id,
-            "source_row": frame["source_row"].astype("int64"),
-            "source_column": frame["source_column"].astype(str),
-        }
-    )
-    existing = dataset.observations.copy()
-    for column in ("city_id", "indicator_id", "source_id"):
-        existing[column] = existing[column].astype(str)
-    if "source_column" not in existing.columns:
-        existing["source_column"] = ""
-    keys = ["city_id", "indicator_id", "year"]
-    existing["year"] = existing["year"].astype("int64")
-    overlap = existing.merge(added[keys], on=keys, how="left", indicator=True)["_merge"]
-    replaced = (overlap == "both").to_numpy()
-    summary.values_replaced = int(replaced.sum())
-    summary.values_added = len(added)
-    combined = pd.concat([existing[~replaced], added], ignore_index=True)
-    for column in ("city_id", "indicator_id", "source_id"):
-        combined[column] = combined[column].astype("category")
+    city_rows = _city_ids(dataset, frame["city"], cities, summary)
+    indicator_rows = _indicator_ids(frame, indicators, source.id, summary)
+    combined, summary.values_replaced = _combined(
+        dataset.observations, frame, source.id, city_rows, indicator_rows)
+    summary.values_added = len(frame)
     merged = Dataset(
         combined,
         cities=cities.values(),
@@ -164,6 +106,177 @@ def merge_import(
         series_breaks=dataset.series_breaks,
     )
     return merged, summary
+
+
+def _city_ids(dataset: Dataset, column: pd.Series, cities: dict[str, City],
+              summary: MergeSummary) -> Coded:
+    """Each row's city id; names the catalog does not know become cities in `cities`,
+    listed in `summary` in the order the file first mentions them."""
+    codes, names = _distinct(column)
+    codes, first = pd.factorize(codes)  # renumbered in order of first appearance
+    taken_city_ids = set(cities)
+    ids = []
+    for name in [names[code] for code in first.tolist()]:
+        if name in cities:
+            ids.append(name)
+            continue
+        known = dataset.lookup.get(name)
+        if known is not None:
+            ids.append(known.id)
+            continue
+        city_id = _unique(f"imported-{_slug(name)}", taken_city_ids)
+        cities[city_id] = City(
+            id=city_id,
+            name_en="" if _has_cjk(name) else name,
+            name_zh=name if _has_cjk(name) else "",
+            kind="imported",
+        )
+        ids.append(city_id)
+        summary.cities_added.append(name)
+    return codes, ids
+
+
+def _indicator_ids(frame: pd.DataFrame, indicators: dict[str, Indicator], source_id: str,
+                   summary: MergeSummary) -> Coded:
+    """Each row's indicator id, one per distinct (name, unit): matched to the catalog
+    (which then lists this source's column) or added to `indicators` as new."""
+    names, name_labels = _distinct(frame["indicator"])
+    units, unit_labels = _distinct(frame["unit"])
+    source_units, source_unit_labels = _distinct(frame["source_unit"])
+    unit_pairs, unit_of, source_unit_of = _pairs(units, source_units, len(source_unit_labels))
+    rows, name_of, pair_of = _pairs(names, unit_pairs, len(unit_of))
+    catalog_keys = _catalog_keys(indicators)
+    taken_indicator_ids = set(indicators)
+    indicator_ids: dict[tuple[str, str], str] = {}
+    ids = []
+    for name_code, pair in zip(name_of.tolist(), pair_of.tolist(), strict=True):
+        name, unit = name_labels[name_code], unit_labels[unit_of[pair]]
+        if (name, unit) not in indicator_ids:  # the first source unit seen names the field
+            source_unit = source_unit_labels[source_unit_of[pair]]
+            indicator_ids[(name, unit)] = _indicator_id(
+                name, unit, source_unit, source_id, indicators, catalog_keys,
+                taken_indicator_ids, summary)
+        ids.append(indicator_ids[(name, unit)])
+    return rows, ids
+
+
+def _indicator_id(name: str, unit: str, source_unit: str, source_id: str,
+                  indicators: dict[str, Indicator], catalog_keys: dict[str, str],
+                  taken: set[str], summary: MergeSummary) -> str:
+    """The catalog's indicator for `name` when the units agree, else a new one."""
+    matched = catalog_keys.get(indicator_key(name))
+    if matched and indicators[matched].unit == unit:
+        summary.indicators_matched[name] = matched
+        indicators[matched] = _with_field(indicators[matched], Field(source_id, name,
+                                                                     source_unit))
+        return matched
+    indicator_id = _unique(f"imported:{_slug(name)}", taken)
+    indicators[indicator_id] = _new_indicator(indicator_id, name, unit, source_id, source_unit)
+    summary.indicators_added.append(name)
+    return indicator_id
+
+
+def _combined(existing: pd.DataFrame, frame: pd.DataFrame, source_id: str, city: Coded,
+              indicator: Coded) -> tuple[pd.DataFrame, int]:
+    """The existing rows not replaced, then the imported rows, and how many were replaced.
+
+    Ids stay codes into shared labels until the end, so matching rows compares integers
+    and the id columns are built as categoricals directly (as astype('category') would)."""
+    (old_city, new_city), city_labels = _shared([_distinct(existing["city_id"]), city])
+    (old_indicator, new_indicator), indicator_labels = _shared(
+        [_distinct(existing["indicator_id"]), indicator])
+    (old_source, new_source), source_labels = _shared(
+        [_distinct(existing["source_id"]), (np.zeros(len(frame), np.intp), [source_id])])
+    old = existing.loc[:, ["year", "value", "source_row"]]
+    old["year"] = old["year"].astype("int64")
+    old["source_column"] = existing.get("source_column", "")
+    new = pd.DataFrame({
+        "year": frame["year"].astype("int64"),
+        "value": frame["value"].astype(float),
+        "source_row": frame["source_row"].astype("int64"),
+        "source_column": frame["source_column"].astype(str),
+    })
+    years = np.concatenate([old["year"].to_numpy(), new["year"].to_numpy()])
+    first = int(years.min()) if len(years) else 0
+    keys, size = _row_keys([
+        (np.concatenate([old_city, new_city]), len(city_labels)),
+        (np.concatenate([old_indicator, new_indicator]), len(indicator_labels)),
+        (years - first, int(years.max()) - first + 1 if len(years) else 1),
+    ])
+    kept = ~_isin(keys[:len(old)], keys[len(old):], size)
+    combined = pd.concat([old[kept], new], ignore_index=True)
+    combined["city_id"] = _categorical(np.concatenate([old_city[kept], new_city]), city_labels)
+    combined["indicator_id"] = _categorical(
+        np.concatenate([old_indicator[kept], new_indicator]), indicator_labels)
+    combined["source_id"] = _categorical(
+        np.concatenate([old_source[kept], new_source]), source_labels)
+    return combined, int(len(old) - kept.sum())
+
+
+def _distinct(column: pd.Series) -> Coded:
+    """Codes and labels with labels[codes] equal to column.astype(str) (labels distinct, in
+    no particular order). A categorical column converts each category once, not each row."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        count = len(column.cat.categories)
+        every = pd.Categorical.from_codes(np.arange(-1, count), dtype=column.dtype)
+        text = pd.Series(every).astype(str)  # code -1 (missing) first, as astype shows it
+        codes, labels = pd.factorize(text, use_na_sentinel=False)
+        return codes[column.cat.codes.to_numpy().astype(np.intp) + 1], labels.tolist()
+    codes, labels = pd.factorize(column.astype(str), use_na_sentinel=False)
+    return codes, labels.tolist()
+
+
+def _pairs(left: np.ndarray, right: np.ndarray,
+           width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Codes of the distinct (left, right) pairs, numbered in order of first appearance,
+    and each pair's left and right code. Both are codes of distinct labels, so no more
+    than the rows and left * width + right stays far inside int64."""
+    codes, keys = pd.factorize(left.astype(np.int64) * width + right)
+    return codes, keys // max(width, 1), keys % max(width, 1)
+
+
+def _row_keys(columns: list[tuple[np.ndarray, int]]) -> tuple[np.ndarray, int]:
+    """One int64 per row, equal exactly when each column's code (below its size) is, and
+    the size of the keys; renumbered when they would grow past int64."""
+    key, size = np.zeros(len(columns[0][0]), np.int64), 1
+    for codes, count in columns:
+        if size * count >= 2**62:
+            key, distinct = pd.factorize(key)
+            size = len(distinct)
+        key, size = key * count + codes, size * count
+    return key, size
+
+
+def _isin(values: np.ndarray, pool: np.ndarray, size: int) -> np.ndarray:
+    """Which of `values` are in `pool` (keys below `size`): a table of flags, ~10x faster
+    than a hash look-up; keys are renumbered first when the table would be too big."""
+    if size > 2**24:
+        codes, distinct = pd.factorize(np.concatenate([pool, values]))
+        pool, values, size = codes[:len(pool)], codes[len(pool):], len(distinct)
+    seen = np.zeros(size, dtype=bool)
+    seen[pool] = True
+    return seen[values]
+
+
+def _shared(parts: list[Coded]) -> tuple[list[np.ndarray], list]:
+    """The parts' codes re-pointed into one list of labels, equal labels sharing a code."""
+    labels = [label for _, part_labels in parts for label in part_labels]
+    where, shared = pd.factorize(np.asarray(labels, dtype=object), use_na_sentinel=False)
+    codes, start = [], 0
+    for part_codes, part_labels in parts:
+        codes.append(where[start:start + len(part_labels)][part_codes])
+        start += len(part_labels)
+    return codes, shared.tolist()
+
+
+def _categorical(codes: np.ndarray, labels: list) -> pd.Categorical:
+    """labels[codes] as astype('category') makes it: the labels present, sorted, are the
+    categories; a missing label stays missing."""
+    present = np.bincount(codes, minlength=len(labels)) > 0
+    categories = pd.Index(sorted(label for label, used in zip(labels, present, strict=True)
+                                 if used and isinstance(label, str)), dtype="str")
+    where = categories.get_indexer(pd.Index(labels, dtype=object))
+    return pd.Categorical.from_codes(where[codes], dtype=pd.CategoricalDtype(categories))
 
 
 def _with_field(indicator: Indicator, new_field: Field) -> Indicator:

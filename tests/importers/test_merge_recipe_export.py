@@ -67,6 +67,25 @@ def test_merge_adds_unknown_cities_and_indicators_instead_of_dropping(bundled) -
         bundled.series("cn-210100", "gdp_per_capita"))
 
 
+def test_categorical_and_text_columns_merge_alike(bundled) -> None:
+    # The importer hands over categorical columns; sheets concatenated may come as plain text.
+    text = pd.concat([imported_frame(), pd.DataFrame({
+        "city": ["Atlantis"], "indicator": ["地区生产总值"], "year": [2017], "value": [1.0],
+        "unit": ["CNY"], "source_unit": ["元"], "source_row": [12], "source_column": ["C"]})],
+        ignore_index=True)
+    categorical = text.astype({column: "category" for column in
+                               ("city", "indicator", "unit", "source_unit", "source_column")})
+    merged_text, summary_text = merge_import(bundled, text, SOURCE)
+    merged, summary = merge_import(bundled, categorical, SOURCE)
+    pd.testing.assert_frame_equal(merged.observations, merged_text.observations,
+                                  check_exact=True)
+    assert summary == summary_text
+    assert summary.cities_added == ["铁岭新区", "Atlantis"]  # file order, not sorted
+    assert summary.values_replaced == 1
+    assert merged.observation("cn-210100", "gdp", 2016).value == 600_000_000_000.0
+    assert merged.series(merged.city("Atlantis").id, "gdp").to_dict() == {2017: 1.0}
+
+
 def test_merging_the_same_source_twice_is_refused(bundled) -> None:
     merged, _ = merge_import(bundled, imported_frame(), SOURCE)
     with pytest.raises(ValueError, match="already"):
