@@ -283,16 +283,8 @@ def scale_exact(values: np.ndarray, exponents: np.ndarray | int,
     if np.ndim(exponents) == 0:  # one exponent for all: the common case in one pass
         k0 = int(exponents)
         if 0 <= k0 <= 22 and len(v):
-            power = _POW10[k0]
             n = np.empty_like(v) if out is None else out
-            with np.errstate(over="ignore", invalid="ignore"):
-                np.multiply(v, power, out=n)
-                np.rint(n, out=n)
-                back = np.abs(n)
-                hit = back < 1e15
-                np.divide(n, power, out=back)
-                hit &= back == v
-            if hit.all():
+            if _scale_in_blocks(v, _POW10[k0], n):
                 return n, n != 0
         exponents = np.full(len(v), k0, dtype=np.int64)
     k = np.asarray(exponents, dtype=np.int64)
@@ -328,6 +320,30 @@ def scale_exact(values: np.ndarray, exponents: np.ndarray | int,
                 todo = todo[~found]
         ok &= np.isfinite(out) & (out != 0)
     return out, ok
+
+
+_BLOCK = 1 << 15  # values per block: a block's few arrays stay in the CPU's cache
+
+
+def _scale_in_blocks(v: np.ndarray, power: float, n: np.ndarray) -> bool:
+    """n = rint(v * power); True when every N is below 1e15 and N / power == v (see
+    scale_exact). A block at a time: seven passes over cached blocks instead of over
+    arrays of the whole column (about half the time for 450k values)."""
+    back = np.empty(min(len(v), _BLOCK))
+    hit = np.empty(len(back), dtype=bool)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for lo in range(0, len(v), _BLOCK):
+            part, scaled = v[lo: lo + _BLOCK], n[lo: lo + _BLOCK]
+            b, h = back[: len(part)], hit[: len(part)]
+            np.multiply(part, power, out=scaled)
+            np.rint(scaled, out=scaled)
+            np.abs(scaled, out=b)
+            np.less(b, 1e15, out=h)
+            np.divide(scaled, power, out=b)
+            h &= b == part
+            if not h.all():
+                return False
+    return True
 
 
 # --- interpretation ------------------------------------------------------------------------

@@ -669,7 +669,8 @@ def _value_column(parts: list[pd.Series], c: int, lazy: _Lines) -> Numbers:
         if kind in "fi":
             array = part.to_numpy(dtype=np.float64)
             values.append(array)
-            empty.append(np.isnan(array))  # only '' is read as missing
+            # only '' is read as missing; a sum that is a number proves there is none
+            empty.append(np.isnan(array) if np.isnan(np.add.reduce(array)) else None)
         elif kind == "b" or part.dtype == np.uint64:
             raise Declined("value column reads as booleans or huge integers")
         else:
@@ -684,7 +685,11 @@ def _value_column(parts: list[pd.Series], c: int, lazy: _Lines) -> Numbers:
     def short(column=c) -> np.ndarray:
         return lazy.short(column)
 
-    return Numbers(np.concatenate(values), raw, short, np.concatenate(empty))
+    if all(e is None for e in empty):
+        return Numbers(np.concatenate(values), raw, short, None)
+    return Numbers(np.concatenate(values), raw, short, np.concatenate(
+        [np.zeros(len(v), dtype=bool) if e is None else e for v, e in zip(values, empty,
+                                                                          strict=True)]))
 
 
 def _check_tail(content: _Content, delim: str, plan) -> None:
