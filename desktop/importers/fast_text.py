@@ -59,8 +59,6 @@ _MAX_THREADS = 4
 _CHUNK_MIN = 2 * 1024 * 1024  # bytes per parsing thread, at least
 SAMPLE_BODY_ROWS = 200  # detection.SAMPLE_BODY_ROWS, table.SAMPLE_ROWS, text_reader.SAMPLE_ROWS
 _MAX_FIELD_CHARS = 10_000
-#: rows pandas parses at a time: whole ranges at once cost more (fresh memory for every token)
-_ROWS_PER_PART = 100_000
 _YEAR_TEXTS = [str(y) for y in range(1800, 2201)]
 
 
@@ -345,7 +343,6 @@ def _load(source: TextSource, plan, progress: Progress) -> ColumnTable:
         raise Declined("ragged rows")
     if any(part is None for part in parts):
         raise Declined("not readable as plain columns")
-    parts = [frame for part in parts for frame in part]
     n = sum(len(part) for part in parts)
     if n != lines:
         raise Declined("row count differs from line count")
@@ -382,7 +379,7 @@ def _chunks(content: _Content, begin: int) -> list[tuple[int, int]]:
 
 
 def _read_csv(content: _Content, bounds: tuple[int, int], delim: str, width: int,
-              wanted: list[int], dtypes: dict, vcols: list[int]) -> list[pd.DataFrame] | None:
+              wanted: list[int], dtypes: dict, vcols: list[int]) -> pd.DataFrame | None:
     """One range of lines (quotes as CSV has them: a file without any reads the same; one
     with quotes only where the structure check allows them)."""
     lo, hi = bounds
@@ -390,16 +387,15 @@ def _read_csv(content: _Content, bounds: tuple[int, int], delim: str, width: int
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            with pd.read_csv(
+            return pd.read_csv(
                 source, sep=delim, header=None,
                 names=list(range(width)), index_col=False,
                 usecols=wanted, dtype={c: t for c, t in dtypes.items() if c in wanted},
                 keep_default_na=False, na_values={c: [""] for c in vcols},
                 quoting=csv.QUOTE_MINIMAL, quotechar='"',
                 doublequote=True, skip_blank_lines=False, encoding="utf-8",
-                engine="c", low_memory=False, chunksize=_ROWS_PER_PART,
-            ) as reader:
-                return list(reader)
+                engine="c", low_memory=False,
+            )
     except (Warning, ValueError, pd.errors.ParserError, UnicodeError, OSError):
         return None
     finally:
