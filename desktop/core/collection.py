@@ -17,6 +17,8 @@ main([...]) or building windows leaves the collector alone, and settle() is then
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _paused = False
 
@@ -36,3 +38,17 @@ def settle() -> None:
         _paused = False
         gc.freeze()
         gc.enable()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No cyclic collection while making many small objects that hold no cycles (tuples of
+    numbers and text): the collector would run every 700 new objects, the older generations
+    over every live object, ~3x the time to find nothing. The previous state is restored."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

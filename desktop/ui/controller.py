@@ -19,7 +19,7 @@ from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # imports, reports and projects load their code when first used:
     # ~0.17 s less at start-up
-    from desktop.importers.merge import MergeSummary
+    from desktop.importers.merge import MergeDuplicate, MergeSummary
     from desktop.importers.run import ImportOutcome
     from desktop.report.model import ReportOptions
     from desktop.session.project import DataFile, Project
@@ -132,15 +132,51 @@ class Controller(QObject):
         message = QMessageBox(self.window)
         message.setIcon(QMessageBox.Icon.Information)
         message.setWindowTitle(self.tr("Import report"))
-        message.setText(
-            self.tr("Imported {0} values from {1}: {2} new cities, {3} new indicators, "
-                    "{4} bundled values replaced.").format(
-                f"{summary.values_added:,}", dialog.path.name, len(summary.cities_added),
-                len(summary.indicators_added), f"{summary.values_replaced:,}")
-        )
-        message.setDetailedText(report_text(report))
+        text = self.tr("Imported {0} values from {1}: {2} new cities, {3} new indicators, "
+                       "{4} bundled values replaced.").format(
+            f"{summary.values_added:,}", dialog.path.name, len(summary.cities_added),
+            len(summary.indicators_added), f"{summary.values_replaced:,}")
+        details = report_text(report)
+        if summary.duplicates:
+            sentence, listing = self._repeats_text(dataset, summary)
+            text, details = f"{text}\n\n{sentence}", f"{details}\n\n{listing}"
+        message.setText(text)
+        message.setDetailedText(details)
         message.open()
         self.import_report_box = message
+
+    def _repeats_text(self, dataset: Dataset, summary: MergeSummary,
+                      shown: int = 20) -> tuple[str, str]:
+        """The report's sentence on imported rows that became one city, indicator and year
+        once names were matched, and the first `shown` of them with rows and values: the
+        merge kept the first row, and the user must see that it did."""
+        dropped = [(d.kept.value, cell.value) for d in summary.duplicates for cell in d.dropped]
+        sentence = self.tr(
+            "{0} imported values repeated a city, indicator and year under another name "
+            "({1} with a different value); the first was kept (details below).").format(
+            f"{len(dropped):,}", f"{sum(kept != value for kept, value in dropped):,}")
+        lines = [self.tr("Repeated after matching names (the first row kept, the others not "
+                         "imported):")]
+        lines += [self._repeat_line(dataset, d) for d in summary.duplicates[:shown]]
+        if len(summary.duplicates) > shown:
+            lines.append(self.tr("… and {0} more.").format(
+                f"{len(summary.duplicates) - shown:,}"))
+        return sentence, "\n".join(lines)
+
+    def _repeat_line(self, dataset: Dataset, duplicate: MergeDuplicate) -> str:
+        """One repeated key: the city, indicator and year, the row kept and the rows not,
+        each with its value exactly (canonical unit), so a conflict can be checked."""
+        indicator = dataset.indicators[duplicate.indicator_id]
+        unit = indicator.unit_info
+        unit_label = unit.label_zh if self.lang == "zh" else unit.label_en
+        cells = [self.tr("row {0}, column {1}: {2} {3}").format(
+                     cell.row, cell.column, f"{cell.value:,.15g}", unit_label)
+                 for cell in (duplicate.kept, *duplicate.dropped)]
+        line = (self.tr("{0} / {1} / {2}: kept {3}; not kept: {4}") if duplicate.values_differ
+                else self.tr("{0} / {1} / {2}: kept {3}; the same value again: {4}"))
+        return line.format(dataset.cities[duplicate.city_id].name(self.lang),
+                           indicator.label(self.lang), duplicate.year, cells[0],
+                           "; ".join(cells[1:]))
 
     # --- peer finder and the profile's detail ----------------------------------------------
     def open_peer_finder(self) -> PeerFinderDialog:

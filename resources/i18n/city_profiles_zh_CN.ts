@@ -319,22 +319,52 @@
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="136"/>
+        <location filename="../../desktop/ui/controller.py" line="135"/>
         <source>Imported {0} values from {1}: {2} new cities, {3} new indicators, {4} bundled values replaced.</source>
         <translation>已从 {1} 导入 {0} 个数值：新增 {2} 个城市、{3} 个指标，替换内置数值 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="229"/>
+        <location filename="../../desktop/ui/controller.py" line="155"/>
+        <source>{0} imported values repeated a city, indicator and year under another name ({1} with a different value); the first was kept (details below).</source>
+        <translation>有 {0} 个导入数值以另一名称重复了同一城市、指标和年份（其中 {1} 个数值不同）；已保留第一个（详见下文）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="158"/>
+        <source>Repeated after matching names (the first row kept, the others not imported):</source>
+        <translation>名称匹配后重复的数值（保留第一行，其余未导入）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="162"/>
+        <source>… and {0} more.</source>
+        <translation>……另有 {0} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="172"/>
+        <source>row {0}, column {1}: {2} {3}</source>
+        <translation>第 {0} 行第 {1} 列：{2} {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="175"/>
+        <source>{0} / {1} / {2}: kept {3}; not kept: {4}</source>
+        <translation>{0} / {1} / {2}：保留 {3}；未导入：{4}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="176"/>
+        <source>{0} / {1} / {2}: kept {3}; the same value again: {4}</source>
+        <translation>{0} / {1} / {2}：保留 {3}；相同数值重复：{4}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="265"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="230"/>
+        <location filename="../../desktop/ui/controller.py" line="266"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="269"/>
+        <location filename="../../desktop/ui/controller.py" line="305"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -709,74 +739,74 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="243"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="249"/>
         <source>Chart title</source>
         <extracomment>per curve, what it was last drawn with (None: hidden)</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="249"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="255"/>
         <source>Indicator over time</source>
         <translation>指标历年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="289"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="295"/>
         <source>Values at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="331"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="337"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="339"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="345"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="392"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="398"/>
         <source>Other comparable cities ({0})</source>
         <translation>其他可比城市（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="487"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="493"/>
         <source>series break</source>
         <translation>口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="533"/>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="552"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="539"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="558"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="553"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="559"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="554"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="560"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="557"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="563"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="558"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="564"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="558"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="564"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="559"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="565"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -1552,137 +1582,137 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="121"/>
+        <location filename="../../desktop/ui/project_controller.py" line="126"/>
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="122"/>
+        <location filename="../../desktop/ui/project_controller.py" line="127"/>
         <source>City Profiles projects (*{0})</source>
         <translation>城市概况项目 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="129"/>
+        <location filename="../../desktop/ui/project_controller.py" line="134"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="130"/>
+        <location filename="../../desktop/ui/project_controller.py" line="135"/>
         <source>{0} was not saved: {1}</source>
         <translation>{0} 未保存：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="142"/>
+        <location filename="../../desktop/ui/project_controller.py" line="149"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="143"/>
+        <location filename="../../desktop/ui/project_controller.py" line="150"/>
         <source>City Profiles projects (*{0});;All files (*)</source>
         <translation>城市概况项目 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="150"/>
+        <location filename="../../desktop/ui/project_controller.py" line="157"/>
         <source>Could not open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="164"/>
+        <location filename="../../desktop/ui/project_controller.py" line="171"/>
         <source>{0} was saved by a newer version of City Profiles (project format {1}; this version reads up to {2}). Please update the app.</source>
         <translation>{0} 由更新版本的城市概况保存（项目格式 {1}；本版本最高支持 {2}）。请更新本软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="169"/>
+        <location filename="../../desktop/ui/project_controller.py" line="176"/>
         <source>{0} is not a City Profiles project.</source>
         <translation>{0} 不是城市概况项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="170"/>
+        <location filename="../../desktop/ui/project_controller.py" line="177"/>
         <source>{0} is damaged and cannot be opened ({1}).</source>
         <translation>{0} 已损坏，无法打开（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="181"/>
+        <location filename="../../desktop/ui/project_controller.py" line="190"/>
         <source>Data file not found</source>
         <translation>找不到数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="182"/>
+        <location filename="../../desktop/ui/project_controller.py" line="191"/>
         <source>{0} is not where the project says. Locate it?</source>
         <translation>{0} 不在项目记录的位置。是否手动查找？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="185"/>
+        <location filename="../../desktop/ui/project_controller.py" line="194"/>
         <source>Locate {0}</source>
         <translation>查找 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="203"/>
+        <location filename="../../desktop/ui/project_controller.py" line="212"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="204"/>
+        <location filename="../../desktop/ui/project_controller.py" line="213"/>
         <source>Save the changes to this comparison first?</source>
         <translation>是否先保存对当前比较的更改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="216"/>
+        <location filename="../../desktop/ui/project_controller.py" line="225"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="217"/>
+        <location filename="../../desktop/ui/project_controller.py" line="226"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="226"/>
+        <location filename="../../desktop/ui/project_controller.py" line="237"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="227"/>
+        <location filename="../../desktop/ui/project_controller.py" line="238"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="229"/>
+        <location filename="../../desktop/ui/project_controller.py" line="240"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="236"/>
+        <location filename="../../desktop/ui/project_controller.py" line="247"/>
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="242"/>
+        <location filename="../../desktop/ui/project_controller.py" line="253"/>
         <source>User guide</source>
         <translation>用户指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="266"/>
+        <location filename="../../desktop/ui/project_controller.py" line="277"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="267"/>
+        <location filename="../../desktop/ui/project_controller.py" line="278"/>
         <source>The new language is used the next time City Profiles starts.</source>
         <translation>新的界面语言将在下次启动城市概况时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="273"/>
+        <location filename="../../desktop/ui/project_controller.py" line="284"/>
         <source>The default cities are used from the next start.</source>
         <translation>默认城市将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="289"/>
+        <location filename="../../desktop/ui/project_controller.py" line="300"/>
         <source>About City Profiles</source>
         <translation>关于城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="290"/>
+        <location filename="../../desktop/ui/project_controller.py" line="301"/>
         <source>&lt;h3&gt;City Profiles {0}&lt;/h3&gt;&lt;p&gt;Compare a city side by side with its peers, on sourced data. Every number can be traced to its file, sheet and row.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;城市概况 {0}&lt;/h3&gt;&lt;p&gt;基于有出处的数据，将一个城市与其同类城市并列比较。每个数值都可以追溯到其文件、工作表和行。&lt;/p&gt;</translation>
     </message>
@@ -1690,77 +1720,77 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="67"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="68"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="71"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="72"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="92"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="91"/>
         <source>Value at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="138"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="137"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="143"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="142"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="169"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="168"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="171"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="170"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="202"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="201"/>
         <source>rank {0} of {1}</source>
         <translation>排名第{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="214"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="213"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="215"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="215"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="215"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="215"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="217"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="217"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
         <source>Peer</source>
         <translation>同类城市</translation>
     </message>
@@ -2001,57 +2031,57 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ScatterChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="43"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="44"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="46"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="47"/>
         <source>Scatter of two indicators</source>
         <translation>两个指标的散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="65"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="64"/>
         <source>Point at the pointer</source>
         <translation>指针处的点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="112"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="111"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="119"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="118"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="177"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="176"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="179"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="178"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="222"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="221"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="222"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="221"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="222"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="221"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="223"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="222"/>
         <source>Size value</source>
         <translation>大小对应数值</translation>
     </message>

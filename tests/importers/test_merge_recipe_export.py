@@ -6,13 +6,14 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from desktop.core.catalog import Source
 from desktop.core.export import neutralise, write_csv, write_xlsx
 from desktop.core.storage import load_bundled
-from desktop.importers.merge import indicator_key, merge_import
+from desktop.importers.merge import ImportedCell, indicator_key, merge_import
 from desktop.importers.model import ReadOptions, TableOptions
 from desktop.importers.recipe import Recipe, RecipeError, load_recipe, save_recipe
 
@@ -84,6 +85,84 @@ def test_categorical_and_text_columns_merge_alike(bundled) -> None:
     assert summary.values_replaced == 1
     assert merged.observation("cn-210100", "gdp", 2016).value == 600_000_000_000.0
     assert merged.series(merged.city("Atlantis").id, "gdp").to_dict() == {2017: 1.0}
+
+
+def shenyang_twice(second_value: float) -> pd.DataFrame:
+    """Shenyang's 2016 GDP by name (row 5) and by id (row 8): one key once merged."""
+    return pd.DataFrame({
+        "city": ["沈阳", "铁岭新区", "cn-210100", "沈阳"],
+        "indicator": ["地区生产总值"] * 4,
+        "year": [2016, 2016, 2016, 2017],
+        "value": [6.0e11, 1.0, second_value, 7.0e11],
+        "unit": ["CNY"] * 4,
+        "source_unit": ["亿元"] * 4,
+        "source_row": [5, 6, 8, 9],
+        "source_column": ["C"] * 4,
+    })
+
+
+@pytest.mark.parametrize("categorical", [False, True])
+def test_a_key_named_twice_keeps_the_first_row_and_lists_the_other(
+        bundled, categorical: bool) -> None:
+    frame = shenyang_twice(5.5e11)
+    if categorical:
+        frame = frame.astype({"city": "category", "indicator": "category"})
+    merged, summary = merge_import(bundled, frame, SOURCE)
+    rows = merged.observations
+    same = rows[(rows["city_id"] == "cn-210100") & (rows["indicator_id"] == "gdp")
+                & (rows["year"] == 2016)]
+    assert len(same) == 1
+    observation = merged.observation("cn-210100", "gdp", 2016)
+    assert observation.value == 6.0e11 and observation.provenance.row == 5
+    [duplicate] = summary.duplicates
+    assert (duplicate.city_id, duplicate.indicator_id, duplicate.year) == ("cn-210100", "gdp",
+                                                                          2016)
+    assert duplicate.kept == ImportedCell(5, "C", 6.0e11)
+    assert duplicate.dropped == (ImportedCell(8, "C", 5.5e11),)
+    assert duplicate.values_differ
+    assert summary.values_added == 3  # the dropped row is not counted
+    assert summary.values_replaced == 2  # bundled 2016 and 2017, each once
+    assert len(merged) == len(bundled) - 2 + 3
+
+
+def test_a_repeat_with_the_same_value_is_listed_as_equal(bundled) -> None:
+    merged, summary = merge_import(bundled, shenyang_twice(6.0e11), SOURCE)
+    [duplicate] = summary.duplicates
+    assert not duplicate.values_differ
+    assert [cell.row for cell in (duplicate.kept, *duplicate.dropped)] == [5, 8]
+    assert merged.observation("cn-210100", "gdp", 2016).provenance.row == 5
+
+
+def test_repeats_are_grouped_per_key_in_file_order(bundled) -> None:
+    """Two files' worth of rows: each repeated key listed once, at its first row, with all
+    its later rows (Shenyang 2016 four times: by name, id, name, id)."""
+    frame = pd.concat([shenyang_twice(5.5e11), shenyang_twice(1.0)], ignore_index=True)
+    frame["source_row"] = range(1, len(frame) + 1)
+    merged, summary = merge_import(bundled, frame, SOURCE)
+    assert [(d.year, d.kept.row, [c.row for c in d.dropped]) for d in summary.duplicates] == [
+        (2016, 1, [3, 5, 7]), (2016, 2, [6]), (2017, 4, [8])]
+    assert [d.city_id for d in summary.duplicates] == [
+        "cn-210100", merged.city("铁岭新区").id, "cn-210100"]
+    assert [d.values_differ for d in summary.duplicates] == [True, False, False]
+    assert [c.value for c in summary.duplicates[0].dropped] == [5.5e11, 6.0e11, 1.0]
+    assert summary.values_added == 3 and len(merged) == len(bundled) - 2 + 3
+    assert merged.observation("cn-210100", "gdp", 2016).value == 6.0e11
+
+
+@pytest.mark.parametrize("size", [2**6, 2**40])
+def test_repeated_keys_are_found_in_small_and_renumbered_tables(size: int) -> None:
+    """Keys past the table limit are renumbered first; the answer is the same."""
+    from desktop.importers.merge import _repeats
+
+    keys = np.array([9, 3, 9, 5, 3, 9, 1]) * (size // 64)
+    members, heads = _repeats(keys, size)
+    assert members.tolist() == [0, 2, 5, 1, 4] and heads.tolist() == [0, 0, 0, 1, 1]
+    assert [len(part) for part in _repeats(np.arange(5) * (size // 64), size)] == [0, 0]
+
+
+def test_no_repeats_no_duplicates(bundled) -> None:
+    _, summary = merge_import(bundled, imported_frame(), SOURCE)
+    assert summary.duplicates == [] and summary.values_added == 3
 
 
 def test_merging_the_same_source_twice_is_refused(bundled) -> None:

@@ -64,6 +64,31 @@ def test_import_adds_values_and_new_cities_visibly(window: MainWindow, qtbot: Qt
     assert [f.path for f in window.controller.data_files] == [str(path)]
 
 
+def test_values_that_meet_only_after_matching_names_are_reported(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    """地区生产总值 and GDP are both the catalog's gdp: two values for one city and year that
+    the file cannot show as repeats. The first is kept and the report says so, with rows."""
+    path = tmp_path / "gdp.csv"
+    path.write_text("城市,指标,年份,数值,单位\n沈阳市,地区生产总值,2016,6000,亿元\n"
+                    "沈阳市,GDP,2016,5500,亿元\n沈阳市,地区生产总值,2017,7000,亿元\n"
+                    "沈阳市,GDP,2017,7000,亿元\n", encoding="utf-8")
+    before = window.controller.dataset
+    dialog = open_dialog(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: window.controller.dataset is not before, timeout=10_000)
+    assert window.controller.dataset.observation("cn-210100", "gdp", 2016).value == 6.0e11
+    box = window.controller.import_report_box
+    assert "Imported 2 values from gdp.csv" in box.text()
+    assert ("2 imported values repeated a city, indicator and year under another name "
+            "(1 with a different value); the first was kept") in box.text()
+    details = box.detailedText()
+    assert ("2016: kept row 2, column D: 600,000,000,000 yuan (CNY); "
+            "not kept: row 3, column D: 550,000,000,000 yuan (CNY)") in details
+    assert "2017: kept row 4, column D: 700,000,000,000 yuan (CNY); the same value again: " \
+           "row 5" in details
+
+
 def _contains():
     from PySide6.QtCore import Qt
 
