@@ -114,7 +114,13 @@ def import_data(dataset: Dataset, files: Sequence[str]) -> Dataset:
             raise InputFileError(file=str(path), reason="no values found")
         source = Source(id=f"import-{number}", file=path.name, publisher="Imported by the user",
                         publisher_zh="用户导入", title=path.name, origin=str(path))
-        dataset, _summary = merge_import(dataset, outcome.frame, source)
+        dataset, summary = merge_import(dataset, outcome.frame, source)
+        if summary.duplicates:  # said, as the window's import report says it
+            differ = sum(d.values_differ for d in summary.duplicates)
+            print(f"city-profiles: warning: {path.name}: {summary.values_dropped} imported "
+                  "values repeated a city, indicator and year under another name "
+                  f"({differ} keys with different values); the first was kept",
+                  file=sys.stderr)
     return dataset
 
 

@@ -108,3 +108,20 @@ def test_data_file_is_imported_before_reporting(tmp_path: Path) -> None:
                         "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_data_values_repeated_under_another_name_are_said(tmp_path: Path, capsys) -> None:
+    """Two names for the catalog's GDP in one --data file: the report keeps the first and
+    says so on stderr, as the window's import report does."""
+    from desktop.core.storage import load_bundled
+    from desktop.report.cli_report import import_data
+
+    data = tmp_path / "extra.csv"
+    data.write_text("city,year,GDP (亿元),地区生产总值 (亿元)\nShenyang,2022,7695.8,7700.0\n",
+                    encoding="utf-8")
+    dataset = import_data(load_bundled(), [str(data)])
+    err = capsys.readouterr().err
+    assert "extra.csv" in err and "1 imported values repeated" in err
+    assert "(1 keys with different values)" in err
+    observation = dataset.observation("cn-210100", "gdp", 2022)
+    assert observation is not None and observation.value == pytest.approx(7695.8e8)
