@@ -15,6 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from desktop.ui.pyqtgraph_import import import_pyqtgraph
+
+# pyqtgraph as the app imports it, so every test that draws runs on the same lazy Qt mirrors.
+import_pyqtgraph()
+
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

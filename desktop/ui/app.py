@@ -181,8 +181,9 @@ def build_main_window(dataset: Dataset, selection: Selection, lang: str = "en",
 
 
 def configure_pyqtgraph() -> None:
-    import pyqtgraph as pg  # after PySide6, so pyqtgraph binds to it
+    from desktop.ui.pyqtgraph_import import import_pyqtgraph
 
+    pg = import_pyqtgraph()
     pg.setConfigOptions(antialias=True, background="w", foreground="#222")
 
 
