@@ -28,7 +28,9 @@ def _mirror(source: types.ModuleType) -> types.ModuleType:
     mirror = types.ModuleType(f"pyqtgraph.Qt.{name}", f"pyqtgraph's lazy mirror of {name}")
 
     def __getattr__(attribute: str) -> Any:  # noqa: N807 - the module hook (PEP 562)
-        return getattr(source, attribute)
+        value = getattr(source, attribute)
+        setattr(mirror, attribute, value)  # later reads are plain lookups, as after the copy
+        return value
 
     def __dir__() -> list[str]:  # noqa: N807
         return sorted(set(dir(source)) | set(mirror.__dict__))
