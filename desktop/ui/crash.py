@@ -2,7 +2,8 @@
 
 Qt calls Python slots from its event loop; an exception there reaches sys.excepthook. We write
 the traceback to a log file in the user's data folder and show a dialog with 'Copy details',
-instead of a raw traceback or a silent abort.
+instead of a raw traceback or a silent abort. Qt is imported when first needed: the reporter
+is installed during the start, and costs nothing there until something goes wrong.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def log_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(base or Path.home() / ".city-profiles") / "logs"
 
@@ -58,12 +61,18 @@ class CrashReporter:
             self.last_log = write_crash_log(details, self._folder)
         except OSError:
             self.last_log = None
+        from PySide6.QtWidgets import QApplication
+
         if QApplication.instance() is None:
             self._previous(kind, error, trace)
             return
         self._show(error, details)
 
     def _show(self, error: BaseException, details: str) -> None:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QMessageBox
+
         # CrashReporter is no QObject: its texts live in the "CrashReporter" context.
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Warning)
