@@ -71,8 +71,9 @@ def _known_fields(cls: type, data: Mapping[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Source:
-    """One source file: where it came from and how far to trust it (publisher and title
-    also in Chinese, optional)."""
+    """One source file: where it came from and how far to trust it. Publisher, title, trust,
+    licence and notes may also be given in Chinese (optional: older catalogs and imported
+    files have none, and the English is shown instead)."""
 
     id: str
     file: str
@@ -86,6 +87,9 @@ class Source:
     notes: str = ""
     publisher_zh: str = ""
     title_zh: str = ""
+    trust_zh: str = ""
+    license_zh: str = ""
+    notes_zh: str = ""
 
     def publisher_in(self, lang: str = "en") -> str:
         """The publisher in the language, English when there is no Chinese."""
@@ -94,6 +98,18 @@ class Source:
     def title_in(self, lang: str = "en") -> str:
         """The title in the language, English when there is no Chinese."""
         return self.title_zh if lang == "zh" and self.title_zh else self.title
+
+    def trust_in(self, lang: str = "en") -> str:
+        """How far to trust the source, in the language; English when there is no Chinese."""
+        return self.trust_zh if lang == "zh" and self.trust_zh else self.trust
+
+    def license_in(self, lang: str = "en") -> str:
+        """The licence in the language, English when there is no Chinese."""
+        return self.license_zh if lang == "zh" and self.license_zh else self.license
+
+    def notes_in(self, lang: str = "en") -> str:
+        """The caveats in the language, English when there is no Chinese."""
+        return self.notes_zh if lang == "zh" and self.notes_zh else self.notes
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from desktop.core.catalog import Source
 
+CSMAR_TRUST_ZH = "B（商业数据库，据《中国城市统计年鉴》整理）"
+CSMAR_LICENSE_ZH = "仓库未附许可协议；国泰安（CSMAR）为订阅制数据库。仅限内部使用。"
+OFFICIAL_TRUST_ZH = "A（官方统计数据）"
+CONTEXT_NOTE_ZH = "仅保留中国和美国的数据，作为背景参照。"
+
 CSMAR_GDP = Source(
     id="csmar_gdp",
     file="cn_city_gdp_csmar_CRE_Gdpct_1990_2021.csv",
@@ -20,8 +25,12 @@ CSMAR_GDP = Source(
     sha256="fa828e61ef31fce041ce5a864e24674e9b93727e3a48ffc8f7f5abdb3a699369",
     trust="B (commercial compilation of the China City Statistical Yearbook)",
     license="No licence in the repository; CSMAR is a subscription database. Internal use.",
+    trust_zh=CSMAR_TRUST_ZH,
+    license_zh=CSMAR_LICENSE_ZH,
     notes="Whole-city (全市) figures. Liaoning cities' figures from 2016 on follow the "
     "province's downward restatement, so 2015-2016 changes are not real growth.",
+    notes_zh="全市口径数据。辽宁省各市自2016年起的数据随全省统计数据下调（挤水分）而修订，"
+    "因此2015—2016年的变化并非真实增长。",
 )
 CSMAR_LABOUR = Source(
     id="csmar_labour",
@@ -35,9 +44,13 @@ CSMAR_LABOUR = Source(
     sha256="f8cc373b395a005311970c23a2b03adfbbb78a658e0811d6890ace48d978985a",
     trust="B (commercial compilation of the China City Statistical Yearbook)",
     license="No licence in the repository; CSMAR is a subscription database. Internal use.",
+    trust_zh=CSMAR_TRUST_ZH,
+    license_zh=CSMAR_LICENSE_ZH,
     notes="Population here is the registered (户籍, hukou) population, not the resident "
     "population. The export's data dictionary gives no units; the CSMAR/CCSY conventions "
     "(万人, 万元, 元) are used. Population density (Eect04) is left out: it mixes bases.",
+    notes_zh="本表人口为户籍人口，不是常住人口。导出文件的数据字典未注明单位，按国泰安（CSMAR）"
+    "和《中国城市统计年鉴》的惯例（万人、万元、元）处理。人口密度（Eect04）未采用：其计算口径不一。",
 )
 CENSUS = Source(
     id="census",
@@ -52,7 +65,10 @@ CENSUS = Source(
     sha256="cef8ba063a7cda6f6eed99cd71cfa18aeed2ef09bc517a514810df874e99913a",
     trust="A- (census bulletins, manually digitised and boundary-adjusted)",
     license="MIT (2022 Lei Dong)",
+    trust_zh="A-（人口普查公报数据，经人工录入并按行政区划调整）",
+    license_zh="MIT（2022 Lei Dong）",
     notes="Resident (常住) population on census day; boundaries adjusted to 2020.",
+    notes_zh="人口普查标准时点的常住人口；行政区划统一调整为2020年口径。",
 )
 CCSY_PANEL = Source(
     id="ccsy_panel",
@@ -67,8 +83,12 @@ CCSY_PANEL = Source(
     sha256="d53082f0d1fbfa2873fbc9123f58b1830ea1c2ce535290ee630e44afc2354905",
     trust="B/C (student compilation; complete cases only, so years have gaps)",
     license="MIT (2022 JC zhang)",
+    trust_zh="B/C（学生整理；仅保留数据完整的样本，因此部分年份缺失）",
+    license_zh="MIT（2022 JC zhang）",
     notes="Only 2004-2012 despite the file name; cities are matched by Chinese name to the "
     "census list of prefecture-level units.",
+    notes_zh="原文件名标为1999—2018年，实际仅含2004—2012年数据；城市按中文名称与人口普查的"
+    "地级单位名单匹配。",
 )
 BROOKINGS = Source(
     id="brookings",
@@ -82,9 +102,14 @@ BROOKINGS = Source(
     sha256="82d46ace3a547b01cf026c40e91dd39e07ee1a2405afc6092b5f5e0ca19d4c10",
     trust="B (think-tank compilation from Moody's Analytics and BEA/BLS/Census data)",
     license="No licence in the repository.",
+    trust_zh="B（智库汇编，数据来自 Moody's Analytics 以及美国经济分析局（BEA）、"
+    "劳工统计局（BLS）和人口普查局）",
+    license_zh="仓库未附许可协议。",
     notes="Real GDP is stored with 3 significant figures (Excel-rounded) and the file states "
     "neither its unit nor its base year. Only the metros the file flags as top metros "
     "(topmetro = 1) and the US total are kept.",
+    notes_zh="实际地区生产总值仅保留3位有效数字（经 Excel 舍入），文件未注明单位和基年。"
+    "仅保留文件中标记为主要大都市区（topmetro = 1）的都市区和美国全国合计。",
 )
 WDI_GROWTH = Source(
     id="wdi_growth",
@@ -96,8 +121,11 @@ WDI_GROWTH = Source(
     origin="GitHub relatoscondatos/data_global @ d23c1e42ca8b913184994c5e831a94fd1891eed9",
     sha256="13bbc1bc70aa85295fbeb9d43070ab7effd655cc0468e8ccb1f432f59f8f8929",
     trust="A (official statistics)",
+    trust_zh=OFFICIAL_TRUST_ZH,
     license="CC BY 4.0",
+    license_zh="CC BY 4.0",
     notes="Last updated 2024-06-28. Only China and the United States are kept, as context.",
+    notes_zh="最后更新于2024年6月28日。" + CONTEXT_NOTE_ZH,
 )
 WDI_GDP = Source(
     id="wdi_gdp",
@@ -109,8 +137,11 @@ WDI_GDP = Source(
     origin="GitHub relatoscondatos/data_global @ 1d84b5e3c51ab0344c37215542b754e39fe2f195",
     sha256="8e23eb0103022450c253df44236aa7cedd5c0f524c2d18233106a68aeae87f52",
     trust="A (official statistics)",
+    trust_zh=OFFICIAL_TRUST_ZH,
     license="CC BY 4.0",
+    license_zh="CC BY 4.0",
     notes="Only China and the United States are kept, as context.",
+    notes_zh=CONTEXT_NOTE_ZH,
 )
 WDI_FX = Source(
     id="wdi_fx",
@@ -122,8 +153,11 @@ WDI_FX = Source(
     origin="GitHub cns-iu/hra-literature @ 3e068fe8404a6da579e766b8e8fa0adac0101523",
     sha256="8c71f31408417ddd10d2bc1770865a86866e44d2aeb066079033bc667676cb74",
     trust="A (official statistics)",
+    trust_zh=OFFICIAL_TRUST_ZH,
     license="CC BY 4.0",
+    license_zh="CC BY 4.0",
     notes="Annual average yuan per US dollar, for converting CNY values to US$.",
+    notes_zh="人民币兑美元年平均汇率（元/美元），用于将人民币数值换算为美元。",
 )
 NBS_PROVINCE = Source(
     id="nbs_province",
@@ -136,9 +170,13 @@ NBS_PROVINCE = Source(
     "@ e6d65372ec36319dd3d838f5c5e12841f7c77f26",
     sha256="7c6e194ca727c9660022bd9942c779e43132f00fc9e6c71dcb4023b85d4a90c1",
     trust="A (official statistics)",
+    trust_zh=OFFICIAL_TRUST_ZH,
     license="NBS data; repository MIT (2026 RenJiyi163)",
+    license_zh="国家统计局数据；仓库采用 MIT 许可（2026 RenJiyi163）",
     notes="Nominal GDP, revised after the 5th economic census (1992-2023 restated), so "
     "province totals do not equal the sum of the unrevised city figures.",
+    notes_zh="现价（名义）地区生产总值，已按第五次全国经济普查结果修订（1992—2023年数据重新"
+    "核算），因此省级总量不等于所辖各市未经修订数据之和。",
 )
 
 ALL_SOURCES: tuple[Source, ...] = (

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from desktop.analysis.chart_spec import line_chart_spec
 from desktop.analysis.comparison import IndicatorComparison, Profile, build_profile
 from desktop.analysis.profile_table import build_profile_table, unit_text
-from desktop.core.catalog import Indicator
+from desktop.core.catalog import Indicator, Source
 from desktop.core.dataset import Dataset
 from desktop.core.errors import UnknownCityError
 from desktop.core.progress import NullProgress, Progress, check_cancelled
@@ -86,17 +86,27 @@ class _Builder:
             self.blocks.append(PageBreak())
         self.blocks.append(Heading(title, 1, anchor))
 
-    def used_sources(self) -> list[str]:
+    def used_sources(self) -> list[Source]:
+        """The sources of the values this report shows, by id."""
         obs = self.dataset.observations
         mask = obs["city_id"].isin(self.city_ids) & obs["indicator_id"].isin(list(self.rows))
         ids = sorted({str(s) for s in obs.loc[mask, "source_id"].unique()})
-        lines = []
-        for source_id in ids:
-            source = self.dataset.sources.get(source_id)
-            if source is not None:
-                lines.append(f"{source.publisher_in(self.lang)}: {source.title_in(self.lang)} "
-                             f"({source.file})")
-        return lines
+        return [self.dataset.sources[i] for i in ids if i in self.dataset.sources]
+
+    def source_line(self, source: Source) -> str:
+        """'Publisher: title (file)', with Chinese punctuation in a Chinese report."""
+        publisher, title = source.publisher_in(self.lang), source.title_in(self.lang)
+        if self.lang == "zh":
+            return f"{publisher}：{title}（{source.file}）"
+        return f"{publisher}: {title} ({source.file})"
+
+    def source_with_caveats(self, source: Source) -> str:
+        """The source line followed by its caveats, so a reader of the printed report sees
+        what the numbers cannot be used for (e.g. Liaoning's 2016 restatement)."""
+        line, notes = self.source_line(source), source.notes_in(self.lang)
+        if not notes:
+            return line
+        return f"{line}。{notes}" if self.lang == "zh" else f"{line}. {notes}"
 
     # --- sections ------------------------------------------------------------------------
     def cover(self) -> None:
@@ -118,7 +128,8 @@ class _Builder:
         self.blocks.append(CoverBlock(
             title=self.title, subtitle=text("subtitle", lang, focus=self.focus.name(lang),
                                             count=len(self.peers)),
-            facts=tuple(facts), sources=tuple(self.used_sources()),
+            facts=tuple(facts),
+            sources=tuple(self.source_line(s) for s in self.used_sources()),
             sources_label=text("data_sources", lang),
         ))
 
@@ -271,15 +282,19 @@ class _Builder:
 
     def notes(self) -> None:
         lang = self.lang
+        colon = "：" if lang == "zh" else ": "
         self.section(text("notes", lang), "notes")
         self.blocks.append(Heading(text("sources", lang), 2))
-        self.blocks.extend(Paragraph(line, "note") for line in self.used_sources())
+        self.blocks.extend(Paragraph(self.source_with_caveats(source), "note")
+                           for source in self.used_sources())
         definitions = []
         for indicator_id in self.rows:
             indicator = self.indicator(indicator_id)
-            body = " ".join(x for x in (indicator.definition(lang), indicator.notes(lang)) if x)
+            # Chinese sentences follow each other without a space.
+            body = ("" if lang == "zh" else " ").join(
+                x for x in (indicator.definition(lang), indicator.notes(lang)) if x)
             if body:
-                definitions.append(Paragraph(f"{indicator.label(lang)}: {body}", "note"))
+                definitions.append(Paragraph(f"{indicator.label(lang)}{colon}{body}", "note"))
         if definitions:
             self.blocks.append(Heading(text("definitions", lang), 2))
             self.blocks.extend(definitions)
@@ -295,7 +310,9 @@ class _Builder:
             names = join_names([self.name(c) for c in cities], lang)
             labels = text("list_sep", lang).join(self.indicator(i).label(lang)
                                                  for i in indicators)
-            breaks.append(Paragraph(f"{series_break.year} — {names}: {note} ({labels})", "note"))
+            labels = f"（{labels}）" if lang == "zh" else f" ({labels})"
+            breaks.append(Paragraph(f"{series_break.year} — {names}{colon}{note}{labels}",
+                                    "note"))
         self.blocks.extend(breaks or [Paragraph(text("no_breaks", lang), "note")])
 
     def appendix(self, progress: Progress) -> None:

@@ -12,7 +12,8 @@ from desktop.paths import resources_dir
 
 
 def sources_html(dataset: Dataset, lang: str = "en") -> str:
-    """Every source, what was read from it, and each indicator's definition and caveats."""
+    """Every source, what was read from it, and each indicator's definition and caveats;
+    the caveats in the UI's language where the catalog has them."""
     heading = QCoreApplication.translate("TextDialogs", "Data sources")
     lead = QCoreApplication.translate(
         "TextDialogs",
@@ -25,9 +26,9 @@ def sources_html(dataset: Dataset, lang: str = "en") -> str:
                 (QCoreApplication.translate("TextDialogs", "File"), source.file),
                 (QCoreApplication.translate("TextDialogs", "Sheet"), source.sheet),
                 (QCoreApplication.translate("TextDialogs", "Origin"), source.origin),
-                (QCoreApplication.translate("TextDialogs", "Trust"), source.trust),
-                (QCoreApplication.translate("TextDialogs", "Licence"), source.license),
-                (QCoreApplication.translate("TextDialogs", "Notes"), source.notes),
+                (QCoreApplication.translate("TextDialogs", "Trust"), source.trust_in(lang)),
+                (QCoreApplication.translate("TextDialogs", "Licence"), source.license_in(lang)),
+                (QCoreApplication.translate("TextDialogs", "Notes"), source.notes_in(lang)),
                 (QCoreApplication.translate("TextDialogs", "Values used"),
                  f"{int(counts.get(source.id, 0)):,}")]
         cells = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
@@ -43,7 +44,8 @@ def sources_html(dataset: Dataset, lang: str = "en") -> str:
     definitions_heading = QCoreApplication.translate("TextDialogs", "Definitions")
     parts.append(f"</ul><h2>{definitions_heading}</h2><ul>")
     for indicator in dataset.indicators.values():
-        text = " ".join(t for t in (indicator.definition(lang), indicator.notes(lang)) if t)
+        text = ("" if lang == "zh" else " ").join(  # no space between Chinese sentences
+            t for t in (indicator.definition(lang), indicator.notes(lang)) if t)
         if text:
             first, second = ((indicator.label_zh, indicator.label_en) if lang == "zh"
                              else (indicator.label_en, indicator.label_zh))
