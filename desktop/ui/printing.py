@@ -524,6 +524,9 @@ def render_output(document: ReportDocument, kind: str,
                   charts: Mapping[str, str] | None = None) -> tuple[bytes, int]:
     """The report file's bytes (PDF or HTML) and its page count (0 for HTML), in one call."""
     if charts is None:
+        from desktop.ui.pyqtgraph_import import import_pyqtgraph
+
+        import_pyqtgraph()  # before report_charts imports it plainly: ~0.15 s less
         from desktop.ui.report_charts import ChartRenderer, render_all_svg
 
         renderer = ChartRenderer()
