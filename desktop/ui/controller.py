@@ -17,6 +17,18 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
 
+# How long the status bar says what a reopened project's data repeated: longer than the
+# routine 5 s notes, as it is about which numbers are shown.
+REOPEN_NOTE_MS = 15_000
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """`one` (already translated) for exactly 1, else `many` with the count written as
+    1,234. Qt's %n forms would need an English catalogue, which only Chinese gets; Chinese
+    translates both forms alike."""
+    return one if count == 1 else many.format(f"{count:,}")
+
+
 if TYPE_CHECKING:  # imports, reports and projects load their code when first used:
     # ~0.17 s less at start-up
     from desktop.importers.merge import MergeDuplicate, MergeSummary
@@ -31,6 +43,8 @@ if TYPE_CHECKING:  # imports, reports and projects load their code when first us
 class Controller(QObject):
     sig_state_changed = Signal(object)
     sig_dataset_changed = Signal(object)
+    # A project's data files could not be read: nothing of it was applied.
+    sig_project_failed = Signal()
 
     def __init__(self, dataset: Dataset, window: MainWindow, state: ViewState,
                  lang: str = "en", settings: Settings | None = None) -> None:
@@ -60,7 +74,8 @@ class Controller(QObject):
         self._project_runner = TaskRunner(self)
         self._project_runner.sig_finished.connect(self._on_project_files_read)
         self._project_runner.sig_failed.connect(self._on_project_files_failed)
-        self._pending_state: ViewState | None = None
+        # The view and report choices of a project whose files are being read.
+        self._pending: tuple[ViewState, ReportOptions | None] | None = None
         self._table_key: tuple | None = None
         # Peer finder, saved peer groups and the detailed profile table (issue 4).
         self.peer_finder: PeerFinderDialog | None = None
@@ -132,10 +147,7 @@ class Controller(QObject):
         message = QMessageBox(self.window)
         message.setIcon(QMessageBox.Icon.Information)
         message.setWindowTitle(self.tr("Import report"))
-        text = self.tr("Imported {0} values from {1}: {2} new cities, {3} new indicators, "
-                       "{4} bundled values replaced.").format(
-            f"{summary.values_added:,}", dialog.path.name, len(summary.cities_added),
-            len(summary.indicators_added), f"{summary.values_replaced:,}")
+        text = self._summary_text(summary, dialog.path.name)
         details = report_text(report)
         if summary.duplicates:
             sentence, listing = self._repeats_text(dataset, summary)
@@ -145,16 +157,38 @@ class Controller(QObject):
         message.open()
         self.import_report_box = message
 
+    def _summary_text(self, summary: MergeSummary, file_name: str) -> str:
+        """The report's first sentence, each count in its singular or plural form."""
+        return self.tr("Imported {0} from {1}: {2}, {3}, {4}.").format(
+            plural(summary.values_added, self.tr("1 value"), self.tr("{0} values")),
+            file_name,
+            plural(len(summary.cities_added), self.tr("1 new city"),
+                   self.tr("{0} new cities")),
+            plural(len(summary.indicators_added), self.tr("1 new indicator"),
+                   self.tr("{0} new indicators")),
+            plural(summary.values_replaced, self.tr("1 bundled value replaced"),
+                   self.tr("{0} bundled values replaced")))
+
+    def _repeat_counts(self, summary: MergeSummary) -> tuple[str, str]:
+        """How many imported values were not kept as repeats ("2 imported values"), and
+        whether they differ from the kept one ("1 with a different value")."""
+        dropped = [(d.kept.value, cell.value) for d in summary.duplicates for cell in d.dropped]
+        total, differ = len(dropped), sum(kept != value for kept, value in dropped)
+        values = plural(total, self.tr("1 imported value"), self.tr("{0} imported values"))
+        if total == 1:
+            return values, (self.tr("with a different value") if differ
+                            else self.tr("with the same value"))
+        return values, (self.tr("{0} with a different value").format(f"{differ:,}") if differ
+                        else self.tr("all with the same value"))
+
     def _repeats_text(self, dataset: Dataset, summary: MergeSummary,
                       shown: int = 20) -> tuple[str, str]:
         """The report's sentence on imported rows that became one city, indicator and year
         once names were matched, and the first `shown` of them with rows and values: the
         merge kept the first row, and the user must see that it did."""
-        dropped = [(d.kept.value, cell.value) for d in summary.duplicates for cell in d.dropped]
         sentence = self.tr(
-            "{0} imported values repeated a city, indicator and year under another name "
-            "({1} with a different value); the first was kept (details below).").format(
-            f"{len(dropped):,}", f"{sum(kept != value for kept, value in dropped):,}")
+            "{0} repeated a city, indicator and year under another name ({1}); the first "
+            "was kept (details below).").format(*self._repeat_counts(summary))
         lines = [self.tr("Repeated after matching names (the first row kept, the others not "
                          "imported):")]
         lines += [self._repeat_line(dataset, d) for d in summary.duplicates[:shown]]
@@ -233,9 +267,11 @@ class Controller(QObject):
         lookup = self.base_dataset.lookup
         jobs = [(Path(f.path) if Path(f.path).is_absolute() else base / f.path, f)
                 for f in files]
-        self._pending_state = project.view
-        self.report_options = (ReportOptions.from_json(project.report) if project.report
-                               else None)
+        try:
+            report = ReportOptions.from_json(project.report) if project.report else None
+        except (KeyError, TypeError, ValueError):  # a hand-edited file: the defaults
+            report = None
+        self._pending = (project.view, report)
 
         def read_all(progress: object) -> list[tuple[Path, DataFile, ImportOutcome]]:
             return [(path, data_file, import_file(path, data_file.recipe, lookup, progress))
@@ -244,26 +280,57 @@ class Controller(QObject):
         self._project_runner.start(read_all)
 
     def _on_project_files_read(self, results: object) -> None:
+        """Show the project on its data; say what its imports repeated, as the first import
+        of each file did (the first of the repeated values is kept again)."""
         dataset = self.base_dataset
-        data_files = []
+        data_files, notes = [], []
         for path, data_file, outcome in results:
             if not outcome.frame.empty:
-                dataset, _ = self._merge(dataset, path, outcome)
+                dataset, summary = self._merge(dataset, path, outcome)
                 data_files.append(data_file)
-        self.data_files = data_files
-        self.dataset = dataset
+                if summary.duplicates:
+                    notes.append(self._reopen_repeats_text(path.name, summary))
+        pending, self._pending = self._pending, None
+        state, report = pending or (self.state, self.report_options)
+        if state.focus_id not in dataset.cities:  # e.g. an imported city, its file skipped
+            self._project_failed(self.tr(
+                "The project's focus city is not in the data that was read (is a data file "
+                "missing?), so the project was not opened."))
+            return
+        self.data_files, self.dataset, self.report_options = data_files, dataset, report
         self.window.set_dataset(dataset)
-        state = self._pending_state or self.state
-        known = [c for c in (state.focus_id, *state.peer_ids) if c in dataset.cities]
-        if state.focus_id in known:
-            self.state = state.with_peers(tuple(p for p in state.peer_ids if p in known),
-                                          state.group_id)
+        self.state = state.with_peers(tuple(p for p in state.peer_ids if p in dataset.cities),
+                                      state.group_id)
         self.refresh()
         self.sig_dataset_changed.emit(dataset)
+        if notes:
+            self.window.statusBar().showMessage(" ".join(notes), REOPEN_NOTE_MS)
+
+    def _reopen_repeats_text(self, file_name: str, summary: MergeSummary) -> str:
+        return self.tr("{0}: {1} repeated a city, indicator and year under another name "
+                       "({2}); the first was kept.").format(
+            file_name, *self._repeat_counts(summary))
 
     def _on_project_files_failed(self, error: object) -> None:
-        QMessageBox.warning(self.window, self.tr("Could not read the project's data"),
-                            self.tr("The project was not opened: {0}").format(error))
+        self._project_failed(self.tr("The project was not opened: {0}").format(error))
+
+    def _project_failed(self, text: str) -> None:
+        """Say why; nothing of the project is applied, so the window stays as it was."""
+        self._pending = None
+        QMessageBox.warning(self.window, self.tr("Could not read the project's data"), text)
+        self.sig_project_failed.emit()
+
+    # --- display --------------------------------------------------------------------------
+    def set_number_style(self, style: str) -> None:
+        """Write large amounts in `style` ("chinese" 亿元, "international" bn yuan) in every
+        view: the table, the charts, reports and exports all read `indicator.display` from
+        this dataset, and projects are re-read onto base_dataset. The values stay the same
+        (and so do the view's choices, such as the Structure tab's years)."""
+        self.base_dataset = self.base_dataset.with_number_style(style)
+        dataset = self.dataset.with_number_style(style)
+        if dataset is not self.dataset:
+            self.dataset = dataset
+            self.refresh()
 
     def _choose_indicator(self, indicator_id: str) -> None:
         self.set_state(self.state.with_indicator(indicator_id))

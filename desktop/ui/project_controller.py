@@ -10,7 +10,7 @@ import types
 from collections.abc import Mapping
 from dataclasses import asdict, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pandas as pd
 from PySide6.QtCore import QObject
@@ -32,6 +32,15 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, to keep the sta
     from desktop.ui.dialogs.text_dialogs import TextDialog
 
 
+class _Opening(NamedTuple):
+    """A project whose data files are being read: until they are, the window keeps its
+    project (path, title, unsaved changes, recent files), so a failed open changes nothing."""
+
+    project: Project
+    files: list[DataFile]
+    path: Path
+
+
 class ProjectController(QObject):
     def __init__(self, controller: Controller, settings: Settings) -> None:
         super().__init__(controller)
@@ -51,11 +60,11 @@ class ProjectController(QObject):
         window.about_action.triggered.connect(self.show_about)
         window.preferences_action.triggered.connect(self.show_preferences)
         self.settings_dialog: SettingsDialog | None = None
-        # A project whose data files are being read, with the files asked for.
-        self._opening: tuple[Project, list[DataFile]] | None = None
+        self._opening: _Opening | None = None
         self._chart_seen = window.chart_panel.options
         controller.sig_state_changed.connect(self._mark_dirty)
         controller.sig_dataset_changed.connect(self._on_dataset_changed)
+        controller.sig_project_failed.connect(self._on_open_failed)
         window.chart_panel.sig_options_changed.connect(self._on_chart_options_changed)
         window.detail_box.toggled.connect(self._mark_dirty)
         window.close_guard = self.may_close
@@ -78,18 +87,25 @@ class ProjectController(QObject):
 
     def _on_dataset_changed(self, _dataset: object) -> None:
         """An import changes the project; the data of a project being opened does not: then the
-        project's chart controls and Details switch are restored, on the data they refer to.
-        Indicators new to the data are written in the preferred number style too."""
+        project's chart controls and Details switch are restored, on the data they refer to,
+        and it becomes the current project. Indicators new to the data are written in the
+        preferred number style too."""
         self.apply_number_style(self.settings.get("number_style"))
         opening, self._opening = self._opening, None
         # Reading a project's files ends with only (some of) those files in use; anything else
-        # is an import, e.g. after a project whose files could not be read.
-        if opening is None or not all(f in opening[1] for f in self.controller.data_files):
+        # is an import, e.g. one made while a project's files were being read.
+        if opening is None or not all(f in opening.files for f in self.controller.data_files):
             self._mark_dirty()
             return
-        self.restore_view(opening[0])
-        self.dirty = False
+        self.restore_view(opening.project)
+        self.project_path, self.dirty = opening.path, False
+        self._remember(opening.path)
         self._update_title()
+
+    def _on_open_failed(self) -> None:
+        """The project's files could not be read (the controller said why): the window
+        keeps the project it had."""
+        self._opening = None
 
     def restore_view(self, project: Project) -> None:
         """Show the project's Details switch and chart controls (defaults where it has none)."""
@@ -158,11 +174,11 @@ class ProjectController(QObject):
                                 self._project_error_text(target, error))
             return False
         files = self._locate_missing(project, target.parent)
-        self._opening = (project, files)  # its view is restored once the files are read
+        if files is None:  # the user chose not to open it after all
+            return False
+        # It becomes the current project once its files are read (_on_dataset_changed).
+        self._opening = _Opening(project, files, target)
         self.controller.load_project(project, files, target.parent)
-        self.project_path, self.dirty = target, False
-        self._remember(target)
-        self._update_title()
         return True
 
     def _project_error_text(self, path: Path, error: ProjectError) -> str:
@@ -177,10 +193,13 @@ class ProjectController(QObject):
         return self.tr("{0} is damaged and cannot be opened ({1}).").format(
             path.name, error.params.get("detail", reason))
 
-    def _locate_missing(self, project: Project, base: Path) -> list[DataFile]:
-        """Ask for each data file that has moved; files the user skips are left out."""
+    def _locate_missing(self, project: Project, base: Path) -> list[DataFile] | None:
+        """Ask for each data file that has moved; files the user skips are left out. None:
+        the user cancelled, and the project is not opened."""
         from desktop.session.project import DataFile
 
+        buttons = (QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                   | QMessageBox.StandardButton.Cancel)
         located = []
         for data_file in project.data_files:
             path = Path(data_file.path)
@@ -188,7 +207,11 @@ class ProjectController(QObject):
             if not path.is_file():
                 answer = QMessageBox.question(
                     self.window, self.tr("Data file not found"),
-                    self.tr("{0} is not where the project says. Locate it?").format(path.name))
+                    self.tr("{0} is not where the project says. Locate it?\n\nNo opens the "
+                            "project without its values; Cancel keeps the current comparison."
+                            ).format(path.name), buttons, QMessageBox.StandardButton.Yes)
+                if answer == QMessageBox.StandardButton.Cancel:
+                    return None
                 if answer != QMessageBox.StandardButton.Yes:
                     continue
                 name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Locate {0}")
@@ -284,16 +307,9 @@ class ProjectController(QObject):
                 self.tr("The default cities are used from the next start."), 5000)
 
     def apply_number_style(self, style: str) -> None:
-        """Write large amounts in `style` ("chinese" 亿元, "international" bn yuan) in every
-        view: the table, the charts, reports and exports all read `indicator.display` from the
-        controller's dataset (and projects are re-read onto its base_dataset). Only the
-        display changes, so the project is not modified."""
-        controller = self.controller
-        dataset = controller.dataset.with_number_style(style)
-        controller.base_dataset = controller.base_dataset.with_number_style(style)
-        if dataset is not controller.dataset:
-            controller.dataset = dataset
-            controller.refresh()
+        """The number style preference, in every view (Controller.set_number_style). Only
+        the display changes, so the project is not modified."""
+        self.controller.set_number_style(style)
 
     def show_about(self) -> None:
         QMessageBox.about(

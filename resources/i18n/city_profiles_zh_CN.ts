@@ -289,82 +289,162 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="79"/>
+        <location filename="../../desktop/ui/controller.py" line="94"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="80"/>
+        <location filename="../../desktop/ui/controller.py" line="95"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="102"/>
+        <location filename="../../desktop/ui/controller.py" line="117"/>
         <source>Imported by the user</source>
         <translation>用户导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="124"/>
+        <location filename="../../desktop/ui/controller.py" line="139"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="125"/>
+        <location filename="../../desktop/ui/controller.py" line="140"/>
         <source>Nothing was changed: {0}</source>
         <translation>未做任何更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="134"/>
+        <location filename="../../desktop/ui/controller.py" line="149"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="135"/>
-        <source>Imported {0} values from {1}: {2} new cities, {3} new indicators, {4} bundled values replaced.</source>
-        <translation>已从 {1} 导入 {0} 个数值：新增 {2} 个城市、{3} 个指标，替换内置数值 {4} 个。</translation>
+        <location filename="../../desktop/ui/controller.py" line="162"/>
+        <source>Imported {0} from {1}: {2}, {3}, {4}.</source>
+        <translation>已从 {1} 导入 {0}：{2}、{3}，{4}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="155"/>
-        <source>{0} imported values repeated a city, indicator and year under another name ({1} with a different value); the first was kept (details below).</source>
-        <translation>有 {0} 个导入数值以另一名称重复了同一城市、指标和年份（其中 {1} 个数值不同）；已保留第一个（详见下文）。</translation>
+        <location filename="../../desktop/ui/controller.py" line="163"/>
+        <source>1 value</source>
+        <translation>1 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="158"/>
+        <location filename="../../desktop/ui/controller.py" line="163"/>
+        <source>{0} values</source>
+        <translation>{0} 个数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="165"/>
+        <source>1 new city</source>
+        <translation>新增城市 1 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="166"/>
+        <source>{0} new cities</source>
+        <translation>新增城市 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="167"/>
+        <source>1 new indicator</source>
+        <translation>新增指标 1 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="168"/>
+        <source>{0} new indicators</source>
+        <translation>新增指标 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="169"/>
+        <source>1 bundled value replaced</source>
+        <translation>替换内置数值 1 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="170"/>
+        <source>{0} bundled values replaced</source>
+        <translation>替换内置数值 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="177"/>
+        <source>1 imported value</source>
+        <translation>1 个导入数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="177"/>
+        <source>{0} imported values</source>
+        <translation>{0} 个导入数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="179"/>
+        <source>with a different value</source>
+        <translation>数值不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="180"/>
+        <source>with the same value</source>
+        <translation>数值相同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="181"/>
+        <source>{0} with a different value</source>
+        <translation>其中 {0} 个数值不同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="182"/>
+        <source>all with the same value</source>
+        <translation>数值均相同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="190"/>
+        <source>{0} repeated a city, indicator and year under another name ({1}); the first was kept (details below).</source>
+        <translation>有 {0}以另一名称重复了同一城市、指标和年份（{1}）；已保留第一个（详见下文）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="192"/>
         <source>Repeated after matching names (the first row kept, the others not imported):</source>
         <translation>名称匹配后重复的数值（保留第一行，其余未导入）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="162"/>
+        <location filename="../../desktop/ui/controller.py" line="196"/>
         <source>… and {0} more.</source>
         <translation>……另有 {0} 项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="172"/>
+        <location filename="../../desktop/ui/controller.py" line="206"/>
         <source>row {0}, column {1}: {2} {3}</source>
         <translation>第 {0} 行第 {1} 列：{2} {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="175"/>
+        <location filename="../../desktop/ui/controller.py" line="209"/>
         <source>{0} / {1} / {2}: kept {3}; not kept: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；未导入：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="176"/>
+        <location filename="../../desktop/ui/controller.py" line="210"/>
         <source>{0} / {1} / {2}: kept {3}; the same value again: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；相同数值重复：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="265"/>
+        <location filename="../../desktop/ui/controller.py" line="297"/>
+        <source>The project&apos;s focus city is not in the data that was read (is a data file missing?), so the project was not opened.</source>
+        <translation>项目的重点城市不在已读取的数据中（是否缺少数据文件？），因此未打开该项目。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="310"/>
+        <source>{0}: {1} repeated a city, indicator and year under another name ({2}); the first was kept.</source>
+        <translation>{0}：有 {1}以另一名称重复了同一城市、指标和年份（{2}）；已保留第一个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="320"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="266"/>
+        <location filename="../../desktop/ui/controller.py" line="315"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="305"/>
+        <location filename="../../desktop/ui/controller.py" line="372"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -372,12 +452,12 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../desktop/ui/crash.py" line="70"/>
+        <location filename="../../desktop/ui/crash.py" line="79"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash.py" line="71"/>
+        <location filename="../../desktop/ui/crash.py" line="80"/>
         <source>City Profiles hit an unexpected problem: {0}
 
 Your data and the open comparison are unchanged; you can keep working.</source>
@@ -386,12 +466,12 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 您的数据和当前比较均未改变，可以继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash.py" line="77"/>
+        <location filename="../../desktop/ui/crash.py" line="86"/>
         <source>Details were saved to {0}</source>
         <translation>详细信息已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash.py" line="81"/>
+        <location filename="../../desktop/ui/crash.py" line="90"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -1577,142 +1657,146 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProjectController</name>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="105"/>
+        <location filename="../../desktop/ui/project_controller.py" line="121"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="126"/>
+        <location filename="../../desktop/ui/project_controller.py" line="142"/>
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="127"/>
+        <location filename="../../desktop/ui/project_controller.py" line="143"/>
         <source>City Profiles projects (*{0})</source>
         <translation>城市概况项目 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="134"/>
+        <location filename="../../desktop/ui/project_controller.py" line="150"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="135"/>
+        <location filename="../../desktop/ui/project_controller.py" line="151"/>
         <source>{0} was not saved: {1}</source>
         <translation>{0} 未保存：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="149"/>
+        <location filename="../../desktop/ui/project_controller.py" line="165"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="150"/>
+        <location filename="../../desktop/ui/project_controller.py" line="166"/>
         <source>City Profiles projects (*{0});;All files (*)</source>
         <translation>城市概况项目 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="157"/>
+        <location filename="../../desktop/ui/project_controller.py" line="173"/>
         <source>Could not open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="171"/>
+        <location filename="../../desktop/ui/project_controller.py" line="187"/>
         <source>{0} was saved by a newer version of City Profiles (project format {1}; this version reads up to {2}). Please update the app.</source>
         <translation>{0} 由更新版本的城市概况保存（项目格式 {1}；本版本最高支持 {2}）。请更新本软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="176"/>
+        <location filename="../../desktop/ui/project_controller.py" line="192"/>
         <source>{0} is not a City Profiles project.</source>
         <translation>{0} 不是城市概况项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="177"/>
+        <location filename="../../desktop/ui/project_controller.py" line="193"/>
         <source>{0} is damaged and cannot be opened ({1}).</source>
         <translation>{0} 已损坏，无法打开（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="190"/>
+        <location filename="../../desktop/ui/project_controller.py" line="209"/>
         <source>Data file not found</source>
         <translation>找不到数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="191"/>
-        <source>{0} is not where the project says. Locate it?</source>
-        <translation>{0} 不在项目记录的位置。是否手动查找？</translation>
+        <location filename="../../desktop/ui/project_controller.py" line="210"/>
+        <source>{0} is not where the project says. Locate it?
+
+No opens the project without its values; Cancel keeps the current comparison.</source>
+        <translation>{0} 不在项目记录的位置。是否手动查找？
+
+选“否”将打开项目，但不含该文件的数值；选“取消”则保留当前的比较。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="194"/>
+        <location filename="../../desktop/ui/project_controller.py" line="217"/>
         <source>Locate {0}</source>
         <translation>查找 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="212"/>
+        <location filename="../../desktop/ui/project_controller.py" line="235"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="213"/>
+        <location filename="../../desktop/ui/project_controller.py" line="236"/>
         <source>Save the changes to this comparison first?</source>
         <translation>是否先保存对当前比较的更改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="225"/>
+        <location filename="../../desktop/ui/project_controller.py" line="248"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="226"/>
+        <location filename="../../desktop/ui/project_controller.py" line="249"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="237"/>
+        <location filename="../../desktop/ui/project_controller.py" line="260"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="238"/>
+        <location filename="../../desktop/ui/project_controller.py" line="261"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="240"/>
+        <location filename="../../desktop/ui/project_controller.py" line="263"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="247"/>
+        <location filename="../../desktop/ui/project_controller.py" line="270"/>
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="253"/>
+        <location filename="../../desktop/ui/project_controller.py" line="276"/>
         <source>User guide</source>
         <translation>用户指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="277"/>
+        <location filename="../../desktop/ui/project_controller.py" line="300"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="278"/>
+        <location filename="../../desktop/ui/project_controller.py" line="301"/>
         <source>The new language is used the next time City Profiles starts.</source>
         <translation>新的界面语言将在下次启动城市概况时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="284"/>
+        <location filename="../../desktop/ui/project_controller.py" line="307"/>
         <source>The default cities are used from the next start.</source>
         <translation>默认城市将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="300"/>
+        <location filename="../../desktop/ui/project_controller.py" line="316"/>
         <source>About City Profiles</source>
         <translation>关于城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="301"/>
+        <location filename="../../desktop/ui/project_controller.py" line="317"/>
         <source>&lt;h3&gt;City Profiles {0}&lt;/h3&gt;&lt;p&gt;Compare a city side by side with its peers, on sourced data. Every number can be traced to its file, sheet and row.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;城市概况 {0}&lt;/h3&gt;&lt;p&gt;基于有出处的数据，将一个城市与其同类城市并列比较。每个数值都可以追溯到其文件、工作表和行。&lt;/p&gt;</translation>
     </message>
@@ -2400,138 +2484,138 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="369"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="372"/>
         <source>No sector data for {0}: location quotients need primary, secondary and tertiary shares, which the data has for Chinese cities only.</source>
         <translation>{0}没有分产业数据：区位商需要第一、第二、第三产业的占比，数据中只有中国城市有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="375"/>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="403"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="378"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="406"/>
         <source>No sector data for {0} in {1}.</source>
         <translation>{0}在{1}年没有分产业数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="379"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="382"/>
         <source>Location quotients cannot be computed ({0}).</source>
         <translation>无法计算区位商（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="409"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="412"/>
         <source>{0}: share {1:.1f}% against {2:.1f}% in the reference</source>
         <translation>{0}：占比{1:.1f}%，参照为{2:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="419"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="422"/>
         <source>{0}, {1}: shaded cells are above 1 (more specialised than the reference)</source>
         <translation>{0}，{1}年：底色标出的单元格大于1（比参照更专业化）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="436"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="439"/>
         <source>{0} {1:.1f}%</source>
         <translation>{0}{1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="438"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="441"/>
         <source>Reference: all {0} with data in {1} ({2} cities), {3} included: {4}. LQ above 1 means more specialised than the reference.</source>
         <translation>参照：{1}年有数据的全部{0}（{2}个城市，含{3}）：{4}。区位商大于1表示比参照更专业化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="444"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="447"/>
         <source>The city&apos;s shares are the published GDP shares (no value added).</source>
         <translation>该城市的占比为公布的GDP构成（无增加值数据）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="447"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="450"/>
         <source>Reference shares are the plain mean of {0} cities&apos; published shares (no totals to weight them).</source>
         <translation>参照占比为{0}个城市公布占比的简单平均（没有总量可用于加权）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="451"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="454"/>
         <source>Employment shares are of employees on payroll (单位从业人员), not all employed persons.</source>
         <translation>就业占比为单位从业人员的占比，不是全部就业人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="466"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="469"/>
         <source>No sector data for {0}: shift-share needs value added by sector, which the data has for Chinese cities only.</source>
         <translation>{0}没有分产业数据：偏离-份额分析需要分产业增加值，数据中只有中国城市有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="470"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="473"/>
         <source>Choose a first year before the last year.</source>
         <translation>请选择早于结束年份的起始年份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="476"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="479"/>
         <source>Shift-share needs value added by sector for {0} in both {1} and {2}.</source>
         <translation>偏离-份额分析需要{0}在{1}年和{2}年的分产业增加值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="480"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="483"/>
         <source>Shift-share cannot be computed ({0}).</source>
         <translation>无法进行偏离-份额分析（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="487"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="490"/>
         <source>{0} value</source>
         <translation>{0}年数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="488"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="491"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="488"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="491"/>
         <source>Growth effect</source>
         <translation>增长效应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="488"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="491"/>
         <source>Industry-mix effect</source>
         <translation>结构效应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="489"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="492"/>
         <source>Competitive effect</source>
         <translation>竞争效应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="513"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="516"/>
         <source>Value added of {0} by sector, {1}–{2}, {3} (nominal). Growth effect + industry-mix effect + competitive effect = change.</source>
         <translation>{0}分产业增加值，{1}–{2}年，{3}（名义值）。增长效应 + 结构效应 + 竞争效应 = 变化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="532"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="535"/>
         <source>Reference: the sum over the {0} {1} with sector value added in both {2} and {3}, {4} included. Nominal yuan, not adjusted for prices.</source>
         <translation>参照：{2}年和{3}年均有分产业增加值的{0}个{1}的合计（含{4}）。名义人民币，未作价格调整。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="536"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="539"/>
         <source>Over the period the reference grew {0:+.1f}%, {1} {2:+.1f}%.</source>
         <translation>期间参照增长{0:+.1f}%，{1}增长{2:+.1f}%。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="548"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="551"/>
         <source>Series break in {0} inside the period: {1}</source>
         <translation>期间内{0}年有统计口径变化：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="560"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="563"/>
         <source>Choose peers to compare with.</source>
         <translation>请选择要比较的同类城市。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="565"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="568"/>
         <source>No indicator is selected.</source>
         <translation>未选择指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="583"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="586"/>
         <source>{0} and {1}: no values to compare in {2}.</source>
         <translation>{0}和{1}：{2}年没有可比较的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="588"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="591"/>
         <source>{0}: time distance cannot be computed ({1}).</source>
         <translation>{0}：无法计算时间距离（{1}）。</translation>
     </message>
@@ -2539,67 +2623,67 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>TextDialogs</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="16"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="17"/>
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="18"/>
         <source>Every value in City Profiles names its file, sheet, row and column; hover over a number in the table to see it.</source>
         <translation>城市概况中的每个数值都注明其文件、工作表、行和列；将鼠标悬停在表格中的数值上即可查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="24"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="25"/>
         <source>Publisher</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="26"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="26"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="27"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="28"/>
         <source>Origin</source>
         <translation>原始出处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="29"/>
         <source>Trust</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="30"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="30"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="31"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="32"/>
         <source>Values used</source>
         <translation>使用的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="38"/>
         <source>Series breaks</source>
         <translation>统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="44"/>
         <source>Definitions</source>
         <translation>定义</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="82"/>
         <source>The user guide is missing: {0}</source>
         <translation>缺少用户指南：{0}</translation>
     </message>

@@ -134,15 +134,18 @@ def test_a_version_1_project_opens_with_default_charts(
     assert not projects.dirty
 
 
-def test_an_import_after_a_project_failed_to_read_is_a_change(window: MainWindow) -> None:
+def test_an_import_while_a_project_is_read_is_a_change(window: MainWindow) -> None:
     from desktop.session.project import DataFile
+    from desktop.ui.project_controller import _Opening
 
     projects = window.project_controller
-    projects._opening = (projects.current_project(), [])  # its files never arrived
+    # its files have not arrived yet
+    projects._opening = _Opening(projects.current_project(), [], Path("other.json"))
     projects.dirty = False
     window.controller.data_files.append(DataFile("imported.csv"))
     window.controller.sig_dataset_changed.emit(window.controller.dataset)
     assert projects.dirty and projects._opening is None
+    assert projects.project_path is None  # the project being read did not take over
 
 
 def test_chart_options_from_a_hand_edited_file_fall_back_to_defaults() -> None:

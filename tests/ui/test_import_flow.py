@@ -59,7 +59,8 @@ def test_import_adds_values_and_new_cities_visibly(window: MainWindow, qtbot: Qt
     assert dataset.city("铁岭新区").kind == "imported"
     assert window.focus_box.findText("铁岭新区", flags=_contains()) >= 0
     box = window.controller.import_report_box
-    assert "Imported 3 values from patents.csv: 1 new cities, 1 new indicators" in box.text()
+    assert box.text() == ("Imported 3 values from patents.csv: 1 new city, 1 new indicator, "
+                          "1 bundled value replaced.")
     assert window.project_controller.dirty
     assert [f.path for f in window.controller.data_files] == [str(path)]
 
@@ -87,6 +88,54 @@ def test_values_that_meet_only_after_matching_names_are_reported(
             "not kept: row 3, column D: 550,000,000,000 yuan (CNY)") in details
     assert "2017: kept row 4, column D: 700,000,000,000 yuan (CNY); the same value again: " \
            "row 5" in details
+
+
+#: Two new cities and indicators, two bundled values replaced, one value repeated (GDP is
+#: 地区生产总值 once names are matched) with the same value.
+MANY_CSV = """城市,指标,年份,数值,单位
+沈阳市,地区生产总值,2016,6000,亿元
+沈阳市,地区生产总值,2017,6100,亿元
+铁岭新区,专利授权数,2016,77,件
+抚顺新区,发明专利授权数,2016,5,件
+沈阳市,GDP,2017,6100,亿元
+"""
+
+
+def _import(window: MainWindow, qtbot: QtBot, path: Path, text: str) -> QMessageBox:
+    path.write_text(text, encoding="utf-8")
+    before = window.controller.dataset
+    dialog = open_dialog(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: window.controller.dataset is not before, timeout=10_000)
+    return window.controller.import_report_box
+
+
+def test_the_report_counts_in_plain_english(window: MainWindow, qtbot: QtBot,
+                                            tmp_path: Path) -> None:
+    box = _import(window, qtbot, tmp_path / "many.csv", MANY_CSV)
+    assert box.text() == (
+        "Imported 4 values from many.csv: 2 new cities, 2 new indicators, 2 bundled values "
+        "replaced.\n\n1 imported value repeated a city, indicator and year under another name "
+        "(with the same value); the first was kept (details below).")
+
+
+def test_the_report_counts_in_chinese(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.i18n import install_translators
+
+    app = QCoreApplication.instance()
+    translators = install_translators(app, "zh")
+    try:
+        box = _import(window, qtbot, tmp_path / "many.csv", MANY_CSV)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert box.text() == (
+        "已从 many.csv 导入 4 个数值：新增城市 2 个、新增指标 2 个，替换内置数值 2 个。\n\n"
+        "有 1 个导入数值以另一名称重复了同一城市、指标和年份（数值相同）；"
+        "已保留第一个（详见下文）。")
 
 
 def _contains():

@@ -132,3 +132,33 @@ def test_shift_share_amounts_follow_the_number_style(qtbot, dataset: Dataset, st
     change = f"{total.change / factor:+,.{decimals}f}".replace("-", "\u2212")
     assert table.item(3, 2).text() == change
     assert table.item(3, 2).data(Qt.ItemDataRole.UserRole) == pytest.approx(total.change)
+
+
+def test_chosen_years_survive_a_number_style_switch(window, dataset: Dataset) -> None:
+    """Preferences > Numbers rewrites the amounts; the years the user chose stay."""
+    view = structure_tab(window)
+    view.start_box.setValue(2005)
+    view.end_box.setValue(2012)
+    view.target_year_box.setValue(2008)
+    assert view.shift is not None and view.shift.start_year == 2005
+    projects = window.project_controller
+    projects.apply_settings({"number_style": "international"})
+    try:
+        assert (view.start_box.value(), view.end_box.value()) == (2005, 2012)
+        assert view.target_year_box.value() == 2008
+        assert view.shift is not None and (view.shift.start_year, view.shift.end_year) == (
+            2005, 2012)
+        assert "Shenyang by sector, 2005–2012, bn yuan" in view.shift_caption.text()
+        assert view.distances and view.distances[0].target_year == 2008
+    finally:
+        projects.apply_settings({"number_style": "chinese"})
+    assert (view.start_box.value(), view.end_box.value()) == (2005, 2012)
+    assert "2005–2012, 亿元" in view.shift_caption.text()
+    assert not projects.dirty  # a preference, not a change to the comparison
+
+
+def test_a_new_focus_city_gets_its_own_default_years(window, dataset: Dataset) -> None:
+    view = structure_tab(window)
+    view.start_box.setValue(2005)
+    window.chart_panel.set_selection(window.controller.dataset, "cn-210200", (), "gdp")
+    assert view.end_box.value() - view.start_box.value() == 10

@@ -261,11 +261,14 @@ class StructureView(QWidget):
     # --- selection ------------------------------------------------------------------------
     def set_selection(self, dataset: Dataset, focus_id: str, peer_ids: Sequence[str],
                       indicator_id: str, year: int | None = None, lang: str = "en") -> None:
+        """Show this selection. The years chosen are kept while the focus city and the data
+        stay: a dataset that only displays them differently (another number style) has the
+        same observations."""
         previous = self._selection
         self._selection = StructureSelection(dataset, focus_id, tuple(peer_ids), indicator_id,
                                              year, lang)
-        same_focus = (previous is not None and previous.dataset is dataset
-                      and previous.focus_id == focus_id)
+        same_focus = (previous is not None and previous.focus_id == focus_id
+                      and previous.dataset.observations is dataset.observations)
         same_distance = (same_focus and previous is not None
                          and previous.indicator_id == indicator_id and previous.year == year)
         self._updating = True
