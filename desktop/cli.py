@@ -4,9 +4,11 @@
                   [--screenshot FILE.png]
     city-profiles profile --focus CITY [--peers A,B,...|--group NAME] [--year Y] [--json]
     city-profiles import FILE [--sheet NAME] [--recipe R] [--json] [--output OUT.csv|.xlsx]
+                         [--lang en|zh]
 
 Errors in arguments (an unknown city, indicator or group) exit with status 2 and one line on
-stderr, never a traceback.
+stderr, never a traceback. `--lang zh` puts every line a person reads (tables, reports,
+warnings, errors) in Chinese; JSON keys stay English, being an interface.
 """
 
 from __future__ import annotations
@@ -29,11 +31,15 @@ from desktop.core.errors import (
 if TYPE_CHECKING:
     import argparse
 
+    from desktop.analysis.profile_table import ProfileTable
     from desktop.core.dataset import Dataset
 
 DEFAULT_FOCUS = "cn-210100"
 DEFAULT_GROUP = "north_east"
 DEFAULT_INDICATOR = "gdp"
+#: Error codes said from their values alone (sentences in desktop/report/i18n_text.py).
+CODED_ERRORS = ("currency_mismatch", "unit_mismatch", "missing_exchange_rate", "no_sector_data",
+                "no_value", "invalid_peer_query")
 
 
 @dataclass(frozen=True)
@@ -46,14 +52,30 @@ class Selection:
     group_id: str | None
 
 
-def _add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+def add_lang_argument(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    """`--lang` for the program or a subcommand. A subcommand's is SUPPRESSed when not given,
+    so `city-profiles --lang zh import F` keeps the language given before the command."""
+    import argparse
+
+    parser.add_argument("--lang", choices=("en", "zh"),
+                        default=None if top else argparse.SUPPRESS,
+                        help="language (default: English; the window: the language setting)"
+                        if top else "language of what is printed and written (default: "
+                        "English); JSON keys stay English")
+
+
+def lang_of(args: argparse.Namespace) -> str:
+    """The language a command speaks: the one asked for, else English."""
+    return getattr(args, "lang", None) or "en"
+
+
+def _add_selection_arguments(parser: argparse.ArgumentParser, top: bool = False) -> None:
     parser.add_argument("--focus", help="focus city: name, Chinese name, alias or id")
     peers = parser.add_mutually_exclusive_group()
     peers.add_argument("--peers", help="comma-separated peer cities")
     peers.add_argument("--group", help="a peer group: north_east, hot_spots, us_rust_belt")
     parser.add_argument("--indicator", help="indicator id to chart, e.g. gdp")
-    parser.add_argument("--lang", choices=("en", "zh"),
-                        help="language (default: English; the window: the language setting)")
+    add_lang_argument(parser, top)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="city-profiles",
         description="Compare a city side by side with its peers.",
     )
-    _add_selection_arguments(parser)
+    _add_selection_arguments(parser, top=True)
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="render the main window offscreen at 1600x1000 and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -83,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--output", metavar="OUT.csv",
                           help="write the normalised long table (city, indicator, year, value, "
                           "unit) to a .csv or .xlsx file")
+    add_lang_argument(importer)
     from desktop.report.cli_report import add_report_parser
 
     add_report_parser(commands)
@@ -111,59 +134,111 @@ def resolve_selection(dataset: Dataset, args: argparse.Namespace) -> Selection:
     return Selection(focus, tuple(p for p in peers if p != focus), indicator, group_id)
 
 
-def error_line(error: CityProfilesError, dataset: Dataset | None = None) -> str:
-    """One readable line for an error code."""
+def error_line(error: CityProfilesError, dataset: Dataset | None = None,
+               lang: str = "en") -> str:
+    """One readable line for an error code, in `lang`."""
     from desktop.importers.model import ImportRejectedError
+    from desktop.report.i18n_text import text
 
     name = error.params.get("name", "")
     if isinstance(error, UnknownCityError):
-        hint = ""
-        if dataset is not None:
-            guesses = [c.name_en for c in dataset.lookup.search(str(name), limit=3)]
-            hint = f" (did you mean {', '.join(guesses)}?)" if guesses else ""
-        return f"unknown city: {name!r}{hint}"
-    if isinstance(error, UnknownIndicatorError):
-        known = ", ".join(dataset.indicators) if dataset is not None else ""
-        return f"unknown indicator: {name!r}" + (f" (known: {known})" if known else "")
-    if isinstance(error, UnknownGroupError):
-        known = ", ".join(dataset.groups) if dataset is not None else ""
-        return f"unknown peer group: {name!r}" + (f" (known: {known})" if known else "")
-    if isinstance(error, OutputPathError):
-        reason = error.params.get("reason", "not a writable location")
-        return f"cannot write {error.params.get('file')}: {reason}"
-    if isinstance(error, InputFileError):
-        return f"cannot read {error.params.get('file')}: {error.params.get('reason')}"
+        return text("unknown_city", lang, name=repr(name)) + _guesses(dataset, str(name), lang)
+    if isinstance(error, UnknownIndicatorError | UnknownGroupError):
+        key = "unknown_indicator" if isinstance(error, UnknownIndicatorError) else "unknown_group"
+        known = _known(dataset, "indicators" if key == "unknown_indicator" else "groups")
+        return text(key, lang, name=repr(name)) + (
+            text("known", lang, names=known) if known else "")
     if isinstance(error, ImportRejectedError):
-        return str(error)
-    if isinstance(error, DatasetFileError):
-        return f"cannot read {error.params.get('file')}: {error.params.get('reason')}"
-    messages = {
-        "currency_mismatch": "values in different currencies cannot share one axis; "
-                             "convert them first",
-        "unit_mismatch": "these indicators are in different units",
-        "missing_exchange_rate": "no exchange rate for {year}",
-        "no_sector_data": "no sector data for {city}",
-        "no_value": "no value for {city} in {year}",
-        "invalid_peer_query": "{reason}",
-    }
-    template = messages.get(error.code)
-    if template is not None:
-        try:
-            return template.format(**error.params)
-        except (KeyError, IndexError):
-            return f"{template} ({error.params})"
-    return f"{error.code}: {error.params}"
+        from desktop.importers.report_text import issue_line
+
+        return issue_line(error.issue, lang)
+    if isinstance(error, OutputPathError | InputFileError | DatasetFileError):
+        key = "cannot_write" if isinstance(error, OutputPathError) else "cannot_read"
+        return text(key, lang, file=error.params.get("file"), reason=_reason(error, lang))
+    return _coded_line(error, lang)
+
+
+def _guesses(dataset: Dataset | None, name: str, lang: str) -> str:
+    """' (did you mean A, B?)' for a misspelt city, or '' without close names."""
+    from desktop.report.i18n_text import text
+
+    if dataset is None:
+        return ""
+    guesses = [c.name(lang) for c in dataset.lookup.search(name, limit=3)]
+    separator = "、" if lang == "zh" else ", "
+    return text("did_you_mean", lang, names=separator.join(guesses)) if guesses else ""
+
+
+def _known(dataset: Dataset | None, what: str) -> str:
+    """The ids a user may type (indicators or groups): identifiers, the same in any language."""
+    return ", ".join(getattr(dataset, what)) if dataset is not None else ""
+
+
+def _reason(error: CityProfilesError, lang: str) -> str:
+    """Why a file cannot be read or written: our own reasons by key (`why`), so they can be
+    said in Chinese; a reason from elsewhere (the OS, a recipe) as it was given."""
+    from desktop.report.i18n_text import text
+
+    why = error.params.get("why")
+    if why:
+        return text(str(why), lang, **error.params.get("why_values", {}))
+    if isinstance(error, OutputPathError) and "reason" not in error.params:
+        return text("not_writable", lang)
+    return str(error.params.get("reason"))
+
+
+def _coded_line(error: CityProfilesError, lang: str) -> str:
+    """Errors raised as a bare code with values (analysis, charts)."""
+    from desktop.report.i18n_text import text
+
+    if error.code not in CODED_ERRORS:
+        return f"{error.code}: {error.params}"
+    try:
+        return text(error.code, lang, **error.params)
+    except (KeyError, IndexError):
+        return f"{text(error.code, lang)} ({error.params})"
+
+
+def say(kind: str, line: str, lang: str = "en") -> None:
+    """Print one 'city-profiles: error: ...' (or warning) line on stderr, in `lang`."""
+    from desktop.report.i18n_text import text
+
+    print(text("cli_line", lang, kind=text(f"cli_{kind}", lang), line=line), file=sys.stderr)
+
+
+def aligned_text(grid: list[list[str]], left: Sequence[int] = (0,)) -> str:
+    """Rows as aligned plain text (CJK characters take two columns), a rule under the first;
+    columns in `left` are left-aligned, the rest right-aligned (numbers)."""
+    import unicodedata
+
+    def width(cell: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in cell)
+
+    widths = [max(width(row[i]) for row in grid) for i in range(len(grid[0]))]
+    lines = []
+    for index, row in enumerate(grid):
+        cells = [cell + " " * (widths[i] - width(cell)) if i in left
+                 else " " * (widths[i] - width(cell)) + cell for i, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def profile_text(dataset: Dataset, table: ProfileTable, lang: str = "en") -> str:
+    """The profile table for the terminal, its column titles in `lang` (city names too)."""
+    from desktop.report.i18n_text import column_title
+
+    titles = [dataset.cities[c.city_id].name(lang) if c.city_id
+              else column_title(c.key, lang, c.horizon) for c in table.columns]
+    return aligned_text([titles, *[[cell.text for cell in row] for row in table.rows]])
 
 
 def run_profile(dataset: Dataset, args: argparse.Namespace) -> int:
     import json
 
     from desktop.analysis.comparison import build_profile
-    from desktop.analysis.profile_table import (
-        build_profile_table,
-        profile_text,
-        profile_to_json,
-    )
+    from desktop.analysis.profile_table import build_profile_table, profile_to_json
 
     selection = resolve_selection(dataset, args)
     indicators = _split(args.indicators) or None
@@ -171,7 +246,7 @@ def run_profile(dataset: Dataset, args: argparse.Namespace) -> int:
         dataset.indicator(indicator_id)
     profile = build_profile(dataset, selection.focus_id, selection.peer_ids, indicators,
                             args.year)
-    lang = args.lang or "en"
+    lang = lang_of(args)
     if args.json:
         print(json.dumps(profile_to_json(dataset, profile, lang), ensure_ascii=False, indent=2))
     else:
@@ -194,10 +269,11 @@ def run_import(dataset: Dataset, args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     if output is not None:
         if output.suffix.lower() not in (".csv", ".xlsx"):
-            raise OutputPathError(file=str(output), reason="use a .csv or .xlsx name")
+            raise OutputPathError(file=str(output), reason="use a .csv or .xlsx name",
+                                  why="use_csv_or_xlsx")
         check_writable(output)
     if not path.is_file():
-        raise InputFileError(file=str(path), reason="no such file")
+        raise InputFileError(file=str(path), reason="no such file", why="no_such_file")
     try:
         recipe = load_recipe(Path(args.recipe)) if args.recipe else Recipe()
     except RecipeError as exc:
@@ -217,7 +293,7 @@ def run_import(dataset: Dataset, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(outcome.report.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(report_text(outcome.report))
+        print(report_text(outcome.report, lang_of(args)))
     return 0
 
 
@@ -278,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             check_writable(Path(args.screenshot))
     except CityProfilesError as error:
-        print(f"city-profiles: error: {error_line(error, dataset)}", file=sys.stderr)
+        say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
         return 2
     except BrokenPipeError:
         return 0

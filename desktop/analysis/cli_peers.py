@@ -7,6 +7,9 @@
 Unknown cities and indicators raise UnknownCityError / UnknownIndicatorError, which the CLI turns
 into one line and exit status 2; a query that cannot be answered (bad weights, a year without
 data) prints one line here and returns 2. Also runnable as `python -m desktop.analysis.cli_peers`.
+
+English output names indicators by id (what --indicators and --weights take); Chinese output
+by their Chinese labels, with headings and notes in Chinese.
 """
 
 from __future__ import annotations
@@ -14,14 +17,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop.analysis.peer_options import MISSING_POLICIES, SCALINGS
+from desktop.report.i18n_text import text
 
 if TYPE_CHECKING:
-    from desktop.analysis.peers import PeerResult
+    from desktop.analysis.peers import MissingReport, PeerResult
     from desktop.core.dataset import Dataset
 
 
@@ -53,7 +56,9 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-coverage", type=float, default=0.5,
                         help="renormalise: least share of the weight a city must have (0.5)")
     parser.add_argument("--json", action="store_true", help="print JSON, numbers as numbers")
-    parser.add_argument("--lang", choices=("en", "zh"), default="en")
+    from desktop.cli import add_lang_argument
+
+    add_lang_argument(parser)
 
 
 def _split(text: str | None) -> list[str]:
@@ -99,26 +104,71 @@ def peers_to_json(dataset: Dataset, result: PeerResult, lang: str = "en") -> dic
     }
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def _namer(dataset: Dataset, lang: str) -> Callable[[str], str]:
+    """How an indicator is named: its id in English (what --weights takes), its label in
+    Chinese."""
+    if lang != "zh":
+        return str
+    return lambda indicator_id: dataset.indicator(indicator_id).label(lang)
 
 
-def _pad(text: str, width: int, left: bool) -> str:
-    gap = " " * (width - _width(text))
-    return text + gap if left else gap + text
+def _scaling(scaling: str, lang: str) -> str:
+    return text(f"scaling_{scaling}", lang) if scaling in SCALINGS else scaling
+
+
+def _pool(dataset: Dataset, result: PeerResult, lang: str) -> str:
+    """The comparison pool's name (the result carries the English one)."""
+    if lang != "zh":
+        return result.pool_label
+    from desktop.analysis.panel import pool_key, pool_label
+
+    return pool_label(pool_key(dataset.cities[result.focus_id]), lang)
+
+
+def describe_missing(missing: MissingReport, lang: str = "en",
+                     name: Callable[[str], str] = str) -> str:
+    """MissingReport.describe() in `lang`: who was compared over fewer indicators or left out."""
+    sep = text("list_sep", lang)
+    parts = []
+    if missing.focus_missing:
+        parts.append(text("peers_dropped", lang,
+                          indicators=sep.join(name(i) for i in missing.focus_missing)))
+    if missing.policy == "renormalise":
+        parts.append(text("peers_renormalised", lang, renormalised=missing.renormalised,
+                          compared=missing.compared))
+        parts.append(text("peers_excluded_weight", lang, excluded=missing.excluded,
+                          pool=missing.pool_size, coverage=f"{missing.min_coverage:.0%}"))
+    else:
+        parts.append(text("peers_excluded_missing", lang, excluded=missing.excluded,
+                          pool=missing.pool_size))
+    return text("clause_sep", lang).join(parts) + text("sentence_end", lang)
+
+
+def peer_notes(dataset: Dataset, result: PeerResult, lang: str = "en") -> list[str]:
+    """The result's notes in `lang` (in English they read as PeerResult.notes): the year and
+    scaling with how many cities have each indicator, who was left out, series breaks."""
+    name, missing = _namer(dataset, lang), result.missing
+    counts = text("list_sep", lang).join(
+        f"{name(i)} {missing.pool_size + 1 - missing.missing_by_indicator.get(i, 0)}"
+        for i in result.indicators)  # the focus city has them all, candidates bar the missing
+    breaks = {b.note_en: b.note_zh or b.note_en for b in dataset.series_breaks}
+    return [
+        text("peers_values_note", lang, year=result.year,
+             scaling=_scaling(result.scaling, lang), counts=counts),
+        describe_missing(missing, lang, name),
+        *(breaks.get(note, note) if lang == "zh" else note for note in result.notes[2:]),
+    ]
 
 
 def peers_text(dataset: Dataset, result: PeerResult, lang: str = "en") -> str:
     """A heading, an aligned table (distance and each indicator's share) and the notes."""
-    focus = dataset.cities[result.focus_id]
-    weights = ", ".join(f"{i} {w:.2f}" for i, w in result.weights.items())
-    lines = [
-        f"Peers of {focus.name(lang)} among {result.pool_label}, {result.year}, "
-        f"scaling {result.scaling}",
-        f"Weights: {weights}",
-        "",
-    ]
-    header = ["#", "City", "Distance", *result.indicators, "Missing"]
+    from desktop.cli import aligned_text
+
+    focus, name = dataset.cities[result.focus_id], _namer(dataset, lang)
+    sep = text("list_sep", lang)
+    weights = sep.join(f"{name(i)} {w:.2f}" for i, w in result.weights.items())
+    header = ["#", text("city", lang), text("distance", lang),
+              *(name(i) for i in result.indicators), text("missing", lang)]
     grid = [header]
     for n, match in enumerate(result.matches, 1):
         grid.append([
@@ -127,23 +177,23 @@ def peers_text(dataset: Dataset, result: PeerResult, lang: str = "en") -> str:
             f"{match.distance:.3f}",
             *(f"{match.contributions[i] * 100:.0f}%" if i in match.contributions else "—"
               for i in result.indicators),
-            ", ".join(match.missing) or "—",
+            sep.join(name(i) for i in match.missing) or "—",
         ])
-    widths = [max(_width(row[i]) for row in grid) for i in range(len(header))]
-    for index, row in enumerate(grid):
-        lines.append("  ".join(
-            _pad(text, widths[i], left=i in (1, len(header) - 1)) for i, text in enumerate(row)
-        ).rstrip())
-        if index == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    lines.append("")
-    lines.append("Shares: each indicator's part of the distance.")
-    lines.extend(f"Note: {note}" for note in result.notes)
-    return "\n".join(lines)
+    return "\n".join([
+        text("peers_heading", lang, focus=focus.name(lang), pool=_pool(dataset, result, lang),
+             year=result.year, scaling=_scaling(result.scaling, lang)),
+        text("weights", lang, weights=weights),
+        "",
+        aligned_text(grid, left=(1, len(header) - 1)),
+        "",
+        text("shares", lang),
+        *(text("note_line", lang, note=note) for note in peer_notes(dataset, result, lang)),
+    ])
 
 
 def run_peers(dataset: Dataset, args: argparse.Namespace) -> int:
     from desktop.analysis.peers import PeerQueryError, find_peers, parse_weights
+    from desktop.cli import lang_of
 
     focus = dataset.city(args.focus).id  # raises UnknownCityError
     indicators = _split(args.indicators) or None
@@ -160,9 +210,12 @@ def run_peers(dataset: Dataset, args: argparse.Namespace) -> int:
             scaling=args.scaling, missing=args.missing, min_coverage=args.min_coverage,
         )
     except PeerQueryError as error:
-        print(f"city-profiles: error: {error.params.get('reason')}", file=sys.stderr)
+        from desktop.cli import say
+
+        say("error", text("invalid_peer_query", lang_of(args),
+                          reason=error.params.get("reason")), lang_of(args))
         return 2
-    lang = getattr(args, "lang", "en")
+    lang = lang_of(args)
     if args.json:
         print(json.dumps(peers_to_json(dataset, result, lang), ensure_ascii=False, indent=2))
     else:
@@ -172,7 +225,7 @@ def run_peers(dataset: Dataset, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Standalone entry point, with the CLI's one-line errors."""
-    from desktop.cli import error_line
+    from desktop.cli import error_line, lang_of, say
     from desktop.core.errors import CityProfilesError
     from desktop.core.storage import load_bundled
 
@@ -185,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dataset = load_bundled()
         return run_peers(dataset, args)
     except CityProfilesError as error:
-        print(f"city-profiles: error: {error_line(error, dataset)}", file=sys.stderr)
+        say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
         return 2
     except BrokenPipeError:
         return 0

@@ -1,34 +1,377 @@
-"""The import report as plain text for the terminal: counts, then every issue with its place."""
+"""The import report as plain text for the terminal: counts, then every issue with its place.
+
+In English or Chinese. An issue carries a stable code, its values and a plain English sentence
+written by the module that found it; the Chinese sentence is built here from the code and
+values (`ISSUES_ZH`), so the English stays where it is made and `--lang zh` reads in Chinese.
+A place always names file, sheet, row and column, in either language.
+"""
 
 from __future__ import annotations
 
-from desktop.importers.model import ImportReport
+import re
+from collections.abc import Callable
+from typing import Any
+
+from desktop.importers.model import ImportReport, Issue, Location
+from desktop.report.i18n_text import count_phrase
 
 MAX_LISTED = 200
+MAX_NAMED = 5  # cells, lines or rows named in one Chinese sentence, as the readers do
+KEPT_PLACES = 100  # readers keep at most this many cells or lines in an issue's values
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "imported": ("Imported {values} from {rows} of {file}", "已从 {file} 的{rows}中导入{values}"),
+    "in_sheet": (" (sheet {sheet})", "（工作表 {sheet}）"),
+    "encoding": ("Encoding", "编码"),
+    "delimiter": ("Delimiter", "分隔符"),
+    "layout": ("Layout", "表格结构"),
+    "header_rows": ("Header rows", "表头行"),
+    "cities": ("Cities", "城市"),
+    "cities_count": ("{cities:,} ({matched:,} matched to the catalog, {new:,} new)",
+                     "{cities:,}个（{matched:,}个与目录匹配，{new:,}个为新城市）"),
+    "new_cities": ("New cities", "新城市"),
+    "indicators": ("Indicators", "指标"),
+    "years": ("Years", "年份"),
+    "units_converted": ("Units converted", "单位换算"),
+    "errors": ("Errors", "错误"),
+    "warnings": ("Warnings", "警告"),
+    "issue_count": ("{title} ({count}):", "{title}（{count}条）："),
+    "more": ("  … and {count} more (use --json for all)",
+             "  ……另有{count}条未列出（全部见 --json）"),
+    "label": ("  {label}: {value}", "  {label}：{value}"),
+    "issue": ("  - {where}: {message}", "  - {where}：{message}"),
+}
+
+#: Layout codes (model.LAYOUTS) as the import dialog names them.
+LAYOUTS_ZH = {
+    "long": "长表", "wide_years": "按年份的宽表", "wide_indicators": "按指标的宽表",
+    "sdmx": "SDMX-CSV", "eurostat": "欧盟统计局 TSV",
+}
 
 
-def report_text(report: ImportReport) -> str:
-    lines = [f"Imported {report.rows_imported:,} values from {report.rows_read:,} rows of "
-             f"{report.file}" + (f" (sheet {report.sheet})" if report.sheet else "")]
-    details = [
-        ("Encoding", report.encoding),
-        ("Delimiter", repr(report.delimiter) if report.delimiter else ""),
-        ("Layout", report.layout),
-        ("Header rows", ", ".join(str(r) for r in report.header_rows)),
-        ("Cities", f"{len(report.cities):,} ({len(report.cities_matched):,} matched to the "
-                   f"catalog, {len(report.cities_new):,} new)"),
-        ("New cities", ", ".join(report.cities_new[:20])
-         + (" …" if len(report.cities_new) > 20 else "")),
-        ("Indicators", ", ".join(report.indicators)),
-        ("Years", f"{report.years[0]}–{report.years[-1]}" if report.years else ""),
-        ("Units converted", "; ".join(report.units_converted)),
-    ]
-    lines += [f"  {label}: {value}" for label, value in details if value]
-    for title, issues in (("Errors", report.errors), ("Warnings", report.warnings)):
+def _label(key: str, lang: str, **values: object) -> str:
+    en, zh = _LABELS[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
+def report_text(report: ImportReport, lang: str = "en") -> str:
+    """The whole report: a summary line, what was detected, then errors and warnings."""
+    lines = [_summary(report, lang)]
+    lines += [_label("label", lang, label=_label(key, lang), value=value)
+              for key, value in _details(report, lang) if value]
+    for key, issues in (("errors", report.errors), ("warnings", report.warnings)):
         if issues:
-            lines.append(f"{title} ({len(issues):,}):")
-            for issue in issues[:MAX_LISTED]:
-                lines.append(f"  - {issue.location.describe()}: {issue.message}")
+            lines.append(_label("issue_count", lang, title=_label(key, lang),
+                                count=f"{len(issues):,}"))
+            lines += [_label("issue", lang, where=where_text(issue.location, lang),
+                             message=issue_message(issue, lang))
+                      for issue in issues[:MAX_LISTED]]
             if len(issues) > MAX_LISTED:
-                lines.append(f"  … and {len(issues) - MAX_LISTED:,} more (use --json for all)")
+                lines.append(_label("more", lang, count=f"{len(issues) - MAX_LISTED:,}"))
     return "\n".join(lines)
+
+
+def _summary(report: ImportReport, lang: str) -> str:
+    """'Imported 1 value from 2 rows of f.csv (sheet S)'."""
+    line = _label("imported", lang, file=report.file,
+                  values=count_phrase(report.rows_imported, "value", "values", "{n}个数值", lang),
+                  rows=count_phrase(report.rows_read, "row", "rows", "{n}行", lang))
+    return line + (_label("in_sheet", lang, sheet=report.sheet) if report.sheet else "")
+
+
+def _details(report: ImportReport, lang: str) -> list[tuple[str, str]]:
+    """(label key, value) for what the import detected; empty values are left out."""
+    sep = "、" if lang == "zh" else ", "
+    cities = _label("cities_count", lang, cities=len(report.cities),
+                    matched=len(report.cities_matched), new=len(report.cities_new))
+    return [
+        ("encoding", report.encoding),
+        ("delimiter", repr(report.delimiter) if report.delimiter else ""),
+        ("layout", _layout(report.layout, lang)),
+        ("header_rows", sep.join(str(r) for r in report.header_rows)),
+        ("cities", cities),
+        ("new_cities", sep.join(report.cities_new[:20])
+         + (" …" if len(report.cities_new) > 20 else "")),
+        ("indicators", sep.join(report.indicators)),
+        ("years", f"{report.years[0]}–{report.years[-1]}" if report.years else ""),
+        ("units_converted", "; ".join(report.units_converted)),
+    ]
+
+
+def _layout(layout: str, lang: str) -> str:
+    """The detected layout(s), 'wide_indicators, long' for several sheets."""
+    if lang != "zh" or not layout:
+        return layout
+    return "、".join(LAYOUTS_ZH.get(part, part) for part in layout.split(", "))
+
+
+# ------------------------------------------------------------------------ places and issues
+def where_text(location: Location, lang: str = "en") -> str:
+    """'f.xls, sheet '1-7', row 6, column A' / 'f.xls，工作表“1-7”，第 6 行，A 列'."""
+    if lang != "zh":
+        return location.describe()
+    parts = [location.file]
+    if location.sheet:
+        parts.append(f"工作表“{location.sheet}”")
+    if location.row is not None:
+        parts.append(f"第 {location.row} 行")
+    if location.column:
+        parts.append(f"{location.column} 列")
+    return "，".join(parts)
+
+
+def issue_line(issue: Issue, lang: str = "en") -> str:
+    """One issue on one line, its place first (the CLI's line for a refused file)."""
+    separator = "：" if lang == "zh" else ": "
+    return f"{where_text(issue.location, lang)}{separator}{issue_message(issue, lang)}"
+
+
+def issue_message(issue: Issue, lang: str = "en") -> str:
+    """The issue's sentence in `lang`; a code without a Chinese sentence keeps its English."""
+    if lang != "zh":
+        return issue.message
+    make = ISSUES_ZH.get(issue.code)
+    if make is None:
+        return issue.message
+    try:
+        return make(_Values(issue)) if callable(make) else make.format_map(_Values(issue))
+    except (KeyError, IndexError, TypeError, ValueError):
+        return issue.message
+
+
+class _Values(dict):
+    """An issue's values for a Chinese template, with the few it needs worked out: `n` (how
+    many), `cells`, `lines`, `rows` (named, at most MAX_NAMED) and the location's parts."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.values)
+        self.issue = issue
+        location = issue.location
+        self.update(file=location.file, sheet=location.sheet, row=location.row,
+                    column=location.column, n=_count(issue))
+        self["cells"] = _named(issue.values.get("cells", []), "个")
+        self["lines"] = _named(issue.values.get("lines", []), "")
+        self["sheets"] = "、".join(_quoted(s) for s in issue.values.get("sheets", []))
+        rows = issue.values.get("rows")
+        self["rows"] = _named(rows, "") if isinstance(rows, list) else rows
+        self.setdefault("text", "")
+
+
+def _count(issue: Issue) -> int | None:
+    """How many: the issue's own count, else the number its English sentence starts with
+    (some issues keep only the first rows), else the length of what it names."""
+    count = issue.values.get("count")
+    if isinstance(count, int):
+        return count
+    leading = re.match(r"(\d[\d,]*) ", issue.message)
+    if leading:
+        return int(leading.group(1).replace(",", ""))
+    for key in ("rows", "cells", "lines", "sheets", "fields"):
+        named = issue.values.get(key)
+        if isinstance(named, list):
+            return len(named)
+        if isinstance(named, int):
+            return named
+    return None
+
+
+def _named(items: list[Any], unit: str) -> str:
+    """'B3、C4' or 'B3、C4、D5、E6、F7 等共 7 个' (unit '个'; '' where the sentence goes on
+    with its own measure word, as in '第 … 行')."""
+    items = [str(i) for i in items]
+    shown = "、".join(items[:MAX_NAMED])
+    if len(items) <= MAX_NAMED:
+        return shown
+    if len(items) >= KEPT_PLACES:  # the list was cut: its length is not the total
+        return f"{shown} 等"
+    return f"{shown} 等共 {len(items)} {unit}".rstrip()
+
+
+def _quoted(name: object) -> str:
+    return f"“{name}”"
+
+
+def _ambiguous_city(v: _Values) -> str:
+    candidates = "或".join(str(c) for c in v.get("candidates", []))
+    return (f"{_quoted(v['name'])}可能是{candidates}；作为单独的城市保留"
+            "（请使用中文名称或代码列加以区分）")
+
+
+def _bad_year(v: _Values) -> str:
+    if not v["text"]:
+        return f"{v['n']}行没有年份，未导入"
+    return f"{_quoted(v['text'])}不是年份；{v['n']}行未导入"
+
+
+def _year_normalised(v: _Values) -> str:
+    pairs = "、".join(f"{_quoted(k)} → {y}" for k, y in list(v.get("years", {}).items())[:10])
+    return f"年份写法已规范为数字：{pairs}"
+
+
+def _units(v: _Values) -> str:
+    return "、".join(str(u) or "（无单位）" for u in v.get("units", {}))
+
+
+def _value_flags(v: _Values) -> str:
+    flags = sorted(v.get("flags", {}).items(), key=lambda pair: -pair[1])  # most used first
+    return "数值带有标记：" + "、".join(
+        f"{f}（{EUROSTAT_FLAGS_ZH.get(f, '未知标记')}）× {c}" for f, c in flags)
+
+
+def _missing_values(v: _Values) -> str:
+    markers = "、".join("空白" if m == "(empty)" else _quoted(m) for m in v.get("markers", {}))
+    return f"{v['n']}个标记为缺失的单元格未导入（不会当作 0）" + (
+        f"：{markers}" if markers else "")
+
+
+def _duplicate(v: _Values, same: bool) -> str:
+    listed = v.issue.values.get("rows", [])
+    rows, key = "、".join(map(str, listed)), f"{v['city']} / {v['indicator']} / {v['year']}"
+    if same:
+        return f"{key}：出现{len(listed)}次且数值相同（第 {rows} 行）；只保留一次"
+    return f"{key}：第 {rows} 行的数值不同；保留第 {v['kept_row']} 行，其余未导入"
+
+
+def _extension(v: _Values) -> str:
+    content = CONTENT_ZH.get(str(v.get("content")), str(v.get("content")))
+    named = v.get("extension") or "（无扩展名）"
+    return f"文件扩展名为 {named}，但内容是{content}；已按{content}读取。"
+
+
+def _fields(v: _Values) -> str:
+    where = "；".join(f"第 {f['row']} 行 {f['column']} 列（{f['length']:,} 个字符）"
+                     for f in v.get("fields", [])[:MAX_NAMED])
+    return f"{v['n']}个字段超过长度上限，已截断：{where}。"
+
+
+def _date_cells(v: _Values) -> str:
+    system = "（1904 日期系统）" if v.get("date1904") else ""
+    return (f"{v['n']}个设置为日期格式{system}的单元格（{v['cells']}）"
+            "按日期（YYYY-MM-DD）读取，而非数字。")
+
+
+def _control_characters(v: _Values) -> str:
+    where = f"单元格 {v['cells']}" if v["cells"] else f"第 {v['lines']} 行"
+    return f"删除了{v['n']}个不可见的控制字符或文字方向字符（{where}）；比较名称时不含这些字符。"
+
+
+def _formula_unverified(v: _Values) -> str:
+    if not v["cells"]:  # one value cell, flagged when the table was read
+        return "此公式单元格按 Excel 上次保存的值读取，此处无法核对；请检查其数值"
+    return (f"{v['n']}个公式单元格（{v['cells']}）按 Excel 上次保存的值读取，"
+            "此处无法核对（可能已过时或来自其他文件）。")
+
+
+def _formula_not_calculated(v: _Values) -> str:
+    if not v["cells"]:
+        return "公式没有计算结果；请在 Excel 中打开并保存文件"
+    return (f"公式单元格 {v['cells']} 没有保存计算结果（请在 Excel 中打开并保存以计算）；"
+            "按空值读取。")
+
+
+def _more_issues(v: _Values) -> str:
+    code = str(v.get("issue_code"))
+    return (f"另有{v['n'] - v['listed']}条{_quoted(ISSUE_NAMES_ZH.get(code, code))}问题未列出"
+            f"（共{v['n']}条）")
+
+
+#: Eurostat's value flags (numbers.EUROSTAT_FLAGS) in Chinese.
+EUROSTAT_FLAGS_ZH = {
+    "b": "时间序列中断", "c": "保密", "d": "定义不同", "e": "估计值", "f": "预测值",
+    "n": "不显著", "p": "初步数据", "r": "修订值", "s": "欧盟统计局估计", "u": "可靠性低",
+    "z": "不适用",
+}
+
+#: What a file turned out to hold (sniff.extension_mismatch's `content`).
+CONTENT_ZH = {"CSV text": " CSV 文本", "an .xlsx workbook": " .xlsx 工作簿",
+              "an .xls workbook": " .xls 工作簿"}
+
+#: Short names of issue kinds, for 'N more ... issues not listed'.
+ISSUE_NAMES_ZH = {
+    "missing_city": "缺少城市", "bad_year": "年份无法识别", "not_a_number": "不是数字",
+    "province_row_skipped": "省份标题行", "duplicate_collapsed": "重复数值",
+    "conflicting_duplicate": "重复键的数值不同", "formula_not_calculated": "公式没有计算结果",
+    "non_finite": "非有限数", "precision_loss": "精度损失", "number_normalised": "数字写法规范",
+}
+
+#: The Chinese sentence of each issue code: a template over _Values, or a function of them.
+ISSUES_ZH: dict[str, str | Callable[[_Values], str]] = {
+    # reading the file (readers): refused files
+    "file_not_found": "文件不存在。",
+    "unsupported_type": "不支持这种文件；请导入 .xlsx、.xls、.csv、.tsv 或 .txt 表格文件"
+                        "（其他格式请先在 Excel 中另存为 .xlsx）。",
+    "unreadable_file": "无法打开文件。",
+    "empty_file": "文件是空的，没有数据。",
+    "html_not_spreadsheet": "这是网页（HTML），不是真正的电子表格；请在 Excel 中打开并另存为"
+                            " .xlsx，再导入该文件。",
+    "not_a_spreadsheet": "这不是电子表格，或文件已损坏。",
+    "encoding_unknown": "无法识别文本编码（第 {row} 行起）；请在导入时选择编码。",
+    "damaged_file": "文件已损坏或不完整（下载中断？），无法读取。",
+    "too_large": "文件超出文本文件的大小上限，未导入。",
+    "no_such_sheet": "没有名为“{sheet}”的工作表。",
+    "damaged_workbook": "工作簿已损坏，无法读取。",
+    "password_protected": "工作簿有密码保护；请在 Excel 中打开，取消密码并保存后再导入。",
+    "zip_bomb": "工作簿解压后的数据超出上限，可能是压缩炸弹，已拒绝。",
+    "xml_entities_forbidden": "工作簿含有 XML 文档类型声明或实体（电子表格不需要，攻击会利用），"
+                              "已拒绝。",
+    "ambiguous_thousands": "第 {lines} 行有未加引号的千位分隔符（如 1,000.00）：数字会被拆成两个"
+                           "字段，列会错位；请给这类数字加引号，或去掉千位分隔符后保存。",
+    "ragged_rows": "第 {lines} 行的字段数与表头（{expected} 个字段）不符；继续读取会使列错位。",
+    # reading the file: warnings
+    "extension_mismatch": _extension,
+    "hidden_sheet_skipped": "隐藏工作表{sheets}未读取；如需导入隐藏数据，请明确选择该工作表。",
+    "hidden_sheet_read": "只有隐藏工作表含有数据；已读取此隐藏工作表。",
+    "encrypted_default_key_decrypted": "工作簿使用 Excel 内置的默认密钥加密（无密码）；"
+                                       "已按 Excel 打开它的方式解密。",
+    "formula_not_calculated": _formula_not_calculated,
+    "formula_cached_unverified": _formula_unverified,
+    "invalid_number_token": "数值单元格 {cells} 的值不是数字；按空值读取。",
+    "number_out_of_range": "单元格 {cells} 的数字超出电子表格范围（无穷大）；按空值读取。",
+    "date_cell": _date_cells,
+    "cell_error": "单元格 {cells} 含有 Excel 错误值（如 #DIV/0!）；按空值读取。",
+    "control_characters_removed": _control_characters,
+    "bare_cr_in_field": "第 {lines} 行字段内的多余回车符已删除；未当作换行。",
+    "field_truncated": _fields,
+    # reading the table (detection.PROBLEM_TEXT): refused tables
+    "monthly_columns": "各列是月份（如“Jan 2020”）；城市概况比较年度数值，而年度值是月度的平均、"
+                       "合计还是12月数值取决于序列——请导出年度数据（如 BLS 的年平均）再导入",
+    "empty_table": "工作表中没有表格",
+    "no_city_column": "没有列标明城市；请选择城市列",
+    "no_value_column": "没有列含有数值；请选择数值列",
+    "no_year_columns": "没有列标题可读作年份",
+    "no_year": "没有列含有年份，表格也未说明年份；请设定年份",
+    "no_indicator_columns": "没有含数字的列可作为指标导入",
+    # reading the table: what was skipped, changed or doubtful
+    "repeated_header_dropped": "删除了{n}个重复的表头或页标题行",
+    "note_rows_dropped": "删除了表格中的{n}个注释行",
+    "city_filled_down": "{n}行没有城市，沿用上一行的城市",
+    "ambiguous_city": _ambiguous_city,
+    "missing_city": "没有城市的数值未导入",
+    "duplicate_collapsed": lambda v: _duplicate(v, same=True),
+    "conflicting_duplicate": lambda v: _duplicate(v, same=False),
+    "no_data_rows": "没有可导入的数据行",
+    "metadata_rows_skipped": "跳过了表头上方的{n}个标题或说明行",
+    "footer_rows_dropped": "删除了数据下方的{n}个脚注行",
+    "header_flattened": "{n}个表头行合并为一行",
+    "year_normalised": _year_normalised,
+    "unknown_unit": "单位“{unit}”无法识别；数值按原样保留",
+    "mixed_units": lambda v: (f"{v['indicator']}：数值使用了不同单位（{_units(v)}），"
+                              "已全部换算为同一单位"),
+    "inconsistent_units": lambda v: (f"{v['indicator']}：数值的单位不同（{_units(v)}），"
+                                     "无法互相换算；比较前请检查"),
+    "bad_year": _bad_year,
+    "date": "单元格设置为日期格式；请检查其数值",
+    "error": "单元格含有 Excel 错误值；请检查其数值",
+    "province_row_skipped": "“{name}”像是没有数值的省份标题行；已跳过",
+    "empty_row_skipped": "跳过了{n}个没有任何数值的行",
+    "not_a_number": "“{text}”不是数字；未导入",
+    "non_finite": "“{text}”不是有限数；未导入",
+    "overflow": "“{text}”换算单位后过大，无法保存；未导入",
+    "underflow": "“{text}”过小，无法保存（会变成 0）；未导入",
+    "precision_loss": "“{text}”的位数超出可保存的精度；保存为 {stored!r}",
+    "number_normalised": "“{text}”读作 {normalised}",
+    "thousands_separator": "{n}个数值带有千位分隔符，已去掉分隔符读取",
+    "missing_values": _missing_values,
+    "value_flags": _value_flags,
+    "more_issues": _more_issues,
+}

@@ -19,12 +19,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli import lang_of
 from desktop.core.errors import CityProfilesError, InputFileError, OutputPathError
 from desktop.core.units import NUMBER_STYLES
+from desktop.report.i18n_text import count_phrase, text
 from desktop.report.model import CHART_TYPES, PAPERS, SECTIONS, ReportOptions
 
 if TYPE_CHECKING:
     from desktop.core.dataset import Dataset
+    from desktop.importers.merge import MergeSummary
 
 DEFAULT_GROUP = "north_east"
 OUTPUT_SUFFIXES = (".pdf", ".html", ".htm")
@@ -46,7 +49,9 @@ def add_report_parser(subparsers: Any) -> None:
                         help=f"chart types, comma-separated: {', '.join(CHART_TYPES)}")
     parser.add_argument("--sections", default=",".join(SECTIONS),
                         help=f"sections, comma-separated: {', '.join(SECTIONS)}")
-    parser.add_argument("--lang", choices=("en", "zh"), default="en")
+    from desktop.cli import add_lang_argument
+
+    add_lang_argument(parser)
     parser.add_argument("--year", type=int, help="comparison year (default: latest shared)")
     parser.add_argument("--paper", choices=PAPERS, default="a4")
     parser.add_argument("--landscape", action="store_true")
@@ -63,7 +68,8 @@ def _split(text: str | None) -> list[str]:
 def check_output(path: Path) -> None:
     """Raise OutputPathError for a name we cannot write or whose kind we do not know."""
     if path.suffix.lower() not in OUTPUT_SUFFIXES:
-        raise OutputPathError(file=str(path), reason="use a .pdf or .html file name")
+        raise OutputPathError(file=str(path), reason="use a .pdf or .html file name",
+                              why="use_pdf_or_html")
     from desktop.core.storage import check_writable
 
     check_writable(path)
@@ -83,22 +89,26 @@ def options_from_args(dataset: Dataset, args: argparse.Namespace) -> ReportOptio
         dataset.indicator(indicator_id)
     charts = tuple(_split(args.charts))
     sections = tuple(_split(args.sections))
-    for name, chosen, known in (("chart type", charts, CHART_TYPES),
+    for what, chosen, known in (("chart_type", charts, CHART_TYPES),
                                 ("section", sections, SECTIONS)):
         unknown = [c for c in chosen if c not in known]
         if unknown:
+            name = what.replace("_", " ")
             raise InputFileError(file=f"--{name.split()[0]}s",
                                  reason=f"unknown {name} {unknown[0]!r} "
-                                        f"(known: {', '.join(known)})")
+                                        f"(known: {', '.join(known)})",
+                                 why=f"unknown_{what}", why_values={
+                                     "name": repr(unknown[0]), "known": ", ".join(known)})
     return ReportOptions(
         focus_id=focus, peer_ids=tuple(p for p in peers if p != focus),
-        indicator_ids=indicators, year=args.year, lang=args.lang, sections=sections,
+        indicator_ids=indicators, year=args.year, lang=lang_of(args), sections=sections,
         chart_types=charts, paper=args.paper, landscape=args.landscape, group_id=group_id,
     )
 
 
-def import_data(dataset: Dataset, files: Sequence[str]) -> Dataset:
-    """The dataset with each --data file merged in, in order (raises on a bad file)."""
+def import_data(dataset: Dataset, files: Sequence[str], lang: str = "en") -> Dataset:
+    """The dataset with each --data file merged in, in order (raises on a bad file); what
+    was merged differently from the file is said on stderr in `lang`."""
     if not files:
         return dataset
     from desktop.core.catalog import Source
@@ -108,27 +118,37 @@ def import_data(dataset: Dataset, files: Sequence[str]) -> Dataset:
     for number, name in enumerate(files, start=1):
         path = Path(name)
         if not path.is_file():
-            raise InputFileError(file=str(path), reason="no such file")
+            raise InputFileError(file=str(path), reason="no such file", why="no_such_file")
         outcome = import_file(path, None, dataset.lookup)
         if outcome.frame.empty:
-            raise InputFileError(file=str(path), reason="no values found")
+            raise InputFileError(file=str(path), reason="no values found",
+                                 why="no_values_found")
         source = Source(id=f"import-{number}", file=path.name, publisher="Imported by the user",
                         publisher_zh="用户导入", title=path.name, origin=str(path))
         dataset, summary = merge_import(dataset, outcome.frame, source)
         if summary.duplicates:  # said, as the window's import report says it
-            differ = sum(d.values_differ for d in summary.duplicates)
-            print(f"city-profiles: warning: {path.name}: {summary.values_dropped} imported "
-                  "values repeated a city, indicator and year under another name "
-                  f"({differ} keys with different values); the first was kept",
-                  file=sys.stderr)
+            _say_repeated(path.name, summary, lang)
     return dataset
+
+
+def _say_repeated(file: str, summary: MergeSummary, lang: str) -> None:
+    """Warn that imported values repeated a key under another indicator name."""
+    from desktop.cli import say
+
+    differ = sum(d.values_differ for d in summary.duplicates)
+    say("warning", text(
+        "repeated_key", lang, file=file,
+        values=count_phrase(summary.values_dropped, "imported value", "imported values",
+                            "{n}个导入的数值", lang),
+        keys=count_phrase(differ, "key", "keys", "{n}个", lang)), lang)
 
 
 def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
     """Build, render and write the report; returns 0 (errors are raised, see module doc)."""
     output = Path(args.output)
     check_output(output)
-    dataset = import_data(dataset, args.data)
+    lang = lang_of(args)
+    dataset = import_data(dataset, args.data, lang)
     dataset = dataset.with_number_style(getattr(args, "number_style", "chinese"))
     options = options_from_args(dataset, args)
     from desktop.core.storage import write_atomically
@@ -139,8 +159,8 @@ def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
     document = build_report(dataset, options)
     data, pages = render_output(document, "html" if output.suffix.lower() != ".pdf" else "pdf")
     write_atomically(output, data)
-    what = f"{pages} pages" if pages else "HTML"
-    print(f"wrote {output} ({what})")
+    what = count_phrase(pages, "page", "pages", "{n}页", lang) if pages else "HTML"
+    print(text("wrote", lang, file=output, what=what))
     return 0
 
 
@@ -151,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     add_report_parser(commands)
     args = parser.parse_args(argv)
-    from desktop.cli import error_line
+    from desktop.cli import error_line, say
     from desktop.core.storage import load_bundled
 
     dataset = None
@@ -159,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dataset = load_bundled()
         return run_report(dataset, args)
     except CityProfilesError as error:
-        print(f"city-profiles: error: {error_line(error, dataset)}", file=sys.stderr)
+        say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
         return 2
 
 

@@ -74,6 +74,94 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "points_same": ("{focus}'s {label} is about the same as the peer median.",
                     "{focus}{label}与同类城市中位数大致相当。"),
+    # Command line (desktop/cli.py, analysis/cli_peers.py, report/cli_report.py): what a
+    # terminal user reads. Counts come in already worded (see `count_phrase`).
+    "cli_error": ("error", "错误"),
+    "cli_warning": ("warning", "警告"),
+    "cli_line": ("city-profiles: {kind}: {line}", "city-profiles：{kind}：{line}"),
+    "unknown_city": ("unknown city: {name}", "未知城市：{name}"),
+    "did_you_mean": (" (did you mean {names}?)", "（是否指：{names}？）"),
+    "unknown_indicator": ("unknown indicator: {name}", "未知指标：{name}"),
+    "unknown_group": ("unknown peer group: {name}", "未知城市组：{name}"),
+    "known": (" (known: {names})", "（可选：{names}）"),
+    "cannot_write": ("cannot write {file}: {reason}", "无法写入 {file}：{reason}"),
+    "cannot_read": ("cannot read {file}: {reason}", "无法读取 {file}：{reason}"),
+    "not_writable": ("not a writable location", "该位置无法写入"),
+    "no_such_file": ("no such file", "文件不存在"),
+    "no_values_found": ("no values found", "没有找到数值"),
+    "use_csv_or_xlsx": ("use a .csv or .xlsx name", "请使用 .csv 或 .xlsx 文件名"),
+    "use_pdf_or_html": ("use a .pdf or .html file name", "请使用 .pdf 或 .html 文件名"),
+    "unknown_chart_type": ("unknown chart type {name} (known: {known})",
+                           "未知图表类型：{name}（可选：{known}）"),
+    "unknown_section": ("unknown section {name} (known: {known})",
+                        "未知章节：{name}（可选：{known}）"),
+    "currency_mismatch": (
+        "values in different currencies cannot share one axis; convert them first",
+        "不同货币的数值不能共用一个坐标轴；请先换算",
+    ),
+    "unit_mismatch": ("these indicators are in different units", "这些指标的单位不同"),
+    "missing_exchange_rate": ("no exchange rate for {year}", "没有{year}年的汇率"),
+    "no_sector_data": ("no sector data for {city}", "没有{city}的分行业数据"),
+    "no_value": ("no value for {city} in {year}", "{city}没有{year}年的数值"),
+    "invalid_peer_query": ("{reason}", "无法查找同类城市：{reason}"),
+    "wrote": ("wrote {file} ({what})", "已写入 {file}（{what}）"),
+    "repeated_key": (
+        "{file}: {values} repeated a city, indicator and year under another name "
+        "({keys} with different values); the first was kept",
+        "{file}：{values}以另一名称重复了已有的城市、指标和年份（其中{keys}数值不同）；保留了第一个",
+    ),
+    # `city-profiles peers`
+    "peers_heading": ("Peers of {focus} among {pool}, {year}, scaling {scaling}",
+                      "{focus}的同类城市（比较范围：{pool}；{year}年；标准化：{scaling}）"),
+    "weights": ("Weights: {weights}", "权重：{weights}"),
+    "city": ("City", "城市"),
+    "distance": ("Distance", "距离"),
+    "missing": ("Missing", "缺少的指标"),
+    "shares": ("Shares: each indicator's part of the distance.",
+               "百分比：各指标在距离中所占的份额。"),
+    "note_line": ("Note: {note}", "说明：{note}"),
+    "peers_values_note": (
+        "Values of {year} only (no earlier years); each indicator scaled by {scaling} over "
+        "the cities with a value ({counts}).",
+        "仅使用{year}年数值（不用更早年份）；各指标在有数值的城市中按{scaling}标准化（{counts}）。",
+    ),
+    "peers_dropped": ("dropped {indicators}: the focus city has no value that year",
+                      "未使用{indicators}：重点城市该年无数值"),
+    "peers_renormalised": (
+        "{renormalised} of {compared} compared cities lack some indicators: their distance "
+        "is averaged over the indicators they have",
+        "参与比较的{compared}个城市中有{renormalised}个缺少部分指标：其距离按已有指标平均",
+    ),
+    "peers_excluded_weight": (
+        "{excluded} of {pool} cities excluded: they have less than {coverage} of the weight",
+        "{pool}个城市中有{excluded}个因指标权重不足{coverage}而排除",
+    ),
+    "peers_excluded_missing": (
+        "{excluded} of {pool} cities excluded: they lack at least one indicator",
+        "{pool}个城市中有{excluded}个因至少缺少一项指标而排除",
+    ),
+    "clause_sep": ("; ", "；"),
+    "sentence_end": (".", "。"),
+    "scaling_zscore": ("zscore", "z 分数"),
+    "scaling_minmax": ("minmax", "最小-最大"),
+    "scaling_rank": ("rank", "排名"),
+}
+
+#: Profile table column titles by column key ({h}: a number of years); English as
+#: desktop.analysis.profile_table.COLUMN_TITLES_EN, Chinese as the window's table.
+COLUMN_TITLES: dict[str, tuple[str, str]] = {
+    "indicator": ("Indicator", "指标"),
+    "unit": ("Unit", "单位"),
+    "year": ("Year", "年份"),
+    "peer_median": ("Peer median", "同类中位数"),
+    "gap": ("Gap to median", "与中位数差距"),
+    "rank": ("Rank", "排名"),
+    "pool_rank": ("Rank in pool", "全部城市排名"),
+    "percentile": ("Percentile", "百分位"),
+    "index": ("Index", "指数"),
+    "change": ("Change {h}y", "{h}年变化"),
+    "cagr": ("CAGR {h}y", "{h}年年均增长率"),
+    "sentence": ("In words", "文字说明"),
 }
 
 CATEGORIES: dict[str, str] = {
@@ -112,3 +200,17 @@ def join_names(names: list[str], lang: str = "en") -> str:
     if len(names) <= 1:
         return "".join(names)
     return text("list_sep", lang).join(names[:-1]) + text("and", lang) + names[-1]
+
+
+def column_title(key: str, lang: str = "en", horizon: int | None = None) -> str:
+    """A profile table column's title; unknown keys are shown as they are."""
+    en, zh = COLUMN_TITLES.get(key, (key, key))
+    return (zh if lang == "zh" else en).format(h=horizon)
+
+
+def count_phrase(count: int, one: str, many: str, zh: str, lang: str = "en") -> str:
+    """'1 page' / '2 pages' in English (the noun agrees with the count); `zh` is a template
+    with {n}, e.g. '{n}页', since Chinese counts take a measure word instead."""
+    if lang == "zh":
+        return zh.format(n=f"{count:,}")
+    return f"{count:,} {one if count == 1 else many}"

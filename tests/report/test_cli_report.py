@@ -121,7 +121,7 @@ def test_data_values_repeated_under_another_name_are_said(tmp_path: Path, capsys
                     encoding="utf-8")
     dataset = import_data(load_bundled(), [str(data)])
     err = capsys.readouterr().err
-    assert "extra.csv" in err and "1 imported values repeated" in err
-    assert "(1 keys with different values)" in err
+    assert "extra.csv" in err and "1 imported value repeated" in err
+    assert "(1 key with different values)" in err
     observation = dataset.observation("cn-210100", "gdp", 2022)
     assert observation is not None and observation.value == pytest.approx(7695.8e8)
