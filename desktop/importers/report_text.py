@@ -98,6 +98,14 @@ def _details(report: ImportReport, lang: str) -> list[tuple[str, str]]:
     ]
 
 
+def reading_note(report: ImportReport, lang: str = "en") -> str:
+    """How the file was read, for its source's notes: 'Layout: long; Encoding: gbk'."""
+    separator, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
+    return separator.join(f"{_label(key, lang)}{colon}{value or '-'}"
+                          for key, value in (("layout", _layout(report.layout, lang)),
+                                             ("encoding", report.encoding)))
+
+
 def _layout(layout: str, lang: str) -> str:
     """The detected layout(s), 'wide_indicators, long' for several sheets."""
     if lang != "zh" or not layout:

@@ -99,7 +99,7 @@ class Controller(QObject):
                 return
         from desktop.ui.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog(Path(path), self.dataset.lookup, self.window)
+        dialog = ImportDialog(Path(path), self.dataset.lookup, self.window, lang=self.lang)
         dialog.accepted.connect(lambda: self.apply_import(dialog))
         self.import_dialog = dialog
         dialog.open()
@@ -107,6 +107,7 @@ class Controller(QObject):
     def _merge(self, dataset: Dataset, path: Path, outcome: ImportOutcome
                ) -> tuple[Dataset, MergeSummary]:
         from desktop.importers.merge import merge_import
+        from desktop.importers.report_text import reading_note
 
         self._imports += 1
         report = outcome.report
@@ -117,7 +118,8 @@ class Controller(QObject):
             publisher=self.tr("Imported by the user"),
             title=path.name,
             origin=str(path),
-            notes=f"layout {report.layout}; encoding {report.encoding or '-'}",
+            notes=reading_note(report, "en"),
+            notes_zh=reading_note(report, "zh"),
         )
         return merge_import(dataset, outcome.frame, source)
 
@@ -148,7 +150,7 @@ class Controller(QObject):
         message.setIcon(QMessageBox.Icon.Information)
         message.setWindowTitle(self.tr("Import report"))
         text = self._summary_text(summary, dialog.path.name)
-        details = report_text(report)
+        details = report_text(report, self.lang)
         if summary.duplicates:
             sentence, listing = self._repeats_text(dataset, summary)
             text, details = f"{text}\n\n{sentence}", f"{details}\n\n{listing}"

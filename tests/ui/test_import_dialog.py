@@ -86,3 +86,21 @@ def test_decimal_separator_applies_to_numbers_written_as_text_in_workbooks(
     _choose(dialog.decimal_box, ",", qtbot, dialog)
     assert _read(dialog, qtbot) == [1234.5, 12.5]
     dialog.reject()
+
+
+def test_a_chinese_window_reports_the_import_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:
+    good = tmp_path / "ok.csv"
+    good.write_text("city,year,gdp\nShenyang,2016,5460\n", encoding="utf-8")
+    dialog = ImportDialog(good, None, lang="zh")
+    qtbot.addWidget(dialog)
+    _read(dialog, qtbot)
+    assert dialog.report_view.toPlainText().startswith("已从 ok.csv 的1行中导入1个数值")
+
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    refused = ImportDialog(empty, None, lang="zh")
+    qtbot.addWidget(refused)
+    qtbot.waitUntil(lambda: bool(refused.report_view.toPlainText()), timeout=10_000)
+    assert refused.report_view.toPlainText() == "empty.csv：文件是空的，没有数据。"
+    dialog.reject()
+    refused.reject()

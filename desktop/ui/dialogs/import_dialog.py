@@ -134,8 +134,10 @@ def _cell_text(value: object) -> str:
 
 class ImportDialog(QDialog):
     def __init__(self, path: Path, lookup: CityLookup | None,
-                 parent: QWidget | None = None, recipe: Recipe | None = None) -> None:
+                 parent: QWidget | None = None, recipe: Recipe | None = None,
+                 lang: str = "en") -> None:
         super().__init__(parent)
+        self._lang = lang  # of the import report's text
         self.setWindowTitle(self.tr("Import {0}").format(path.name))
         self.resize(1100, 760)
         self.path = path
@@ -400,7 +402,9 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self._import_when_done = False
         if isinstance(error, ImportRejectedError):
-            text = str(error)
+            from desktop.importers.report_text import issue_line
+
+            text = issue_line(error.issue, self._lang)
         else:
             text = self.tr("Could not read {0}: {1}").format(self.path.name, error)
         self.summary.setText(text)
@@ -433,7 +437,7 @@ class ImportDialog(QDialog):
             [str(c) for c in frame.columns],
             [str(i + 1) for i in range(len(frame))],
         )
-        self.report_view.setPlainText(report_text(report))
+        self.report_view.setPlainText(report_text(report, self._lang))
         self.summary.setText(
             self.tr("{0} values from {1} rows · {2} cities ({3} new) · {4} indicators · "
                     "{5} warnings · {6} errors").format(
