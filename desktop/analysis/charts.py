@@ -1,4 +1,4 @@
-"""Chart specs for comparison: over time, ranking bars, scatter, small multiples.
+"""Chart specs for comparison over time, and the pieces every chart spec shares.
 
 Plot widgets draw these and never reach into the dataset. Every spec carries its title, axis
 labels, units, a source line and notes (series breaks, cross-country definitions, currency
@@ -11,9 +11,11 @@ Builders read the cached numpy panel (desktop.analysis.panel), not pandas, so a 
 - `over_time_spec`: a LineChartSpec (modes "absolute", "indexed" (base year = 100), "change"
   (% change from the start of the range, or percentage points for indicators in percent), a
   log flag, a year range, the peer median with its inter-quartile band, faint background lines).
-- `ranking_spec`: bars for one year, best first, focus highlighted, peer-median line.
-- `scatter_spec`: two indicators with point labels, optional size (population) and trails.
-- `small_multiples_spec`: one panel per indicator, the focus city against the peer median.
+The other charts have their own modules, imported when their tab is first shown:
+desktop.analysis.ranking (`ranking_spec`: bars for one year, best first, focus highlighted,
+peer-median line), desktop.analysis.scatter (`scatter_spec`: two indicators with point
+labels, optional size and trails) and desktop.analysis.small_multiples
+(`small_multiples_spec`: one panel per indicator, the focus city against the peer median).
 
 Currencies: values in CNY and USD never share an axis unconverted (CurrencyMismatchError);
 pass currency="USD" to convert yuan at the annual average rate (desktop.analysis.currency), which
@@ -22,7 +24,6 @@ the spec then says in its notes and source line.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -76,7 +77,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _word(key: str, lang: str, **values: object) -> str:
+def word(key: str, lang: str, **values: object) -> str:
     en, zh = _WORDS[key]
     return (zh if lang == "zh" else en).format(**values)
 
@@ -107,7 +108,7 @@ def _usd_display(indicator: Indicator) -> DisplayScale:
 _DIMENSION = {"CNY": "money", "USD": "money", "CNY_per_person": "money_per_person"}
 
 
-def _values(
+def chart_values(
     dataset: Dataset,
     panel: Panel,
     city_ids: Sequence[str],
@@ -219,7 +220,7 @@ def _band(values: np.ndarray, years: np.ndarray, label: str) -> BandSpec | None:
     return BandSpec(label, years[keep].copy(), median, q1, q3, counts[keep])
 
 
-def _breaks(dataset: Dataset, city_ids: Sequence[str], indicator_of: Mapping[str, str],
+def break_marks(dataset: Dataset, city_ids: Sequence[str], indicator_of: Mapping[str, str],
             years: np.ndarray, lang: str) -> tuple[BreakMark, ...]:
     found: dict[int, str] = {}
     lo, hi = (int(years[0]), int(years[-1])) if len(years) else (0, -1)
@@ -230,7 +231,7 @@ def _breaks(dataset: Dataset, city_ids: Sequence[str], indicator_of: Mapping[str
     return tuple(BreakMark(y, n) for y, n in sorted(found.items()))
 
 
-def _cross_country(
+def cross_country_notes(
     dataset: Dataset, city_ids: Sequence[str], converted: bool = False, lang: str = "en"
 ) -> tuple[str, ...]:
     """The definitions note where Chinese and US cities meet (CROSS_COUNTRY_NOTE, or, on an
@@ -243,11 +244,11 @@ def _cross_country(
     return (CROSS_COUNTRY_NOTE,)
 
 
-def _names(dataset: Dataset, ids: Sequence[str], lang: str) -> str:
+def city_names(dataset: Dataset, ids: Sequence[str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(dataset.cities[c].name(lang) for c in ids)
 
 
-def _y_label(label: str, suffix: str) -> str:
+def axis_label(label: str, suffix: str) -> str:
     return f"{label} ({suffix})" if suffix else label
 
 
@@ -284,36 +285,36 @@ def over_time_spec(
     indicator_of.update({c: i for c, i in (city_indicators or {}).items() if c in indicator_of})
     cols = panel.cols_between(*(year_range or (None, None)))
     years = panel.years[cols]
-    got = _values(dataset, panel, city_ids, indicator_of, cols, currency, lang)
+    got = chart_values(dataset, panel, city_ids, indicator_of, cols, currency, lang)
     in_points = indicator.unit == "percent"
     values, used_base, own, bad = _transform(got.values, years, mode, base_year, in_points)
     notes = [n for n in (indicator.notes(lang),) if n]
-    notes.extend(_cross_country(dataset, city_ids, bool(got.notes), lang))
+    notes.extend(cross_country_notes(dataset, city_ids, bool(got.notes), lang))
     notes.extend(got.notes)
     if own.any():
-        notes.append(_word("own_base", lang, year=used_base,
-                           cities=_names(dataset, [c for c, o in zip(city_ids, own, strict=True)
+        notes.append(word("own_base", lang, year=used_base,
+                           cities=city_names(dataset, [c for c, o in zip(city_ids, own, strict=True)
                                                    if o], lang)))
     if bad.any():
-        notes.append(_word("no_base", lang, cities=_names(
+        notes.append(word("no_base", lang, cities=city_names(
             dataset, [c for c, b in zip(city_ids, bad, strict=True) if b], lang)))
     label = indicator.label(lang)
     if mode == "absolute":
         suffix, decimals = got.display.suffix(lang), got.display.decimals
         values = values / got.display.factor
-        y_label = _y_label(label, suffix)
+        y_label = axis_label(label, suffix)
     elif mode == "indexed":
         suffix, decimals = "", 1
-        y_label = f"{label}: {_word('index', lang, year=used_base)}"
+        y_label = f"{label}: {word('index', lang, year=used_base)}"
     else:
         suffix, decimals = ("pp", 2) if in_points else ("%", 1)
-        change = _word("change_pp" if in_points else "change_pct", lang, year=used_base)
+        change = word("change_pp" if in_points else "change_pct", lang, year=used_base)
         y_label = f"{label}: {change}"
     if log_y:
         finite = values[np.isfinite(values)]
         if mode == "change" or (len(finite) and finite.min() <= 0):
             log_y = False
-            notes.append(_word("no_log", lang))
+            notes.append(word("no_log", lang))
     series = []
     for i, city_id in enumerate(city_ids):
         keep = np.isfinite(values[i])
@@ -324,12 +325,12 @@ def over_time_spec(
             values=values[i, keep],
             is_focus=i == 0,
         ))
-    band_spec = _band(values[1:], years, _word("band", lang)) if band else None
+    band_spec = _band(values[1:], years, word("band", lang)) if band else None
     background = None
     if background_ids:
         back_ids = [c for c in dict.fromkeys(background_ids) if c not in indicator_of]
         back_of = {c: indicator_id for c in back_ids}
-        back = _values(dataset, panel, back_ids, back_of, cols, currency, lang) if back_ids \
+        back = chart_values(dataset, panel, back_ids, back_of, cols, currency, lang) if back_ids \
             else None
         if back is not None:
             back_values, _, _, _ = _transform(back.values, years, mode, used_base, in_points)
@@ -344,7 +345,7 @@ def over_time_spec(
         unit_suffix=suffix,
         decimals=decimals,
         series=tuple(series),
-        breaks=_breaks(dataset, city_ids, indicator_of, years, lang),
+        breaks=break_marks(dataset, city_ids, indicator_of, years, lang),
         source_line="; ".join(sorted(got.sources)),
         notes=tuple(dict.fromkeys(notes)),
         mode=mode,
@@ -354,404 +355,5 @@ def over_time_spec(
         band=band_spec,
         background=background,
         currency=got.currency,
-        x_label=_word("year", lang),
+        x_label=word("year", lang),
     )
-
-
-# --- ranking bars -------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class RankBar:
-    city_id: str
-    label: str
-    value: float  # display units
-    year: int
-    rank: int  # 1 = best (highest, or lowest where lower is better)
-    is_focus: bool
-    is_peer: bool
-
-
-@dataclass(frozen=True)
-class RankingSpec:
-    indicator_id: str
-    title: str
-    value_label: str
-    unit_suffix: str
-    decimals: int
-    year: int | None
-    bars: tuple[RankBar, ...]  # best first
-    focus_index: int | None
-    peer_median: float | None  # display units; draw as a line
-    peer_median_label: str
-    higher_is_better: bool | None
-    source_line: str
-    notes: tuple[str, ...]
-    currency: str | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.bars
-
-
-def ranking_spec(
-    dataset: Dataset,
-    focus_id: str,
-    peer_ids: Sequence[str],
-    indicator_id: str,
-    year: int | None = None,
-    *,
-    pool: bool = False,
-    currency: str | None = None,
-    city_indicators: Mapping[str, str] | None = None,
-    lang: str = "en",
-) -> RankingSpec:
-    """Bars for one year: focus and peers (each its value of that year or the latest earlier,
-    with that year), or with pool=True every city of the focus city's comparable pool that has
-    a value in exactly that year, peers flagged. Sorted best first."""
-    panel = panel_for(dataset)
-    indicator = dataset.indicator(indicator_id)
-    selected = selection_ids(focus_id, peer_ids)
-    city_ids = list(selected)
-    if pool:
-        city_ids += [c for c in panel.pool_ids(focus_id) if c not in set(selected)]
-    indicator_of = {c: indicator_id for c in city_ids}
-    indicator_of.update({c: i for c, i in (city_indicators or {}).items() if c in indicator_of})
-    got = _values(dataset, panel, city_ids, indicator_of, slice(None), currency, lang)
-    matrix = got.values
-    finite = np.isfinite(matrix)
-    if year is None:
-        sel = finite[: len(selected)]
-        for candidates in (sel.all(axis=0), sel[0] & sel[1:].any(axis=0), sel[0]):
-            hits = np.flatnonzero(candidates)
-            if len(hits):
-                year = int(panel.years[hits[-1]])
-                break
-    bars: list[tuple[str, float, int]] = []
-    missing: list[str] = []
-    if year is not None and panel.col_of(year) is not None:
-        col = panel.col_of(year)
-        assert col is not None
-        for i, city_id in enumerate(city_ids):
-            if i < len(selected):
-                have = np.flatnonzero(finite[i, : col + 1])
-                if len(have):
-                    bars.append((city_id, float(matrix[i, have[-1]]), int(panel.years[have[-1]])))
-                else:
-                    missing.append(city_id)
-            elif finite[i, col]:
-                bars.append((city_id, float(matrix[i, col]), int(year)))
-    descending = indicator.higher_is_better is not False
-    bars.sort(key=lambda b: (-b[1] if descending else b[1], b[0]))
-    peers = set(selected[1:])
-    peer_values = [v for c, v, _ in bars if c in peers]
-    median = statistics.median(peer_values) if peer_values else None
-    factor = got.display.factor
-    ordered = np.sort(np.array([v for _, v, _ in bars]))
-    out = []
-    for city_id, value, value_year in bars:
-        # competition rank: 1 + the number of strictly better values
-        better = (len(ordered) - np.searchsorted(ordered, value, "right") if descending
-                  else np.searchsorted(ordered, value, "left"))
-        out.append(RankBar(city_id, dataset.cities[city_id].name(lang), value / factor,
-                           value_year, int(better) + 1, city_id == focus_id, city_id in peers))
-    notes = [n for n in (indicator.notes(lang),) if n]
-    notes.extend(_cross_country(dataset, city_ids, bool(got.notes), lang))
-    notes.extend(got.notes)
-    if missing:
-        notes.append(_word("omitted", lang, year=year, cities=_names(dataset, missing, lang)))
-    for b in _breaks(dataset, selected, indicator_of, panel.years, lang):
-        if year is not None and b.year <= year:
-            notes.append(b.note)
-    suffix = got.display.suffix(lang)
-    focus_index = next((i for i, b in enumerate(out) if b.is_focus), None)
-    return RankingSpec(
-        indicator_id=indicator_id,
-        title=_word("in_year", lang, label=indicator.label(lang), year=year),
-        value_label=_y_label(indicator.label(lang), suffix),
-        unit_suffix=suffix,
-        decimals=got.display.decimals,
-        year=year,
-        bars=tuple(out),
-        focus_index=focus_index,
-        peer_median=None if median is None else median / factor,
-        peer_median_label=_word("peer_median", lang),
-        higher_is_better=indicator.higher_is_better,
-        source_line="; ".join(sorted(got.sources)),
-        notes=tuple(dict.fromkeys(notes)),
-        currency=got.currency,
-    )
-
-
-# --- scatter ------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class ScatterPoint:
-    city_id: str
-    label: str
-    x: float  # display units
-    y: float
-    size_value: float | None  # the size indicator's value (canonical units)
-    marker_size: float  # suggested diameter in pixels (area proportional to the value)
-    is_focus: bool
-    is_peer: bool
-
-
-@dataclass(frozen=True)
-class Trail:
-    city_id: str
-    years: np.ndarray
-    x: np.ndarray
-    y: np.ndarray
-
-
-@dataclass(frozen=True)
-class ScatterSpec:
-    x_indicator: str
-    y_indicator: str
-    title: str
-    x_label: str
-    y_label: str
-    x_suffix: str
-    y_suffix: str
-    x_decimals: int
-    y_decimals: int
-    year: int | None
-    points: tuple[ScatterPoint, ...]
-    trails: tuple[Trail, ...]
-    size_indicator: str | None
-    size_label: str
-    log_x: bool
-    log_y: bool
-    background_x: np.ndarray  # faint pool points (display units)
-    background_y: np.ndarray
-    background_ids: tuple[str, ...]
-    source_line: str
-    notes: tuple[str, ...]
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.points
-
-
-MARKER_MIN, MARKER_MAX = 6.0, 30.0
-
-
-def scatter_spec(
-    dataset: Dataset,
-    focus_id: str,
-    peer_ids: Sequence[str],
-    x_indicator: str,
-    y_indicator: str,
-    year: int | None = None,
-    *,
-    size_indicator: str | None = None,
-    trail_range: tuple[int, int] | None = None,
-    trail_years: int | None = None,
-    background_ids: Sequence[str] = (),
-    log_x: bool = False,
-    log_y: bool = False,
-    currency: str | None = None,
-    lang: str = "en",
-) -> ScatterSpec:
-    """Two indicators for the focus and peers in one year (exact year: a city without both
-    values is left out and named in the notes). Optional point size by `size_indicator`
-    (its value in the year or the latest earlier), optional trails over `trail_range` or over
-    the `trail_years` years up to the chart's year (the latest shared one when `year` is
-    None)."""
-    panel = panel_for(dataset)
-    x_ind, y_ind = dataset.indicator(x_indicator), dataset.indicator(y_indicator)
-    city_ids = selection_ids(focus_id, peer_ids)
-    everyone = [*city_ids, *[c for c in dict.fromkeys(background_ids) if c not in city_ids]]
-    gx = _values(dataset, panel, everyone, dict.fromkeys(everyone, x_indicator), slice(None),
-                 currency, lang)
-    gy = _values(dataset, panel, everyone, dict.fromkeys(everyone, y_indicator), slice(None),
-                 currency, lang)
-    xs, ys = gx.values / gx.display.factor, gy.values / gy.display.factor
-    both = np.isfinite(xs) & np.isfinite(ys)
-    k = len(city_ids)
-    if year is None:
-        focus_years = np.flatnonzero(both[0])
-        if len(focus_years):
-            counts = both[:k].sum(axis=0)[focus_years]
-            year = int(panel.years[focus_years[np.flatnonzero(counts == counts.max())[-1]]])
-        else:
-            hits = np.flatnonzero(both[:k].any(axis=0))
-            year = int(panel.years[hits[-1]]) if len(hits) else None
-    col = panel.col_of(year) if year is not None else None
-    if trail_years is not None and trail_range is None and year is not None:
-        trail_range = (year - trail_years, year)
-    sizes = None
-    if size_indicator is not None:
-        size_matrix = panel.matrix(size_indicator)[panel.rows_of(city_ids)]
-        sizes = np.full(k, np.nan)
-        if col is not None:
-            for i in range(k):
-                have = np.flatnonzero(np.isfinite(size_matrix[i, : col + 1]))
-                if len(have):
-                    sizes[i] = size_matrix[i, have[-1]]
-    biggest = np.nanmax(sizes) if sizes is not None and np.isfinite(sizes).any() else None
-    points, missing = [], []
-    peers = set(city_ids[1:])
-    for i, city_id in enumerate(city_ids):
-        if col is None or not both[i, col]:
-            missing.append(city_id)
-            continue
-        size_value = None
-        marker = MARKER_MIN + (MARKER_MAX - MARKER_MIN) / 2
-        if sizes is not None:
-            size_value = None if np.isnan(sizes[i]) else float(sizes[i])
-            if size_value is not None and biggest:
-                marker = MARKER_MIN + (MARKER_MAX - MARKER_MIN) * float(
-                    np.sqrt(max(size_value, 0) / biggest))
-            else:
-                marker = MARKER_MIN
-        points.append(ScatterPoint(city_id, dataset.cities[city_id].name(lang),
-                                   float(xs[i, col]), float(ys[i, col]), size_value, marker,
-                                   i == 0, city_id in peers))
-    trails = []
-    if trail_range is not None:
-        tcols = panel.cols_between(*trail_range)
-        trail_years = panel.years[tcols]
-        for i, city_id in enumerate(city_ids):
-            keep = both[i, tcols]
-            if keep.any():
-                trails.append(Trail(city_id, trail_years[keep].copy(), xs[i, tcols][keep],
-                                    ys[i, tcols][keep]))
-    if col is not None and len(everyone) > k:
-        back = both[k:, col]
-        background_x, background_y = xs[k:, col][back], ys[k:, col][back]
-        back_ids = tuple(c for c, b in zip(everyone[k:], back, strict=True) if b)
-    else:
-        background_x = background_y = np.empty(0)
-        back_ids = ()
-    notes: list[str] = []
-    notes.extend(_cross_country(dataset, city_ids, bool(gx.notes or gy.notes), lang))
-    notes.extend(dict.fromkeys((*gx.notes, *gy.notes)))
-    if missing:
-        notes.append(_word("omitted", lang, year=year, cities=_names(dataset, missing, lang)))
-    size_label = ""
-    if size_indicator is not None:
-        size_label = _word("size_by", lang, label=dataset.indicator(size_indicator).label(lang))
-    all_x = np.concatenate(([p.x for p in points], background_x,
-                            *[t.x for t in trails])) if points else background_x
-    all_y = np.concatenate(([p.y for p in points], background_y,
-                            *[t.y for t in trails])) if points else background_y
-    if log_x and len(all_x) and all_x.min() <= 0:
-        log_x = False
-        notes.append(_word("no_log", lang))
-    if log_y and len(all_y) and all_y.min() <= 0:
-        log_y = False
-        notes.append(_word("no_log", lang))
-    for indicator_id in (x_indicator, y_indicator):
-        for b in _breaks(dataset, city_ids, dict.fromkeys(city_ids, indicator_id), panel.years,
-                         lang):
-            notes.append(b.note)
-    xs_suffix, ys_suffix = gx.display.suffix(lang), gy.display.suffix(lang)
-    return ScatterSpec(
-        x_indicator=x_indicator,
-        y_indicator=y_indicator,
-        title=_word("scatter_title", lang, y=y_ind.label(lang), x=x_ind.label(lang), year=year),
-        x_label=_y_label(x_ind.label(lang), xs_suffix),
-        y_label=_y_label(y_ind.label(lang), ys_suffix),
-        x_suffix=xs_suffix,
-        y_suffix=ys_suffix,
-        x_decimals=gx.display.decimals,
-        y_decimals=gy.display.decimals,
-        year=year,
-        points=tuple(points),
-        trails=tuple(trails),
-        size_indicator=size_indicator,
-        size_label=size_label,
-        log_x=log_x,
-        log_y=log_y,
-        background_x=background_x,
-        background_y=background_y,
-        background_ids=back_ids,
-        source_line="; ".join(sorted(gx.sources | gy.sources)),
-        notes=tuple(dict.fromkeys(notes)),
-    )
-
-
-# --- small multiples ----------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class MultiplePanel:
-    indicator_id: str
-    title: str
-    y_label: str
-    unit_suffix: str
-    decimals: int
-    years: np.ndarray  # the focus city's years with a value
-    focus: np.ndarray
-    band: BandSpec | None  # peer median and inter-quartile range
-    breaks: tuple[BreakMark, ...]
-    notes: tuple[str, ...]
-    source_line: str
-    log_y: bool = False
-
-
-@dataclass(frozen=True)
-class SmallMultiplesSpec:
-    focus_id: str
-    focus_label: str
-    median_label: str
-    mode: str
-    panels: tuple[MultiplePanel, ...]
-    notes: tuple[str, ...]  # shared by all panels (cross-country definitions)
-    source_line: str
-
-    @property
-    def is_empty(self) -> bool:
-        return not any(len(p.years) for p in self.panels)
-
-
-_SHARED_NOTES = (CROSS_COUNTRY_NOTE, DEFINITIONS_NOTE_EN, DEFINITIONS_NOTE_ZH)
-
-
-def small_multiples_spec(
-    dataset: Dataset,
-    focus_id: str,
-    peer_ids: Sequence[str],
-    indicator_ids: Sequence[str],
-    *,
-    mode: str = "absolute",
-    log_y: bool = False,
-    year_range: tuple[int, int] | None = None,
-    base_year: int | None = None,
-    currency: str | None = None,
-    lang: str = "en",
-) -> SmallMultiplesSpec:
-    """One panel per indicator: the focus city's line against the peer median and band."""
-    shared = _cross_country(dataset, selection_ids(focus_id, peer_ids), currency == "USD", lang)
-    panels = []
-    sources: set[str] = set()
-    for indicator_id in indicator_ids:
-        spec = over_time_spec(dataset, focus_id, peer_ids, indicator_id, mode=mode,
-                              log_y=log_y, year_range=year_range, base_year=base_year,
-                              currency=currency, lang=lang)
-        focus = spec.series[0]
-        panels.append(MultiplePanel(
-            indicator_id=indicator_id,
-            title=spec.title,
-            y_label=spec.y_label,
-            unit_suffix=spec.unit_suffix,
-            decimals=spec.decimals,
-            years=focus.years,
-            focus=focus.values,
-            band=spec.band,
-            breaks=spec.breaks,
-            notes=tuple(n for n in spec.notes if n not in _SHARED_NOTES),
-            source_line=spec.source_line,
-            log_y=spec.log_y,
-        ))
-        sources.update(s for s in spec.source_line.split("; ") if s)
-    return SmallMultiplesSpec(
-        focus_id=focus_id,
-        focus_label=dataset.cities[focus_id].name(lang),
-        median_label=_word("peer_median", lang),
-        mode=mode,
-        panels=tuple(panels),
-        notes=shared,
-        source_line="; ".join(sorted(sources)),
-    )
-

@@ -15,14 +15,10 @@ import pytest
 from handmade import build_dataset, city, indicator
 
 from desktop.analysis.chart_spec import LineChartSpec, line_chart_spec, readout
-from desktop.analysis.charts import (
-    UnitMismatchError,
-    column_quantiles,
-    over_time_spec,
-    ranking_spec,
-    scatter_spec,
-    small_multiples_spec,
-)
+from desktop.analysis.charts import UnitMismatchError, column_quantiles, over_time_spec
+from desktop.analysis.ranking import ranking_spec
+from desktop.analysis.scatter import scatter_spec
+from desktop.analysis.small_multiples import small_multiples_spec
 from desktop.core.catalog import SeriesBreak
 from desktop.core.dataset import Dataset
 from desktop.core.units import DisplayScale

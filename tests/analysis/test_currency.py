@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from handmade import build_dataset, city, indicator
 
-from desktop.analysis.charts import over_time_spec, ranking_spec
+from desktop.analysis.charts import over_time_spec
 from desktop.analysis.currency import (
     CurrencyMismatchError,
     MissingRateError,
@@ -14,6 +14,7 @@ from desktop.analysis.currency import (
     cny_to_usd,
     exchange_rates,
 )
+from desktop.analysis.ranking import ranking_spec
 from desktop.core.dataset import Dataset
 
 ROWS = [

@@ -6,10 +6,11 @@ from __future__ import annotations
 import gc
 import weakref
 
-from desktop.analysis.charts import over_time_spec, ranking_spec
+from desktop.analysis.charts import over_time_spec
 from desktop.analysis.comparison import available_indicators, comparison_arrays
 from desktop.analysis.profile_metrics import profile_metrics
 from desktop.analysis.profile_table import selection_table
+from desktop.analysis.ranking import ranking_spec
 from desktop.core.dataset import Dataset
 
 

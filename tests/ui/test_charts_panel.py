@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QWidget
 
-from desktop.analysis.charts import over_time_spec, ranking_spec, scatter_spec
+from desktop.analysis.charts import over_time_spec
+from desktop.analysis.ranking import ranking_spec
+from desktop.analysis.scatter import scatter_spec
 from desktop.core.dataset import Dataset
 from desktop.ui.plots.chart_panel import MULTIPLES, OVER_TIME, RANKING, SCATTER, ChartPanel
 from desktop.ui.plots.line_chart import FOCUS_COLOR, pen_width

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.analysis.charts import ranking_spec, scatter_spec
+from desktop.analysis.ranking import ranking_spec
+from desktop.analysis.scatter import scatter_spec
 from desktop.core.dataset import Dataset
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.profile_model import INDICATOR_ROLE

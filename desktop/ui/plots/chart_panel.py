@@ -2,7 +2,8 @@
 and exports (the Structure tab has tables and sentences, no chart to export).
 
 The panel receives a selection (`set_selection`), builds chart specs itself with the plain
-functions of desktop.analysis.charts (which never change the dataset) and draws them. Only the
+functions of desktop.analysis.charts, .ranking, .scatter and .small_multiples (which never
+change the dataset) and draws them. Only the
 visible tab is redrawn on a change; the others are marked stale and drawn when shown, so an
 update costs one spec and one chart.
 """
@@ -33,12 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.analysis.chart_spec import CROSS_COUNTRY_NOTE
-from desktop.analysis.charts import (
-    over_time_spec,
-    ranking_spec,
-    scatter_spec,
-    small_multiples_spec,
-)
+from desktop.analysis.charts import over_time_spec
 from desktop.analysis.currency import currency_of
 from desktop.analysis.panel import panel_for
 from desktop.core.dataset import Dataset
@@ -492,6 +488,8 @@ class ChartPanel(QWidget):
         self.chart.set_spec(spec, self._caption(selection, [selection.indicator_id]))
 
     def _draw_ranking(self, selection: Selection) -> None:
+        from desktop.analysis.ranking import ranking_spec  # with its tab: not at the start
+
         spec = ranking_spec(selection.dataset, selection.focus_id, selection.peer_ids,
                             selection.indicator_id, self.options.year,
                             currency=self._currency(), lang=selection.lang)
@@ -499,6 +497,8 @@ class ChartPanel(QWidget):
         self.ranking.set_spec(spec, self._caption(selection, [selection.indicator_id]))
 
     def _draw_scatter(self, selection: Selection) -> None:
+        from desktop.analysis.scatter import scatter_spec
+
         options = self.options
         dataset = selection.dataset
         x = options.x_indicator or "gdp_per_capita"
@@ -525,6 +525,8 @@ class ChartPanel(QWidget):
         return [i for i in dict.fromkeys(ordered) if i in have][:MAX_PANELS]
 
     def _draw_multiples(self, selection: Selection) -> None:
+        from desktop.analysis.small_multiples import small_multiples_spec
+
         options = self.options
         specs = []
         for indicator_id in self.multiples_indicators(selection):

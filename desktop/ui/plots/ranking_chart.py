@@ -1,6 +1,6 @@
 """Ranking bars for one year: best at the top, the focus city highlighted, the peer median.
 
-Draws a RankingSpec (desktop.analysis.charts) and nothing else. The bar item, the value labels
+Draws a RankingSpec (desktop.analysis.ranking) and nothing else. The bar item, the value labels
 and the median line are made once and updated, never cleared and re-added.
 """
 
@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from desktop.analysis.charts import RankingSpec
+from desktop.analysis.ranking import RankingSpec
 from desktop.ui.plots.line_chart import (
     FOCUS_COLOR,
     MEDIAN_COLOR,

@@ -1,6 +1,6 @@
 """Two indicators against each other for one year: labelled points, optional size and trails.
 
-Draws a ScatterSpec (desktop.analysis.charts) and nothing else. The point items, labels and
+Draws a ScatterSpec (desktop.analysis.scatter) and nothing else. The point items, labels and
 trails are pooled and updated with setData.
 """
 
@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from desktop.analysis.charts import ScatterPoint, ScatterSpec
+from desktop.analysis.scatter import ScatterPoint, ScatterSpec
 from desktop.ui.plots.line_chart import (
     BACKGROUND_COLOR,
     FOCUS_COLOR,

@@ -1,7 +1,7 @@
 """Small multiples: one small panel per indicator, the focus city against the peer median.
 
-Draws a SmallMultiplesSpec (desktop.analysis.charts). Panels are kept and reused; the grid is
-rebuilt only when the number of panels changes.
+Draws a SmallMultiplesSpec (desktop.analysis.small_multiples). Panels are kept and reused;
+the grid is rebuilt only when the number of panels changes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
-from desktop.analysis.charts import MultiplePanel, SmallMultiplesSpec
+from desktop.analysis.small_multiples import MultiplePanel, SmallMultiplesSpec
 from desktop.ui.plots.line_chart import (
     BAND_COLOR,
     FOCUS_COLOR,
