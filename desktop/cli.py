@@ -155,6 +155,8 @@ def error_line(error: CityProfilesError, dataset: Dataset | None = None,
     if isinstance(error, OutputPathError | InputFileError | DatasetFileError):
         key = "cannot_write" if isinstance(error, OutputPathError) else "cannot_read"
         return text(key, lang, file=error.params.get("file"), reason=_reason(error, lang))
+    if error.code == "invalid_peer_query":  # analysis.peers.PeerQueryError (numpy: not imported)
+        return text(error.code, lang, reason=_reason(error, lang, dataset))
     return _coded_line(error, lang)
 
 
@@ -174,14 +176,19 @@ def _known(dataset: Dataset | None, what: str) -> str:
     return ", ".join(getattr(dataset, what)) if dataset is not None else ""
 
 
-def _reason(error: CityProfilesError, lang: str) -> str:
-    """Why a file cannot be read or written: our own reasons by key (`why`), so they can be
-    said in Chinese; a reason from elsewhere (the OS, a recipe) as it was given."""
-    from desktop.report.i18n_text import text
+def _reason(error: CityProfilesError, lang: str, dataset: Dataset | None = None) -> str:
+    """Why a file cannot be read or written, or a query answered: our own reasons by key
+    (`why`), so they can be said in Chinese (a `city_id` among the values is named in `lang`);
+    a reason from elsewhere (the OS, a recipe) as it was given."""
+    from desktop.report.i18n_text import reason_text, text
 
     why = error.params.get("why")
     if why:
-        return text(str(why), lang, **error.params.get("why_values", {}))
+        values = dict(error.params.get("why_values", {}))
+        city_id = values.get("city_id")
+        if dataset is not None and city_id in dataset.cities:
+            values["city"] = dataset.cities[city_id].name(lang)
+        return reason_text(str(why), lang, **values)
     if isinstance(error, OutputPathError) and "reason" not in error.params:
         return text("not_writable", lang)
     return str(error.params.get("reason"))

@@ -210,10 +210,9 @@ def run_peers(dataset: Dataset, args: argparse.Namespace) -> int:
             scaling=args.scaling, missing=args.missing, min_coverage=args.min_coverage,
         )
     except PeerQueryError as error:
-        from desktop.cli import say
+        from desktop.cli import error_line, say
 
-        say("error", text("invalid_peer_query", lang_of(args),
-                          reason=error.params.get("reason")), lang_of(args))
+        say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
         return 2
     lang = lang_of(args)
     if args.json:

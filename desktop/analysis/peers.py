@@ -52,9 +52,24 @@ FALLBACK_INDICATORS = ("gdp_real_usd", "jobs")
 
 
 class PeerQueryError(CityProfilesError):
-    """The peer query cannot be answered as asked (weights, scaling, k, year); `reason` says why."""
+    """The peer query cannot be answered as asked (weights, scaling, k, year).
+
+    Like the CLI's file errors, `why` is the key of the sentence saying why
+    (desktop/report/i18n_text.py, 'peer_...') and `why_values` its values, so the edges can say
+    it in Chinese too; `reason` is that sentence in English, for logs and callers that show it
+    as it is. A city is named by `city_id` (and `city`, its English name)."""
 
     code = "invalid_peer_query"
+
+    def __init__(self, why: str, **values: object) -> None:
+        from desktop.report.i18n_text import reason_text
+
+        super().__init__(reason=reason_text(why, "en", **values), why=why, why_values=values)
+
+    @property
+    def reason(self) -> str:
+        """Why, in English."""
+        return str(self.params["reason"])
 
 
 @dataclass(frozen=True)
@@ -127,34 +142,40 @@ def parse_weights(text: str | None, indicators: Sequence[str]) -> dict[str, floa
         return weights
     named = all("=" in p for p in parts)
     if not named and any("=" in p for p in parts):
-        raise PeerQueryError(reason="weights: use either 'A=2,B=1' or a plain list, not both")
+        raise PeerQueryError("peer_weights_mixed")
     try:
         if named:
             for part in parts:
                 key, _, number = part.partition("=")
                 key = key.strip()
                 if key not in weights:
-                    raise PeerQueryError(
-                        reason=f"weight for {key!r}, which is not among the indicators "
-                        f"({', '.join(indicators)})")
+                    raise _not_chosen([key], indicators)
                 weights[key] = float(number)
         else:
             if len(parts) != len(indicators):
-                raise PeerQueryError(
-                    reason=f"{len(parts)} weights for {len(indicators)} indicators "
-                    f"({', '.join(indicators)})")
+                raise PeerQueryError("peer_weights_count", weights_given=len(parts),
+                                     indicators_chosen=len(indicators),
+                                     indicators=", ".join(indicators))
             weights = {i: float(p) for i, p in zip(indicators, parts, strict=True)}
     except ValueError:
-        raise PeerQueryError(reason=f"weights must be numbers: {text!r}") from None
+        raise PeerQueryError("peer_weights_not_numbers", text=repr(text)) from None
     check_weights(weights)
     return weights
 
 
+def _not_chosen(names: Sequence[str], indicators: Sequence[str]) -> PeerQueryError:
+    """Weights given for indicators that are not being compared."""
+    return PeerQueryError("peer_weight_not_chosen" if len(names) == 1
+                          else "peer_weights_not_chosen",
+                          names=", ".join(repr(n) for n in names),
+                          indicators=", ".join(indicators))
+
+
 def check_weights(weights: Mapping[str, float]) -> None:
     if any(not math.isfinite(w) or w < 0 for w in weights.values()):
-        raise PeerQueryError(reason="weights must be finite and not negative")
+        raise PeerQueryError("peer_weights_negative")
     if not any(w > 0 for w in weights.values()):
-        raise PeerQueryError(reason="at least one weight must be positive")
+        raise PeerQueryError("peer_weights_all_zero")
 
 
 def default_indicators(dataset: Dataset, focus_id: str) -> tuple[str, ...]:
@@ -206,9 +227,13 @@ def scale(values: np.ndarray, method: str) -> np.ndarray:
         average = (np.bincount(inverse, weights=ranks) / np.bincount(inverse))[inverse]
         scaled = (average - 1) / (len(x) - 1) if len(x) > 1 else np.zeros_like(x)
     else:
-        raise PeerQueryError(reason=f"unknown scaling {method!r} (use {', '.join(SCALINGS)})")
+        raise _unknown_scaling(method)
     out[present] = scaled
     return out
+
+
+def _unknown_scaling(method: str) -> PeerQueryError:
+    return PeerQueryError("peer_unknown_scaling", name=repr(method), known=", ".join(SCALINGS))
 
 
 def find_peers(
@@ -225,23 +250,23 @@ def find_peers(
 ) -> PeerResult:
     """The k most similar cities to `focus_id` in its comparable pool (see module docstring)."""
     if scaling not in SCALINGS:
-        raise PeerQueryError(reason=f"unknown scaling {scaling!r} (use {', '.join(SCALINGS)})")
+        raise _unknown_scaling(scaling)
     if missing not in MISSING_POLICIES:
-        raise PeerQueryError(
-            reason=f"unknown missing-value policy {missing!r} (use {', '.join(MISSING_POLICIES)})")
+        raise PeerQueryError("peer_unknown_missing_policy", name=repr(missing),
+                             known=", ".join(MISSING_POLICIES))
     if k < 1:
-        raise PeerQueryError(reason="k must be at least 1")
+        raise PeerQueryError("peer_k_too_small", k=k)
     panel = panel_for(dataset)
     focus_row = panel.row_of(focus_id)
     requested = tuple(dict.fromkeys(indicator_ids or default_indicators(dataset, focus_id)))
     for indicator_id in requested:
         dataset.indicator(indicator_id)
     if not requested:
-        raise PeerQueryError(reason="no indicators to compare")
+        raise PeerQueryError("peer_no_indicators")
     given = dict(weights) if weights is not None else {i: 1.0 for i in requested}
     unknown = set(given) - set(requested)
     if unknown:
-        raise PeerQueryError(reason=f"weights for indicators not chosen: {sorted(unknown)}")
+        raise _not_chosen(sorted(unknown), requested)
     raw_weights = {i: float(given.get(i, 1.0)) for i in requested}
     check_weights(raw_weights)
     key = panel.pool_key_of(focus_id)
@@ -250,21 +275,19 @@ def find_peers(
     target = year if year is not None else _default_year(panel, focus_row, pool, requested)
     name = dataset.cities[focus_id].name_en if focus_id in dataset.cities else focus_id
     if target is None:
-        raise PeerQueryError(reason=f"{name} has none of the chosen indicators in any year")
+        raise PeerQueryError("peer_no_data", city=name, city_id=focus_id)
     col = panel.col_of(target)
     if col is None:
-        raise PeerQueryError(
-            reason=f"{name} has none of the chosen indicators in {target} (the data run from "
-            f"{panel.years[0]} to {panel.years[-1]})")
+        raise PeerQueryError("peer_year_out_of_range", city=name, city_id=focus_id,
+                             year=target, first=int(panel.years[0]),
+                             last=int(panel.years[-1]))
     rows = np.array([focus_row, *pool], dtype=np.intp)
     focus_missing = tuple(
         i for i in requested if np.isnan(panel.matrix(i)[focus_row, col]) or raw_weights[i] == 0
     )
     used = tuple(i for i in requested if i not in focus_missing)
     if not used:
-        raise PeerQueryError(
-            reason=f"{name} has none of the chosen indicators (with a positive weight) "
-            f"in {target}")
+        raise PeerQueryError("peer_no_data_in_year", city=name, city_id=focus_id, year=target)
     total = sum(raw_weights[i] for i in used)
     w = np.array([raw_weights[i] / total for i in used])
     raw = np.vstack([panel.matrix(i)[rows, col] for i in used]).T  # (1 + candidates, indicators)

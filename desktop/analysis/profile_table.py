@@ -205,7 +205,7 @@ def _row(dataset: Dataset, indicator: Indicator, year: int | None, break_notes: 
         *value_cells,
         TableCell(indicator.display.format(median, lang, with_suffix=False), median),
         TableCell(
-            format_gap(focus_gap, gap_unit),
+            format_gap(focus_gap, gap_unit, lang=lang),
             focus_gap,
             tone=_tone(focus_gap, indicator.higher_is_better),
         ),
@@ -472,7 +472,7 @@ def _change_cell(
                    b=indicator.format(change.end_value, lang))]
     if cagr:
         lines.insert(0, _word("cagr", lang, start=change.start_year, end=change.end_year))
-    text = format_gap(number, "%" if cagr else change.unit)
+    text = format_gap(number, "%" if cagr else change.unit, lang=lang)
     if number is not None and change.has_break:
         text = f"{text} {BREAK_MARK}"
         lines.append(_word("break", lang, mark=BREAK_MARK,

@@ -126,13 +126,25 @@ def format_percent_change(value: float | None, decimals: int = 1) -> str:
     return format_gap(value, "%", decimals)
 
 
-def format_gap(value: float | None, unit: str = "%", decimals: int = 1) -> str:
-    """A signed difference: '+12.3%', '−4.0%' or, for percentage points, '−12.7 pp'."""
+#: Percentage points in Chinese: a measure word, written without a space ('+0.8个百分点'),
+#: since 'pp' is an English abbreviation a Chinese reader need not know.
+POINTS_ZH = "个百分点"
+
+
+def format_gap(value: float | None, unit: str = "%", decimals: int = 1,
+               lang: str = "en") -> str:
+    """A signed difference: '+12.3%', '−4.0%' or, for percentage points ('pp'), '−12.7 pp'
+    ('−12.7个百分点' in Chinese)."""
     if value is None or math.isnan(value):
         return "—"
     rounded = round(value, decimals)
     sign = "+" if rounded > 0 else ("−" if rounded < 0 else "±")
-    suffix = "%" if unit == "%" else f" {unit}"
+    if unit == "%":
+        suffix = "%"
+    elif unit == "pp" and lang == "zh":
+        suffix = POINTS_ZH
+    else:
+        suffix = f" {unit}"
     return f"{sign}{abs(rounded):,.{decimals}f}{suffix}"
 
 

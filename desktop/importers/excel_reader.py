@@ -31,6 +31,8 @@ from desktop.importers.model import (
     ReadOptions,
     SheetInfo,
     column_letter,
+    counted,
+    plural,
 )
 from desktop.importers.sniff import reject
 from desktop.importers.text_hygiene import clean_text, describe_removed
@@ -46,6 +48,16 @@ _DATE_TYPES = frozenset({dt.date, dt.datetime, dt.time, dt.timedelta})
 def _cells(refs: list[str]) -> str:
     shown = ", ".join(refs[:MAX_NAMED])
     return f"{shown} and {len(refs) - MAX_NAMED} more" if len(refs) > MAX_NAMED else shown
+
+
+def _date_issue(dates: list[str], system: str, location: Location, date1904: bool) -> Issue:
+    """Date-formatted cells read as dates (both Excel readers say it the same way)."""
+    n = len(dates)
+    return Issue(
+        "date_cell",
+        f"{counted(n, 'cell')} formatted as dates{system} ({_cells(dates)}) "
+        f"{plural(n, 'was', 'were')} read as dates (YYYY-MM-DD), not numbers.",
+        location, {"cells": dates, "date1904": date1904, "count": n})
 
 
 def parse_ref(ref: str) -> tuple[int, int]:
@@ -99,11 +111,11 @@ def select_sheets(sheets: list[_Sheet], options: ReadOptions, file: str) -> list
 
 def _hidden_issue(file: str, skipped: list[str]) -> Issue:
     names = ", ".join(repr(n) for n in skipped)
+    n = len(skipped)
     return Issue("hidden_sheet_skipped",
-                 f"Hidden sheet{'s' if len(skipped) > 1 else ''} {names} "
-                 f"{'were' if len(skipped) > 1 else 'was'} not read; choose "
-                 f"{'them' if len(skipped) > 1 else 'it'} explicitly to import hidden data.",
-                 Location(file, skipped[0]), {"sheets": skipped})
+                 f"Hidden {plural(n, 'sheet')} {names} {plural(n, 'was', 'were')} not read; "
+                 f"choose {plural(n, 'it', 'them')} explicitly to import hidden data.",
+                 Location(file, skipped[0]), {"sheets": skipped, "count": n})
 
 
 def _finish(grids: list[RawGrid], candidates: list[tuple[_Sheet, RawGrid]],
@@ -217,47 +229,49 @@ def _xlsx_grid(values: list[list[Any]], file: str, sheet: str, package: Package,
             invalid.append((f"{column_letter(c)}{r + 1}", token))
     if not_calculated:
         r0, c0 = parse_ref(not_calculated[0])
+        n = len(not_calculated)
         issues.append(Issue(
             "formula_not_calculated",
-            f"Formula cell{'s' if len(not_calculated) > 1 else ''} {_cells(not_calculated)} "
-            f"{'have' if len(not_calculated) > 1 else 'has'} no calculated value saved (open "
-            "and save the file in Excel to calculate it); read as empty.",
-            Location(file, sheet, r0 + 1, column_letter(c0)), {"cells": not_calculated}))
+            f"Formula {plural(n, 'cell')} {_cells(not_calculated)} {plural(n, 'has', 'have')} "
+            "no calculated value saved (open and save the file in Excel to calculate it); "
+            "read as empty.",
+            Location(file, sheet, r0 + 1, column_letter(c0)),
+            {"cells": not_calculated, "count": n}))
     if unverified:
         r0, c0 = parse_ref(unverified[0])
+        n = len(unverified)
         issues.append(Issue(
             "formula_cached_unverified",
-            f"{len(unverified)} formula cell{'s' if len(unverified) > 1 else ''} "
-            f"({_cells(unverified)}) {'were' if len(unverified) > 1 else 'was'} read from the "
-            "value Excel last saved, which cannot be checked here (it may be stale or come "
-            "from another file).", Location(file, sheet, r0 + 1, column_letter(c0)),
-            {"cells": unverified}))
+            f"{counted(n, 'formula cell')} ({_cells(unverified)}) {plural(n, 'was', 'were')} "
+            "read from the value Excel last saved, which cannot be checked here (it may be "
+            "stale or come from another file).", Location(file, sheet, r0 + 1, column_letter(c0)),
+            {"cells": unverified, "count": n}))
     if invalid:
         r0, c0 = parse_ref(invalid[0][0])
         shown = ", ".join(f"{ref} ({token})" for ref, token in invalid[:MAX_NAMED])
+        n = len(invalid)
         issues.append(Issue(
             "invalid_number_token",
-            f"Numeric cell{'s' if len(invalid) > 1 else ''} {shown} "
-            f"hold{'' if len(invalid) > 1 else 's'} a value that is not a number; read as "
-            "empty.",
+            f"Numeric {plural(n, 'cell')} {shown} {plural(n, 'holds', 'hold')} a value that is "
+            "not a number; read as empty.",
             Location(file, sheet, r0 + 1, column_letter(c0)),
-            {"cells": [ref for ref, _ in invalid], "tokens": [t for _, t in invalid]}))
+            {"cells": [ref for ref, _ in invalid], "tokens": [t for _, t in invalid],
+             "count": n}))
     if out_of_range:
         r0, c0 = parse_ref(out_of_range[0])
+        n = len(out_of_range)
         issues.append(Issue(
             "number_out_of_range",
-            f"Cell{'s' if len(out_of_range) > 1 else ''} {_cells(out_of_range)} hold a number "
+            f"{plural(n, 'Cell')} {_cells(out_of_range)} {plural(n, 'holds', 'hold')} a number "
             "too large for a spreadsheet (infinite); read as empty.",
-            Location(file, sheet, r0 + 1, column_letter(c0)), {"cells": out_of_range}))
+            Location(file, sheet, r0 + 1, column_letter(c0)),
+            {"cells": out_of_range, "count": n}))
     if dates:
         r0, c0 = parse_ref(dates[0])
         system = " (1904 date system)" if package.date1904 else ""
-        issues.append(Issue(
-            "date_cell",
-            f"{len(dates)} cell{'s' if len(dates) > 1 else ''} formatted as dates{system} "
-            f"({_cells(dates)}) {'were' if len(dates) > 1 else 'was'} read as dates "
-            "(YYYY-MM-DD), not numbers.", Location(file, sheet, r0 + 1, column_letter(c0)),
-            {"cells": dates, "date1904": package.date1904}))
+        issues.append(_date_issue(dates, system, Location(file, sheet, r0 + 1,
+                                                          column_letter(c0)),
+                                  package.date1904))
     if removed:
         r0, c0 = parse_ref(removed_at[0])
         issues.append(Issue("control_characters_removed",
@@ -500,18 +514,17 @@ def _xls_grid(book: Any, sheet: _Sheet, file: str, progress: Progress) -> RawGri
     if dates:
         r0, c0 = parse_ref(dates[0])
         system = " (1904 date system)" if book.datemode == 1 else ""
-        issues.append(Issue(
-            "date_cell", f"{len(dates)} cell{'s' if len(dates) > 1 else ''} formatted as "
-            f"dates{system} ({_cells(dates)}) {'were' if len(dates) > 1 else 'was'} read as "
-            "dates (YYYY-MM-DD), not numbers.", Location(file, sheet.name, r0 + 1,
-                                                         column_letter(c0)),
-            {"cells": dates, "date1904": book.datemode == 1}))
+        issues.append(_date_issue(dates, system, Location(file, sheet.name, r0 + 1,
+                                                          column_letter(c0)),
+                                  book.datemode == 1))
     if errors:
         r0, c0 = parse_ref(errors[0])
+        n = len(errors)
         issues.append(Issue(
-            "cell_error", f"Cell{'s' if len(errors) > 1 else ''} {_cells(errors)} hold an "
-            "Excel error value (like #DIV/0!); read as empty.",
-            Location(file, sheet.name, r0 + 1, column_letter(c0)), {"cells": errors}))
+            "cell_error", f"{plural(n, 'Cell')} {_cells(errors)} {plural(n, 'holds', 'hold')} "
+            f"{plural(n, 'an Excel error value', 'Excel error values')} (like #DIV/0!); read "
+            "as empty.",
+            Location(file, sheet.name, r0 + 1, column_letter(c0)), {"cells": errors, "count": n}))
     if removed:
         r0, c0 = parse_ref(removed_at[0])
         issues.append(Issue("control_characters_removed",

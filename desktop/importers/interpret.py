@@ -59,6 +59,8 @@ from desktop.importers.model import (
     RawGrid,
     TableOptions,
     column_letter,
+    counted,
+    plural,
 )
 from desktop.importers.table import (
     TableShape,
@@ -131,8 +133,8 @@ class Issues:
                 target = self.errors if code in _ERROR_CODES else self.warnings
                 target.append(Issue(
                     "more_issues",
-                    f"{count - MAX_CELL_ISSUES} more '{code}' issues not listed "
-                    f"({count} in all)",
+                    f"{counted(count - MAX_CELL_ISSUES, f'more {code!r} issue')} not listed "
+                    f"({count:,} in all)",
                     Location(self.grid.file, self.grid.sheet),
                     {"issue_code": code, "count": count, "listed": MAX_CELL_ISSUES},
                 ))
@@ -177,13 +179,16 @@ def interpret(
     body = body_rows(grid, shape, key_column)
     report.rows_read = len(body.rows)
     if body.repeated_headers:
+        repeated = len(body.repeated_headers)
         issues.add("repeated_header_dropped",
-                   f"{len(body.repeated_headers)} repeated header or page-title rows dropped",
-                   issues.loc(body.repeated_headers[0]), info=True,
+                   f"{counted(repeated, 'repeated header or page-title row')} dropped",
+                   issues.loc(body.repeated_headers[0]), info=True, count=repeated,
                    rows=source_rows(grid, body.repeated_headers))
     if body.notes:
-        issues.add("note_rows_dropped", f"{len(body.notes)} note rows inside the table dropped",
-                   issues.loc(body.notes[0]), info=True, rows=source_rows(grid, body.notes))
+        issues.add("note_rows_dropped",
+                   f"{counted(len(body.notes), 'note row')} inside the table dropped",
+                   issues.loc(body.notes[0]), info=True, count=len(body.notes),
+                   rows=source_rows(grid, body.notes))
     if not body.rows:
         return _empty_result(report, issues)
 
@@ -191,9 +196,11 @@ def interpret(
     check_cancelled(progress)
     stacked = stack(grid, plan, body.rows)
     if stacked.filled_down:
+        filled = len(stacked.filled_down)
         issues.add("city_filled_down",
-                   f"{len(stacked.filled_down)} rows without a city took the city above them",
-                   issues.loc(stacked.filled_down[0], stacked.city_col),
+                   f"{counted(filled, 'row')} without a city took the city above "
+                   f"{plural(filled, 'it', 'them')}",
+                   issues.loc(stacked.filled_down[0], stacked.city_col), count=filled,
                    rows=source_rows(grid, stacked.filled_down[:MAX_CELL_ISSUES]))
     rec = code_records(stacked, body.rows, grid.row_numbers)
 
@@ -331,14 +338,15 @@ def interpret_stacked(
         dup.year = int(frame["year"].iat[first])
         rows = [int(frame["source_row"].iat[p]) for p in dup.positions]
         if dup.code == "duplicate_collapsed":
-            message = (f"{dup.city} / {dup.indicator} / {dup.year} appears {len(rows)} times "
-                       f"with the same value (rows {', '.join(map(str, rows))}); kept once")
+            message = (f"{dup.city} / {dup.indicator} / {dup.year} appears "
+                       f"{counted(len(rows), 'time')} with the same value "
+                       f"(rows {', '.join(map(str, rows))}); kept once")
         else:
             message = (f"{dup.city} / {dup.indicator} / {dup.year} has different values in rows "
                        f"{', '.join(map(str, rows))}; kept row {rows[0]}, not the others")
         issues.add(dup.code, message, issues.at(rec, int(kept.positions[dup.positions[1]])),
                    cap=True, city=dup.city, indicator=dup.indicator, year=dup.year, rows=rows,
-                   values=dup.values, kept_row=rows[0])
+                   count=len(rows), values=dup.values, kept_row=rows[0])
     if unique is not None and not unique.all():
         frame = frame[unique].reset_index(drop=True)
         kept = kept.subset(unique)
@@ -482,21 +490,22 @@ def detection_notes(grid: RawGrid, plan: TablePlan, issues: Issues) -> None:
     normalised year headers."""
     if plan.metadata_rows:
         issues.add("metadata_rows_skipped",
-                   f"{len(plan.metadata_rows)} title/metadata rows above the header skipped",
-                   issues.loc(plan.metadata_rows[0]), info=True,
+                   f"{counted(len(plan.metadata_rows), 'title/metadata row')} above the header "
+                   "skipped", issues.loc(plan.metadata_rows[0]), info=True,
+                   count=len(plan.metadata_rows),
                    rows=source_rows(grid, plan.metadata_rows),
                    metadata=[list(m) for m in plan.metadata])
     if plan.footer_rows:
         issues.add("footer_rows_dropped",
-                   f"{len(plan.footer_rows)} footnote rows below the data dropped",
-                   issues.loc(plan.footer_rows[0]), info=True,
+                   f"{counted(len(plan.footer_rows), 'footnote row')} below the data dropped",
+                   issues.loc(plan.footer_rows[0]), info=True, count=len(plan.footer_rows),
                    rows=source_rows(grid, plan.footer_rows),
                    text=[cell_text(next((c for c in grid.rows[r] if cell_text(c)), ""))
                          for r in plan.footer_rows][:10])
     if len(plan.header_rows) > 1:
         issues.add("header_flattened",
-                   f"{len(plan.header_rows)} header rows joined into one", issues.loc(
-                       plan.header_rows[0]), info=True,
+                   f"{counted(len(plan.header_rows), 'header row')} joined into one",
+                   issues.loc(plan.header_rows[0]), info=True, count=len(plan.header_rows),
                    headers=[c.header for c in plan.columns])
     normalised = {c.header: int(c.role.split(":", 1)[1]) for c in plan.columns
                   if c.role.startswith("year:") and c.header != c.role.split(":", 1)[1]}
@@ -665,10 +674,12 @@ def _years(rec: Records, issues: Issues) -> tuple[np.ndarray, np.ndarray, np.nda
             count = int(counts[k])
             text = cell_text(u)
             if not text:
-                message = f"{count} rows without a year were not imported"
+                message = (f"{counted(count, 'row')} without a year "
+                           f"{plural(count, 'was', 'were')} not imported")
             else:
-                message = f"{text!r} is not a year; {count} rows not imported"
-            issues.add("bad_year", message, where, cap=True, text=text, rows=count)
+                message = f"{text!r} is not a year; {counted(count, 'row')} not imported"
+            issues.add("bad_year", message, where, cap=True, text=text, rows=count,
+                       count=count)
         else:
             normalised[cell_text(u)] = y
             if len(normalised) == 1:
@@ -725,8 +736,9 @@ def _empty_rows(rec: Records, blank: np.ndarray, issues: Issues,
         else:
             empty_rows.append(r)
     if empty_rows:
-        issues.add("empty_row_skipped", f"{len(empty_rows)} rows without any value skipped",
-                   issues.loc(empty_rows[0]), info=True,
+        issues.add("empty_row_skipped",
+                   f"{counted(len(empty_rows), 'row')} without any value skipped",
+                   issues.loc(empty_rows[0]), info=True, count=len(empty_rows),
                    rows=source_rows(issues.grid, empty_rows[:MAX_CELL_ISSUES]))
     return skipped
 
@@ -778,8 +790,9 @@ def _value_notes(rec: Records, parsed: num.ParsedValues, issues: Issues,
         issues.add(note.code, message, issues.at(rec, p), cap=True, text=raw, **note.detail)
     if thousands:
         issues.add("thousands_separator",
-                   f"{len(thousands)} values written with thousands separators were read "
-                   "without them", issues.at(rec, thousands[0]), count=len(thousands))
+                   f"{counted(len(thousands), 'value')} written with thousands separators "
+                   f"{plural(len(thousands), 'was', 'were')} read without them",
+                   issues.at(rec, thousands[0]), count=len(thousands))
     missing = parsed.status == num.MISSING
     if skipped.any():
         missing &= ~skipped
@@ -790,7 +803,8 @@ def _value_notes(rec: Records, parsed: num.ParsedValues, issues: Issues,
         markers = Counter({k: v for k, v in markers.items() if v > 0})
         where = np.flatnonzero(missing)
         issues.add("missing_values",
-                   f"{count} cells marked as missing were not imported (never read as 0)",
+                   f"{counted(count, 'cell')} marked as missing {plural(count, 'was', 'were')} "
+                   "not imported (never read as 0)",
                    issues.at(rec, int(where[0])),
                    count=count, markers={(k if k else "(empty)"): v for k, v in
                                          markers.most_common()},

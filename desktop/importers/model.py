@@ -30,6 +30,22 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """`one` for a count of 1, else `many` (default: `one` + 's'), so English messages agree
+    with their numbers: 'row'/'rows', 'was'/'were', 'it'/'them'."""
+    if count == 1:
+        return one
+    return one + "s" if many is None else many
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """'1 row', '2 rows', '17,613 rows': a count and its noun, for English messages.
+
+    An issue whose message says a count also keeps it as values['count'], so the Chinese
+    sentence (report_text.ISSUES_ZH) never has to read it back out of the English."""
+    return f"{count:,} {plural(count, one, many)}"
+
+
 @dataclass(frozen=True)
 class Location:
     """Where something is: file, sheet (empty for text files), row (1-based), column letter."""
@@ -59,7 +75,8 @@ class Issue:
     """One thing the user should know about: a code, a location, and the values involved.
 
     `code` is stable (tests and translations key on it); `message` is a plain English sentence
-    for the CLI and logs, built by the module that found the issue.
+    for the CLI and logs, built by the module that found the issue. A message that says how
+    many (rows, cells, ...) keeps the number as values['count'], for the other language.
     """
 
     code: str

@@ -8,7 +8,6 @@ A place always names file, sheet, row and column, in either language.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -166,14 +165,12 @@ class _Values(dict):
 
 
 def _count(issue: Issue) -> int | None:
-    """How many: the issue's own count, else the number its English sentence starts with
-    (some issues keep only the first rows), else the length of what it names."""
+    """How many: the issue's own count (every issue whose English sentence says a number keeps
+    it, since the places it names may be cut short), else the length of what it names; never
+    read back out of the English."""
     count = issue.values.get("count")
     if isinstance(count, int):
         return count
-    leading = re.match(r"(\d[\d,]*) ", issue.message)
-    if leading:
-        return int(leading.group(1).replace(",", ""))
     for key in ("rows", "cells", "lines", "sheets", "fields"):
         named = issue.values.get(key)
         if isinstance(named, list):
@@ -207,8 +204,8 @@ def _ambiguous_city(v: _Values) -> str:
 
 def _bad_year(v: _Values) -> str:
     if not v["text"]:
-        return f"{v['n']}行没有年份，未导入"
-    return f"{_quoted(v['text'])}不是年份；{v['n']}行未导入"
+        return f"{v['n']:,}行没有年份，未导入"
+    return f"{_quoted(v['text'])}不是年份；{v['n']:,}行未导入"
 
 
 def _year_normalised(v: _Values) -> str:
@@ -228,7 +225,7 @@ def _value_flags(v: _Values) -> str:
 
 def _missing_values(v: _Values) -> str:
     markers = "、".join("空白" if m == "(empty)" else _quoted(m) for m in v.get("markers", {}))
-    return f"{v['n']}个标记为缺失的单元格未导入（不会当作 0）" + (
+    return f"{v['n']:,}个标记为缺失的单元格未导入（不会当作 0）" + (
         f"：{markers}" if markers else "")
 
 
@@ -249,24 +246,24 @@ def _extension(v: _Values) -> str:
 def _fields(v: _Values) -> str:
     where = "；".join(f"第 {f['row']} 行 {f['column']} 列（{f['length']:,} 个字符）"
                      for f in v.get("fields", [])[:MAX_NAMED])
-    return f"{v['n']}个字段超过长度上限，已截断：{where}。"
+    return f"{v['n']:,}个字段超过长度上限，已截断：{where}。"
 
 
 def _date_cells(v: _Values) -> str:
     system = "（1904 日期系统）" if v.get("date1904") else ""
-    return (f"{v['n']}个设置为日期格式{system}的单元格（{v['cells']}）"
+    return (f"{v['n']:,}个设置为日期格式{system}的单元格（{v['cells']}）"
             "按日期（YYYY-MM-DD）读取，而非数字。")
 
 
 def _control_characters(v: _Values) -> str:
     where = f"单元格 {v['cells']}" if v["cells"] else f"第 {v['lines']} 行"
-    return f"删除了{v['n']}个不可见的控制字符或文字方向字符（{where}）；比较名称时不含这些字符。"
+    return f"删除了{v['n']:,}个不可见的控制字符或文字方向字符（{where}）；比较名称时不含这些字符。"
 
 
 def _formula_unverified(v: _Values) -> str:
     if not v["cells"]:  # one value cell, flagged when the table was read
         return "此公式单元格按 Excel 上次保存的值读取，此处无法核对；请检查其数值"
-    return (f"{v['n']}个公式单元格（{v['cells']}）按 Excel 上次保存的值读取，"
+    return (f"{v['n']:,}个公式单元格（{v['cells']}）按 Excel 上次保存的值读取，"
             "此处无法核对（可能已过时或来自其他文件）。")
 
 
@@ -279,8 +276,8 @@ def _formula_not_calculated(v: _Values) -> str:
 
 def _more_issues(v: _Values) -> str:
     code = str(v.get("issue_code"))
-    return (f"另有{v['n'] - v['listed']}条{_quoted(ISSUE_NAMES_ZH.get(code, code))}问题未列出"
-            f"（共{v['n']}条）")
+    return (f"另有{v['n'] - v['listed']:,}条{_quoted(ISSUE_NAMES_ZH.get(code, code))}问题未列出"
+            f"（共{v['n']:,}条）")
 
 
 #: Eurostat's value flags (numbers.EUROSTAT_FLAGS) in Chinese.
@@ -350,17 +347,17 @@ ISSUES_ZH: dict[str, str | Callable[[_Values], str]] = {
     "no_year": "没有列含有年份，表格也未说明年份；请设定年份",
     "no_indicator_columns": "没有含数字的列可作为指标导入",
     # reading the table: what was skipped, changed or doubtful
-    "repeated_header_dropped": "删除了{n}个重复的表头或页标题行",
-    "note_rows_dropped": "删除了表格中的{n}个注释行",
-    "city_filled_down": "{n}行没有城市，沿用上一行的城市",
+    "repeated_header_dropped": "删除了{n:,}个重复的表头或页标题行",
+    "note_rows_dropped": "删除了表格中的{n:,}个注释行",
+    "city_filled_down": "{n:,}行没有城市，沿用上一行的城市",
     "ambiguous_city": _ambiguous_city,
     "missing_city": "没有城市的数值未导入",
     "duplicate_collapsed": lambda v: _duplicate(v, same=True),
     "conflicting_duplicate": lambda v: _duplicate(v, same=False),
     "no_data_rows": "没有可导入的数据行",
-    "metadata_rows_skipped": "跳过了表头上方的{n}个标题或说明行",
-    "footer_rows_dropped": "删除了数据下方的{n}个脚注行",
-    "header_flattened": "{n}个表头行合并为一行",
+    "metadata_rows_skipped": "跳过了表头上方的{n:,}个标题或说明行",
+    "footer_rows_dropped": "删除了数据下方的{n:,}个脚注行",
+    "header_flattened": "{n:,}个表头行合并为一行",
     "year_normalised": _year_normalised,
     "unknown_unit": "单位“{unit}”无法识别；数值按原样保留",
     "mixed_units": lambda v: (f"{v['indicator']}：数值使用了不同单位（{_units(v)}），"
@@ -371,14 +368,14 @@ ISSUES_ZH: dict[str, str | Callable[[_Values], str]] = {
     "date": "单元格设置为日期格式；请检查其数值",
     "error": "单元格含有 Excel 错误值；请检查其数值",
     "province_row_skipped": "“{name}”像是没有数值的省份标题行；已跳过",
-    "empty_row_skipped": "跳过了{n}个没有任何数值的行",
+    "empty_row_skipped": "跳过了{n:,}个没有任何数值的行",
     "not_a_number": "“{text}”不是数字；未导入",
     "non_finite": "“{text}”不是有限数；未导入",
     "overflow": "“{text}”换算单位后过大，无法保存；未导入",
     "underflow": "“{text}”过小，无法保存（会变成 0）；未导入",
     "precision_loss": "“{text}”的位数超出可保存的精度；保存为 {stored!r}",
     "number_normalised": "“{text}”读作 {normalised}",
-    "thousands_separator": "{n}个数值带有千位分隔符，已去掉分隔符读取",
+    "thousands_separator": "{n:,}个数值带有千位分隔符，已去掉分隔符读取",
     "missing_values": _missing_values,
     "value_flags": _value_flags,
     "more_issues": _more_issues,

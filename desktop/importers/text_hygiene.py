@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from desktop.importers.model import counted
+
 #: C0 controls except TAB/LF/CR, DEL, C1 controls, zero-width space, LRM/RLM, bidi embeddings,
 #: overrides and isolates, word joiner, BOM. ZWJ/ZWNJ (emoji sequences, Indic text) are kept.
 _CONTROL_CLASS = (
@@ -53,5 +55,5 @@ def clean_text(text: str) -> tuple[str, int]:
 
 
 def describe_removed(count: int, where: str) -> str:
-    return (f"Removed {count} invisible control or text-direction character"
-            f"{'s' if count != 1 else ''} ({where}); names are compared without them.")
+    return (f"Removed {counted(count, 'invisible control or text-direction character')} "
+            f"({where}); names are compared without them.")

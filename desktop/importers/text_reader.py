@@ -21,7 +21,15 @@ from contextlib import contextmanager
 from itertools import compress, islice
 
 from desktop.core.progress import NullProgress, Progress, check_cancelled
-from desktop.importers.model import Issue, Location, RawGrid, ReadOptions, column_letter
+from desktop.importers.model import (
+    Issue,
+    Location,
+    RawGrid,
+    ReadOptions,
+    column_letter,
+    counted,
+    plural,
+)
 from desktop.importers.sniff import reject, utf16_without_bom
 from desktop.importers.text_hygiene import (
     CONTROL_RE,
@@ -56,7 +64,7 @@ def _name_lines(lines: list[int]) -> str:
 
 def _lines(lines: list[int]) -> str:
     """'line 12' or 'lines 12, 22, 32' (at most MAX_NAMED named)."""
-    return f"line{'s' if len(lines) > 1 else ''} {_name_lines(lines)}"
+    return f"{plural(len(lines), 'line')} {_name_lines(lines)}"
 
 
 @contextmanager
@@ -373,12 +381,12 @@ def _truncate_long_fields(rows: list[list[str]], numbers: list[int], text: str, 
                           for n, j, size in found[:MAX_NAMED])
         issues.append(Issue(
             "field_truncated",
-            f"{len(found)} field{'s' if len(found) > 1 else ''} longer than "
-            f"{MAX_FIELD_CHARS:,} characters {'were' if len(found) > 1 else 'was'} cut to "
-            f"{MAX_FIELD_CHARS:,} characters: {where}.",
+            f"{counted(len(found), 'field')} longer than {MAX_FIELD_CHARS:,} characters "
+            f"{plural(len(found), 'was', 'were')} cut to {MAX_FIELD_CHARS:,} characters: "
+            f"{where}.",
             Location(file, row=found[0][0], column=column_letter(found[0][1])),
             {"fields": [{"row": n, "column": column_letter(j), "length": size}
-                        for n, j, size in found[:100]]}))
+                        for n, j, size in found[:100]], "count": len(found)}))
 
 
 def _merge_thousands(row: list[str]) -> list[str] | None:
@@ -464,13 +472,13 @@ def check_structure(rows: list[list[str]], numbers: list[int], delimiter: str,
             f"Unquoted thousands separator (like 1,000.00) on {_lines(thousands)}: the number "
             "splits into two fields and the columns would shift; quote such numbers or save "
             "the file without thousands separators.",
-            file, row=thousands[0], lines=thousands[:100])
+            file, row=thousands[0], lines=thousands[:100], count=len(thousands))
     if ragged:
         raise reject(
             "ragged_rows",
             f"Wrong number of fields on {_lines(ragged)}: the header on line {numbers[h]} has "
-            f"{width} fields; reading on would shift the columns.", file, row=ragged[0],
-            lines=ragged[:100], expected=width)
+            f"{counted(width, 'field')}; reading on would shift the columns.", file,
+            row=ragged[0], lines=ragged[:100], count=len(ragged), expected=width)
     return h
 
 

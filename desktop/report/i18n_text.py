@@ -104,6 +104,38 @@ _TEXT: dict[str, tuple[str, str]] = {
     "no_sector_data": ("no sector data for {city}", "没有{city}的分行业数据"),
     "no_value": ("no value for {city} in {year}", "{city}没有{year}年的数值"),
     "invalid_peer_query": ("{reason}", "无法查找同类城市：{reason}"),
+    # Why a peer query cannot be answered (desktop.analysis.peers.PeerQueryError's `why`,
+    # filled in by `reason_text`); indicator ids and scaling names are what the user typed.
+    "peer_weights_mixed": ("weights: use either 'A=2,B=1' or a plain list, not both",
+                           "权重请写成“A=2,B=1”或按指标顺序的数字列表，不要混用"),
+    "peer_weight_not_chosen": (
+        "weight for {names}, which is not among the indicators ({indicators})",
+        "{names}不在所选指标（{indicators}）中，不能设定权重"),
+    "peer_weights_not_chosen": (
+        "weights for {names}, which are not among the indicators ({indicators})",
+        "{names}不在所选指标（{indicators}）中，不能设定权重"),
+    "peer_weights_count": ("{weights_given} for {indicators_chosen} ({indicators})",
+                           "有{indicators_chosen}（{indicators}），却给出了{weights_given}；"
+                           "请为每个指标各给一个权重"),
+    "peer_weights_not_numbers": ("weights must be numbers: {text}", "权重必须是数字：{text}"),
+    "peer_weights_negative": ("weights must be finite and not negative",
+                              "权重必须是有限数，且不能为负"),
+    "peer_weights_all_zero": ("at least one weight must be positive", "至少要有一个权重大于 0"),
+    "peer_unknown_scaling": ("unknown scaling {name} (use {known})",
+                             "未知的标准化方法：{name}（可选：{known}）"),
+    "peer_unknown_missing_policy": ("unknown missing-value policy {name} (use {known})",
+                                    "未知的缺失值处理方式：{name}（可选：{known}）"),
+    "peer_k_too_small": ("k must be at least 1", "同类城市个数（k）至少为 1"),
+    "peer_no_indicators": ("no indicators to compare", "没有可比较的指标"),
+    "peer_no_data": ("{city} has none of the chosen indicators in any year",
+                     "{city}在任何年份都没有所选指标的数值"),
+    "peer_year_out_of_range": (
+        "{city} has none of the chosen indicators in {year} (the data run from {first} to "
+        "{last})",
+        "{city}在{year}年没有所选指标的数值（数据年份为{first}–{last}年）"),
+    "peer_no_data_in_year": (
+        "{city} has none of the chosen indicators (with a positive weight) in {year}",
+        "{city}在{year}年没有所选指标（权重大于 0）的数值"),
     "wrote": ("wrote {file} ({what})", "已写入 {file}（{what}）"),
     "repeated_key": (
         "{file}: {values} repeated a city, indicator and year under another name "
@@ -214,3 +246,21 @@ def count_phrase(count: int, one: str, many: str, zh: str, lang: str = "en") -> 
     if lang == "zh":
         return zh.format(n=f"{count:,}")
     return f"{count:,} {one if count == 1 else many}"
+
+
+#: Values of a reason (`reason_text`) that are counts, with their nouns: (one, many, Chinese
+#: template), as `count_phrase` takes them.
+COUNT_WORDS: dict[str, tuple[str, str, str]] = {
+    "weights_given": ("weight", "weights", "{n}个权重"),
+    "indicators_chosen": ("indicator", "indicators", "{n}个指标"),
+}
+
+
+def reason_text(key: str, lang: str = "en", **values: object) -> str:
+    """Why something failed, from its key and values (an error's `why` and `why_values`):
+    counts named in COUNT_WORDS come worded ('1 weight', '2 weights', '2个权重'), so the
+    sentence agrees with its numbers in either language."""
+    worded = {name: count_phrase(value, *COUNT_WORDS[name], lang=lang)
+              if name in COUNT_WORDS and isinstance(value, int) else value
+              for name, value in values.items()}
+    return text(key, lang, **worded)

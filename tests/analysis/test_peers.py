@@ -163,6 +163,25 @@ def test_bad_queries() -> None:
         find_peers(dataset, "f", ["nope"])
 
 
+def test_bad_queries_say_why_by_code_with_english_that_agrees() -> None:
+    """A refused query names its problem by code and values (the CLI says it in Chinese from
+    them) and keeps an English reason, in which counts agree with their nouns."""
+    with pytest.raises(PeerQueryError) as one:
+        parse_weights("1", ["a", "b"])
+    assert one.value.reason == "1 weight for 2 indicators (a, b)"
+    assert one.value.params["why"] == "peer_weights_count"
+    assert one.value.params["why_values"] == {"weights_given": 1, "indicators_chosen": 2,
+                                              "indicators": "a, b"}
+    with pytest.raises(PeerQueryError) as three:
+        parse_weights("1,2,3", ["a", "b"])
+    assert three.value.reason == "3 weights for 2 indicators (a, b)"
+    with pytest.raises(PeerQueryError) as year:
+        find_peers(_dataset(BASE), "f", ["x"], year=1990)
+    assert year.value.reason == ("F has none of the chosen indicators in 1990 (the data run "
+                                 "from 2020 to 2020)")
+    assert year.value.params["why_values"]["city_id"] == "f"
+
+
 def test_parse_weights() -> None:
     assert parse_weights(None, ["a", "b"]) == {"a": 1.0, "b": 1.0}
     assert parse_weights("2,0.5", ["a", "b"]) == {"a": 2.0, "b": 0.5}

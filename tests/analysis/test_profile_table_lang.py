@@ -84,3 +84,31 @@ def test_a_province_is_ranked_among_provinces_in_chinese(bundled: Dataset) -> No
     english = selection_table(bundled, provinces[0], provinces[1:], ["gdp"], None, "en",
                               detail=True)
     assert "CN province" in english.rows[0][english.column_index("pool_rank")].tooltip
+
+
+def test_gap_in_points_says_percentage_points_in_chinese(bundled: Dataset) -> None:
+    """Shenyang's tertiary share in 2020 is 62.50% against a North East median of 53.40%:
+    9.1 points above, written '+9.1个百分点' in Chinese ('pp' is English shorthand), in the
+    window's table and in the table the CLI and the report print alike."""
+    from desktop.analysis.comparison import build_profile
+    from desktop.analysis.profile_table import build_profile_table
+
+    indicators = ["gdp_share_tertiary", "gdp"]
+    texts = {}
+    for lang in ("en", "zh"):
+        window = selection_table(bundled, SHENYANG, NORTH_EAST, indicators, 2020, lang)
+        printed = build_profile_table(
+            bundled, build_profile(bundled, SHENYANG, NORTH_EAST, indicators, 2020), lang)
+        gap = window.column_index("gap")
+        assert [r[gap].text for r in window.rows] == [r[gap].text for r in printed.rows]
+        texts[lang] = [r[gap].text for r in window.rows]
+    assert texts["en"][0] == "+9.1 pp" and texts["zh"][0] == "+9.1个百分点"
+    assert texts["en"][1] == texts["zh"][1] and texts["zh"][1].endswith("%")  # GDP: percent
+
+
+def test_chinese_detail_table_has_no_pp(bundled: Dataset) -> None:
+    """Changes of rates and shares over 5 or 10 years are percentage points too."""
+    table = selection_table(bundled, SHENYANG, NORTH_EAST, [], None, "zh", detail=True)
+    cells = [cell.text for row in table.rows for cell in row]
+    assert any(text.endswith("个百分点") for text in cells)
+    assert not [text for text in cells if re.search(r"\bpp\b", text)]

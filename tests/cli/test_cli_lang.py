@@ -132,6 +132,42 @@ def test_peers_notes_give_the_same_counts_in_both_languages(capsys) -> None:
     assert second[0] == second[1]
 
 
+SIX = "gdp_per_capita, population_registered, gdp_share_secondary, gdp_share_tertiary, " \
+    "average_wage, gdp_real_growth"
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "chinese"),
+    [
+        (("--weights", "1,2"), f"2 weights for 6 indicators ({SIX})",
+         f"有6个指标（{SIX}），却给出了2个权重；请为每个指标各给一个权重"),
+        (("--weights", "1"), f"1 weight for 6 indicators ({SIX})",
+         f"有6个指标（{SIX}），却给出了1个权重；请为每个指标各给一个权重"),
+        (("--year", "1900"),
+         "Shenyang has none of the chosen indicators in 1900 (the data run from 1960 to 2024)",
+         "沈阳市在1900年没有所选指标的数值（数据年份为1960–2024年）"),
+        (("--weights", "x,y,z,a,b,c"), "weights must be numbers: 'x,y,z,a,b,c'",
+         "权重必须是数字：'x,y,z,a,b,c'"),
+        (("--weights", "0,0,0,0,0,0"), "at least one weight must be positive",
+         "至少要有一个权重大于 0"),
+        (("--weights", "nope=2"),
+         f"weight for 'nope', which is not among the indicators ({SIX})",
+         f"'nope'不在所选指标（{SIX}）中，不能设定权重"),
+        (("--k", "0"), "k must be at least 1", "同类城市个数（k）至少为 1"),
+    ],
+)
+def test_peer_query_errors_in_both_languages(capsys, args: tuple[str, ...], english: str,
+                                             chinese: str) -> None:
+    """A query the peer search refuses is said in the chosen language: no English reason
+    after the Chinese '无法查找同类城市：' (indicator ids are what the user typed)."""
+    code, _, err = run(capsys, "peers", "--focus", "Shenyang", *args)
+    assert code == 2 and err.strip() == f"city-profiles: error: {english}"
+    code, _, err = run(capsys, "peers", "--focus", "Shenyang", *args, "--lang", "zh")
+    assert code == 2 and err.strip() == f"city-profiles：错误：无法查找同类城市：{chinese}"
+    typed = re.sub(r"'[^']*'", "", err.replace(SIX, "").replace("city-profiles", ""))
+    assert re.findall(r"[A-Za-z]{2,}", typed) == []
+
+
 @pytest.mark.parametrize("missing", ["renormalise", "exclude"])
 def test_english_peer_notes_read_as_the_peer_search_wrote_them(missing: str) -> None:
     from desktop.analysis.cli_peers import peer_notes

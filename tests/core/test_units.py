@@ -10,6 +10,7 @@ from desktop.core.units import (
     DisplayScale,
     UnitError,
     format_big_money,
+    format_gap,
     format_percent_change,
     scale_factor,
     to_canonical,
@@ -134,3 +135,22 @@ def test_big_money_reading() -> None:
     assert format_big_money(11_233_313_730_348.7, "USD") == "USD 11.2 tn"
     assert format_big_money(5_006_780_000.0, "USD") == "USD 5.0 bn"
     assert format_big_money(67_444.0, "CNY") == "CNY 67,444"
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (0.8, "en", "+0.8 pp"),
+        (0.8, "zh", "+0.8个百分点"),  # a measure word, no space: 'pp' is English shorthand
+        (-12.66, "zh", "\u221212.7个百分点"),
+        (0.0, "zh", "±0.0个百分点"),
+        (None, "zh", "—"),
+    ],
+)
+def test_gap_in_percentage_points_reads_in_the_language(value: float | None, lang: str,
+                                                        expected: str) -> None:
+    assert format_gap(value, "pp", lang=lang) == expected
+
+
+def test_gap_in_percent_is_the_same_in_both_languages() -> None:
+    assert format_gap(2.14, "%", lang="zh") == format_gap(2.14, "%") == "+2.1%"
