@@ -272,10 +272,11 @@ class _Builder:
             texts[rank_column] = rank_text(self.rows[indicator_id], lang)
             rows.append(TableRow(tuple(texts), tones=tuple(c.tone for c in cells)))
         count = len(self.city_ids)
+        gap_width = 15 if lang == "zh" else 11  # '−3.4个百分点' on one line
         return TableBlock(
             columns=columns, rows=tuple(rows),
             align=("l", "l", "r", *("r",) * count, "r", "r", "r"),
-            widths=(20, 7, 7, *(13,) * count, 12, 11, 9),
+            widths=(20, 7, 7, *(13,) * count, 12, gap_width, 9),
             focus_column=table.focus_column, role="profile",
             note=text("other_year_note", lang),
         )
