@@ -154,9 +154,9 @@ def error_line(error: CityProfilesError, dataset: Dataset | None = None,
         return issue_line(error.issue, lang)
     if isinstance(error, OutputPathError | InputFileError | DatasetFileError):
         key = "cannot_write" if isinstance(error, OutputPathError) else "cannot_read"
-        return text(key, lang, file=error.params.get("file"), reason=_reason(error, lang))
+        return text(key, lang, file=error.params.get("file"), reason=error_reason(error, lang))
     if error.code == "invalid_peer_query":  # analysis.peers.PeerQueryError (numpy: not imported)
-        return text(error.code, lang, reason=_reason(error, lang, dataset))
+        return text(error.code, lang, reason=error_reason(error, lang, dataset))
     return _coded_line(error, lang)
 
 
@@ -176,7 +176,7 @@ def _known(dataset: Dataset | None, what: str) -> str:
     return ", ".join(getattr(dataset, what)) if dataset is not None else ""
 
 
-def _reason(error: CityProfilesError, lang: str, dataset: Dataset | None = None) -> str:
+def error_reason(error: CityProfilesError, lang: str, dataset: Dataset | None = None) -> str:
     """Why a file cannot be read or written, or a query answered: our own reasons by key
     (`why`), so they can be said in Chinese (a `city_id` among the values is named in `lang`);
     a reason from elsewhere (the OS, a recipe) as it was given."""

@@ -307,7 +307,8 @@ def over_time_spec(
         suffix, decimals = "", 1
         y_label = f"{label}: {word('index', lang, year=used_base)}"
     else:
-        suffix, decimals = ("pp", 2) if in_points else ("%", 1)
+        points = "百分点" if lang == "zh" else "pp"  # the unit of a change in percent
+        suffix, decimals = (points, 2) if in_points else ("%", 1)
         change = word("change_pp" if in_points else "change_pct", lang, year=used_base)
         y_label = f"{label}: {change}"
     if log_y:

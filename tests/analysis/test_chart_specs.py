@@ -100,6 +100,8 @@ def test_change_mode_and_year_range(dataset: Dataset) -> None:
     pct = over_time_spec(dataset, "f", [], "pct", mode="change")
     assert pct.series[0].values.tolist() == pytest.approx([0.0, 3.5])
     assert pct.unit_suffix == "pp"
+    assert over_time_spec(dataset, "f", [], "pct", mode="change",
+                          lang="zh").unit_suffix == "百分点"
 
 
 def test_log_scale_refused_for_non_positive_values(dataset: Dataset) -> None:

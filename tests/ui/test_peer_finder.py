@@ -236,3 +236,15 @@ def test_filter_box_matches_english_or_chinese(window: MainWindow) -> None:
     assert view.table_text().count("\n") == 2  # the copy holds the visible rows
     window.table_filter.clear()
     assert view.proxy.rowCount() == total
+
+
+def test_a_refused_query_is_explained_in_the_windows_language(
+        qtbot: QtBot, small: Dataset) -> None:
+    from desktop.analysis.peers import PeerQueryError
+
+    dialog = PeerFinderDialog(small, "f", lang="zh", indicator_ids=["x", "y"])
+    qtbot.addWidget(dialog)
+    wait_for(qtbot, dialog)
+    dialog._on_failed(PeerQueryError("peer_no_data", city_id="f", city="F"))
+    assert "没有所选指标" in dialog.note_label.text()
+    assert "has none" not in dialog.note_label.text()

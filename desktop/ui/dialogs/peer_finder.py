@@ -333,7 +333,10 @@ class PeerFinderDialog(QDialog):
 
     def _on_failed(self, error: object) -> None:
         if isinstance(error, PeerQueryError):
-            self._show_error(self.tr("No peers: {0}").format(error.reason))
+            from desktop.cli import error_reason  # the CLI's words, in the window's language
+
+            self._show_error(self.tr("No peers: {0}").format(
+                error_reason(error, self.lang, self.dataset)))
         else:
             self._show_error(self.tr("The peer search failed: {0}").format(error))
 
