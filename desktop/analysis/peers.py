@@ -94,25 +94,22 @@ class MissingReport:
     missing_by_indicator: dict[str, int] = field(default_factory=dict)  # candidates lacking each
 
     def describe(self) -> str:
+        """Who was compared over fewer indicators or left out, in English: the CLI's sentences
+        (desktop/report/i18n_text.py, 'peers_...'), which agree with their counts ('1 of 292
+        compared cities lacks', '2 of 292 … lack', 'all 297 … have every indicator')."""
+        from desktop.report.i18n_text import text
+
         parts = []
         if self.focus_missing:
-            parts.append(
-                f"dropped {', '.join(self.focus_missing)}: the focus city has no value that year"
-            )
+            parts.append(text("peers_dropped", indicators=", ".join(self.focus_missing)))
         if self.policy == "renormalise":
-            parts.append(
-                f"{self.renormalised} of {self.compared} compared cities lack some indicators: "
-                "their distance is averaged over the indicators they have"
-            )
-            parts.append(
-                f"{self.excluded} of {self.pool_size} cities excluded: they have less than "
-                f"{self.min_coverage:.0%} of the weight"
-            )
+            parts.append(text("peers_renormalised", renormalised=self.renormalised,
+                              compared=self.compared))
+            parts.append(text("peers_excluded_weight", excluded=self.excluded,
+                              pool=self.pool_size, coverage=f"{self.min_coverage:.0%}"))
         else:
-            parts.append(
-                f"{self.excluded} of {self.pool_size} cities excluded: they lack at least one "
-                "indicator"
-            )
+            parts.append(text("peers_excluded_missing", excluded=self.excluded,
+                              pool=self.pool_size))
         return "; ".join(parts) + "."
 
 

@@ -50,6 +50,11 @@ def _cells(refs: list[str]) -> str:
     return f"{shown} and {len(refs) - MAX_NAMED} more" if len(refs) > MAX_NAMED else shown
 
 
+def _cells_named(refs: list[str]) -> str:
+    """'cell A2' or 'cells A2, A3, A4'."""
+    return f"{plural(len(refs), 'cell')} {_cells(refs)}"
+
+
 def _date_issue(dates: list[str], system: str, location: Location, date1904: bool) -> Issue:
     """Date-formatted cells read as dates (both Excel readers say it the same way)."""
     n = len(dates)
@@ -233,8 +238,8 @@ def _xlsx_grid(values: list[list[Any]], file: str, sheet: str, package: Package,
         issues.append(Issue(
             "formula_not_calculated",
             f"Formula {plural(n, 'cell')} {_cells(not_calculated)} {plural(n, 'has', 'have')} "
-            "no calculated value saved (open and save the file in Excel to calculate it); "
-            "read as empty.",
+            f"no calculated value saved (open and save the file in Excel to calculate "
+            f"{plural(n, 'it', 'them')}); read as empty.",
             Location(file, sheet, r0 + 1, column_letter(c0)),
             {"cells": not_calculated, "count": n}))
     if unverified:
@@ -275,7 +280,7 @@ def _xlsx_grid(values: list[list[Any]], file: str, sheet: str, package: Package,
     if removed:
         r0, c0 = parse_ref(removed_at[0])
         issues.append(Issue("control_characters_removed",
-                            describe_removed(removed, f"cell {_cells(removed_at)}"),
+                            describe_removed(removed, _cells_named(removed_at)),
                             Location(file, sheet, r0 + 1, column_letter(c0)),
                             {"count": removed, "cells": removed_at[:100]}))
     merged = _merged_ranges(scan.merged if scan else [], numbers,
@@ -528,7 +533,7 @@ def _xls_grid(book: Any, sheet: _Sheet, file: str, progress: Progress) -> RawGri
     if removed:
         r0, c0 = parse_ref(removed_at[0])
         issues.append(Issue("control_characters_removed",
-                            describe_removed(removed, f"cell {_cells(removed_at)}"),
+                            describe_removed(removed, _cells_named(removed_at)),
                             Location(file, sheet.name, r0 + 1, column_letter(c0)),
                             {"count": removed, "cells": removed_at[:100]}))
     merged = _merged_ranges([(rlo, clo, rhi - 1, chi - 1)

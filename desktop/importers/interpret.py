@@ -67,10 +67,10 @@ from desktop.importers.table import (
     body_rows,
     cell_text,
 )
-from desktop.importers.unit_parsing import sdmx_unit, split_unit, unit_or_text
+from desktop.importers.unit_parsing import sdmx_unit, split_unit, unit_label, unit_or_text
 
 if TYPE_CHECKING:
-    from desktop.core.catalog import CityLookup
+    from desktop.core.catalog import City, CityLookup
 
 __all__ = [
     "MAX_CELL_ISSUES",
@@ -331,22 +331,35 @@ def interpret_stacked(
 
         check = find_duplicates(key_parts, frame["value"].to_numpy())
         duplicates, unique = check.duplicates, check.keep
+    if duplicates:  # columns taken out once: a file pasted after itself repeats every key
+        catalog = {c.id: c for c in matches.cities.values()}
+        city_ids, indicator_names, year_numbers, source_numbers = (
+            frame[c].to_numpy() for c in ("city", "indicator", "year", "source_row"))
+        file_codes = rec.city.codes[kept.positions]
+        spelled: dict[int, str] = {}
     for dup in duplicates:
         first = dup.positions[0]
-        dup.city = str(frame["city"].iat[first])
-        dup.indicator = str(frame["indicator"].iat[first])
-        dup.year = int(frame["year"].iat[first])
-        rows = [int(frame["source_row"].iat[p]) for p in dup.positions]
+        # the rows' cities as the file wrote them (before codes were resolved), not the ids
+        written = [spelled.get(code) or spelled.setdefault(
+                       code, clean_name(cell_text(rec.city.uniques[code])))
+                   for code in file_codes[dup.positions].tolist()]
+        naming = city_naming(written, catalog.get(str(city_ids[first])), lookup)
+        dup.city = naming.en
+        dup.indicator = str(indicator_names[first])
+        dup.year = int(year_numbers[first])
+        rows = source_numbers[dup.positions].tolist()
+        key = f"{naming.describe()} / {dup.indicator} / {dup.year}"
         if dup.code == "duplicate_collapsed":
-            message = (f"{dup.city} / {dup.indicator} / {dup.year} appears "
-                       f"{counted(len(rows), 'time')} with the same value "
+            message = (f"{key} appears {counted(len(rows), 'time')} with the same value "
                        f"(rows {', '.join(map(str, rows))}); kept once")
         else:
-            message = (f"{dup.city} / {dup.indicator} / {dup.year} has different values in rows "
-                       f"{', '.join(map(str, rows))}; kept row {rows[0]}, not the others")
+            message = (f"{key} has different values in rows {', '.join(map(str, rows))}; "
+                       f"kept row {rows[0]}, not the others")
         issues.add(dup.code, message, issues.at(rec, int(kept.positions[dup.positions[1]])),
-                   cap=True, city=dup.city, indicator=dup.indicator, year=dup.year, rows=rows,
-                   count=len(rows), values=dup.values, kept_row=rows[0])
+                   cap=True, city=naming.en, city_zh=naming.zh, city_id=naming.city_id,
+                   written=naming.written, by_catalog=naming.by_catalog,
+                   indicator=dup.indicator, year=dup.year, rows=rows, count=len(rows),
+                   values=dup.values, kept_row=rows[0])
     if unique is not None and not unique.all():
         frame = frame[unique].reset_index(drop=True)
         kept = kept.subset(unique)
@@ -367,6 +380,51 @@ def interpret_stacked(
     report.warnings.extend(issues.warnings)
     progress.report(1.0, "done")
     return frame
+
+
+@dataclass(frozen=True)
+class CityNaming:
+    """How a sentence names a city: `en` and `zh` (the same unless they are catalog names),
+    the catalog id if matched, the file's spellings not shown as the name, and whether the
+    name is the catalog's (the file wrote only an id or a code)."""
+
+    en: str
+    zh: str
+    city_id: str | None
+    written: list[str]
+    by_catalog: bool
+
+    def describe(self) -> str:
+        """The name for an English sentence: 大连市 (also written 'Dalian'), Dalian (written
+        '210200'), or just the name when the file spells it one way."""
+        if not self.written:
+            return self.en
+        spellings = ", ".join(repr(s) for s in self.written)
+        return f"{self.en} ({'written' if self.by_catalog else 'also written'} {spellings})"
+
+
+def city_naming(written: list[str], city: City | None,
+                lookup: CityLookup | None) -> CityNaming:
+    """Name a city as the file wrote it (its first spelling that names it; the others kept to
+    be listed), so the user can find the rows; by the catalog's name in each language where
+    the file wrote only the city's id or statistical code, which say nothing to a reader, or
+    a name that is not this city's (a row found by its code column)."""
+    spellings = list(dict.fromkeys(s for s in written if s))
+    if city is None:
+        name = spellings[0] if spellings else ""
+        return CityNaming(name, name, None, spellings[1:], False)
+    name = next((s for s in spellings if _names(s, city, lookup)), None)
+    if name is not None:
+        return CityNaming(name, name, city.id, [s for s in spellings if s != name], False)
+    return CityNaming(city.name("en"), city.name("zh"), city.id, spellings, True)
+
+
+def _names(text: str, city: City, lookup: CityLookup | None) -> bool:
+    """True when `text` is a name of `city`, not its catalog id, a code or another's name."""
+    if text == city.id or lookup is None or lookup.by_code(text) is not None:
+        return False
+    found = lookup.get(text)
+    return found is not None and found.id == city.id
 
 
 class _Selection:
@@ -598,6 +656,7 @@ def _indicators_and_units(rec: Records, plan: TablePlan, issues: Issues,
             text = spec.describe()
             if text not in report.units_converted:
                 report.units_converted.append(text)
+                report.unit_conversions.append((spec.source, spec.code, spec.exponent))
     name_codes, _ = _factorize_list(names)
     names_arr = np.array(names, dtype=object)
     if m and len(specs) > 1:
@@ -635,10 +694,11 @@ def _mixed_units(ind_codes: np.ndarray, unit_codes: np.ndarray, specs: list, rec
             rows_by_unit[spec.source if spec else ""] = int((mask & (unit_codes == c)).sum())
         where = issues.at(rec, first)
         if len(canon) == 1 and len(used) == len(codes):
+            code = next(iter(canon))
             issues.add("mixed_units",
                        f"{name}: values given in {', '.join(sources)}; all converted to "
-                       f"{next(iter(canon)) or 'the same scale'}",
-                       where, indicator=name, units=rows_by_unit)
+                       f"{unit_label(code) if code else 'the same scale'}",
+                       where, indicator=name, units=rows_by_unit, unit=code)
         else:
             issues.add("inconsistent_units",
                        f"{name}: values in different units ({', '.join(sources) or '—'}) that "
@@ -708,7 +768,17 @@ def _cell_flags(grid: RawGrid, rec: Records, status: np.ndarray, issues: Issues)
                        "formula without a calculated value; open and save the file in Excel",
                        where, cap=True)
         else:
-            issues.add(flag, f"cell is marked {flag!r}; check its value", where, cap=True)
+            issues.add(flag, _CELL_FLAGS.get(flag, "this cell was flagged when the file was read")
+                       + "; check its value", where, cap=True)
+
+
+#: What a flagged value cell is (RawGrid.cell_flags), in words: the flag is a code.
+_CELL_FLAGS = {
+    "formula_cached_unverified": "this formula cell was read from the value Excel last saved, "
+                                 "which cannot be checked here",
+    "date": "this cell is formatted as a date",
+    "error": "this cell holds an Excel error value",
+}
 
 
 def _empty_rows(rec: Records, blank: np.ndarray, issues: Issues,
@@ -771,7 +841,7 @@ _MESSAGES = {
     "non_finite": "{raw!r} is not a finite number; not imported",
     "overflow": "{raw!r} is too large to store after unit conversion; not imported",
     "underflow": "{raw!r} is too small to store (it would become 0); not imported",
-    "precision_loss": "{raw!r} has more digits than can be stored; kept as {stored!r}",
+    "precision_loss": "{raw!r} has more digits than can be stored; kept as {kept}",
     "number_normalised": "{raw!r} read as {normalised}",
 }
 
@@ -815,5 +885,5 @@ def _value_notes(rec: Records, parsed: num.ParsedValues, issues: Issues,
         meanings = {f: num.EUROSTAT_FLAGS.get(f, "unknown flag") for f in parsed.flags}
         issues.add("value_flags",
                    "values carry flags: " + ", ".join(
-                       f"{f} ({meanings[f]}) × {c}" for f, c in parsed.flags.most_common()),
+                       f"{f} ({meanings[f]}) × {c:,}" for f, c in parsed.flags.most_common()),
                    issues.at(rec, p), flags=dict(parsed.flags), meanings=meanings)

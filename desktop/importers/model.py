@@ -212,6 +212,9 @@ class ImportReport:
     indicators: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     units_converted: list[str] = field(default_factory=list)  # e.g. "亿元 → CNY (× 100000000)"
+    #: the same conversions as (unit as written, canonical code, power of ten), so the report
+    #: can name the units in the reader's language instead of by code
+    unit_conversions: list[tuple[str, str, int]] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     errors: list[Issue] = field(default_factory=list)
 

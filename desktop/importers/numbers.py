@@ -291,8 +291,12 @@ def _finish(i: int, raw: object, number: Decimal, exponent: int, result: ParsedV
         _note(result, i, "underflow", raw)
         return
     if (abs(number) >= _MAX_SAFE and number == number.to_integral_value()
-            and Decimal(value) != scaled):
-        _note(result, i, "precision_loss", raw, stored=value)
+            and Decimal(value) != scaled and not isinstance(raw, float)):
+        # a float cell is already the double the file holds: only text can carry more digits.
+        # `kept` is the stored value exactly, in the file's unit, to set beside what it says
+        # ('9007199254740993' kept as 9007199254740992; in 万 as 9007199254740993.6384)
+        _note(result, i, "precision_loss", raw, stored=value,
+              kept=format(Decimal(value).scaleb(-exponent), "f"))
     result.values[i] = value
     result.status[i] = OK
 

@@ -81,7 +81,7 @@ def _read_text_file(path: Path, file: str, options: ReadOptions,
     suffix = path.suffix.lower()
     if suffix in NOT_TABLES:
         raise reject("unsupported_type", f"A {suffix} file is a document, not a table; import "
-                     "a CSV, TSV or Excel file.", file)
+                     "a CSV, TSV or Excel file.", file, kind="document", suffix=suffix)
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise reject("too_large", f"The file is {size / 2**20:,.0f} MB; text files larger than "
@@ -104,7 +104,8 @@ def _read_gzip(path: Path, file: str, options: ReadOptions, progress: Progress) 
                      "not a table.", file)
     if looks_binary(head):
         raise reject("unsupported_type", "The compressed file does not hold text; only "
-                     "gzip-compressed CSV/TSV files are supported.", file)
+                     "gzip-compressed CSV/TSV files are supported.", file,
+                     kind="compressed_binary")
     inner_suffix = Path(path.stem).suffix.lower()
     issues = [] if inner_suffix in TEXT_EXTENSIONS or not inner_suffix else \
         _text_issues(file, inner_suffix)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop.importers.model import ImportReport, Issue, Location
+from desktop.importers.unit_parsing import conversion_text, unit_label
 from desktop.report.i18n_text import count_phrase
 
 MAX_LISTED = 200
@@ -41,10 +42,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "issue": ("  - {where}: {message}", "  - {where}：{message}"),
 }
 
-#: Layout codes (model.LAYOUTS) as the import dialog names them.
+#: Layout codes (model.LAYOUTS) as the import dialog names them, in each language (a code
+#: such as 'wide_indicators' is for recipes and --json, not for people).
 LAYOUTS_ZH = {
     "long": "长表", "wide_years": "按年份的宽表", "wide_indicators": "按指标的宽表",
     "sdmx": "SDMX-CSV", "eurostat": "欧盟统计局 TSV",
+}
+LAYOUTS_EN = {
+    "long": "long table", "wide_years": "wide table by year",
+    "wide_indicators": "wide table by indicator", "sdmx": "SDMX-CSV",
+    "eurostat": "Eurostat TSV",
 }
 
 
@@ -81,24 +88,55 @@ def _summary(report: ImportReport, lang: str) -> str:
 def _details(report: ImportReport, lang: str) -> list[tuple[str, str]]:
     """(label key, value) for what the import detected; empty values are left out."""
     sep = "、" if lang == "zh" else ", "
+    # two names of one city (沈阳, 沈阳市) are one matched city, as they are one city
     cities = _label("cities_count", lang, cities=len(report.cities),
-                    matched=len(report.cities_matched), new=len(report.cities_new))
+                    matched=len(set(report.cities_matched.values())),
+                    new=len(report.cities_new))
     return [
         ("encoding", report.encoding),
-        ("delimiter", repr(report.delimiter) if report.delimiter else ""),
+        ("delimiter", _delimiter(report.delimiter, lang)),
         ("layout", _layout(report.layout, lang)),
         ("header_rows", sep.join(str(r) for r in report.header_rows)),
         ("cities", cities),
         ("new_cities", sep.join(report.cities_new[:20])
          + (" …" if len(report.cities_new) > 20 else "")),
         ("indicators", sep.join(report.indicators)),
-        ("years", f"{report.years[0]}–{report.years[-1]}" if report.years else ""),
-        ("units_converted", "; ".join(report.units_converted)),
+        ("years", _years(report.years)),
+        ("units_converted", _conversions(report, lang)),
     ]
 
 
+#: Delimiters by name: a tab printed as '\t' is Python's spelling, not the user's.
+DELIMITERS = {",": ("comma", "逗号"), "\t": ("tab", "制表符"), ";": ("semicolon", "分号"),
+              "|": ("vertical bar (|)", "竖线（|）")}
+
+
+def _delimiter(delimiter: str, lang: str) -> str:
+    if not delimiter:
+        return ""
+    en, zh = DELIMITERS.get(delimiter, (repr(delimiter), repr(delimiter)))
+    return zh if lang == "zh" else en
+
+
+def _years(years: list[int]) -> str:
+    """'2016–2020', or '2019' for one year (not '2019–2019')."""
+    if not years:
+        return ""
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+
+
+def _conversions(report: ImportReport, lang: str) -> str:
+    """'亿元 × 100,000,000 → yuan (CNY); …' with the units named in `lang` (a report made
+    without the structured conversions keeps its coded ones)."""
+    if not report.unit_conversions:
+        return "; ".join(report.units_converted)
+    return ("；" if lang == "zh" else "; ").join(
+        conversion_text(source, code, exponent, lang)
+        for source, code, exponent in report.unit_conversions)
+
+
 def reading_note(report: ImportReport, lang: str = "en") -> str:
-    """How the file was read, for its source's notes: 'Layout: long; Encoding: gbk'."""
+    """How the file was read, for its source's notes: 'Layout: long table; Encoding: gbk'."""
     separator, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
     return separator.join(f"{_label(key, lang)}{colon}{value or '-'}"
                           for key, value in (("layout", _layout(report.layout, lang)),
@@ -106,10 +144,12 @@ def reading_note(report: ImportReport, lang: str = "en") -> str:
 
 
 def _layout(layout: str, lang: str) -> str:
-    """The detected layout(s), 'wide_indicators, long' for several sheets."""
-    if lang != "zh" or not layout:
+    """The detected layout(s) by name: 'wide table by indicator, long table' for several
+    sheets (the report holds their codes, 'wide_indicators, long')."""
+    if not layout:
         return layout
-    return "、".join(LAYOUTS_ZH.get(part, part) for part in layout.split(", "))
+    names, sep = (LAYOUTS_ZH, "、") if lang == "zh" else (LAYOUTS_EN, ", ")
+    return sep.join(names.get(part, part) for part in layout.split(", "))
 
 
 # ------------------------------------------------------------------------ places and issues
@@ -217,10 +257,15 @@ def _units(v: _Values) -> str:
     return "、".join(str(u) or "（无单位）" for u in v.get("units", {}))
 
 
+def _mixed_units(v: _Values) -> str:
+    unit = f"（{unit_label(v['unit'], 'zh')}）" if v.get("unit") else ""
+    return f"{v['indicator']}：数值使用了不同单位（{_units(v)}），已全部换算为同一单位{unit}"
+
+
 def _value_flags(v: _Values) -> str:
     flags = sorted(v.get("flags", {}).items(), key=lambda pair: -pair[1])  # most used first
     return "数值带有标记：" + "、".join(
-        f"{f}（{EUROSTAT_FLAGS_ZH.get(f, '未知标记')}）× {c}" for f, c in flags)
+        f"{f}（{EUROSTAT_FLAGS_ZH.get(f, '未知标记')}）× {c:,}" for f, c in flags)
 
 
 def _missing_values(v: _Values) -> str:
@@ -229,12 +274,52 @@ def _missing_values(v: _Values) -> str:
         f"：{markers}" if markers else "")
 
 
+def _duplicate_city(v: _Values) -> str:
+    """The city of a repeated key: as the file wrote it, or by its Chinese catalog name where
+    the file wrote an id or a code; other spellings in the file follow in brackets."""
+    name = v.get("city_zh") or v["city"]
+    written = "、".join(_quoted(s) for s in v.get("written", []))
+    if not written:
+        return str(name)
+    return f"{name}（{'文件中写作' if v.get('by_catalog') else '又写作'}{written}）"
+
+
 def _duplicate(v: _Values, same: bool) -> str:
     listed = v.issue.values.get("rows", [])
-    rows, key = "、".join(map(str, listed)), f"{v['city']} / {v['indicator']} / {v['year']}"
+    rows = "、".join(map(str, listed))
+    key = f"{_duplicate_city(v)} / {v['indicator']} / {v['year']}"
     if same:
         return f"{key}：出现{len(listed)}次且数值相同（第 {rows} 行）；只保留一次"
     return f"{key}：第 {rows} 行的数值不同；保留第 {v['kept_row']} 行，其余未导入"
+
+
+#: Why a file is not supported (the rejection's `kind`), as specific as the English says it.
+UNSUPPORTED_ZH = {
+    "no_columns": "这个文本文件没有列（没有逗号、制表符、分号或 | 分隔符），不是表格。",
+    "document": "{suffix} 文件是文档，不是表格；请导入 CSV、TSV 或 Excel 文件。",
+    "compressed_binary": "压缩文件中的内容不是文本；只支持用 gzip 压缩的 CSV/TSV 文件。",
+    "folder": "这是文件夹，不是文件。",
+    "spreadsheet_ml": "这是 Excel 2003 XML 电子表格，不受支持；请在 Excel 中打开并另存为 .xlsx。",
+    "binary": "这是 {what}，不是电子表格或 CSV 文件。",
+    "xlsb": "这是 Excel 二进制工作簿（.xlsb），不受支持；请另存为 .xlsx。",
+    "ods": "这是 OpenDocument 电子表格（.ods），不受支持；请另存为 .xlsx。",
+}
+#: What a binary file is (sniff._BINARY_SIGNATURES).
+BINARY_KINDS_ZH = {
+    "a PDF document": "PDF 文档", "a PNG image": "PNG 图片", "a JPEG image": "JPEG 图片",
+    "a GIF image": "GIF 图片", "a 7-Zip archive": "7-Zip 压缩包", "a RAR archive": "RAR 压缩包",
+    "a bzip2 archive": "bzip2 压缩包", "an xz archive": "xz 压缩包",
+    "an SQLite database": "SQLite 数据库", "a Parquet file": "Parquet 文件",
+}
+
+
+def _unsupported(v: _Values) -> str:
+    template = UNSUPPORTED_ZH.get(str(v.get("kind")))
+    if template is None or (v.get("kind") == "binary" and v.get("what") not in BINARY_KINDS_ZH):
+        return ("不支持这种文件；请导入 .xlsx、.xls、.csv、.tsv 或 .txt 表格文件"
+                "（其他格式请先在 Excel 中另存为 .xlsx）。")
+    return template.format(suffix=v.get("suffix", ""),
+                           what=BINARY_KINDS_ZH.get(str(v.get("what")), ""))
 
 
 def _extension(v: _Values) -> str:
@@ -303,8 +388,7 @@ ISSUE_NAMES_ZH = {
 ISSUES_ZH: dict[str, str | Callable[[_Values], str]] = {
     # reading the file (readers): refused files
     "file_not_found": "文件不存在。",
-    "unsupported_type": "不支持这种文件；请导入 .xlsx、.xls、.csv、.tsv 或 .txt 表格文件"
-                        "（其他格式请先在 Excel 中另存为 .xlsx）。",
+    "unsupported_type": _unsupported,
     "unreadable_file": "无法打开文件。",
     "empty_file": "文件是空的，没有数据。",
     "html_not_spreadsheet": "这是网页（HTML），不是真正的电子表格；请在 Excel 中打开并另存为"
@@ -324,7 +408,9 @@ ISSUES_ZH: dict[str, str | Callable[[_Values], str]] = {
     "ragged_rows": "第 {lines} 行的字段数与表头（{expected} 个字段）不符；继续读取会使列错位。",
     # reading the file: warnings
     "extension_mismatch": _extension,
-    "hidden_sheet_skipped": "隐藏工作表{sheets}未读取；如需导入隐藏数据，请明确选择该工作表。",
+    "hidden_sheet_skipped": lambda v: (f"隐藏工作表{v['sheets']}未读取；如需导入隐藏数据，"
+                                       f"请明确选择{'这些' if v['n'] and v['n'] > 1 else '该'}"
+                                       "工作表。"),
     "hidden_sheet_read": "只有隐藏工作表含有数据；已读取此隐藏工作表。",
     "encrypted_default_key_decrypted": "工作簿使用 Excel 内置的默认密钥加密（无密码）；"
                                        "已按 Excel 打开它的方式解密。",
@@ -360,8 +446,7 @@ ISSUES_ZH: dict[str, str | Callable[[_Values], str]] = {
     "header_flattened": "{n:,}个表头行合并为一行",
     "year_normalised": _year_normalised,
     "unknown_unit": "单位“{unit}”无法识别；数值按原样保留",
-    "mixed_units": lambda v: (f"{v['indicator']}：数值使用了不同单位（{_units(v)}），"
-                              "已全部换算为同一单位"),
+    "mixed_units": _mixed_units,
     "inconsistent_units": lambda v: (f"{v['indicator']}：数值的单位不同（{_units(v)}），"
                                      "无法互相换算；比较前请检查"),
     "bad_year": _bad_year,
@@ -373,7 +458,7 @@ ISSUES_ZH: dict[str, str | Callable[[_Values], str]] = {
     "non_finite": "“{text}”不是有限数；未导入",
     "overflow": "“{text}”换算单位后过大，无法保存；未导入",
     "underflow": "“{text}”过小，无法保存（会变成 0）；未导入",
-    "precision_loss": "“{text}”的位数超出可保存的精度；保存为 {stored!r}",
+    "precision_loss": "“{text}”的位数超出可保存的精度；保存为 {kept}",
     "number_normalised": "“{text}”读作 {normalised}",
     "thousands_separator": "{n:,}个数值带有千位分隔符，已去掉分隔符读取",
     "missing_values": _missing_values,

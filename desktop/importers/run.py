@@ -100,7 +100,8 @@ def combine_reports(file: str, reports: list[ImportReport]) -> ImportReport:
         combined.cities_matched.update(report.cities_matched)
         combined.warnings += report.warnings
         combined.errors += report.errors
-        for name in ("cities", "cities_new", "indicators", "units_converted"):
+        for name in ("cities", "cities_new", "indicators", "units_converted",
+                     "unit_conversions"):
             merged = getattr(combined, name)
             merged += [item for item in getattr(report, name) if item not in merged]
     combined.years = sorted({y for r in reports for y in r.years})

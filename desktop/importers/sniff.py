@@ -106,7 +106,8 @@ def sniff(path: Path) -> Sniffed:
     except FileNotFoundError:
         raise reject("file_not_found", "The file does not exist.", file) from None
     except IsADirectoryError:
-        raise reject("unsupported_type", "This is a folder, not a file.", file) from None
+        raise reject("unsupported_type", "This is a folder, not a file.", file,
+                     kind="folder") from None
     except OSError as exc:
         raise reject("unreadable_file", f"The file cannot be opened ({exc.strerror}).",
                      file) from None
@@ -125,11 +126,11 @@ def sniff(path: Path) -> Sniffed:
     if looks_like_spreadsheet_ml(head):
         raise reject("unsupported_type",
                      "This is an Excel 2003 XML spreadsheet, which is not supported; open it "
-                     "in Excel and save it as .xlsx.", file)
+                     "in Excel and save it as .xlsx.", file, kind="spreadsheet_ml")
     for magic, what in _BINARY_SIGNATURES:
         if head.startswith(magic):
             raise reject("unsupported_type", f"This file is {what}, not a spreadsheet or CSV "
-                         "file.", file)
+                         "file.", file, kind="binary", what=what)
     if looks_binary(head):
         if path.suffix.lower() in EXCEL_EXTENSIONS | TEXT_EXTENSIONS:
             raise reject("not_a_spreadsheet",

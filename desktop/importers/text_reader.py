@@ -187,10 +187,13 @@ def _fix_line_endings(text: str, file: str, issues: list[Issue]) -> tuple[str, s
         start = pos + 1
     parts.append(text[start:])
     if stray:
+        n = len(stray)
+        what = "A stray carriage return" if n == 1 else f"{n:,} stray carriage returns"
         issues.append(Issue(
             "bare_cr_in_field",
-            f"A stray carriage return inside a field was removed on {_lines(stray)}; it was "
-            "not treated as a line break.",
+            f"{what} inside {plural(n, 'a field', 'fields')} {plural(n, 'was', 'were')} removed on "
+            f"{_lines(stray)}; {plural(n, 'it was', 'they were')} not treated as "
+            f"{plural(n, 'a line break', 'line breaks')}.",
             Location(file, row=stray[0]), {"lines": stray[:100], "count": len(stray)}))
     return "".join(parts), sentinel if len(stray) < text.count("\r") - text.count("\r\n") \
         else None
@@ -504,7 +507,7 @@ def read_text(data: bytes, file: str, options: ReadOptions = DEFAULT_OPTIONS,
         if len(_parse_sample(sample, ",")) <= 1:
             raise reject("unsupported_type",
                          "This text file has no columns (no comma, tab, semicolon or | "
-                         "separators); it is not a table.", file)
+                         "separators); it is not a table.", file, kind="no_columns")
         delimiter = ","
     rows, numbers, spans_lines = _parse(text, delimiter, file, progress)
     if not rows:

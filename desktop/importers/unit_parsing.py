@@ -90,8 +90,38 @@ class UnitSpec:
         return 10**self.exponent
 
     def describe(self) -> str:
-        """'亿元 → CNY (× 100,000,000)'."""
+        """'亿元 → CNY (× 100,000,000)': the conversion by unit code, as `--json` and logs
+        keep it (people read `conversion_text`)."""
         return f"{self.source} → {self.code} (× {self.factor:,})"
+
+
+#: Labels of canonical codes that units.UNITS does not hold (codes only the importer makes):
+#: code -> (English, Chinese). UNITS is not extended for them, since a unit there also says
+#: which currency a value is in, and that decides which values may share an axis.
+_EXTRA_LABELS: dict[str, tuple[str, str]] = {
+    "per_mille": ("per mille (‰)", "‰"),
+    "EUR": ("euros", "欧元"),
+    "NAC": ("national currency", "本币"),
+    "PPS_EU27_2020": ("purchasing power standards (EU27 2020)", "购买力标准（欧盟27国，2020年）"),
+}
+
+
+def unit_label(code: str, lang: str = "en") -> str:
+    """A canonical unit as people read it ('yuan (CNY)' / '元'); a code without a label (a
+    counting word such as 吨, an ISO currency such as SEK) as it is."""
+    unit = UNITS.get(code)
+    if unit is not None:
+        return unit.label_zh if lang == "zh" else unit.label_en
+    en, zh = _EXTRA_LABELS.get(code, (code, code))
+    return zh if lang == "zh" else en
+
+
+def conversion_text(source: str, code: str, exponent: int, lang: str = "en") -> str:
+    """One unit conversion for people: '亿元 × 100,000,000 → yuan (CNY)' / '亿元 × 100,000,000
+    → 元'; a scale word alone (万) has no unit to go to: '万 × 10,000'."""
+    scale = f"× {10**exponent:,}" if exponent >= 0 else f"÷ {10**-exponent:,}"
+    text = f"{source} {scale}"
+    return f"{text} → {unit_label(code, lang)}" if code else text
 
 
 def tidy_unit_text(text: str) -> str:

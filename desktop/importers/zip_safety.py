@@ -302,10 +302,10 @@ def open_package(path: Path, file: str, progress: Progress) -> Package:
         if "xl/workbook.xml" not in lower:
             if "xl/workbook.bin" in lower:
                 raise reject("unsupported_type", "This is an Excel binary workbook (.xlsb), "
-                             "which is not supported; save it as .xlsx.", file)
+                             "which is not supported; save it as .xlsx.", file, kind="xlsb")
             if "mimetype" in members and b"opendocument.spreadsheet" in zf.read("mimetype"):
                 raise reject("unsupported_type", "This is an OpenDocument spreadsheet (.ods), "
-                             "which is not supported; save it as .xlsx.", file)
+                             "which is not supported; save it as .xlsx.", file, kind="ods")
             raise reject("not_a_spreadsheet", "This is a zip file but not an Excel workbook.",
                          file)
         workbook = lower["xl/workbook.xml"]

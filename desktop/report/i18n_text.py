@@ -179,6 +179,35 @@ _TEXT: dict[str, tuple[str, str]] = {
     "scaling_rank": ("rank", "排名"),
 }
 
+#: Sentences whose words follow a count ('1 of 292 cities lacks', '2 of 292 cities lack'):
+#: key -> (the value that counts, {count: (English, Chinese)} for the counts said otherwise
+#: than by the key's own sentence). Chinese needs no singular, but 'none' reads better than
+#: '有0个'.
+_BY_COUNT: dict[str, tuple[str, dict[int, tuple[str, str]]]] = {
+    "subtitle": ("count", {
+        1: ("{focus} compared with 1 peer city", "{focus}与1个同类城市的比较"),
+    }),
+    "peers_renormalised": ("renormalised", {
+        0: ("all {compared} compared cities have every indicator",
+            "参与比较的{compared}个城市都有全部指标"),
+        1: ("1 of {compared} compared cities lacks some indicators: its distance is averaged "
+            "over the indicators it has",
+            "参与比较的{compared}个城市中有1个缺少部分指标：其距离按已有指标平均"),
+    }),
+    "peers_excluded_weight": ("excluded", {
+        0: ("none of the {pool} cities excluded: each has at least {coverage} of the weight",
+            "{pool}个城市均未因指标权重不足{coverage}而排除"),
+        1: ("1 of {pool} cities excluded: it has less than {coverage} of the weight",
+            "{pool}个城市中有1个因指标权重不足{coverage}而排除"),
+    }),
+    "peers_excluded_missing": ("excluded", {
+        0: ("none of the {pool} cities excluded: each has every indicator",
+            "{pool}个城市都有全部指标，均未排除"),
+        1: ("1 of {pool} cities excluded: it lacks at least one indicator",
+            "{pool}个城市中有1个因至少缺少一项指标而排除"),
+    }),
+}
+
 #: Profile table column titles by column key ({h}: a number of years); English as
 #: desktop.analysis.profile_table.COLUMN_TITLES_EN, Chinese as the window's table.
 COLUMN_TITLES: dict[str, tuple[str, str]] = {
@@ -216,8 +245,14 @@ SECTION_NAMES: dict[str, tuple[str, str]] = {
 
 
 def text(key: str, lang: str = "en", **values: object) -> str:
-    """The label `key` in `lang`, with `values` filled in (raises KeyError for unknown keys)."""
+    """The label `key` in `lang`, with `values` filled in (raises KeyError for unknown keys);
+    a sentence in _BY_COUNT is worded for its count, so it agrees with its number."""
     en, zh = _TEXT[key]
+    if key in _BY_COUNT:
+        name, forms = _BY_COUNT[key]
+        count = values.get(name)
+        if isinstance(count, int) and count in forms:
+            en, zh = forms[count]
     template = zh if lang == "zh" else en
     return template.format(**values) if values else template
 

@@ -110,7 +110,29 @@ def test_renormalise_compares_over_the_indicators_a_city_has() -> None:
     assert (report.pool_size, report.compared, report.complete, report.renormalised,
             report.excluded) == (4, 4, 3, 1, 0)
     assert report.missing_by_indicator == {"x": 0, "y": 1}
-    assert "1 of 4 compared cities lack some indicators" in report.describe()
+    assert report.describe().startswith("1 of 4 compared cities lacks some indicators")
+
+
+def test_missing_notes_agree_with_their_counts() -> None:
+    """The note under a peer table reads right for one city, for several and for none:
+    '1 of 4 … lacks … its', '2 of 4 … lack … their', never '0 of 4 cities lack'."""
+    dataset = _dataset(WITH_D)  # d lacks y
+    assert find_peers(dataset, "f", ["x", "y"], k=4).missing.describe() == (
+        "1 of 4 compared cities lacks some indicators: its distance is averaged over the "
+        "indicators it has; none of the 4 cities excluded: each has at least 50% of the "
+        "weight.")
+    assert find_peers(dataset, "f", ["x", "y"], k=4, missing="exclude").missing.describe() \
+        == "1 of 4 cities excluded: it lacks at least one indicator."
+    assert find_peers(dataset, "f", ["x", "y"], k=4, min_coverage=0.6).missing.describe() == (
+        "all 3 compared cities have every indicator; 1 of 4 cities excluded: it has less than "
+        "60% of the weight.")
+    two = _dataset([row for row in WITH_D if row[:2] != ("c", "y")])  # c and d lack y
+    assert find_peers(two, "f", ["x", "y"], k=4).missing.describe() == (
+        "2 of 4 compared cities lack some indicators: their distance is averaged over the "
+        "indicators they have; none of the 4 cities excluded: each has at least 50% of the "
+        "weight.")
+    assert find_peers(two, "f", ["x", "y"], k=4, missing="exclude").missing.describe() == (
+        "2 of 4 cities excluded: they lack at least one indicator.")
 
 
 def test_exclude_policy_and_min_coverage() -> None:

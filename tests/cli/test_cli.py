@@ -136,7 +136,7 @@ def test_import_of_a_yearbook_table_takes_the_year(tmp_path: Path) -> None:
     table = EXTERNAL / "cn_ccsy2018_table2-9_grp_districts_cnki_encrypted.xls"
     result = run_cli("import", str(table), "--year", "2017", "--output", str(out))
     assert result.returncode == 0, result.stderr
-    assert "Imported" in result.stdout and "万元 → CNY" in result.stdout
+    assert "Imported" in result.stdout and "万元 × 10,000 → yuan (CNY)" in result.stdout
     from openpyxl import load_workbook
 
     sheet = load_workbook(out).active

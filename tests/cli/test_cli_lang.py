@@ -132,6 +132,27 @@ def test_peers_notes_give_the_same_counts_in_both_languages(capsys) -> None:
     assert second[0] == second[1]
 
 
+@pytest.mark.parametrize(("indicators", "english", "chinese"), [
+    ("gdp_per_capita,gdp_share_secondary,gdp_share_tertiary",
+     "Note: 1 of 292 compared cities lacks some indicators: its distance is averaged over the "
+     "indicators it has; 48 of 340 cities excluded: they have less than 50% of the weight.",
+     "说明：参与比较的292个城市中有1个缺少部分指标：其距离按已有指标平均；340个城市中有48个因"
+     "指标权重不足50%而排除。"),
+    ("gdp_per_capita",
+     "Note: all 332 compared cities have every indicator; 8 of 340 cities excluded: they have "
+     "less than 50% of the weight.",
+     "说明：参与比较的332个城市都有全部指标；340个城市中有8个因指标权重不足50%而排除。"),
+])
+def test_peer_notes_agree_with_one_city_and_with_none(capsys, indicators: str, english: str,
+                                                       chinese: str) -> None:
+    """'1 of 292 … lacks', not 'lack'; and no '0 of 332 … lack some indicators'."""
+    args = ("peers", "--focus", "Shenyang", "--indicators", indicators, "--year", "2019")
+    _, en, _ = run(capsys, *args)
+    _, zh, _ = run(capsys, *args, "--lang", "zh")
+    assert en.splitlines()[-1] == english
+    assert zh.splitlines()[-1] == chinese
+
+
 SIX = "gdp_per_capita, population_registered, gdp_share_secondary, gdp_share_tertiary, " \
     "average_wage, gdp_real_growth"
 
@@ -236,6 +257,28 @@ def test_import_in_english_is_unchanged_but_counts_agree(capsys, messy_csv: Path
     assert single.splitlines()[0] == "Imported 1 value from 1 row of one.csv"
 
 
+def test_import_names_repeated_cities_and_units_in_words(capsys, tmp_path: Path) -> None:
+    """A repeated city, indicator and year names the city as the file wrote it (not
+    'cn-210200'), and converted units are named in the report's language (not 'CNY')."""
+    path = tmp_path / "dup.csv"
+    path.write_text("city,indicator,year,value,unit\n大连市,GDP,2019,7001.7,亿元\n"
+                    "Dalian,GDP,2019,7000,亿元\n沈阳,Population,2019,832,万人\n",
+                    encoding="utf-8")
+    _, en, _ = run(capsys, "import", str(path))
+    lines = en.splitlines()
+    assert "  - dup.csv, row 3, column D: 大连市 (also written 'Dalian') / GDP / 2019 has " \
+        "different values in rows 2, 3; kept row 2, not the others" in lines
+    assert "  Units converted: 亿元 × 100,000,000 → yuan (CNY); 万人 × 10,000 → persons" in lines
+    assert "  Cities: 2 (2 matched to the catalog, 0 new)" in lines
+    assert "  Years: 2019" in lines
+    _, zh, _ = run(capsys, "import", str(path), "--lang", "zh")
+    lines = zh.splitlines()
+    assert "  - dup.csv，第 3 行，D 列：大连市（又写作“Dalian”） / GDP / 2019：第 2、3 行的数值" \
+        "不同；保留第 2 行，其余未导入" in lines
+    assert "  单位换算：亿元 × 100,000,000 → 元；万人 × 10,000 → 人" in lines
+    assert "cn-" not in en + zh and "CNY" not in zh and "persons" not in zh
+
+
 def test_import_json_keys_and_messages_stay_english(capsys, messy_csv: Path) -> None:
     import json
 
@@ -292,6 +335,15 @@ def test_report_data_warning_in_both_languages(capsys, tmp_path: Path) -> None:
     err = capsys.readouterr().err
     assert err.startswith("city-profiles：警告：extra.csv：1个导入的数值以另一名称重复了")
     assert english_words(err.replace("extra.csv", ""), ("imported", "value", "key")) == []
+
+
+def test_report_cover_with_one_peer_says_one_peer_city() -> None:
+    """The cover's subtitle agrees with the number of peers ('--peers Dalian')."""
+    from desktop.report.i18n_text import text
+
+    assert text("subtitle", focus="Shenyang", count=1) == "Shenyang compared with 1 peer city"
+    assert text("subtitle", focus="Shenyang", count=3) == "Shenyang compared with 3 peer cities"
+    assert text("subtitle", "zh", focus="沈阳市", count=1) == "沈阳市与1个同类城市的比较"
 
 
 def run_report(*args: str) -> subprocess.CompletedProcess[str]:

@@ -12,8 +12,10 @@ def test_reading_note_in_both_languages(tmp_path: Path) -> None:
     path = tmp_path / "gdp.csv"
     path.write_bytes("城市,年份,地区生产总值\n沈阳市,2016,5460\n".encode("gb18030"))
     report = import_file(path).report
-    assert reading_note(report) == f"Layout: {report.layout}; Encoding: {report.encoding}"
+    assert report.layout == "wide_indicators"
+    assert reading_note(report) == f"Layout: wide table by indicator; Encoding: {report.encoding}"
     assert report.encoding in ("gb18030", "gbk")
     chinese = reading_note(report, "zh")
     assert chinese.startswith("表格结构：") and chinese.endswith(f"；编码：{report.encoding}")
+    assert chinese.startswith("表格结构：按指标的宽表；")
     assert "wide" not in chinese and "long" not in chinese
