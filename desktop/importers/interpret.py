@@ -831,7 +831,10 @@ def _resolve_city_codes(city: Coded, city_code: Coded, lookup: CityLookup
     cells = city.uniques[city.codes]
     # the first record of each known code, in order of first appearance
     for position in first_positions(codes, len(found))[known_code].tolist():
-        names.setdefault(clean_name(cell_text(cells[position])), str(found[codes[position]]))
+        # a row named only by its code is reported under the code
+        name = (clean_name(cell_text(cells[position]))
+                or cell_text(city_code.uniques[codes[position]]))
+        names.setdefault(name, str(found[codes[position]]))
     cells[known] = found[codes[known]]
     return coded(cells), names
 

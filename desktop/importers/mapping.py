@@ -234,19 +234,31 @@ def _blank_mask(array: np.ndarray) -> np.ndarray:
                        dtype=bool, count=len(array))
 
 
-def _fill_down(city: np.ndarray, rows: list[int], values: list[np.ndarray]) -> list[int]:
-    """Blank city cells below a named one take that name when the row has values."""
+_NO_NAME_ABOVE = object()  # a row named by its code: the fill stops there
+
+
+def _fill_down(city: np.ndarray, rows: list[int], values: list[np.ndarray],
+               city_code: np.ndarray | None = None) -> list[int]:
+    """Blank city cells below a named one take that name when the row has values. A row that
+    gives the city's statistical code is named by it, not filled, and ends the name above: a
+    blank row after it has no name to take."""
     codes, uniques = factorize(city)
     blank_unique = np.array([_is_blank(u) for u in uniques], dtype=bool)
     if not blank_unique.any():
         return []
     blank = blank_unique[codes]
+    coded = (~_blank_mask(city_code) if city_code is not None
+             else np.zeros(len(city), dtype=bool))
     has_value = np.zeros(len(city), dtype=bool)
     for array in values:
         has_value |= ~_blank_mask(array)
-    series = pd.Series(np.where(blank, None, city), dtype=object).ffill()
-    fill = blank & has_value & series.notna().to_numpy()
-    city[fill] = series.to_numpy()[fill]
+    above = np.where(blank, None, city).astype(object)
+    above[blank & coded] = _NO_NAME_ABOVE
+    above = pd.Series(above, dtype=object).ffill().to_numpy()
+    fill = blank & ~coded & has_value & (above != None)  # noqa: E711 - elementwise
+    if coded.any():
+        fill &= above != _NO_NAME_ABOVE
+    city[fill] = above[fill]
     return [rows[k] for k in np.flatnonzero(fill)]
 
 
@@ -287,7 +299,7 @@ def _stack_long(grid: RawGrid, plan: TablePlan, rows: list[int],
     city = cols[city_col] if city_col >= 0 else _constant(n, plan.city or "")
     filled: list[int] = []
     if city_col >= 0 and plan.fill_down_city:
-        filled = _fill_down(city, rows, [cols[value_col]])
+        filled = _fill_down(city, rows, [cols[value_col]], cols.get(by_role.get("city_code", -1)))
     if "indicator" in by_role:
         indicator = cols[by_role["indicator"]]
     else:
@@ -346,7 +358,8 @@ def _stack_wide(grid: RawGrid, plan: TablePlan, rows: list[int],
     city = cols[city_col] if city_col >= 0 else _constant(n, plan.city or "")
     filled: list[int] = []
     if city_col >= 0 and plan.fill_down_city and k:
-        filled = _fill_down(city, rows, [cols[c.index] for c in value_plans])
+        filled = _fill_down(city, rows, [cols[c.index] for c in value_plans],
+                            cols.get(by_role.get("city_code", -1)))
 
     values = np.concatenate([cols[c.index] for c in value_plans]) if k else np.empty(0, object)
     value_col = np.repeat(np.array([c.index for c in value_plans], dtype=np.int64), n)

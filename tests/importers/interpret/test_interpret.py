@@ -314,3 +314,21 @@ def test_control_characters_in_names_are_stripped(lookup):
             ["\u202e深圳市", "GDP", "2016", "2", "亿元"]]
     frame, _ = interpret_grid(grid(rows), lookup=lookup)
     assert frame["city"].tolist() == ["cn-110100", "cn-440300"]
+
+
+def test_a_row_named_by_its_code_is_not_filled_down_and_stops_the_fill():
+    """A blank name with a statistical code is that code's city (not the name above); a row
+    with neither after it has no city, rather than the previous row's name."""
+    from desktop.core.catalog import City, CityLookup
+
+    lookup = CityLookup([City("cn-210100", "Shenyang", "沈阳市", (), "CN", code="210100"),
+                         City("cn-210200", "Dalian", "大连市", (), "CN", code="210200")])
+    rows = [["city", "city_code", "year", "gdp"], ["Shenyang", "210100", "2016", "5460"],
+            ["", "210200", "2016", "6810"], ["", "", "2017", "5500"]]
+    frame, report = interpret_grid(grid(rows, file="coded.csv"), lookup=lookup)
+    assert value_of(frame, "cn-210200", "gdp", 2016) == 6810.0
+    assert value_of(frame, "cn-210100", "gdp", 2016) == 5460.0
+    assert len(frame) == 2
+    assert "city_filled_down" not in codes(report.warnings)
+    assert next(e for e in report.errors if e.code == "missing_city").location.row == 4
+    assert report.cities_matched.get("210200") == "cn-210200"
