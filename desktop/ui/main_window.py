@@ -386,6 +386,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.accept()
+        # This window is the application: once it has closed, the event loop ends even if
+        # some other top-level widget is still "open" (hidden chart renderers kept a quit
+        # app's process running, issue 12). Outside app.exec() (tests) quit() does nothing.
+        QCoreApplication.quit()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.populated and _dropped_file(event.mimeData()) is not None:

@@ -14,11 +14,16 @@ QSvgRenderer, text stays text, so the output is vector at any zoom.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -29,6 +34,7 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintEngine,
     QPainter,
     QPdfWriter,
     QPen,
@@ -37,6 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from desktop.core.storage import remove_stale_temps, write_atomically
 from desktop.report import html as report_html
 from desktop.report.i18n_text import text
 from desktop.report.model import (
@@ -51,6 +58,10 @@ from desktop.report.model import (
     TableBlock,
 )
 from desktop.report.paginate import Box, Slice, paginate
+from desktop.ui.plots.painting import painting
+
+if TYPE_CHECKING:  # QtPrintSupport only where a printer is used, not for PDF or HTML output
+    from PySide6.QtPrintSupport import QPrinter
 
 LAYOUT_DPI = 96.0
 MARGINS_MM = QMarginsF(16.0, 12.0, 16.0, 12.0)  # left, top, right, bottom
@@ -112,8 +123,14 @@ def report_font(point_size: float = BODY_POINT_SIZE) -> QFont:
     return font
 
 
+@cache
 def _reference_device() -> QImage:
-    """A 96-dpi paint device: text is measured the same way on any screen and any printer."""
+    """A 96-dpi paint device: text is measured the same way on any screen and any printer.
+
+    One for the whole process: every QTextDocument layout keeps a plain pointer to it, so it
+    must outlive all of them (with a device per ReportLayout, garbage collection could free
+    it before the layout's documents).
+    """
     image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
     dots_per_meter = round(LAYOUT_DPI / 0.0254)
     image.setDotsPerMeterX(dots_per_meter)
@@ -399,10 +416,7 @@ def _contents_table(block: ContentsBlock, pages: Mapping[str, int]) -> str:
 # --- outputs ---------------------------------------------------------------------------------
 def paint_report(layout: ReportLayout, device: QPagedPaintDevice) -> None:
     """Paint every page onto a PDF writer or a printer (already set to the page layout)."""
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("cannot start painting on the output device")
-    try:
+    with painting(device) as painter:
         scale = device.logicalDpiX() / LAYOUT_DPI
         for index in range(layout.page_count):
             if index:
@@ -411,8 +425,6 @@ def paint_report(layout: ReportLayout, device: QPagedPaintDevice) -> None:
             painter.scale(scale, scale)
             layout.paint_page(painter, index)
             painter.restore()
-    finally:
-        painter.end()
 
 
 def pdf_bytes(document: ReportDocument, charts: Mapping[str, str],
@@ -483,11 +495,35 @@ def fix_cjk_text_mapping(pdf: bytes) -> bytes:
     return fixed
 
 
-def print_report(document: ReportDocument, charts: Mapping[str, str], printer: object) -> int:
-    """Lay out for the printer's current page settings and print; returns the page count."""
+def print_report(document: ReportDocument, charts: Mapping[str, str], printer: QPrinter) -> int:
+    """Lay out for the printer's current page settings and print; returns the page count.
+
+    A printer set to print into a PDF file (the print dialog's "Print to File") paints into a
+    temp file beside it, which becomes the file only when complete: a failed print never
+    leaves a half-written PDF, and Chinese text in it is copyable like in a saved PDF.
+    """
     printer.setResolution(int(LAYOUT_DPI))
     report_layout = ReportLayout(document, charts, printer.pageLayout())
-    paint_report(report_layout, printer)
+    target = printer.outputFileName()
+    # The engine, not the output format, says where the pages go: a print preview paints a
+    # printer set to a PDF file through its own engine, and that file must stay untouched.
+    engine = printer.paintEngine()
+    if not target or engine is None or engine.type() != QPaintEngine.Type.Pdf:
+        paint_report(report_layout, printer)
+        return report_layout.page_count
+    path = Path(target)
+    remove_stale_temps(path)
+    # Named like write_atomically's temps, so a print killed midway is cleaned up later too.
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                                    dir=path.parent)
+    os.close(handle)
+    printer.setOutputFileName(temp)  # not a .pdf name: the output format stays PDF
+    try:
+        paint_report(report_layout, printer)
+        write_atomically(path, fix_cjk_text_mapping(Path(temp).read_bytes()))
+    finally:
+        Path(temp).unlink(missing_ok=True)
+        printer.setOutputFileName(target)
     return report_layout.page_count
 
 

@@ -41,6 +41,7 @@ from desktop.report.html import FONT_FAMILIES
 from desktop.report.model import BarChartSpec, ChartBlock
 from desktop.report.palette import BREAK, MEDIAN, series_colors
 from desktop.ui.plots.line_chart import ValueAxis, YearAxis
+from desktop.ui.plots.painting import painting
 
 LAYOUT_DPI = 96.0
 TICK_POINT_SIZE = 8.0
@@ -79,6 +80,9 @@ class _Plot:
     def __init__(self, left: pg.AxisItem, bottom: pg.AxisItem) -> None:
         self.widget = pg.PlotWidget(background="w", axisItems={"left": left, "bottom": bottom})
         self.widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        # A shown top-level widget, even one never on screen, counts as an open window: without
+        # this the app stayed alive after its last real window closed (issue 12).
+        self.widget.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.widget.setFrameShape(self.widget.Shape.NoFrame)
@@ -134,8 +138,13 @@ class ChartRenderer:
         self._bar_axis = _BarLabelAxis("left")
         self._bar = _Plot(self._bar_axis, ValueAxis("bottom"))
         self._bar.item.showGrid(x=True, y=False, alpha=0.18)
+        self._closed = False
 
     def close(self) -> None:
+        """Close and delete the offscreen widgets; safe to call more than once."""
+        if self._closed:
+            return
+        self._closed = True
         for plot in (self._line, self._bar):
             plot.widget.close()
             plot.widget.deleteLater()
@@ -225,9 +234,8 @@ class ChartRenderer:
     def _settle(plot: _Plot, size: QSize) -> None:
         """Paint once and let pending layout requests run, so axis widths fit their labels."""
         scratch = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        painter = QPainter(scratch)
-        plot.widget.render(painter)
-        painter.end()
+        with painting(scratch) as painter:
+            plot.widget.render(painter)
         QApplication.processEvents()
 
     def _export_items(self, plot: _Plot, on: bool, options: dict) -> None:
@@ -262,9 +270,8 @@ class ChartRenderer:
         generator.setResolution(int(LAYOUT_DPI))
         generator.setTitle(block.title)
         generator.setDescription(block.alt)
-        painter = QPainter(generator)
-        self._paint(plot, painter, size)
-        painter.end()
+        with painting(generator) as painter:
+            self._paint(plot, painter, size)
         buffer.close()
         return _tidy_svg(bytes(data).decode("utf-8"))
 
@@ -275,9 +282,8 @@ class ChartRenderer:
                        QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(scale)
         image.fill(QColor("white"))
-        painter = QPainter(image)
-        self._paint(plot, painter, size)
-        painter.end()
+        with painting(image) as painter:
+            self._paint(plot, painter, size)
         return image
 
 

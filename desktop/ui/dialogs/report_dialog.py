@@ -53,6 +53,7 @@ CHART_SHARE = 0.65  # rendering charts on the GUI thread; the rest is layout and
 class ReportDialog(QDialog):
     sig_options_changed = Signal(object)  # ReportOptions, whenever a report is generated
     sig_report_written = Signal(str)  # path of a saved PDF or HTML file
+    sig_printed = Signal(int)  # pages sent to a printer (or a PDF file through a printer)
     sig_failed = Signal(str)
     sig_cancelled = Signal()
 
@@ -73,6 +74,8 @@ class ReportDialog(QDialog):
         self._renderer: ChartRenderer | None = None
         self._then: Callable[[ReportDocument, dict[str, str]], None] | None = None
         self.preview_dialog: QPrintPreviewDialog | None = None
+        self.preview_pages = 0  # pages the open preview painted (0 before it painted)
+        self._print_printer: QPrinter | None = None
         self._build_ui()
         self._load(options)
 
@@ -326,31 +329,65 @@ class ReportDialog(QDialog):
         self.progress.setValue(round(1000 * min(max(fraction, 0.0), 1.0)))
 
     # --- outputs -----------------------------------------------------------------------------
-    def _printer(self) -> QPrinter:
+    # Qt's print dialogs keep plain pointers to the QPrinter they are given and never own it;
+    # a temporary printer freed by Python while the dialog still used it was the preview's
+    # segfault (issue 12). The preview therefore gets a printer of its own, owned by Qt, and
+    # the Print… path keeps its printer on this dialog, which outlives the print dialog.
+    def _apply_page_layout(self, printer: QPrinter) -> None:
         options = self.options()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(options.paper, options.landscape))
-        return printer
 
     def preview(self) -> None:
         """Open Qt's print preview on the generated report (non-blocking)."""
         def show(document: ReportDocument, charts: dict[str, str]) -> None:
-            dialog = QPrintPreviewDialog(self._printer(), self)
+            self._close_preview()
+            dialog = QPrintPreviewDialog(self)  # makes and owns its printer
+            self._apply_page_layout(dialog.printer())
             dialog.setWindowTitle(self.tr("Report preview"))
-            dialog.paintRequested.connect(lambda printer: print_report(document, charts,
-                                                                       printer))
+            dialog.paintRequested.connect(
+                lambda printer: self._paint_preview(document, charts, printer))
             self.preview_dialog = dialog
+            self.status.clear()
             dialog.open()
 
         self.generate(show)
 
+    def _paint_preview(self, document: ReportDocument, charts: dict[str, str],
+                       printer: QPrinter) -> None:
+        self.preview_pages = print_report(document, charts, printer)
+
+    def _close_preview(self) -> None:
+        """Close and delete the preview (Qt deletes its printer with it)."""
+        dialog, self.preview_dialog = self.preview_dialog, None
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+
     def print_(self) -> None:
         """Ask for a printer, then print (the page settings chosen there are used)."""
-        printer = self._printer()
+        if self._print_printer is None:
+            self._print_printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = self._print_printer
+        self._apply_page_layout(printer)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.generate(lambda document, charts: print_report(document, charts, printer))
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()  # a child of this dialog: it would stay, pointing at printer
+        if accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Generate the report and print it on `printer` (a printer or a PDF file), with the
+        printer's page settings; sig_printed gives the page count. `printer` must outlive
+        the generation: print_ keeps its printer on this dialog."""
+        def send(document: ReportDocument, charts: dict[str, str]) -> None:
+            pages = print_report(document, charts, printer)
+            target = printer.outputFileName()
+            self.status.setText(self.tr("Saved {0}").format(target) if target else "")
+            self.sig_printed.emit(pages)
+
+        self.generate(send)
 
     def save(self, kind: str, path: str | None = None) -> None:
         """Save as PDF or HTML; asks for a file name unless `path` is given."""
@@ -376,15 +413,14 @@ class ReportDialog(QDialog):
 
         self.generate(write)
 
-    def closeEvent(self, event: object) -> None:
+    def done(self, result: int) -> None:
+        """Closing (Close, Esc, the title bar's button: all end here) stops the work and lets
+        the chart widgets go: they are hidden top-level windows, and while they lived the app
+        did not end when its main window closed (issue 12)."""
         if self.busy:
             self.cancel()
+        self._close_preview()
         if self._renderer is not None:
             self._renderer.close()
             self._renderer = None
-        super().closeEvent(event)
-
-    def done(self, result: int) -> None:
-        if self.busy:
-            self.cancel()
         super().done(result)

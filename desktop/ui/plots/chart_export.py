@@ -26,6 +26,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.core.storage import write_atomically
+from desktop.ui.plots.painting import painting
 from desktop.ui.report_charts import _tidy_svg, chart_font
 
 MARGIN = 12
@@ -60,9 +61,8 @@ def settle(chart: QWidget) -> None:
     if size.width() < 50 or size.height() < 50:
         view.resize(max(size.width(), 900), max(size.height(), 560))
     scratch = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    painter = QPainter(scratch)
-    view.render(painter)
-    painter.end()
+    with painting(scratch) as painter:
+        view.render(painter)
     QApplication.processEvents()
 
 
@@ -120,13 +120,13 @@ def render_png(chart: QWidget, scale: float = 2.0) -> bytes:
                    QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)
     image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-    frame.paint_text(painter)
-    painter.drawImage(QRectF(MARGIN, frame.plot_top, rect.width(), rect.height()), plot_image)
-    painter.end()
+    with painting(image) as painter:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        frame.paint_text(painter)
+        painter.drawImage(QRectF(MARGIN, frame.plot_top, rect.width(), rect.height()),
+                          plot_image)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -159,20 +159,20 @@ def render_svg(chart: QWidget) -> str:
     generator.setViewBox(QRect(0, 0, width, height))
     generator.setResolution(96)
     generator.setTitle(frame.title)
-    painter = QPainter(generator)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
-    frame.paint_text(painter)
-    options = {"antialias": True, "background": QColor("white"), "painter": painter,
-               "width": source.width(), "height": source.height()}
-    _export_mode(view, True, options)
-    try:
-        view.scene().render(
-            painter, QRectF(MARGIN, frame.plot_top, source.width(), source.height()), source)
-    finally:
-        _export_mode(view, False, {})
-    painter.end()
+    with painting(generator) as painter:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
+        frame.paint_text(painter)
+        options = {"antialias": True, "background": QColor("white"), "painter": painter,
+                   "width": source.width(), "height": source.height()}
+        _export_mode(view, True, options)
+        try:
+            view.scene().render(
+                painter, QRectF(MARGIN, frame.plot_top, source.width(), source.height()),
+                source)
+        finally:
+            _export_mode(view, False, {})
     buffer.close()
     return _tidy_svg(bytes(data).decode("utf-8"))
 
