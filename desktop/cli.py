@@ -4,18 +4,20 @@
                   [--screenshot FILE.png]
     city-profiles profile --focus CITY [--peers A,B,...|--group NAME] [--year Y] [--json]
     city-profiles import FILE [--sheet NAME] [--recipe R] [--json] [--output OUT.csv|.xlsx]
-                         [--lang en|zh]
+                         [--replace] [--lang en|zh]
 
-Errors in arguments (an unknown city, indicator or group) exit with status 2 and one line on
-stderr, never a traceback. `--lang zh` puts every line a person reads (tables, reports,
-warnings, errors) in Chinese; JSON keys stay English, being an interface.
+Errors (an unknown city, indicator or group, a damaged recipe, a file that vanishes while it
+is read, a full disk) exit with status 2 and one line on stderr, never a traceback.
+`--lang zh` puts every line a person reads (tables, reports, warnings, errors) in Chinese;
+JSON keys stay English, being an interface.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import (
@@ -32,7 +34,10 @@ if TYPE_CHECKING:
     import argparse
 
     from desktop.analysis.profile_table import ProfileTable
+    from desktop.core.catalog import CityLookup
     from desktop.core.dataset import Dataset
+    from desktop.importers.recipe import Recipe
+    from desktop.importers.run import ImportOutcome
 
 DEFAULT_FOCUS = "cn-210100"
 DEFAULT_GROUP = "north_east"
@@ -62,6 +67,61 @@ def add_lang_argument(parser: argparse.ArgumentParser, top: bool = False) -> Non
                         help="language (default: English; the window: the language setting)"
                         if top else "language of what is printed and written (default: "
                         "English); JSON keys stay English")
+
+
+def add_replace_argument(parser: argparse.ArgumentParser) -> None:
+    """`--replace`: imported values replace the bundled ones (never the default)."""
+    parser.add_argument(
+        "--replace", action="store_true",
+        help="let imported values replace the bundled values for the same city, indicator "
+             "and year (default: an import whose values differ from the bundled ones comes "
+             "in as a separate series, and the bundled series stays as it is)")
+
+
+def os_reason(error: BaseException) -> tuple[str, dict[str, str]]:
+    """The reason and `why` of an OSError, as InputFileError/OutputPathError take them: a
+    vanished file by key (said in Chinese too), else the OS's own words."""
+    if isinstance(error, FileNotFoundError):
+        return "no such file", {"why": "no_such_file"}
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    return str(reason), {}
+
+
+def read_data_file(path: Path, recipe: Recipe | None, lookup: CityLookup) -> ImportOutcome:
+    """import_file, with a file that vanishes or cannot be read mid-import (OSError) said as
+    InputFileError naming it, like any unreadable input."""
+    from desktop.importers.run import import_file
+
+    try:
+        return import_file(path, recipe, lookup)
+    except (OSError, EOFError) as exc:
+        reason, why = os_reason(exc)
+        raise InputFileError(file=str(path), reason=reason, **why) from exc
+
+
+def write_output(path: Path, write: Callable[[], object]) -> None:
+    """Run `write` (an atomic write of `path`); a full disk or a read-only folder found only
+    while writing (OSError) becomes OutputPathError naming the file."""
+    try:
+        write()
+    except OSError as exc:  # the OS's words: 'no such file' would name the wrong file
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise OutputPathError(file=str(path), reason=reason) from exc
+
+
+def check_input_file(path: Path, lang: str) -> None:
+    """Raise InputFileError for a data file that is not there or is a folder."""
+    if path.is_dir():
+        raise InputFileError(file=str(path), reason="是文件夹，不是文件" if lang == "zh"
+                             else "is a folder, not a file")
+    if not path.is_file():
+        raise InputFileError(file=str(path), reason="no such file", why="no_such_file")
+
+
+def merge_heading(lang: str) -> str:
+    """The title of what merging the import would do, under the import report."""
+    return ("与已有数据合并（report --data 和窗口导入时）：" if lang == "zh" else
+            "Merging with the bundled data (as report --data and the window's import do):")
 
 
 def lang_of(args: argparse.Namespace) -> str:
@@ -105,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--output", metavar="OUT.csv",
                           help="write the normalised long table (city, indicator, year, value, "
                           "unit) to a .csv or .xlsx file")
+    add_replace_argument(importer)
     add_lang_argument(importer)
     from desktop.report.cli_report import add_report_parser
 
@@ -213,6 +274,17 @@ def say(kind: str, line: str, lang: str = "en") -> None:
     print(text("cli_line", lang, kind=text(f"cli_{kind}", lang), line=line), file=sys.stderr)
 
 
+def unexpected(error: Exception, lang: str) -> int:
+    """Say an error no check foresaw in one line (its type and message) and return 2; with
+    CITY_PROFILES_TRACEBACK=1 in the environment it is raised, for a developer to trace."""
+    import os
+
+    if os.environ.get("CITY_PROFILES_TRACEBACK") == "1":
+        raise error
+    say("error", f"{type(error).__name__}: {error}"[:500], lang)
+    return 2
+
+
 def aligned_text(grid: list[list[str]], left: Sequence[int] = (0,)) -> str:
     """Rows as aligned plain text (CJK characters take two columns), a rule under the first;
     columns in `left` are left-aligned, the rest right-aligned (numbers)."""
@@ -262,15 +334,18 @@ def run_profile(dataset: Dataset, args: argparse.Namespace) -> int:
 
 
 def run_import(dataset: Dataset, args: argparse.Namespace) -> int:
+    """Read FILE and print its import report, then what merging it would do with the bundled
+    data (values not mixed into a bundled series, or replaced with --replace)."""
     import json
     from dataclasses import replace
-    from pathlib import Path
 
     from desktop.core.export import write_csv, write_xlsx
     from desktop.core.storage import check_writable
+    from desktop.importers.merge import merge_import, user_source
+    from desktop.importers.merge_text import merge_json, merge_lines
     from desktop.importers.recipe import Recipe, RecipeError, load_recipe
     from desktop.importers.report_text import report_text
-    from desktop.importers.run import import_file, output_table
+    from desktop.importers.run import output_table
 
     path = Path(args.file)
     output = Path(args.output) if args.output else None
@@ -279,12 +354,11 @@ def run_import(dataset: Dataset, args: argparse.Namespace) -> int:
             raise OutputPathError(file=str(output), reason="use a .csv or .xlsx name",
                                   why="use_csv_or_xlsx")
         check_writable(output)
-    if not path.is_file():
-        raise InputFileError(file=str(path), reason="no such file", why="no_such_file")
+    check_input_file(path, lang_of(args))
     try:
         recipe = load_recipe(Path(args.recipe)) if args.recipe else Recipe()
     except RecipeError as exc:
-        raise InputFileError(file=args.recipe, reason=str(exc)) from exc
+        raise InputFileError(file=args.recipe, reason=exc.reason_in(lang_of(args))) from exc
     if args.sheet:
         recipe = replace(recipe, read=replace(recipe.read, sheet=args.sheet))
     if args.year is not None or args.city:
@@ -293,14 +367,26 @@ def run_import(dataset: Dataset, args: argparse.Namespace) -> int:
             year=args.year if args.year is not None else recipe.table.year,
             city=args.city or recipe.table.city,
         ))
-    outcome = import_file(path, recipe, dataset.lookup)
+    outcome = read_data_file(path, recipe, dataset.lookup)
     if output is not None:
         table = output_table(outcome)
-        (write_xlsx if output.suffix.lower() == ".xlsx" else write_csv)(table, output)
+        writer = write_xlsx if output.suffix.lower() == ".xlsx" else write_csv
+        write_output(output, lambda: writer(table, output))
+    merged = summary = None
+    if not outcome.frame.empty:
+        merged, summary = merge_import(dataset, outcome.frame, user_source(path, 1),
+                                       replace=getattr(args, "replace", False))
+    lang = lang_of(args)
     if args.json:
-        print(json.dumps(outcome.report.to_json(), ensure_ascii=False, indent=2))
-    else:
-        print(report_text(outcome.report, lang_of(args)))
+        data = outcome.report.to_json()
+        data["merge"] = merge_json(summary) if summary is not None else None
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(report_text(outcome.report, lang))
+    if merged is not None and summary is not None:
+        print("\n" + merge_heading(lang))
+        print("\n".join(line if line.startswith("  ") else "  " + line
+                        for line in merge_lines(merged, summary, lang)))
     return 0
 
 
@@ -365,6 +451,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except Exception as error:
+        return unexpected(error, lang_of(args))
     from desktop.ui.app import run_app
 
     return run_app(dataset, selection, screenshot=args.screenshot, lang=args.lang,

@@ -14,7 +14,9 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +41,23 @@ _OBSERVATION_DTYPES = {
 FORMAT_VERSION = 1
 
 
+#: A temp file of write_atomically: `.NAME.<pid>.<random>.tmp`, so that a later write can tell
+#: whose it is and whether that process is still alive.
+_TEMP_SUFFIX = ".tmp"
+#: A temp file older than this is stale even if its pid is alive again (pids are reused).
+STALE_TEMP_SECONDS = 3600
+
+
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, flush it to disk, then rename over `path`."""
+    """Write to a temp file beside `path`, flush it to disk, then rename over `path`.
+
+    On any failure (a full disk, a read-only folder) the temp file is removed, `path` keeps
+    its old contents and the OSError is raised. A run killed mid-write (SIGKILL) cannot clean
+    up, so each write first removes the temp files of `path` left by dead processes."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    remove_stale_temps(path)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.",
+                                         suffix=_TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -55,6 +70,50 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temps(path: Path, now: float | None = None) -> list[Path]:
+    """Remove the temp files of `path` whose writer is gone (its pid not alive) or that are
+    older than STALE_TEMP_SECONDS; a live process's recent temp is left alone. Returns what
+    was removed. Never raises: a temp that cannot be removed is tried again next time."""
+    prefix = f".{path.name}."
+    pattern = re.compile(re.escape(prefix) + r"(\d+)\.[^.]+" + re.escape(_TEMP_SUFFIX))
+    removed = []
+    now = time.time() if now is None else now
+    try:
+        candidates = [entry for entry in os.scandir(path.parent)
+                      if entry.name.startswith(prefix)]
+    except OSError:
+        return removed
+    for entry in candidates:
+        match = pattern.fullmatch(entry.name)
+        if match is None:
+            continue
+        try:
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS
+            if old or not _alive(int(match.group(1))):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    """Whether process `pid` exists (this one always does; another user's counts as alive)."""
+    if pid == os.getpid():
+        return True
+    if pid <= 0:
+        return False
+    if os.name != "posix":  # Windows' os.kill(pid, 0) would end the process: go by age
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True  # exists but is not ours, or we cannot tell: leave its file alone
+    return True
 
 
 def check_writable(path: Path) -> None:

@@ -1,9 +1,14 @@
 """`city-profiles report`: a profile report as PDF or HTML from the command line.
 
     city-profiles report --focus CITY [--peers A,B,...|--group NAME] [--data FILE ...]
-                         [--indicators ID,...] [--charts line,bar] [--sections S,...]
+                         [--replace] [--indicators ID,...] [--charts line,bar] [--sections S,...]
                          [--lang en|zh] [--year Y] [--paper a4|letter] [--landscape]
                          [--number-style chinese|international] -o OUT.pdf|OUT.html
+
+`--year` is the comparison year and also the year of a --data table that has none (a yearbook
+table), as `import --year` is. Imported values never replace bundled ones unless --replace is
+given: an import that differs from the bundled data comes in as a separate series, and what
+was not mixed (or, with --replace, every replaced value) is listed on stderr.
 
 Every argument is checked before any work, and errors are raised as CityProfilesError so that
 desktop/cli.py prints one line and exits 2; the output is written atomically at the very end,
@@ -44,6 +49,9 @@ def add_report_parser(subparsers: Any) -> None:
     peers.add_argument("--group", help=f"a peer group (default: {DEFAULT_GROUP})")
     parser.add_argument("--data", action="extend", nargs="+", default=[], metavar="FILE",
                         help="import these spreadsheets before reporting")
+    from desktop.cli import add_replace_argument
+
+    add_replace_argument(parser)
     parser.add_argument("--indicators", help="comma-separated indicator ids (default: all)")
     parser.add_argument("--charts", default="line",
                         help=f"chart types, comma-separated: {', '.join(CHART_TYPES)}")
@@ -52,7 +60,9 @@ def add_report_parser(subparsers: Any) -> None:
     from desktop.cli import add_lang_argument
 
     add_lang_argument(parser)
-    parser.add_argument("--year", type=int, help="comparison year (default: latest shared)")
+    parser.add_argument("--year", type=int,
+                        help="comparison year (default: latest shared); also the year of a "
+                             "--data table that has no year column")
     parser.add_argument("--paper", choices=PAPERS, default="a4")
     parser.add_argument("--landscape", action="store_true")
     parser.add_argument("--number-style", choices=NUMBER_STYLES, default="chinese",
@@ -106,29 +116,44 @@ def options_from_args(dataset: Dataset, args: argparse.Namespace) -> ReportOptio
     )
 
 
-def import_data(dataset: Dataset, files: Sequence[str], lang: str = "en") -> Dataset:
-    """The dataset with each --data file merged in, in order (raises on a bad file); what
-    was merged differently from the file is said on stderr in `lang`."""
+def import_data(dataset: Dataset, files: Sequence[str], lang: str = "en",
+                year: int | None = None, replace: bool = False) -> Dataset:
+    """The dataset with each --data file merged in, in order (raises on a bad file); `year`
+    is the year of a table without one. What was merged differently from the file (repeated
+    keys, values kept apart from or replacing bundled ones) is said on stderr in `lang`."""
     if not files:
         return dataset
-    from desktop.core.catalog import Source
-    from desktop.importers.merge import merge_import
-    from desktop.importers.run import import_file
+    from desktop.cli import check_input_file, read_data_file
+    from desktop.importers.merge import merge_import, user_source
+    from desktop.importers.model import TableOptions
+    from desktop.importers.recipe import Recipe
 
+    recipe = Recipe(table=TableOptions(year=year)) if year is not None else None
     for number, name in enumerate(files, start=1):
         path = Path(name)
-        if not path.is_file():
-            raise InputFileError(file=str(path), reason="no such file", why="no_such_file")
-        outcome = import_file(path, None, dataset.lookup)
+        check_input_file(path, lang)
+        outcome = read_data_file(path, recipe, dataset.lookup)
         if outcome.frame.empty:
             raise InputFileError(file=str(path), reason="no values found",
                                  why="no_values_found")
-        source = Source(id=f"import-{number}", file=path.name, publisher="Imported by the user",
-                        publisher_zh="用户导入", title=path.name, origin=str(path))
-        dataset, summary = merge_import(dataset, outcome.frame, source)
+        dataset, summary = merge_import(dataset, outcome.frame, user_source(path, number),
+                                        replace=replace)
         if summary.duplicates:  # said, as the window's import report says it
             _say_repeated(path.name, summary, lang)
+        if summary.overlaps:
+            _say_merged(path.name, dataset, summary, lang)
     return dataset
+
+
+def _say_merged(file: str, dataset: Dataset, summary: MergeSummary, lang: str) -> None:
+    """What happened to values the data already had: a warning line, then its listing."""
+    from desktop.cli import say
+    from desktop.importers.merge_text import merge_lines
+
+    first, *rest = merge_lines(dataset, summary, lang)
+    say("warning", f"{file}{'：' if lang == 'zh' else ': '}{first}", lang)
+    for line in rest:
+        print(line if line.startswith("  ") else "  " + line, file=sys.stderr)
 
 
 def _say_repeated(file: str, summary: MergeSummary, lang: str) -> None:
@@ -148,7 +173,7 @@ def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
     output = Path(args.output)
     check_output(output)
     lang = lang_of(args)
-    dataset = import_data(dataset, args.data, lang)
+    dataset = import_data(dataset, args.data, lang, args.year, getattr(args, "replace", False))
     dataset = dataset.with_number_style(getattr(args, "number_style", "chinese"))
     options = options_from_args(dataset, args)
     from desktop.core.storage import write_atomically
@@ -158,7 +183,9 @@ def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
     ensure_app()
     document = build_report(dataset, options)
     data, pages = render_output(document, "html" if output.suffix.lower() != ".pdf" else "pdf")
-    write_atomically(output, data)
+    from desktop.cli import write_output
+
+    write_output(output, lambda: write_atomically(output, data))
     what = count_phrase(pages, "page", "pages", "{n}页", lang) if pages else "HTML"
     print(text("wrote", lang, file=output, what=what))
     return 0
@@ -181,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CityProfilesError as error:
         say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
         return 2
+    except Exception as error:
+        from desktop.cli import unexpected
+
+        return unexpected(error, lang_of(args))
 
 
 if __name__ == "__main__":

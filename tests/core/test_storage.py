@@ -248,3 +248,91 @@ def test_observations_lacking_columns_raise_dataset_file_error(tmp_path: Path) -
     with pytest.raises(DatasetFileError) as info:
         load_dataset(tmp_path)
     assert info.value.params["file"] == str(tmp_path / "observations.csv")
+
+
+def test_a_full_disk_removes_the_temp_and_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC while the data goes to disk: the OSError reaches the caller (which says it in
+    one line), the old file is intact and no hidden temp stays beside it."""
+    import errno
+
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"last week's report")
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "fsync", full)
+    with pytest.raises(OSError) as info:
+        write_atomically(target, b"x" * 10_000)
+    assert info.value.errno == errno.ENOSPC
+    assert target.read_bytes() == b"last week's report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+_SLOW_WRITER = """
+import sys, time
+from pathlib import Path
+from desktop.core import storage
+real_fsync = storage.os.fsync
+def slow_fsync(fd):
+    real_fsync(fd)
+    print("writing", flush=True)
+    time.sleep(60)  # killed here, between the temp's data and the rename
+storage.os.fsync = slow_fsync
+storage.write_atomically(Path(sys.argv[1]), b"half a report")
+"""
+
+
+def _killed_mid_write(target: Path) -> Path:
+    """Run a writer of `target` in a child process and SIGKILL it mid-write; returns the temp
+    file it leaves behind."""
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", _SLOW_WRITER, str(target)],
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "writing\n"
+        temps = [p for p in target.parent.iterdir() if p.name.startswith(f".{target.name}.")]
+        assert len(temps) == 1
+        assert temps[0].name.startswith(f".{target.name}.{child.pid}.")  # says whose it is
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        if child.stdout is not None:
+            child.stdout.close()
+    return temps[0]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_a_temp_left_by_a_killed_run_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"old")
+    left = _killed_mid_write(target)
+    assert left.exists() and target.read_bytes() == b"old"  # the kill left it, as it must
+    other = tmp_path / ".other.pdf.1.abcdefgh.tmp"  # another target's temp: not ours to touch
+    other.write_bytes(b"")
+    write_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [other.name, "report.pdf"]
+
+
+def test_a_live_process_temp_is_left_alone_unless_it_is_over_an_hour_old(
+    tmp_path: Path
+) -> None:
+    """A concurrent writer's temp (its pid alive, here our parent's) must survive another
+    write of the same file; the same name an hour old is stale (pids get reused)."""
+    import time
+
+    target = tmp_path / "project.cityprofile"
+    live = tmp_path / f".{target.name}.{os.getppid()}.k2j4h5g6.tmp"
+    live.write_bytes(b"being written")
+    write_atomically(target, b"saved")
+    assert live.exists()
+    hour_ago = time.time() - storage.STALE_TEMP_SECONDS - 60
+    os.utime(live, (hour_ago, hour_ago))
+    assert storage.remove_stale_temps(target) == [live]
+    assert not live.exists() and target.read_bytes() == b"saved"

@@ -41,11 +41,15 @@ def bundled():
     return load_bundled()
 
 
-def test_merge_matches_known_cities_and_indicators_and_replaces_visibly(bundled) -> None:
-    merged, summary = merge_import(bundled, imported_frame(), SOURCE)
-    # 地区生产总值 in CNY is the catalog's gdp; the bundled 2016 value is replaced, and counted.
+def test_replace_replaces_the_bundled_value_and_lists_it(bundled) -> None:
+    merged, summary = merge_import(bundled, imported_frame(), SOURCE, replace=True)
+    # 地区生产总值 in CNY is the catalog's gdp; the bundled 2016 value is replaced, and listed.
     assert summary.indicators_matched == {"地区生产总值": "gdp"}
-    assert summary.values_replaced == 1
+    assert summary.values_replaced == 1 and summary.separate_series == {}
+    [overlap] = summary.overlaps
+    assert (overlap.city_id, overlap.year, overlap.old, overlap.new) == (
+        "cn-210100", 2016, 554_644_980_000.0, 600_000_000_000.0)
+    assert overlap.old_source_id == "csmar_gdp" and (overlap.row, overlap.column) == (5, "C")
     observation = merged.observation("cn-210100", "gdp", 2016)
     assert observation.value == 600_000_000_000.0
     assert observation.provenance.source.file == "my_cities.xlsx"
@@ -53,6 +57,80 @@ def test_merge_matches_known_cities_and_indicators_and_replaces_visibly(bundled)
     # The old dataset is untouched.
     assert bundled.observation("cn-210100", "gdp", 2016).value == 554_644_980_000.0
     assert len(merged) == len(bundled) - 1 + 3
+
+
+def test_a_conflicting_import_becomes_its_own_series_and_the_bundled_one_stays(
+        bundled) -> None:
+    """The default: Shenyang's 2016 GDP differs from CSMAR's, so the import's GDP is a
+    separate indicator (named from the file, the catalog's unit, category and definition,
+    a note saying why) and no bundled value changes."""
+    merged, summary = merge_import(bundled, imported_frame(), SOURCE)
+    assert summary.values_replaced == 0 and summary.values_added == 3
+    assert summary.separate_series == {"gdp": "gdp:my-cities"}
+    assert [(o.old, o.new) for o in summary.conflicts] == [(554_644_980_000.0, 6.0e11)]
+    assert merged.series("cn-210100", "gdp").equals(bundled.series("cn-210100", "gdp"))
+    assert merged.indicators["gdp"] == bundled.indicators["gdp"]
+    series = merged.indicators["gdp:my-cities"]
+    gdp = bundled.indicators["gdp"]
+    assert series.label_en == "GDP (current prices) — my_cities.xlsx"
+    assert series.label_zh == "地区生产总值（当年价格） — my_cities.xlsx"
+    assert (series.unit, series.category, series.display, series.definition_en) == (
+        gdp.unit, gdp.category, gdp.display, gdp.definition_en)
+    assert "1 of its values differ" in series.notes_en and "CSMAR" in series.notes_en
+    assert "不混入同一序列" in series.notes_zh
+    assert merged.series("cn-210100", "gdp:my-cities").to_dict() == {2016: 6.0e11}
+    assert merged.observation("cn-210100", "gdp:my-cities", 2016).provenance.row == 5
+
+
+def test_equal_values_are_no_conflict_and_new_years_join_the_catalog_series(bundled) -> None:
+    """An import restating the bundled 2016 value exactly and adding 2030: one series, the
+    2016 row still traced to CSMAR, 2030 traced to the import."""
+    old = bundled.observation("cn-210100", "gdp", 2016).value
+    frame = imported_frame().iloc[:1].copy()
+    frame = pd.concat([frame, frame], ignore_index=True)
+    frame.loc[0, "value"], frame.loc[1, "year"], frame.loc[1, "source_row"] = old, 2030, 6
+    merged, summary = merge_import(bundled, frame, SOURCE)
+    assert summary.separate_series == {} and summary.conflicts == []
+    assert summary.values_equal == 1 and summary.values_added == 1
+    assert summary.values_replaced == 0
+    assert merged.observation("cn-210100", "gdp", 2016).provenance.source.id == "csmar_gdp"
+    assert merged.observation("cn-210100", "gdp", 2030).provenance.source.id == "import-1"
+    assert len(merged) == len(bundled) + 1
+
+
+def test_a_repeat_with_another_value_is_a_conflict_even_when_the_first_is_equal(
+        bundled) -> None:
+    old = bundled.observation("cn-210100", "gdp", 2016).value
+    frame = shenyang_twice(5.5e11).iloc[[0, 2]].copy()
+    frame.loc[0, "value"] = old  # row 5 restates CSMAR's value, row 8 (the same key) does not
+    merged, summary = merge_import(bundled, frame, SOURCE)
+    assert summary.separate_series == {"gdp": "gdp:my-cities"}
+    assert merged.series("cn-210100", "gdp").equals(bundled.series("cn-210100", "gdp"))
+
+
+def test_the_nbs_province_file_keeps_csmar_city_gdp_and_lists_the_differences(
+        bundled) -> None:
+    """Issue #12: NBS's series for Beijing, Tianjin, Shanghai and Chongqing must not replace
+    CSMAR's (Hangzhou and Shenzhen keep CSMAR's, so mixing would bend the comparison)."""
+    from desktop.importers.run import import_file
+
+    path = Path("/work/shared/data/external/cn_nbs_province_gdp_2006_2024_gbk.csv")
+    if not path.exists():
+        pytest.skip("the shared source files are not here")
+    frame = import_file(path, None, bundled.lookup).frame
+    source = Source("import-1", path.name, "Imported by the user", path.name)
+    merged, summary = merge_import(bundled, frame, source)
+    for city_id in ("cn-110100", "cn-120100", "cn-310100", "cn-500100"):
+        assert merged.series(city_id, "gdp").equals(bundled.series(city_id, "gdp"))
+    series = merged.indicators[summary.separate_series["gdp"]]
+    assert series.label_en == "GDP (current prices) — National Bureau of Statistics of China"
+    assert series.label_zh == "地区生产总值（当年价格） — 国家统计局"
+    # 4 municipalities x 2006-2021 differ from CSMAR; 27 provinces equal the bundled NBS rows.
+    assert len(summary.overlaps) == 577 and len(summary.conflicts) == 64
+    largest = summary.largest_conflicts(1)[0]
+    assert (largest.city_id, largest.year) == ("cn-120100", 2016)  # Tianjin's restatement
+    assert (largest.old, largest.new) == (1_783_789_000_000.0, 1_148_700_000_000.0)
+    assert merged.observation("cn-120100", series.id, 2016).value == 1_148_700_000_000.0
 
 
 def test_merge_adds_unknown_cities_and_indicators_instead_of_dropping(bundled) -> None:
@@ -76,8 +154,8 @@ def test_categorical_and_text_columns_merge_alike(bundled) -> None:
         ignore_index=True)
     categorical = text.astype({column: "category" for column in
                                ("city", "indicator", "unit", "source_unit", "source_column")})
-    merged_text, summary_text = merge_import(bundled, text, SOURCE)
-    merged, summary = merge_import(bundled, categorical, SOURCE)
+    merged_text, summary_text = merge_import(bundled, text, SOURCE, replace=True)
+    merged, summary = merge_import(bundled, categorical, SOURCE, replace=True)
     pd.testing.assert_frame_equal(merged.observations, merged_text.observations,
                                   check_exact=True)
     assert summary == summary_text
@@ -107,7 +185,7 @@ def test_a_key_named_twice_keeps_the_first_row_and_lists_the_other(
     frame = shenyang_twice(5.5e11)
     if categorical:
         frame = frame.astype({"city": "category", "indicator": "category"})
-    merged, summary = merge_import(bundled, frame, SOURCE)
+    merged, summary = merge_import(bundled, frame, SOURCE, replace=True)
     rows = merged.observations
     same = rows[(rows["city_id"] == "cn-210100") & (rows["indicator_id"] == "gdp")
                 & (rows["year"] == 2016)]
@@ -126,7 +204,7 @@ def test_a_key_named_twice_keeps_the_first_row_and_lists_the_other(
 
 
 def test_a_repeat_with_the_same_value_is_listed_as_equal(bundled) -> None:
-    merged, summary = merge_import(bundled, shenyang_twice(6.0e11), SOURCE)
+    merged, summary = merge_import(bundled, shenyang_twice(6.0e11), SOURCE, replace=True)
     [duplicate] = summary.duplicates
     assert not duplicate.values_differ
     assert [cell.row for cell in (duplicate.kept, *duplicate.dropped)] == [5, 8]
@@ -138,7 +216,7 @@ def test_repeats_are_grouped_per_key_in_file_order(bundled) -> None:
     its later rows (Shenyang 2016 four times: by name, id, name, id)."""
     frame = pd.concat([shenyang_twice(5.5e11), shenyang_twice(1.0)], ignore_index=True)
     frame["source_row"] = range(1, len(frame) + 1)
-    merged, summary = merge_import(bundled, frame, SOURCE)
+    merged, summary = merge_import(bundled, frame, SOURCE, replace=True)
     assert [(d.year, d.kept.row, [c.row for c in d.dropped]) for d in summary.duplicates] == [
         (2016, 1, [3, 5, 7]), (2016, 2, [6]), (2017, 4, [8])]
     assert [d.city_id for d in summary.duplicates] == [
@@ -258,3 +336,38 @@ def test_a_chosen_decimal_comma_applies_to_text_and_workbooks(tmp_path: Path) ->
     assert import_file(text, comma).frame["value"].tolist() == [1234.0]
     assert import_file(workbook).frame["value"].tolist() == [1.234, 7.5]
     assert import_file(workbook, comma).frame["value"].tolist() == [1234.0, 7.5]
+
+
+def test_a_recipe_with_detected_roles_round_trips(tmp_path: Path) -> None:
+    """The dialog saves the roles detection wrote ('year:2024', 'indicator:人口@2020'):
+    loading them back must not be refused as unknown roles."""
+    roles = {"地区": "city", "2024年": "year:2024", "人口_2020": "indicator:人口@2020",
+             "备注": "ignore"}
+    recipe = Recipe(ReadOptions(encoding="gb18030"),
+                    TableOptions(layout="wide_years", roles=roles, year=2024))
+    path = tmp_path / "nbs.recipe.json"
+    save_recipe(recipe, path)
+    assert load_recipe(path) == recipe
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["table"]["roles"]["2023年"] = "year:"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RecipeError, match="unknown role 'year:'"):
+        load_recipe(path)
+
+
+def test_a_rate_s_difference_is_said_in_percentage_points(bundled) -> None:
+    """Shenyang's real growth 2016 is -5.6% (CSMAR); an import saying -5.0% differs by
+    +0.60 points, which is what the listing must say (a ratio of rates would read +10.7%)."""
+    from desktop.importers.merge_text import merge_lines
+
+    frame = pd.DataFrame({"city": ["cn-210100"], "indicator": ["gdp_real_growth"],
+                          "year": [2016], "value": [-5.0], "unit": ["percent"],
+                          "source_unit": ["%"], "source_row": [2], "source_column": ["D"]})
+    merged, summary = merge_import(bundled, frame, SOURCE)
+    lines = merge_lines(merged, summary, "en", hint="")
+    assert lines[0].startswith("The imported value of Real GDP growth for a city and year the "
+                               "bundled data already has differs from it")
+    assert "  Shenyang 2016: -5.6% → -5.0% (+0.60 pp), row 2, column D" in lines
+    assert not any("--replace" in line for line in lines)
+    zh = merge_lines(merged, summary, "zh", hint="")
+    assert "  沈阳市 2016：-5.6% → -5.0%（+0.60个百分点），第2行第D列" in zh

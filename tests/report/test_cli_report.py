@@ -125,3 +125,31 @@ def test_data_values_repeated_under_another_name_are_said(tmp_path: Path, capsys
     assert "(1 key with different values)" in err
     observation = dataset.observation("cn-210100", "gdp", 2022)
     assert observation is not None and observation.value == pytest.approx(7695.8e8)
+
+
+NBS = Path("/work/shared/data/external/cn_nbs_province_gdp_2006_2024_gbk.csv")
+
+
+@pytest.mark.skipif(not NBS.exists(), reason="the shared source files are not here")
+def test_nbs_data_comes_in_as_its_own_series_and_the_hot_spots_keep_csmar(
+        tmp_path: Path) -> None:
+    """Issue #12: with the NBS province file, Beijing's GDP stays CSMAR's (as Hangzhou's and
+    Shenzhen's are in the Hot spots group); NBS's figures are a separate indicator in the
+    report, and stderr lists the largest differences."""
+    out = tmp_path / "hot_spots.pdf"
+    result = run_report("--focus", "Shenyang", "--peers", "Beijing", "--data", str(NBS),
+                        "--year", "2016", "--indicators", "gdp,gdp:cn-nbs-province-gdp-2006-"
+                        "2024-gbk", "--sections", "summary,notes", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    warning = result.stderr.splitlines()[0]
+    assert warning.startswith("city-profiles: warning: cn_nbs_province_gdp_2006_2024_gbk.csv:")
+    assert "separate series" in warning
+    assert "Tianjin 2016: 17,837.89 亿元 → 11,487.00 亿元 (-35.6%)" in result.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    flat = re.sub(r"\s+", " ", text)
+    assert "GDP (current prices) — National Bureau of Statistics of China" in flat
+    assert "as a series of its own" in flat
+    # the peer median is Beijing's 2016 GDP: CSMAR's 27,041.20 亿元, not NBS's 28,438.70
+    assert "27,041.20 亿元" in flat and "28,438.70" not in flat

@@ -104,3 +104,47 @@ def test_a_chinese_window_reports_the_import_in_chinese(qtbot: QtBot, tmp_path: 
     assert refused.report_view.toPlainText() == "empty.csv：文件是空的，没有数据。"
     dialog.reject()
     refused.reject()
+
+
+NBS = Path("/work/shared/data/external/cn_nbs_province_gdp_2006_2024_gbk.csv")
+
+
+@pytest.mark.skipif(not NBS.exists(), reason="the shared source files are not here")
+def test_the_nbs_file_offers_the_choice_and_lists_before_and_after(
+        qtbot: QtBot, dataset, tmp_path: Path) -> None:
+    """Issue #12: NBS's GDP for Beijing, Tianjin, Shanghai and Chongqing differs from the
+    bundled CSMAR series. The dialog says so, lists each key before and after (the largest
+    difference first) and keeps the bundled series unless the user picks Replace."""
+    dialog = ImportDialog(NBS, dataset.lookup, lang="en", dataset=dataset)
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 760)
+    qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=20_000)
+    assert dialog.keep_button.isChecked() and dialog.keep_button.isEnabled()
+    assert dialog.replace_button.isEnabled() and not dialog.replace_bundled
+    note = dialog.merge_note.text()
+    assert note.startswith("64 imported values differ from the data for the same city and "
+                           "year (Tianjin, Beijing, Shanghai, Chongqing).")
+    table = dialog.conflicts_table
+    assert table.rowCount() == 64
+    first = [table.item(0, c).text() for c in range(table.columnCount())]
+    assert first == ["Tianjin", "GDP (current prices)", "2016", "17,837.89 亿元",
+                     "11,487.00 亿元", "-35.6%", "6", "J"]
+    dialog.tabs.setCurrentWidget(table)
+    shot = dialog.grab()
+    assert shot.width() >= 1000 and shot.save(str(tmp_path / "merge_choice.png"))
+    dialog.replace_button.click()
+    assert dialog.replace_bundled
+    dialog.reject()
+
+
+def test_an_import_the_data_does_not_have_offers_no_choice(
+        qtbot: QtBot, tmp_path: Path, dataset) -> None:
+    path = tmp_path / "future.csv"
+    path.write_text("city,year,GDP (亿元)\nShenyang,2031,9000\n", encoding="utf-8")
+    dialog = ImportDialog(path, dataset.lookup, lang="zh", dataset=dataset)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10_000)
+    assert dialog.merge_note.text() == "导入数值与已有数据没有重叠：已有数值不会改动。"
+    assert not dialog.replace_button.isEnabled() and not dialog.replace_bundled
+    assert dialog.conflicts_table.rowCount() == 0
+    dialog.reject()

@@ -3,7 +3,13 @@ layout and column roles, see the file and the normalised result, then import. Th
 choices show what was detected. Reading runs in a worker with progress and Cancel; every
 change of a choice re-reads in the background and cancels the previous read.
 
-The dialog returns the outcome and the recipe; it never touches the window or the dataset.
+Given the dataset, the dialog also compares the import with it (in the same worker): when
+imported values differ from the data for the same city and year, it lists them before and
+after and offers the choice "Keep as a separate series" (the default: the data stays as it
+is) or "Replace the bundled values".
+
+The dialog returns the outcome, the recipe and that choice; it never changes the window or the
+dataset.
 """
 
 from __future__ import annotations
@@ -21,11 +27,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +41,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QTableView,
     QTableWidget,
@@ -42,7 +51,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.catalog import CityLookup
+from desktop.core.catalog import CityLookup, Source
+from desktop.core.dataset import Dataset
+from desktop.importers.merge import MergeSummary, merge_import
+from desktop.importers.merge_text import conflict_cities, conflict_rows, ui_text
 from desktop.importers.model import LAYOUTS, ImportRejectedError, ReadOptions
 from desktop.importers.recipe import Recipe, RecipeError, load_recipe, save_recipe
 from desktop.importers.report_text import report_text
@@ -50,6 +62,10 @@ from desktop.importers.run import ImportOutcome, import_file
 from desktop.ui.tasks import TaskRunner
 
 PREVIEW_ROWS = 300
+#: How many differing keys the "Compared with the data" tab lists (the largest first).
+CONFLICT_ROWS = 2000
+#: The id of the throw-away source the comparison merges under (never kept).
+_PREVIEW_SOURCE = "import-preview"
 _HEADER_BRUSH = QBrush(QColor(214, 230, 250))
 _SKIPPED_BRUSH = QBrush(QColor(238, 238, 238))
 _SKIPPED_TEXT = QBrush(QColor(130, 130, 130))
@@ -132,12 +148,26 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def compare_with(dataset: Dataset, outcome: ImportOutcome) -> MergeSummary | None:
+    """What merging the import into `dataset` would do (nothing is kept): which values it
+    has for keys the data already has, and which differ. None for an empty import."""
+    if outcome.frame.empty:
+        return None
+    source_id = _PREVIEW_SOURCE
+    while source_id in dataset.sources:
+        source_id += "+"
+    source = Source(id=source_id, file=outcome.report.file, publisher="", title="")
+    return merge_import(dataset, outcome.frame, source)[1]
+
+
 class ImportDialog(QDialog):
     def __init__(self, path: Path, lookup: CityLookup | None,
                  parent: QWidget | None = None, recipe: Recipe | None = None,
-                 lang: str = "en") -> None:
+                 lang: str = "en", dataset: Dataset | None = None) -> None:
         super().__init__(parent)
         self._lang = lang  # of the import report's text
+        self._dataset = dataset  # to compare the import with; None: no comparison
+        self._comparison: MergeSummary | None = None
         self.setWindowTitle(self.tr("Import {0}").format(path.name))
         self.resize(1100, 760)
         self.path = path
@@ -252,6 +282,34 @@ class ImportDialog(QDialog):
         self.tabs.addTab(self.file_view, self.tr("File"))
         self.tabs.addTab(self.result_view, self.tr("Result"))
         self.tabs.addTab(self.report_view, self.tr("Report"))
+        self.conflicts_table = QTableWidget(0, 8)
+        self.conflicts_table.setHorizontalHeaderLabels(ui_text("columns", lang).split("|"))
+        self.conflicts_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.conflicts_table.verticalHeader().setVisible(False)
+        self.conflicts_table.setAccessibleName(ui_text("tab", lang))
+        if dataset is not None:
+            self.tabs.addTab(self.conflicts_table, ui_text("tab", lang))
+
+        self.merge_box = QGroupBox(ui_text("group", lang))
+        self.merge_note = QLabel()
+        self.merge_note.setWordWrap(True)
+        # a wrapped label gets one line's height in this layout: room for three
+        self.merge_note.setMinimumHeight(self.merge_note.fontMetrics().lineSpacing() * 3 + 4)
+        self.keep_button = QRadioButton(ui_text("keep", lang))
+        self.replace_button = QRadioButton(ui_text("replace", lang))
+        self.keep_button.setChecked(True)
+        self._merge_choice = QButtonGroup(self)
+        for button in (self.keep_button, self.replace_button):
+            self._merge_choice.addButton(button)
+            button.setEnabled(False)
+        merge_layout = QVBoxLayout(self.merge_box)
+        merge_layout.addWidget(self.merge_note)
+        choice_row = QHBoxLayout()
+        choice_row.addWidget(self.keep_button)
+        choice_row.addWidget(self.replace_button)
+        choice_row.addStretch(1)
+        merge_layout.addLayout(choice_row)
+        self.merge_box.setVisible(dataset is not None)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -284,6 +342,7 @@ class ImportDialog(QDialog):
         status.addWidget(self.stop_button)
         outer = QVBoxLayout(self)
         outer.addLayout(body, 1)
+        outer.addWidget(self.merge_box)
         outer.addWidget(self.summary)
         outer.addLayout(status)
         outer.addWidget(self.buttons)
@@ -307,6 +366,16 @@ class ImportDialog(QDialog):
     @property
     def recipe(self) -> Recipe:
         return self._recipe
+
+    @property
+    def replace_bundled(self) -> bool:
+        """The user chose "Replace the bundled values" (never the default)."""
+        return self.replace_button.isChecked()
+
+    @property
+    def comparison(self) -> MergeSummary | None:
+        """What merging the current outcome would do to the data (None: not compared)."""
+        return self._comparison
 
     # --- choices ----------------------------------------------------------------------------
     def _fill_sheets(self) -> None:
@@ -375,23 +444,33 @@ class ImportDialog(QDialog):
 
     # --- background reading -----------------------------------------------------------------
     def _read(self) -> None:
-        path, recipe, lookup = self.path, self._recipe, self._lookup
+        path, recipe, lookup, dataset = self.path, self._recipe, self._lookup, self._dataset
         self._outcome = None
+        self._comparison = None
         self.import_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.progress.setValue(0)
         self.summary.setText(self.tr("Reading {0}…").format(path.name))
-        self._runner.start(lambda progress: (recipe, import_file(path, recipe, lookup, progress)))
+        if dataset is not None:
+            self.merge_note.setText(ui_text("checking", self._lang))
+
+        def read(progress: object) -> tuple[Recipe, ImportOutcome, MergeSummary | None]:
+            outcome = import_file(path, recipe, lookup, progress)
+            return recipe, outcome, compare_with(dataset, outcome) if dataset else None
+
+        self._runner.start(read)
 
     def _on_progress(self, fraction: float, _message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
 
     def _on_finished(self, result: object) -> None:
-        recipe, outcome = result
+        recipe, outcome, comparison = result
         self._outcome, self._outcome_recipe = outcome, recipe
+        self._comparison = comparison
         self.stop_button.setEnabled(False)
         self.progress.setValue(1000)
         self._show_outcome(outcome)
+        self._show_comparison(comparison)
         report = outcome.report
         self.import_button.setEnabled(report.rows_imported > 0)
         if self._import_when_done and report.rows_imported > 0:
@@ -457,6 +536,37 @@ class ImportDialog(QDialog):
         elif layout_index >= 0:
             self.layout_box.setCurrentIndex(layout_index)
 
+    def _show_comparison(self, comparison: MergeSummary | None) -> None:
+        """Say whether the import differs from the data, list the differing keys before and
+        after, and offer the choice only when there is one to make."""
+        if self._dataset is None:
+            return
+        lang, dataset = self._lang, self._dataset
+        conflicts = comparison.conflicts if comparison is not None else []
+        if conflicts:
+            note = ui_text("differ", lang, n=f"{len(conflicts):,}",
+                           cities=conflict_cities(dataset, comparison, lang))
+        elif comparison is not None and comparison.overlaps:
+            note = ui_text("equal", lang, n=f"{len(comparison.overlaps):,}")
+        else:
+            note = ui_text("none", lang)
+        self.merge_note.setText(note)
+        for button in (self.keep_button, self.replace_button):
+            button.setEnabled(bool(conflicts))
+        if not conflicts:
+            self.keep_button.setChecked(True)
+        rows = conflict_rows(dataset, comparison, lang)[:CONFLICT_ROWS] if conflicts else []
+        table = self.conflicts_table
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = _read_only_item(text)
+                if c >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+
     def _show_detected(self, outcome: ImportOutcome) -> None:
         """What the reader detected, in the 'Detect' entry of each reader choice."""
         grid = outcome.grids[0] if outcome.grids else None
@@ -513,7 +623,7 @@ class ImportDialog(QDialog):
         try:
             self._recipe = load_recipe(Path(name))
         except RecipeError as error:
-            self.summary.setText(str(error))
+            self.summary.setText(f"{error.file}: {error.reason_in(self._lang)}")
             return
         self._show_recipe(self._recipe)
         self._read()
