@@ -81,40 +81,111 @@ def save_project(project: Project, path: Path) -> None:
     write_atomically(path, (text + "\n").encode("utf-8"))
 
 
+class _FieldError(Exception):
+    """A field of a project file that is missing or has the wrong type."""
+
+    def __init__(self, field_name: str, problem: str, value: object = None) -> None:
+        super().__init__(field_name, problem)
+        self.field_name, self.problem, self.value = field_name, problem, value
+
+
+#: Larger than any project we write (its data stays in the data files): not read.
+MAX_PROJECT_BYTES = 50_000_000
+
+
 def load_project(path: Path) -> Project:
+    """The project in `path`, or a ProjectError saying what is wrong: `reason` is
+    "unreadable" (with `line`, `column` when the JSON is broken), "not_a_project",
+    "newer_version" or "malformed" (with `field` and `problem`: "missing" or "invalid")."""
     try:
+        if path.stat().st_size > MAX_PROJECT_BYTES:
+            raise ProjectError(file=str(path), reason="unreadable",
+                               detail=f"{path.stat().st_size:,} bytes")
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+    except json.JSONDecodeError as exc:
+        raise ProjectError(file=str(path), reason="unreadable", detail=exc.msg,
+                           line=exc.lineno, column=exc.colno) from exc
+    except (OSError, ValueError, RecursionError) as exc:
         raise ProjectError(file=str(path), reason="unreadable", detail=str(exc)) from exc
     if not isinstance(data, dict) or data.get("app") != "City Profiles":
         raise ProjectError(file=str(path), reason="not_a_project")
     version = data.get("project_version")
-    if not isinstance(version, int):
+    if not isinstance(version, int) or isinstance(version, bool):
         raise ProjectError(file=str(path), reason="not_a_project")
     if version > PROJECT_VERSION:
         raise ProjectError(file=str(path), reason="newer_version", version=version,
                            supported=PROJECT_VERSION)
+    return project_from_json(data, str(path))
+
+
+def project_from_json(data: dict[str, Any], file: str = "") -> Project:
+    """A Project from its JSON object (a project file, or an autosaved session: `file` "");
+    raises ProjectError ("malformed") naming the first field that is missing or invalid."""
     try:
-        view = data["view"]
-        state = ViewState(
-            focus_id=str(view["focus_id"]),
-            peer_ids=tuple(str(p) for p in view["peer_ids"]),
-            indicator_id=str(view["indicator_id"]),
-            year=int(view["year"]) if view.get("year") is not None else None,
-            group_id=view.get("group_id"),
-        )
-        files = tuple(
-            DataFile(str(d["path"]), Recipe.from_json(d["recipe"]))
-            for d in data.get("data_files", [])
-        )
-        chart = data.get("chart") or {}  # absent before version 2
-        table = data.get("table") or {}
-        if not isinstance(chart, dict) or not isinstance(table, dict):
-            raise TypeError("chart and table settings must be objects")
-        detail = table.get("detail", True)
-        if not isinstance(detail, bool):
-            raise TypeError(f"the table's detail switch must be true or false, not {detail!r}")
-    except (KeyError, TypeError, ValueError, RecipeError) as exc:
-        raise ProjectError(file=str(path), reason="malformed", detail=str(exc)) from exc
-    return Project(state, files, dict(data.get("report") or {}), str(data.get("lang", "en")),
+        return _project(data)
+    except _FieldError as exc:
+        value = "" if exc.value is None else f"{exc.value!r:.60}"
+        raise ProjectError(file=file, reason="malformed", field=exc.field_name,
+                           problem=exc.problem, value=value,
+                           detail=f"{exc.field_name}: {exc.problem} {value}".strip()) from exc
+
+
+def _project(data: dict[str, Any]) -> Project:
+    view = _field(data, "view", dict, "view")
+    year = view.get("year")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)
+                             or not 0 < year < 10_000):
+        raise _FieldError("view.year", "invalid", year)
+    group = view.get("group_id")
+    state = ViewState(
+        focus_id=_field(view, "focus_id", str, "view.focus_id"),
+        peer_ids=_strings(_field(view, "peer_ids", list, "view.peer_ids"), "view.peer_ids"),
+        indicator_id=_field(view, "indicator_id", str, "view.indicator_id"),
+        year=year,
+        group_id=group if isinstance(group, str) else None,  # only a label: safe to drop
+    )
+    files = []
+    for n, item in enumerate(_optional(data, "data_files", list, [])):
+        where = f"data_files[{n}]"
+        if not isinstance(item, dict):
+            raise _FieldError(where, "invalid", item)
+        recipe = _field(item, "recipe", dict, f"{where}.recipe")
+        try:
+            files.append(DataFile(_field(item, "path", str, f"{where}.path"),
+                                  Recipe.from_json(recipe)))
+        except (RecipeError, TypeError, ValueError, AttributeError) as exc:
+            raise _FieldError(f"{where}.recipe", "invalid", str(exc)) from exc
+    chart = _optional(data, "chart", dict, {})  # absent before version 2
+    table = _optional(data, "table", dict, {})
+    detail = table.get("detail", True)
+    if not isinstance(detail, bool):
+        raise _FieldError("table.detail", "invalid", detail)
+    report = _optional(data, "report", dict, {})
+    lang = data.get("lang", "en")
+    return Project(state, tuple(files), dict(report), lang if lang in ("en", "zh") else "en",
                    chart=dict(chart), detail=detail)
+
+
+def _field(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    if key not in data:
+        raise _FieldError(where, "missing")
+    value = data[key]
+    if not isinstance(value, kind):
+        raise _FieldError(where, "invalid", value)
+    return value
+
+
+def _optional(data: dict[str, Any], key: str, kind: type, default: Any) -> Any:
+    value = data.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, kind):
+        raise _FieldError(key, "invalid", value)
+    return value
+
+
+def _strings(values: list[Any], where: str) -> tuple[str, ...]:
+    for n, value in enumerate(values):
+        if not isinstance(value, str):
+            raise _FieldError(f"{where}[{n}]", "invalid", value)
+    return tuple(values)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from desktop.cli import Selection
     from desktop.core.dataset import Dataset
+    from desktop.ui.autosave import SessionRecovery
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings
 
@@ -42,11 +43,16 @@ def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = Non
 
     reporter = CrashReporter(window)
     reporter.install()
+    from desktop.ui.autosave import SessionRecovery
+    from desktop.ui.crash import enable_native_crash_log
+
+    recovery = SessionRecovery(window, crash_log=enable_native_crash_log())
+    recovery.begin()
     settings = window.project_controller.settings
     restore_geometry(window, settings)
     window.restoreState(settings.get("window_state"))
     app.aboutToQuit.connect(lambda: _remember_window(window, settings))
-    from desktop.ui.startup import install_startup_probe
+    from desktop.ui.startup import after_ready, install_startup_probe
 
     probe = install_startup_probe(app, window)
     window.show()
@@ -55,12 +61,13 @@ def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = Non
     collection.settle()
     if probe is not None:
         probe.data_shown()
-    if restore_session:
-        QTimer.singleShot(0, lambda: reopen_last_session(window, settings))
+    QTimer.singleShot(0, lambda: after_ready(window, settings, recovery, restore_session))
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         reporter.uninstall()
+    finish_recovery([recovery])
+    return code
 
 
 def run_app_staged(resolve_selection: Callable[[Dataset], Selection],
@@ -77,6 +84,10 @@ def run_app_staged(resolve_selection: Callable[[Dataset], Selection],
     from desktop.ui.startup import StagedStart, install_startup_probe
 
     app, settings, lang = _application(lang)
+    from desktop.ui.crash import enable_native_crash_log
+
+    crash_log = enable_native_crash_log()  # a native crash from here on leaves its stacks
+    recoveries = []
     window = MainWindow(None, lang)
     reporters = []
 
@@ -90,18 +101,37 @@ def run_app_staged(resolve_selection: Callable[[Dataset], Selection],
     restore_geometry(window, settings)
     app.aboutToQuit.connect(lambda: _remember_window(window, settings))
     probe = install_startup_probe(app, window)
-    start = StagedStart(window, settings, resolve_selection)
+    def make_recovery() -> SessionRecovery:
+        """After the first paint: the autosave's modules are not needed before it."""
+        from desktop.ui.autosave import SessionRecovery
+
+        recoveries.append(SessionRecovery(window, crash_log=crash_log))
+        return recoveries[-1]
+
+    start = StagedStart(window, settings, resolve_selection, make_recovery=make_recovery)
     if probe is not None:
         start.sig_ready.connect(probe.data_shown)
+        start.sig_failed.connect(probe.failed)
     start.sig_painted.connect(install_crash_reporter)
     window.show()
     start.start()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         start.stop()
         for reporter in reporters:
             reporter.uninstall()
+    finish_recovery(recoveries)  # app.exec() returned: the user quit, a clean end
+    return code
+
+
+def finish_recovery(recoveries: list[SessionRecovery]) -> None:
+    """A clean end: the recovery record says so and the native crash log closes."""
+    from desktop.ui.crash import disable_native_crash_log
+
+    for recovery in recoveries:
+        recovery.finish()
+    disable_native_crash_log()
 
 
 def restore_geometry(window: MainWindow, settings: Settings) -> None:
@@ -113,7 +143,7 @@ def reopen_last_session(window: MainWindow, settings: Settings) -> None:
     """The last project, when the settings ask for it and it still exists."""
     last = settings.get("last_session")
     if settings.get("restore_last_session") and last and Path(last).is_file():
-        window.project_controller.open_project(last)
+        window.project_controller.open_project(last, startup=True)
 
 
 def _remember_window(window: MainWindow, settings: Settings) -> None:

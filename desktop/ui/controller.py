@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,9 +36,38 @@ if TYPE_CHECKING:  # imports, reports and projects load their code when first us
     from desktop.importers.run import ImportOutcome
     from desktop.report.model import ReportOptions
     from desktop.session.project import DataFile, Project
+    from desktop.session.recovery import RecoveryStore
     from desktop.ui.dialogs.import_dialog import ImportDialog
     from desktop.ui.dialogs.peer_finder import PeerFinderDialog
     from desktop.ui.dialogs.report_dialog import ReportDialog
+
+
+def read_marked(recovery: RecoveryStore | None, path: Path,
+                read: Callable[[], ImportOutcome]) -> ImportOutcome:
+    """In a worker: `read()` with `path` noted in the recovery record while it runs, and
+    noted as refused when it fails (a cancelled read is neither)."""
+    if recovery is None:
+        return read()
+    from desktop.core.errors import CityProfilesError
+    from desktop.core.progress import CancelledError
+
+    recovery.reading(str(path))
+    try:
+        outcome = read()
+    except CancelledError:
+        recovery.done(str(path))
+        raise
+    except Exception as error:
+        if isinstance(error, CityProfilesError):
+            from desktop.cli import error_line
+
+            reason = error_line(error)
+        else:
+            reason = f"{type(error).__name__}: {error}"
+        recovery.done(str(path), refused=reason)
+        raise
+    recovery.done(str(path))
+    return outcome
 
 
 class Controller(QObject):
@@ -67,6 +97,10 @@ class Controller(QObject):
         )
         window.sig_import_requested.connect(self.open_import)
         window.report_action.triggered.connect(self.open_report)
+        # The run's crash-recovery record (desktop.session.recovery): which data file is
+        # being read is written there first, so a file that kills the process is not read
+        # again unasked at the next start. None: no recovery (tests, screenshots).
+        self.recovery: RecoveryStore | None = None
         self.report_options: ReportOptions | None = None
         self.report_dialog: ReportDialog | None = None
         self.import_dialog: ImportDialog | None = None
@@ -99,13 +133,19 @@ class Controller(QObject):
                 return
         from desktop.ui.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog(Path(path), self.dataset.lookup, self.window, lang=self.lang)
+        recovery = self.recovery
+        if recovery is not None:  # the dialog reads the file: note it until it closes
+            recovery.reading(str(path))
+        dialog = ImportDialog(Path(path), self.dataset.lookup, self.window, lang=self.lang,
+                              dataset=self.dataset)
         dialog.accepted.connect(lambda: self.apply_import(dialog))
+        if recovery is not None:
+            dialog.finished.connect(lambda _result: recovery.done(str(path)))
         self.import_dialog = dialog
         dialog.open()
 
-    def _merge(self, dataset: Dataset, path: Path, outcome: ImportOutcome
-               ) -> tuple[Dataset, MergeSummary]:
+    def _merge(self, dataset: Dataset, path: Path, outcome: ImportOutcome,
+               replace: bool = False) -> tuple[Dataset, MergeSummary]:
         from desktop.importers.merge import merge_import
         from desktop.importers.report_text import reading_note
 
@@ -121,7 +161,7 @@ class Controller(QObject):
             notes=reading_note(report, "en"),
             notes_zh=reading_note(report, "zh"),
         )
-        return merge_import(dataset, outcome.frame, source)
+        return merge_import(dataset, outcome.frame, source, replace=replace)
 
     def _set_dataset(self, dataset: Dataset) -> None:
         self.dataset = dataset
@@ -136,7 +176,8 @@ class Controller(QObject):
             return
         report = outcome.report
         try:
-            dataset, summary = self._merge(self.dataset, dialog.path, outcome)
+            dataset, summary = self._merge(self.dataset, dialog.path, outcome,
+                                           replace=dialog.replace_bundled)
         except (ValueError, KeyError) as error:
             QMessageBox.warning(self.window, self.tr("Import failed"),
                                 self.tr("Nothing was changed: {0}").format(error))
@@ -154,6 +195,11 @@ class Controller(QObject):
         if summary.duplicates:
             sentence, listing = self._repeats_text(dataset, summary)
             text, details = f"{text}\n\n{sentence}", f"{details}\n\n{listing}"
+        if summary.overlaps:  # what happened to values the data had (issue #12)
+            from desktop.importers.merge_text import merge_lines
+
+            first, *rest = merge_lines(dataset, summary, self.lang, hint="window")
+            text, details = f"{text}\n\n{first}", "\n".join([details, "", first, *rest])
         message.setText(text)
         message.setDetailedText(details)
         message.open()
@@ -275,8 +321,12 @@ class Controller(QObject):
             report = None
         self._pending = (project.view, report)
 
+        recovery = self.recovery
+
         def read_all(progress: object) -> list[tuple[Path, DataFile, ImportOutcome]]:
-            return [(path, data_file, import_file(path, data_file.recipe, lookup, progress))
+            return [(path, data_file,
+                     read_marked(recovery, path, lambda p=path, f=data_file: import_file(
+                         p, f.recipe, lookup, progress)))
                     for path, data_file in jobs]
 
         self._project_runner.start(read_all)

@@ -4,16 +4,21 @@ Qt calls Python slots from its event loop; an exception there reaches sys.except
 the traceback to a log file in the user's data folder and show a dialog with 'Copy details',
 instead of a raw traceback or a silent abort. Qt is imported when first needed: the reporter
 is installed during the start, and costs nothing there until something goes wrong.
+
+A native crash (a segfault or an abort) never reaches Python: faulthandler writes the stacks
+to a log opened at the start (enable_native_crash_log), and the next start reports it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import faulthandler
+import os
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
@@ -24,6 +29,46 @@ def log_folder() -> Path:
 
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(base or Path.home() / ".city-profiles") / "logs"
+
+
+def recovery_folder() -> Path:
+    """The crash-recovery files' folder (desktop.session.recovery), beside the logs."""
+    return log_folder().parent / "recovery"
+
+
+_native_log: IO[str] | None = None  # open for the whole run: a crash cannot open files
+
+
+def enable_native_crash_log(folder: Path | None = None) -> Path | None:
+    """Have a native crash (a segfault or abort in Qt or a file reader) write the Python
+    stack of every thread to a log file of this run, opened now and kept open: when the
+    process is dying, faulthandler can only write to a file that is already open.
+
+    Returns the log's path (empty unless the run crashed), or None when no log can be
+    opened; the recovery record keeps the path so that the next start can say where it is.
+    """
+    global _native_log
+    folder = folder or log_folder()
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = folder / f"native-crash-{stamp}-{os.getpid()}.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        stream = path.open("w", encoding="utf-8")
+    except OSError:
+        return None
+    disable_native_crash_log()
+    _native_log = stream
+    faulthandler.enable(stream, all_threads=True)
+    return path
+
+
+def disable_native_crash_log() -> None:
+    """At a clean end: stop writing native crashes to this run's log and close it."""
+    global _native_log
+    if _native_log is not None:
+        faulthandler.disable()
+        _native_log.close()
+        _native_log = None
 
 
 def write_crash_log(text: str, folder: Path | None = None) -> Path:

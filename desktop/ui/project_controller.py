@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pandas as pd
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import __version__
@@ -32,16 +32,29 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, to keep the sta
     from desktop.ui.dialogs.text_dialogs import TextDialog
 
 
+# How long the status bar names the data files the start did not read again.
+SKIPPED_NOTE_MS = 30_000
+
+
+def _resolve(path: str, base: Path) -> Path:
+    candidate = Path(path)
+    return candidate if candidate.is_absolute() else base / candidate
+
+
 class _Opening(NamedTuple):
     """A project whose data files are being read: until they are, the window keeps its
     project (path, title, unsaved changes, recent files), so a failed open changes nothing."""
 
     project: Project
     files: list[DataFile]
-    path: Path
+    path: Path | None  # None: a recovered session that was never saved
+    dirty: bool = False  # a recovered session's unsaved changes
 
 
 class ProjectController(QObject):
+    # The project's path or its unsaved-changes state changed (the autosave listens).
+    sig_session_changed = Signal()
+
     def __init__(self, controller: Controller, settings: Settings) -> None:
         super().__init__(controller)
         self.controller = controller
@@ -98,8 +111,9 @@ class ProjectController(QObject):
             self._mark_dirty()
             return
         self.restore_view(opening.project)
-        self.project_path, self.dirty = opening.path, False
-        self._remember(opening.path)
+        self.project_path, self.dirty = opening.path, opening.dirty
+        if opening.path is not None:
+            self._remember(opening.path)
         self._update_title()
 
     def _on_open_failed(self) -> None:
@@ -121,6 +135,7 @@ class ProjectController(QObject):
         name = self.project_path.name if self.project_path else self.tr("Untitled")
         self.window.setWindowFilePath(name)
         self.window.setWindowModified(self.dirty)
+        self.sig_session_changed.emit()
 
     def current_project(self) -> Project:
         from desktop.session.project import Project
@@ -155,7 +170,10 @@ class ProjectController(QObject):
         self._update_title()
         return True
 
-    def open_project(self, path: str | None = None) -> bool:
+    def open_project(self, path: str | None = None, startup: bool = False) -> bool:
+        """Open a project (ask for it when `path` is None). `startup`: opened by the start,
+        not the user, so data files that were refused or being read when the app last
+        stopped are left out (and named in the status bar) rather than read unasked."""
         from desktop.session.project import SUFFIX, ProjectError, load_project
 
         if not self.may_close():
@@ -170,9 +188,14 @@ class ProjectController(QObject):
         try:
             project = load_project(target)
         except ProjectError as error:
-            QMessageBox.warning(self.window, self.tr("Could not open project"),
-                                self._project_error_text(target, error))
+            text = self._project_error_text(target, error)
+            if startup:  # nobody asked for it: a line, not a box in the way of the window
+                self.window.statusBar().showMessage(text, SKIPPED_NOTE_MS)
+            else:
+                QMessageBox.warning(self.window, self.tr("Could not open project"), text)
             return False
+        if startup:
+            project = self._without_blocked_files(project, target.parent)
         files = self._locate_missing(project, target.parent)
         if files is None:  # the user chose not to open it after all
             return False
@@ -180,6 +203,53 @@ class ProjectController(QObject):
         self._opening = _Opening(project, files, target)
         self.controller.load_project(project, files, target.parent)
         return True
+
+    def restore_session(self, data: dict[str, Any], path: str | None, dirty: bool) -> bool:
+        """Show an autosaved session (a project's JSON, its file and unsaved state) after a
+        crash; its data files are read again except those that stopped the app or were
+        refused. False, with the reason in the status bar, when it cannot be read."""
+        from desktop.session.project import ProjectError, project_from_json
+
+        try:
+            project = project_from_json(data)
+        except ProjectError as error:
+            self.window.statusBar().showMessage(self.tr(
+                "The recovered session could not be restored: {0}").format(
+                    self._damage_text(error.params)), SKIPPED_NOTE_MS)
+            return False
+        target = Path(path) if path else None
+        base = target.parent if target is not None else Path.cwd()
+        project = self._without_blocked_files(project, base, drop_missing=True)
+        files = list(project.data_files)
+        self._opening = _Opening(project, files, target, dirty or target is None)
+        self.controller.load_project(project, files, base)
+        return True
+
+    def _without_blocked_files(self, project: Project, base: Path,
+                               drop_missing: bool = False) -> Project:
+        """`project` without the data files the recovery record says not to read unasked
+        (and, `drop_missing`, without those no longer there); the status bar names each
+        one and why."""
+        recovery = self.controller.recovery
+        kept, notes = [], []
+        for data_file in project.data_files:
+            path = _resolve(data_file.path, base)
+            blocked = recovery.is_blocked(str(path)) if recovery is not None else None
+            if drop_missing and not path.is_file():
+                notes.append(self.tr("{0} (not found)").format(path.name))
+            elif blocked is None:
+                kept.append(data_file)
+            elif blocked.reason == "crashed":
+                notes.append(self.tr("{0} (it was being read when City Profiles stopped "
+                                     "last time)").format(Path(data_file.path).name))
+            else:
+                notes.append(self.tr("{0} (it was refused last time: {1})").format(
+                    Path(data_file.path).name, blocked.detail))
+        if notes:
+            self.window.statusBar().showMessage(self.tr(
+                "Not read again at start-up: {0}. Open the project to read it.").format(
+                    "; ".join(notes)), SKIPPED_NOTE_MS)
+        return replace(project, data_files=tuple(kept))
 
     def _project_error_text(self, path: Path, error: ProjectError) -> str:
         reason = error.params.get("reason")
@@ -190,8 +260,21 @@ class ProjectController(QObject):
                                     error.params.get("supported"))
         if reason == "not_a_project":
             return self.tr("{0} is not a City Profiles project.").format(path.name)
-        return self.tr("{0} is damaged and cannot be opened ({1}).").format(
-            path.name, error.params.get("detail", reason))
+        return self.tr("{0}: the project file is damaged: {1}").format(
+            path.name, self._damage_text(error.params))
+
+    def _damage_text(self, params: Mapping[str, Any]) -> str:
+        """What is wrong, as precisely as the file allows: where the JSON breaks, or which
+        field is missing or invalid."""
+        if params.get("line") is not None:
+            return self.tr("it is not valid JSON at line {0}, column {1} ({2}).").format(
+                params["line"], params["column"], params.get("detail", ""))
+        if params.get("problem") == "missing":
+            return self.tr("the field {0} is missing.").format(params.get("field"))
+        if params.get("problem") == "invalid":
+            return self.tr("the field {0} has an invalid value {1}.").format(
+                params.get("field"), params.get("value", ""))
+        return self.tr("it cannot be read ({0}).").format(params.get("detail", ""))
 
     def _locate_missing(self, project: Project, base: Path) -> list[DataFile] | None:
         """Ask for each data file that has moved; files the user skips are left out. None:

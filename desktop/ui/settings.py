@@ -1,10 +1,12 @@
 """The one place that reads and writes QSettings: typed keys with defaults, nothing else.
 
-Unknown keys are programming errors (KeyError), not silently created entries; a value of the
-wrong type is a TypeError and a value outside a key's choices a ValueError. Recent files are
-de-duplicated and capped. Custom peer groups are kept as versioned JSON text under
-"custom_groups" (read through custom_groups(), changed through save_custom_group() and
-delete_custom_group()). Tests redirect the storage through XDG_CONFIG_HOME.
+Unknown keys are programming errors (KeyError), not silently created entries; setting a value
+of the wrong type is a TypeError and a value outside a key's choices a ValueError. Reading never
+fails: a stored value of the wrong type or shape (an edited, damaged or older file) gives the
+default and is noted in `Settings.ignored`, which the start reports in one line. Recent files
+are de-duplicated and capped when read as well as when added. Custom peer groups are kept as
+versioned JSON text under "custom_groups" (read through custom_groups(), changed through
+save_custom_group() and delete_custom_group()). Tests redirect the storage through XDG_CONFIG_HOME.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ if TYPE_CHECKING:
     from desktop.core.catalog import PeerGroup
 
 MAX_RECENT = 10
+#: More saved-group JSON than any analyst writes: a damaged value, not parsed.
+MAX_CUSTOM_GROUPS_TEXT = 1_000_000
+MAX_CUSTOM_GROUP_CITIES = 1_000
+MAX_CUSTOM_GROUPS = 200  # more would bury the peer picker's list: the rest is not read
 CUSTOM_GROUP_PREFIX = "custom:"
 CUSTOM_GROUPS_VERSION = 1
 
@@ -56,27 +62,111 @@ KEYS: dict[str, _Key] = {
 }
 
 
+_TRUE = (True, "true", "1", 1)
+_BOOLEANS = (*_TRUE, False, "false", "0", 0)
+
+
+def _problem(spec: _Key, value: Any) -> str | None:
+    """Why a stored value cannot be used for a key of `spec`, or None when it can."""
+    if spec.kind is bool:
+        return None if _is_boolean(value) else f"{value!r:.40} is not true or false"
+    if spec.kind is QByteArray:
+        return None if isinstance(value, QByteArray) else f"a {type(value).__name__}"
+    if not isinstance(value, spec.kind):
+        return f"a {type(value).__name__}, not {spec.kind.__name__}"
+    if spec.choices and value not in spec.choices:
+        return f"{value!r:.40} is not one of {', '.join(map(str, spec.choices))}"
+    return None
+
+
+def _is_boolean(value: Any) -> bool:
+    try:
+        return value in _BOOLEANS
+    except TypeError:  # an unhashable or uncomparable value
+        return False
+
+
+def _custom_group(item: Any) -> PeerGroup | None:
+    """A saved group from its JSON, or None when any field has the wrong shape."""
+    if not isinstance(item, dict) or set(item) != {"id", "name_en", "name_zh", "city_ids"}:
+        return None
+    cities = item["city_ids"]
+    texts = (item["id"], item["name_en"], item["name_zh"])
+    if (not all(isinstance(t, str) for t in texts)
+            or not str(item["id"]).startswith(CUSTOM_GROUP_PREFIX)
+            or not isinstance(cities, list) or len(cities) > MAX_CUSTOM_GROUP_CITIES
+            or not all(isinstance(c, str) for c in cities)):
+        return None
+    from desktop.core.catalog import PeerGroup
+
+    return PeerGroup(item["id"], item["name_en"], item["name_zh"], tuple(cities))
+
+
 class Settings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self._store = qsettings or QSettings(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, "CityProfiles", "CityProfiles"
         )
+        #: Stored values that could not be used, by key: a short reason for the user.
+        self.ignored: dict[str, str] = {}
 
     def get(self, key: str) -> Any:
+        """The value of `key`, or its default when the stored value cannot be used (a wrong
+        type or shape, an outdated choice): noted in `ignored`, never raised, so a damaged
+        settings file cannot stop the start (issue 12)."""
         spec = KEYS[key]
         value = self._store.value(key, spec.default)
-        if spec.kind is bool:
-            return value in (True, "true", "1", 1)
         if spec.kind is list:
-            if value in (None, ""):
-                return []
-            return [str(v) for v in (value if isinstance(value, list) else [value])]
-        if spec.kind is QByteArray:
-            return value if isinstance(value, QByteArray) else QByteArray()
-        value = spec.kind(value)
-        if spec.choices and value not in spec.choices:
-            return spec.default  # an edited or outdated file: fall back, never crash
+            return self._list(key, value)
+        reason = _problem(spec, value)
+        if reason is not None:
+            self._ignore(key, reason)
+            return spec.default
+        if spec.kind is bool:
+            return value in _TRUE
         return value
+
+    def _list(self, key: str, value: Any) -> list[str]:
+        """A list of paths, de-duplicated and capped to MAX_RECENT as it is read: a file
+        holding 100,000 entries costs no more than one holding ten."""
+        if value in (None, ""):
+            return []
+        if isinstance(value, str):
+            return [value]  # QSettings gives a one-item list back as its item
+        if not isinstance(value, list):
+            self._ignore(key, f"a {type(value).__name__}, not a list")
+            return []
+        seen: dict[str, None] = {}
+        for item in value:
+            if isinstance(item, str) and item:
+                seen.setdefault(item)
+                if len(seen) == MAX_RECENT:
+                    break
+        if len(value) > MAX_RECENT * 10:
+            self._ignore(key, f"{len(value):,} entries; the first {MAX_RECENT} kept")
+        return list(seen)
+
+    def _ignore(self, key: str, reason: str) -> None:
+        known = self.ignored.get(key)
+        if known is None:
+            self.ignored[key] = reason
+        elif reason not in known.split("; "):  # a value read again says nothing new
+            self.ignored[key] = f"{known}; {reason}"
+
+    def ignored_line(self) -> str:
+        """The settings that were ignored, in one line ("" when none): key and reason."""
+        return "; ".join(f"{key} ({reason})" for key, reason in self.ignored.items())
+
+    def repair(self) -> None:
+        """Store what was used instead of each ignored value, so the next start is quiet
+        and quick (custom groups are left as they are: a newer version may read them)."""
+        for key in list(self.ignored):
+            if key == "custom_groups":
+                continue
+            if key == "recent_files":
+                self._store.setValue(key, self.get(key))
+            else:
+                self._store.remove(key)
 
     def set(self, key: str, value: Any) -> None:
         spec = KEYS[key]
@@ -94,24 +184,38 @@ class Settings:
 
     # --- custom peer groups -------------------------------------------------------------
     def custom_groups(self) -> list[PeerGroup]:
-        """The analyst's saved groups, in the order saved; an unreadable entry is skipped."""
+        """The analyst's saved groups, in the order saved; an unreadable entry is skipped
+        (and noted in `ignored`), whatever shape the stored JSON has."""
         text = self.get("custom_groups")
+        if not text:
+            return []
+        if len(text) > MAX_CUSTOM_GROUPS_TEXT:
+            self._ignore("custom_groups", f"{len(text):,} characters")
+            return []
         try:
-            data = json.loads(text) if text else {}
-        except ValueError:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            self._ignore("custom_groups", "not JSON")
             return []
         if not isinstance(data, dict) or data.get("version") != CUSTOM_GROUPS_VERSION:
+            self._ignore("custom_groups", "not a version-1 list of groups")
             return []
-        from desktop.core.catalog import PeerGroup
-
-        groups = []
-        for item in data.get("groups", []):
-            try:
-                group = PeerGroup.from_json(item)
-            except (KeyError, TypeError, ValueError):
-                continue
-            if group.id.startswith(CUSTOM_GROUP_PREFIX):
+        items = data.get("groups", [])
+        if not isinstance(items, list):
+            self._ignore("custom_groups", f"groups is a {type(items).__name__}, not a list")
+            return []
+        groups, skipped = [], 0
+        for item in items[:MAX_CUSTOM_GROUPS]:
+            group = _custom_group(item)
+            if group is None:
+                skipped += 1
+            else:
                 groups.append(group)
+        if skipped:
+            self._ignore("custom_groups", f"{skipped:,} unreadable group(s) skipped")
+        if len(items) > MAX_CUSTOM_GROUPS:
+            self._ignore("custom_groups", f"{len(items):,} groups; the first "
+                         f"{MAX_CUSTOM_GROUPS} kept")
         return groups
 
     def save_custom_group(self, name: str, city_ids: Sequence[str]) -> PeerGroup:

@@ -11,21 +11,27 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from desktop.cli import Selection
     from desktop.core.dataset import Dataset
     from desktop.core.progress import Progress
+    from desktop.ui.autosave import SessionRecovery
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings
     from desktop.ui.tasks import TaskRunner
 
 #: How long the load waits for the window's first paint before it starts anyway.
 FIRST_PAINT_WAIT_MS = 400
+# Test-only: steps to run once the window is ready (TestHook below).
+TEST_HOOK_ENV = "CITY_PROFILES_TEST_HOOK"
 
 
 def load_bundled_data(progress: Progress) -> Dataset:
@@ -61,12 +67,17 @@ class StagedStart(QObject):
 
     def __init__(self, window: MainWindow, settings: Settings,
                  resolve_selection: Callable[[Dataset], Selection],
-                 load: Callable[[Progress], Dataset] = load_bundled_data) -> None:
+                 load: Callable[[Progress], Dataset] = load_bundled_data,
+                 make_recovery: Callable[[], SessionRecovery] | None = None) -> None:
+        """`make_recovery`: the run's crash recovery, made once the window has painted;
+        its record is begun in the loading worker, before the data loads."""
         super().__init__(window)
         self.window = window
         self.settings = settings
         self._resolve_selection = resolve_selection
         self._load = load
+        self._make_recovery = make_recovery
+        self.recovery: SessionRecovery | None = None
         self._loader: TaskRunner | None = None  # made when the load starts: after the paint
         self._started = False
 
@@ -90,9 +101,12 @@ class StagedStart(QObject):
         from desktop.ui.tasks import TaskRunner
 
         self._loader = TaskRunner(self)
+        if self._make_recovery is not None:
+            self.recovery = self._make_recovery()
         self._loader.sig_finished.connect(self._loaded)
         self._loader.sig_failed.connect(self._failed)
-        self._loader.start(self._load)
+        self._loader.start(self._load if self.recovery is None
+                           else partial(_begin_then_load, self.recovery, self._load))
         self.sig_painted.emit()
         # Meanwhile the UI thread imports pyqtgraph: the two imports overlap well enough
         # (file reads, library loading) to save ~0.15 s.
@@ -110,7 +124,6 @@ class StagedStart(QObject):
             attach_controllers,
             configure_pyqtgraph,
             default_selection,
-            reopen_last_session,
         )
 
         window, settings = self.window, self.settings
@@ -120,10 +133,13 @@ class StagedStart(QObject):
             window.populate(dataset)
             attach_controllers(window, dataset, selection, window.lang, settings)
             window.restoreState(settings.get("window_state"))
+        except Exception as error:  # never the loading page for ever: say it on the window
+            self._start_failed(error)
+            return
         finally:
             collection.settle()
         self.sig_ready.emit()
-        reopen_last_session(window, settings)
+        after_ready(window, settings, self.recovery, reopen=True)
 
     def _failed(self, error: BaseException) -> None:
         from desktop.core import collection
@@ -131,13 +147,167 @@ class StagedStart(QObject):
 
         collection.settle()
         if not isinstance(error, CityProfilesError):
-            raise error  # a bug: the crash reporter shows and logs it
+            self._start_failed(error)
+            return
         from desktop.cli import error_line
 
         line = error_line(error)
         print(f"city-profiles: error: {line}", file=sys.stderr)
         self.window.show_load_error(line)
         self.sig_failed.emit(line)
+
+    def _start_failed(self, error: BaseException) -> None:
+        """A bug in the start (or settings it could not survive): the traceback goes to the
+        crash log, one line to stderr, and the reason onto the window, which stays open."""
+        import traceback
+
+        from desktop.ui.crash import write_crash_log
+
+        details = "".join(traceback.format_exception(error))
+        try:
+            log: Path | None = write_crash_log(details)
+        except OSError:
+            log = None
+        line = f"{type(error).__name__}: {error}"
+        print(f"city-profiles: error: the window could not be set up: {line}", file=sys.stderr)
+        message = self.tr("City Profiles could not set up its window: {0}").format(line)
+        if log is not None:
+            message += "\n\n" + self.tr("Details were saved to {0}").format(log)
+        show_start_error(self.window, message)
+        self.sig_failed.emit(line)
+
+
+def _begin_then_load(recovery: SessionRecovery, load: Callable[[Progress], Dataset],
+                     progress: Progress) -> Dataset:
+    """In the loading worker: read the last run's record and start this run's (its atomic
+    write needs the module that imports pandas, which this worker is loading anyway)."""
+    recovery.begin()
+    return load(progress)
+
+
+def show_start_error(window: MainWindow, message: str) -> None:
+    """The loading page gives way to `message`, selectable so it can be copied."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(message)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    window.setCentralWidget(label)
+    window.status_label.setText(message.splitlines()[0])
+
+
+def after_ready(window: MainWindow, settings: Settings, recovery: SessionRecovery | None,
+                reopen: bool) -> None:
+    """Once the window shows the data: say which settings were ignored, start recording
+    and autosaving the session, offer it back after a crash or else reopen the last
+    project (`reopen`), then run the test hook if one is set."""
+    from desktop.ui.app import reopen_last_session
+
+    report_ignored_settings(window, settings)
+
+    def normal_start() -> None:
+        if reopen:
+            reopen_last_session(window, settings)
+
+    if recovery is None:
+        normal_start()
+    else:
+        recovery.attach(window)
+        recovery.start_session(window, normal_start)
+    if os.environ.get(TEST_HOOK_ENV):
+        window._test_hook = TestHook(window, recovery, os.environ[TEST_HOOK_ENV])
+
+
+def report_ignored_settings(window: MainWindow, settings: Settings) -> None:
+    """One line, in the status bar and on stderr, naming the stored settings that could not
+    be used (their defaults were); they are repaired so the next start is quiet."""
+    line = settings.ignored_line()
+    if not line:
+        return
+    print(f"city-profiles: note: settings ignored: {line}", file=sys.stderr)
+    from PySide6.QtCore import QCoreApplication
+
+    window.statusBar().showMessage(QCoreApplication.translate(
+        "StagedStart", "Some settings could not be read and their defaults are used: {0}")
+        .format(line), 30_000)
+    settings.repair()
+
+
+class TestHook(QObject):
+    """Test-only steps (CITY_PROFILES_TEST_HOOK, comma-separated) run in order whenever the
+    window is idle (no unanswered recovery offer, no project being read), so the
+    fault-injection tests can drive a real `python -m desktop`:
+
+    - ``group=ID``: choose the peer group ID, as the peer picker does;
+    - ``autosaved``: wait for the next autosave and print "autosaved";
+    - ``state``: print the selection and the status-bar notes as one JSON line;
+    - ``segfault``: crash the process natively (faulthandler._sigsegv());
+    - ``quit``: quit as the user does (discarding unsaved changes), a clean end.
+    """
+
+    __test__ = False  # not a pytest class
+
+    def __init__(self, window: MainWindow, recovery: SessionRecovery | None,
+                 steps: str) -> None:
+        super().__init__(window)
+        self._window, self._recovery = window, recovery
+        self._steps = [step.strip() for step in steps.split(",") if step.strip()]
+        self._timer = QTimer(self)
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self._next)
+        self._timer.start()
+
+    def _idle(self) -> bool:
+        recovery = self._recovery
+        if recovery is not None and recovery.dialog is not None \
+                and recovery.dialog.answered is None:
+            return False
+        return not self._window.controller._project_runner.busy
+
+    def _next(self) -> None:
+        if not self._steps or not self._idle():
+            return
+        step = self._steps[0]
+        autosave = self._recovery.autosave if self._recovery is not None else None
+        if step == "autosaved" and (autosave is None or autosave.saves == 0
+                                    or autosave.pending):
+            return
+        self._steps.pop(0)
+        if step.startswith("group="):
+            self._choose_group(step.removeprefix("group="))
+        elif step == "autosaved":
+            print("autosaved", flush=True)
+        elif step == "state":
+            self._print_state()
+        elif step == "segfault":
+            import faulthandler
+
+            faulthandler._sigsegv()
+        elif step == "quit":  # and discard unsaved changes: the question would block
+            self._timer.stop()
+            self._window.close_guard = None
+            QApplication.quit()
+
+    def _choose_group(self, group_id: str) -> None:
+        controller = self._window.controller
+        group = controller.dataset.groups[group_id]
+        controller.set_state(controller.state.with_peers(group.city_ids, group.id))
+
+    def _print_state(self) -> None:
+        import json
+
+        state = self._window.controller.state
+        recovery = self._recovery
+        dialog = recovery.dialog if recovery is not None else None
+        print(json.dumps({
+            "focus": state.focus_id, "peers": list(state.peer_ids), "group": state.group_id,
+            "offered": dialog is not None, "answer": dialog.answered if dialog else None,
+            "notes": recovery.notes if recovery is not None else [],
+            "status": self._window.statusBar().currentMessage(),
+            "modified": self._window.isWindowModified(),
+        }, ensure_ascii=False), flush=True)
 
 
 class StartupProbe(QObject):
@@ -172,6 +342,11 @@ class StartupProbe(QObject):
 
     def _ready(self) -> None:
         print("ready", flush=True)
+        self._app.quit()
+
+    def failed(self, _reason: str) -> None:
+        """The start failed (the reason is on the window): end the measured run anyway."""
+        print("failed", flush=True)
         self._app.quit()
 
 

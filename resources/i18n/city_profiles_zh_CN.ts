@@ -17,271 +17,271 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="119"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="115"/>
         <source>Over time</source>
         <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest. Scatter trails go back this many years from the scatter&apos;s year.</extracomment>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="123"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="119"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="123"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="119"/>
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="124"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="606"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="120"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="608"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="125"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="121"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="134"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="135"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="131"/>
         <source>Index (base year = 100)</source>
         <translation>指数（基期=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="136"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="132"/>
         <source>% change from start</source>
         <translation>较起始年变化（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="137"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="133"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
         <source>How values are shown over time</source>
         <translation>随时间显示数值的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="139"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="171"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="135"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="167"/>
         <source>Base year of the index (= 100)</source>
         <translation>指数基期（=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="140"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="136"/>
         <source>Base</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="141"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="137"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="172"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="140"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="168"/>
         <source>First year shown</source>
         <translation>显示的第一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="145"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="141"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="169"/>
         <source>Last year shown</source>
         <translation>显示的最后一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="149"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="145"/>
         <source>Peer median and inter-quartile band</source>
         <translation>同类中位数及四分位区间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="151"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="147"/>
         <source>All comparable cities, faintly</source>
         <translation>淡显所有可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="152"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
         <source>Convert yuan to US$</source>
         <translation>人民币换算为美元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="150"/>
         <source>Convert yuan to US dollars at annual average exchange rates (World Bank)</source>
         <translation>按年平均汇率将人民币换算为美元（世界银行）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="174"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
         <source>Year of the ranking and the scatter</source>
         <translation>排名图和散点图的年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="161"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="175"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="157"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="171"/>
         <source>Indicator across</source>
         <translation>横轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="172"/>
         <source>Indicator up</source>
         <translation>纵轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="163"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="159"/>
         <source>Size by population</source>
         <translation>按人口确定点的大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="164"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="160"/>
         <source>Trails over the years</source>
         <translation>历年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
         <source>Each city&apos;s path over the ten years up to the chosen year</source>
         <translation>各城市截至所选年份的十年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="167"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="163"/>
         <source>Log scale across</source>
         <translation>横轴对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="182"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="178"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="185"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="181"/>
         <source>Save chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="186"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="182"/>
         <source>Save chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="188"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="184"/>
         <source>Save data as CSV…</source>
         <translation>将数据另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="189"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="185"/>
         <source>Save data as Excel…</source>
         <translation>将数据另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="191"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="187"/>
         <source>View data…</source>
         <translation>查看数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="206"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="202"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="216"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="212"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="222"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="218"/>
         <source>Across</source>
         <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="224"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="220"/>
         <source>Up</source>
         <translation>纵轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="350"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="346"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="447"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="443"/>
         <source>These cities report money in different currencies, which are not drawn on one axis. Turn on “Convert yuan to US$”.</source>
         <translation>这些城市的货币数值使用不同币种，不在同一坐标轴上绘制。请打开“人民币换算为美元”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="450"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="446"/>
         <source>These indicators have different units and cannot share an axis.</source>
         <translation>这些指标单位不同，不能共用一个坐标轴。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="452"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="448"/>
         <source>No exchange rates in the data: values cannot be converted.</source>
         <translation>数据中没有汇率：无法换算数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="454"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="450"/>
         <source>This chart cannot be drawn ({0}).</source>
         <translation>无法绘制此图表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="465"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="461"/>
         <source>yuan converted to US$ at annual average exchange rates</source>
         <translation>人民币按年平均汇率换算为美元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="470"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="466"/>
         <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Chinese money values are nominal yuan, US metro GDP is real US dollars: they are not drawn on one axis.</source>
         <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。中国的货币数值为名义人民币，美国都市区GDP为实际美元：二者不在同一坐标轴上绘制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="562"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="564"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="563"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="565"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="574"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="576"/>
         <source>Save chart as PNG</source>
         <translation>将图表另存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="575"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="577"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="582"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="584"/>
         <source>Save chart as SVG</source>
         <translation>将图表另存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="583"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="585"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="590"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="592"/>
         <source>Save chart data as CSV</source>
         <translation>将图表数据另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="591"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="593"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="598"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="600"/>
         <source>Save chart data as Excel</source>
         <translation>将图表数据另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="599"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="601"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -289,162 +289,162 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="94"/>
+        <location filename="../../desktop/ui/controller.py" line="128"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="95"/>
+        <location filename="../../desktop/ui/controller.py" line="129"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="117"/>
+        <location filename="../../desktop/ui/controller.py" line="158"/>
         <source>Imported by the user</source>
         <translation>用户导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="139"/>
+        <location filename="../../desktop/ui/controller.py" line="182"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="140"/>
+        <location filename="../../desktop/ui/controller.py" line="183"/>
         <source>Nothing was changed: {0}</source>
         <translation>未做任何更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="149"/>
+        <location filename="../../desktop/ui/controller.py" line="192"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="162"/>
+        <location filename="../../desktop/ui/controller.py" line="210"/>
         <source>Imported {0} from {1}: {2}, {3}, {4}.</source>
         <translation>已从 {1} 导入 {0}：{2}、{3}，{4}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="163"/>
+        <location filename="../../desktop/ui/controller.py" line="211"/>
         <source>1 value</source>
         <translation>1 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="163"/>
+        <location filename="../../desktop/ui/controller.py" line="211"/>
         <source>{0} values</source>
         <translation>{0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="165"/>
+        <location filename="../../desktop/ui/controller.py" line="213"/>
         <source>1 new city</source>
         <translation>新增城市 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="166"/>
+        <location filename="../../desktop/ui/controller.py" line="214"/>
         <source>{0} new cities</source>
         <translation>新增城市 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="167"/>
+        <location filename="../../desktop/ui/controller.py" line="215"/>
         <source>1 new indicator</source>
         <translation>新增指标 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="168"/>
+        <location filename="../../desktop/ui/controller.py" line="216"/>
         <source>{0} new indicators</source>
         <translation>新增指标 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="169"/>
+        <location filename="../../desktop/ui/controller.py" line="217"/>
         <source>1 bundled value replaced</source>
         <translation>替换内置数值 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="170"/>
+        <location filename="../../desktop/ui/controller.py" line="218"/>
         <source>{0} bundled values replaced</source>
         <translation>替换内置数值 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="177"/>
+        <location filename="../../desktop/ui/controller.py" line="225"/>
         <source>1 imported value</source>
         <translation>1 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="177"/>
+        <location filename="../../desktop/ui/controller.py" line="225"/>
         <source>{0} imported values</source>
         <translation>{0} 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="179"/>
+        <location filename="../../desktop/ui/controller.py" line="227"/>
         <source>with a different value</source>
         <translation>数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="180"/>
+        <location filename="../../desktop/ui/controller.py" line="228"/>
         <source>with the same value</source>
         <translation>数值相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="181"/>
+        <location filename="../../desktop/ui/controller.py" line="229"/>
         <source>{0} with a different value</source>
         <translation>其中 {0} 个数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="182"/>
+        <location filename="../../desktop/ui/controller.py" line="230"/>
         <source>all with the same value</source>
         <translation>数值均相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="190"/>
+        <location filename="../../desktop/ui/controller.py" line="238"/>
         <source>{0} repeated a city, indicator and year under another name ({1}); the first was kept (details below).</source>
         <translation>有 {0}以另一名称重复了同一城市、指标和年份（{1}）；已保留第一个（详见下文）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="192"/>
+        <location filename="../../desktop/ui/controller.py" line="240"/>
         <source>Repeated after matching names (the first row kept, the others not imported):</source>
         <translation>名称匹配后重复的数值（保留第一行，其余未导入）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="196"/>
+        <location filename="../../desktop/ui/controller.py" line="244"/>
         <source>… and {0} more.</source>
         <translation>……另有 {0} 项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="206"/>
+        <location filename="../../desktop/ui/controller.py" line="254"/>
         <source>row {0}, column {1}: {2} {3}</source>
         <translation>第 {0} 行第 {1} 列：{2} {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="209"/>
+        <location filename="../../desktop/ui/controller.py" line="257"/>
         <source>{0} / {1} / {2}: kept {3}; not kept: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；未导入：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="210"/>
+        <location filename="../../desktop/ui/controller.py" line="258"/>
         <source>{0} / {1} / {2}: kept {3}; the same value again: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；相同数值重复：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="297"/>
+        <location filename="../../desktop/ui/controller.py" line="349"/>
         <source>The project&apos;s focus city is not in the data that was read (is a data file missing?), so the project was not opened.</source>
         <translation>项目的重点城市不在已读取的数据中（是否缺少数据文件？），因此未打开该项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="310"/>
+        <location filename="../../desktop/ui/controller.py" line="362"/>
         <source>{0}: {1} repeated a city, indicator and year under another name ({2}); the first was kept.</source>
         <translation>{0}：有 {1}以另一名称重复了同一城市、指标和年份（{2}）；已保留第一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="320"/>
+        <location filename="../../desktop/ui/controller.py" line="372"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="315"/>
+        <location filename="../../desktop/ui/controller.py" line="367"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="372"/>
+        <location filename="../../desktop/ui/controller.py" line="424"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -452,12 +452,12 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../desktop/ui/crash.py" line="79"/>
+        <location filename="../../desktop/ui/crash.py" line="124"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash.py" line="80"/>
+        <location filename="../../desktop/ui/crash.py" line="125"/>
         <source>City Profiles hit an unexpected problem: {0}
 
 Your data and the open comparison are unchanged; you can keep working.</source>
@@ -466,12 +466,12 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 您的数据和当前比较均未改变，可以继续使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash.py" line="86"/>
+        <location filename="../../desktop/ui/crash.py" line="131"/>
         <source>Details were saved to {0}</source>
         <translation>详细信息已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash.py" line="90"/>
+        <location filename="../../desktop/ui/crash.py" line="135"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -479,331 +479,331 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="75"/>
         <source>city</source>
-        <extracomment>Column roles: the code the recipe stores, and the name shown (translated when shown).</extracomment>
+        <extracomment>How many differing keys the &quot;Compared with the data&quot; tab lists (the largest first). The id of the throw-away source the comparison merges under (never kept). Column roles: the code the recipe stores, and the name shown (translated when shown).</extracomment>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="76"/>
         <source>indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="77"/>
         <source>year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="78"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="79"/>
         <source>unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="80"/>
         <source>ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="83"/>
         <source>comma ,</source>
         <translation>逗号 ,</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="84"/>
         <source>semicolon ;</source>
         <translation>分号 ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="85"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="86"/>
         <source>bar |</source>
         <translation>竖线 |</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="89"/>
         <source>point . (thousands , or space)</source>
         <extracomment>Decimal separators; the numbers parser takes the other mark (and spaces) as the thousands separator: &apos;1,234.5&apos; with &apos;.&apos;, &apos;1.234,5&apos; with &apos;,&apos;.</extracomment>
         <translation>点 .（千位分隔符为 , 或空格）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="90"/>
         <source>comma , (thousands . or space)</source>
         <translation>逗号 ,（千位分隔符为 . 或空格）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="171"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="154"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="240"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="156"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="241"/>
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="157"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="162"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="168"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="176"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="188"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="472"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="189"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="586"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="161"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="210"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="193"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="242"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="167"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="199"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="243"/>
         <source>Decimal separator</source>
         <translation>小数点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="204"/>
         <source>The mark before the decimals in text files; the other mark and spaces are read as thousands separators</source>
         <translation>文本文件中小数部分之前的符号；另一个符号和空格按千位分隔符读取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="175"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="216"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="248"/>
         <source>Layout</source>
         <translation>表格结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="210"/>
         <source>Long: a row per city, indicator and year (time goes down)</source>
         <translation>长表：每个城市、指标和年份一行（时间向下）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="179"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="211"/>
         <source>Wide by year: years as columns (time goes right)</source>
         <translation>按年份的宽表：年份为列（时间向右）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="212"/>
         <source>Wide by indicator: a column per indicator</source>
         <translation>按指标的宽表：每个指标一列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="213"/>
         <source>SDMX-CSV (OECD, Eurostat API)</source>
         <translation>SDMX-CSV（经合组织、欧盟统计局 API）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="182"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="214"/>
         <source>Eurostat bulk TSV</source>
         <translation>欧盟统计局批量 TSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="189"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="221"/>
         <source>Source row where the header starts</source>
         <translation>表头在源文件中的起始行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="190"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="222"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="247"/>
         <source>Header starts at row</source>
         <translation>表头起始行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="224"/>
         <source>Number of header rows</source>
         <translation>表头行数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="226"/>
         <source> row(s)</source>
         <translation> 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="197"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="229"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="235"/>
         <source>From the table</source>
         <translation>取自表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="199"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="217"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="231"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="249"/>
         <source>Year of the table</source>
         <translation>表格年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="201"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="233"/>
         <source>For a table without a year column, such as a yearbook table: the year it covers</source>
         <translation>适用于没有年份列的表格（如统计年鉴表格）：表格所属年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="236"/>
         <source>For a table without a city column: the city</source>
         <translation>适用于没有城市列的表格：表格所属城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="205"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="218"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="237"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="250"/>
         <source>City of the table</source>
         <translation>表格城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="253"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="221"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="253"/>
         <source>Role</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="227"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="230"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="259"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="262"/>
         <source>Column roles</source>
         <translation>列的作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="242"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="274"/>
         <source>File preview</source>
         <translation>文件预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="245"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="277"/>
         <source>Result preview</source>
         <translation>结果预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="280"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="250"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="282"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="251"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="283"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="252"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="284"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="256"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="316"/>
         <source>Import summary</source>
         <translation>导入摘要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="258"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="318"/>
         <source>Reading progress</source>
         <translation>读取进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="261"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="321"/>
         <source>Stop reading</source>
         <translation>停止读取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="265"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="325"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="268"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="328"/>
         <source>Load recipe…</source>
         <translation>载入导入方案…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="270"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="330"/>
         <source>Save recipe…</source>
         <translation>保存导入方案…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="313"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="384"/>
         <source>All visible sheets</source>
         <translation>所有可见工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="321"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="392"/>
         <source> (hidden)</source>
         <translation>（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="381"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="453"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="405"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="488"/>
         <source>Could not read {0}: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="413"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="496"/>
         <source>Reading stopped. Change a choice to read again.</source>
         <translation>已停止读取。更改任一选项即可重新读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="438"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="521"/>
         <source>{0} values from {1} rows · {2} cities ({3} new) · {4} indicators · {5} warnings · {6} errors</source>
         <translation>{1} 行中读取 {0} 个数值 · {2} 个城市（新增 {3} 个）· {4} 个指标 · {5} 个警告 · {6} 个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="452"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="471"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="535"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="585"/>
         <source>Detected: {0}</source>
         <translation>检测结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="473"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="587"/>
         <source>Detected when the file is read; choose another entry to override it</source>
         <translation>读取文件时自动检测；选择其他项可改用指定值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="483"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="597"/>
         <source>Role of column {0}</source>
         <translation>列 {0} 的作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="505"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="619"/>
         <source>Load import recipe</source>
         <translation>载入导入方案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="506"/>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="520"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="620"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="634"/>
         <source>Import recipes (*.json)</source>
         <translation>导入方案 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="518"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="632"/>
         <source>Save import recipe</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="525"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="639"/>
         <source>Could not save the recipe: {0}</source>
         <translation>无法保存导入方案：{0}</translation>
     </message>
@@ -1362,102 +1362,102 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <translation>请至少勾选一个指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="336"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="338"/>
         <source>No peers: {0}</source>
         <translation>无法推荐同类城市：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="338"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="341"/>
         <source>The peer search failed: {0}</source>
         <translation>查找同类城市失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="368"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="371"/>
         <source>Share of the distance:</source>
         <translation>距离构成：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="372"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="375"/>
         <source>Bar colours: each indicator&apos;s share of a city&apos;s distance from {0}; the percentage after a name is its weight</source>
         <translation>条形颜色：各指标在该城市与{0}距离中所占的份额；名称后的百分比为其权重</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="374"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="377"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="374"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="377"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="374"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="377"/>
         <source>Why (share of the distance)</source>
         <translation>原因（距离构成）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="383"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="386"/>
         <source>Value in {0}; the bar is this indicator&apos;s share of the distance</source>
         <translation>{0}年数值；条形为该指标在距离中所占份额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="396"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="399"/>
         <source>{0} (focus)</source>
         <translation>{0}（重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="418"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="421"/>
         <source>Compared without: {0}</source>
         <translation>比较时缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="455"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="458"/>
         <source>No value in this year: the distance is averaged over the other indicators</source>
         <translation>该年无数值：距离按其余指标平均计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="458"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="461"/>
         <source>{0}: {1} of the distance</source>
         <translation>{0}：占距离的{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="465"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="468"/>
         <source>Values of {0} only; each indicator scaled by {1} over the cities that have it.</source>
         <translation>仅使用{0}年数值；各指标在有数值的城市中按{1}标准化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="468"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="471"/>
         <source>Left out because {0} has no value in {1} (or its weight is 0): {2}.</source>
         <translation>因{0}在{1}年无数值（或权重为0）而未使用：{2}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="474"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="477"/>
         <source>Compared {0} of {1} cities: {2} with every indicator, {3} over the indicators they have (marked *, distance renormalised); {4} excluded with less than {5} of the weight.</source>
         <translation>比较了{1}个城市中的{0}个：{2}个具备全部指标，{3}个按其已有指标比较（标记 *，距离已重新归一）；{4}个因指标权重不足{5}而排除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="481"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="484"/>
         <source>Compared {0} of {1} cities; {2} excluded because they lack at least one indicator.</source>
         <translation>比较了{1}个城市中的{0}个；{2}个因缺少至少一项指标而排除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="498"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="501"/>
         <source>Save as group</source>
         <translation>另存为城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="499"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="502"/>
         <source>Name of the peer group:</source>
         <translation>同类城市组名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="500"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="503"/>
         <source>Like {0}</source>
         <translation>与{0}相似</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="511"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="514"/>
         <source>Saved as the peer group “{0}”.</source>
         <translation>已保存为同类城市组“{0}”。</translation>
     </message>
@@ -1465,63 +1465,63 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>PeerPicker</name>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="120"/>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="147"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="122"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="149"/>
         <source>Peer group</source>
         <translation>同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="123"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="125"/>
         <source>Custom selection</source>
         <translation>自定义选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="127"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="129"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="128"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="130"/>
         <source>Delete this saved group</source>
         <translation>删除这个已保存的城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="129"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="131"/>
         <source>Delete the saved peer group</source>
         <translation>删除已保存的同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="134"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="136"/>
         <source>Peer cities</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="136"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="138"/>
         <source>Add a peer city…</source>
         <translation>添加同类城市…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="137"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="139"/>
         <source>Add a peer city</source>
         <translation>添加同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="140"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="142"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="141"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="143"/>
         <source>Remove every peer city</source>
         <translation>移除全部同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="142"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="144"/>
         <source>Clear the peer cities</source>
         <translation>清除同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="186"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="188"/>
         <source>Saved group</source>
         <translation>已保存的城市组</translation>
     </message>
@@ -1529,118 +1529,118 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProfileTable</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>Indicator</source>
         <extracomment>Column headings and tooltips, marked for translation and translated when shown.</extracomment>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="413"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="418"/>
         <source>Display unit (亿 = 100 million, 万 = 10,000)</source>
         <translation>显示单位（亿 = 1亿，万 = 1万）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="421"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="418"/>
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
         <source>Comparison year; a value from another year shows it in brackets</source>
         <translation>比较年份；其他年份的数值在括号中注明年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="427"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>Median of the peers, without the focus city</source>
         <translation>同类城市的中位数（不含重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427"/>
+        <location filename="../../desktop/ui/main_window.py" line="431"/>
         <source>Gap to median</source>
         <translation>与中位数差距</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="432"/>
         <source>Focus city against the peer median: % for levels, percentage points (pp) for rates and shares</source>
         <translation>重点城市与同类中位数的差距：总量指标以 % 表示，比率和比重以百分点（pp）表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="439"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>Focus city&apos;s rank among the selected cities with a value (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在有数值的所选城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="445"/>
+        <location filename="../../desktop/ui/main_window.py" line="449"/>
         <source>Focus city&apos;s rank among all comparable cities with a value that year (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在当年有数值的全部可比城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
         <source>Rank in pool</source>
         <translation>全部城市排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="452"/>
+        <location filename="../../desktop/ui/main_window.py" line="456"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/ui/main_window.py" line="457"/>
         <source>Share of the other comparable cities with a lower value (100 = highest value)</source>
         <translation>数值更低的其他可比城市所占比例（100 = 最高值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>Focus city&apos;s value with the peer median = 100</source>
         <translation>重点城市数值（同类中位数 = 100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>{0}-yr change</source>
         <translation>{0}年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="468"/>
         <source>Focus city&apos;s change over {0} years: % for levels, percentage points for rates; † = the window crosses a series break (see the tooltip)</source>
         <translation>重点城市{0}年间的变化：总量为%，比率为百分点；† = 该时段跨越统计口径变化（见提示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471"/>
+        <location filename="../../desktop/ui/main_window.py" line="475"/>
         <source>CAGR {0} yr</source>
         <translation>{0}年年均增长率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
         <source>Compound average yearly growth of the focus city over {0} years; † = the window crosses a series break</source>
         <translation>重点城市{0}年间的复合年均增长率；† = 该时段跨越统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="479"/>
+        <location filename="../../desktop/ui/main_window.py" line="483"/>
         <source>In words</source>
         <translation>文字说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="480"/>
+        <location filename="../../desktop/ui/main_window.py" line="484"/>
         <source>The focus city against the peer median, in a sentence</source>
         <translation>用一句话说明重点城市与同类中位数的比较</translation>
     </message>
@@ -1657,67 +1657,112 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProjectController</name>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="121"/>
+        <location filename="../../desktop/ui/project_controller.py" line="135"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="142"/>
+        <location filename="../../desktop/ui/project_controller.py" line="157"/>
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="143"/>
+        <location filename="../../desktop/ui/project_controller.py" line="158"/>
         <source>City Profiles projects (*{0})</source>
         <translation>城市概况项目 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="150"/>
+        <location filename="../../desktop/ui/project_controller.py" line="165"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="151"/>
+        <location filename="../../desktop/ui/project_controller.py" line="166"/>
         <source>{0} was not saved: {1}</source>
         <translation>{0} 未保存：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="165"/>
+        <location filename="../../desktop/ui/project_controller.py" line="183"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="166"/>
+        <location filename="../../desktop/ui/project_controller.py" line="184"/>
         <source>City Profiles projects (*{0});;All files (*)</source>
         <translation>城市概况项目 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="173"/>
+        <location filename="../../desktop/ui/project_controller.py" line="195"/>
         <source>Could not open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="187"/>
+        <location filename="../../desktop/ui/project_controller.py" line="217"/>
+        <source>The recovered session could not be restored: {0}</source>
+        <translation>无法恢复所保存的会话：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_controller.py" line="239"/>
+        <source>{0} (not found)</source>
+        <translation>{0}（未找到）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_controller.py" line="243"/>
+        <source>{0} (it was being read when City Profiles stopped last time)</source>
+        <translation>{0}（上次 City Profiles 停止时正在读取该文件）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_controller.py" line="246"/>
+        <source>{0} (it was refused last time: {1})</source>
+        <translation>{0}（上次被拒绝：{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_controller.py" line="250"/>
+        <source>Not read again at start-up: {0}. Open the project to read it.</source>
+        <translation>启动时未再次读取：{0}。打开该项目即可读取。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_controller.py" line="257"/>
         <source>{0} was saved by a newer version of City Profiles (project format {1}; this version reads up to {2}). Please update the app.</source>
         <translation>{0} 由更新版本的城市概况保存（项目格式 {1}；本版本最高支持 {2}）。请更新本软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="192"/>
+        <location filename="../../desktop/ui/project_controller.py" line="262"/>
         <source>{0} is not a City Profiles project.</source>
         <translation>{0} 不是城市概况项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="193"/>
-        <source>{0} is damaged and cannot be opened ({1}).</source>
-        <translation>{0} 已损坏，无法打开（{1}）。</translation>
+        <location filename="../../desktop/ui/project_controller.py" line="263"/>
+        <source>{0}: the project file is damaged: {1}</source>
+        <translation>{0}：项目文件已损坏：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="209"/>
+        <location filename="../../desktop/ui/project_controller.py" line="270"/>
+        <source>it is not valid JSON at line {0}, column {1} ({2}).</source>
+        <translation>第 {0} 行第 {1} 列不是有效的 JSON（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_controller.py" line="273"/>
+        <source>the field {0} is missing.</source>
+        <translation>缺少字段 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_controller.py" line="275"/>
+        <source>the field {0} has an invalid value {1}.</source>
+        <translation>字段 {0} 的值 {1} 无效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_controller.py" line="277"/>
+        <source>it cannot be read ({0}).</source>
+        <translation>无法读取（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/project_controller.py" line="292"/>
         <source>Data file not found</source>
         <translation>找不到数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="210"/>
+        <location filename="../../desktop/ui/project_controller.py" line="293"/>
         <source>{0} is not where the project says. Locate it?
 
 No opens the project without its values; Cancel keeps the current comparison.</source>
@@ -1726,77 +1771,77 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 选“否”将打开项目，但不含该文件的数值；选“取消”则保留当前的比较。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="217"/>
+        <location filename="../../desktop/ui/project_controller.py" line="300"/>
         <source>Locate {0}</source>
         <translation>查找 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="235"/>
+        <location filename="../../desktop/ui/project_controller.py" line="318"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="236"/>
+        <location filename="../../desktop/ui/project_controller.py" line="319"/>
         <source>Save the changes to this comparison first?</source>
         <translation>是否先保存对当前比较的更改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="248"/>
+        <location filename="../../desktop/ui/project_controller.py" line="331"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="249"/>
+        <location filename="../../desktop/ui/project_controller.py" line="332"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="260"/>
+        <location filename="../../desktop/ui/project_controller.py" line="343"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="261"/>
+        <location filename="../../desktop/ui/project_controller.py" line="344"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="263"/>
+        <location filename="../../desktop/ui/project_controller.py" line="346"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="270"/>
+        <location filename="../../desktop/ui/project_controller.py" line="353"/>
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="276"/>
+        <location filename="../../desktop/ui/project_controller.py" line="359"/>
         <source>User guide</source>
         <translation>用户指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="300"/>
+        <location filename="../../desktop/ui/project_controller.py" line="383"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="301"/>
+        <location filename="../../desktop/ui/project_controller.py" line="384"/>
         <source>The new language is used the next time City Profiles starts.</source>
         <translation>新的界面语言将在下次启动城市概况时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="307"/>
+        <location filename="../../desktop/ui/project_controller.py" line="390"/>
         <source>The default cities are used from the next start.</source>
         <translation>默认城市将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="316"/>
+        <location filename="../../desktop/ui/project_controller.py" line="399"/>
         <source>About City Profiles</source>
         <translation>关于城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="317"/>
+        <location filename="../../desktop/ui/project_controller.py" line="400"/>
         <source>&lt;h3&gt;City Profiles {0}&lt;/h3&gt;&lt;p&gt;Compare a city side by side with its peers, on sourced data. Every number can be traced to its file, sheet and row.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;城市概况 {0}&lt;/h3&gt;&lt;p&gt;基于有出处的数据，将一个城市与其同类城市并列比较。每个数值都可以追溯到其文件、工作表和行。&lt;/p&gt;</translation>
     </message>
@@ -1880,234 +1925,268 @@ No opens the project without its values; Cancel keeps the current comparison.</s
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recovery_dialog.py" line="32"/>
+        <source>Restore the last session?</source>
+        <translation>恢复上次的会话？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recovery_dialog.py" line="42"/>
+        <source>Read {0} again (it was being read when City Profiles stopped)</source>
+        <translation>再次读取 {0}（City Profiles 停止时正在读取该文件）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recovery_dialog.py" line="44"/>
+        <source>Read {0} again (it was refused last time)</source>
+        <translation>再次读取 {0}（上次被拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recovery_dialog.py" line="49"/>
+        <source>Start fresh shows the default cities; your last project stays in File › Open recent.</source>
+        <translation>重新开始将显示默认城市；上次的项目仍在“文件 › 最近打开”中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recovery_dialog.py" line="55"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/recovery_dialog.py" line="57"/>
+        <source>&amp;Start fresh</source>
+        <translation>重新开始(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="63"/>
         <source>Print profile report</source>
         <translation>打印城市概况报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="85"/>
         <source>Sections</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="88"/>
         <source>Cover page</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="88"/>
         <source>Table of contents</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="89"/>
         <source>Summary with comparisons</source>
         <translation>摘要与比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="90"/>
         <source>Indicator sections with charts</source>
         <translation>各类指标章节（含图表）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="91"/>
         <source>Notes: sources, definitions, series breaks</source>
         <translation>说明：来源、定义、统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="92"/>
         <source>Appendix: full data table</source>
         <translation>附录：完整数据表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="99"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="101"/>
         <source>Line chart over time</source>
         <translation>历年折线图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="102"/>
         <source>Bar chart of the comparison year</source>
         <translation>比较年份柱状图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="107"/>
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="112"/>
         <source>Paper size</source>
         <translation>纸张大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="113"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="114"/>
         <source>US Letter</source>
         <translation>美式信纸（Letter）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="116"/>
         <source>Orientation</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="117"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="118"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="120"/>
         <source>Comparison year</source>
         <translation>比较年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="121"/>
         <source>Latest shared year</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="125"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="126"/>
         <source>Paper:</source>
         <translation>纸张：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="127"/>
         <source>Orientation:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="128"/>
         <source>Comparison year:</source>
         <translation>比较年份：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="137"/>
         <source>Indicators in the report</source>
         <translation>报告中的指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="138"/>
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="139"/>
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="147"/>
         <source>Indicators:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="157"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="160"/>
         <source>Report progress</source>
         <translation>报告生成进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="162"/>
         <source>Report status</source>
         <translation>报告状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="163"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="172"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="174"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="173"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="176"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="178"/>
         <source>Save HTML…</source>
         <translation>保存 HTML…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="258"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="261"/>
         <source>Choose at least one indicator.</source>
         <translation>请至少选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="272"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="275"/>
         <source>Drawing charts…</source>
         <translation>正在绘制图表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="283"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="286"/>
         <source>Laying out pages…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="306"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="309"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="312"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="315"/>
         <source>The report could not be made: {0}</source>
         <translation>无法生成报告：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="323"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="326"/>
         <source>Building the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="339"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="346"/>
         <source>Report preview</source>
         <translation>报告打印预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="358"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="395"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="359"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="396"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="360"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="397"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="374"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="387"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="411"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -2168,6 +2247,54 @@ No opens the project without its values; Cancel keeps the current comparison.</s
         <location filename="../../desktop/ui/plots/scatter_chart.py" line="222"/>
         <source>Size value</source>
         <translation>大小对应数值</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRecovery</name>
+    <message>
+        <location filename="../../desktop/ui/autosave.py" line="170"/>
+        <source>City Profiles crashed last time; what it was doing is in {0}.</source>
+        <translation>City Profiles 上次崩溃了；当时的运行情况记录在 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/autosave.py" line="173"/>
+        <source>City Profiles did not close normally last time (it was stopped, or the computer shut down).</source>
+        <translation>City Profiles 上次未正常关闭（程序被终止，或计算机已关机）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/autosave.py" line="176"/>
+        <source>It was reading {0} then; that file is not read again unless you ask.</source>
+        <translation>当时正在读取 {0}；除非您要求，否则不会再次读取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/autosave.py" line="193"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/autosave.py" line="194"/>
+        <source>The last session ({0}) compared {1} with 1 peer city.</source>
+        <translation>上次的会话（{0}）将{1}与 1 个同类城市进行了比较。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/autosave.py" line="195"/>
+        <source>The last session ({0}) compared {1} with {2} peer cities.</source>
+        <translation>上次的会话（{0}）将{1}与 {2} 个同类城市进行了比较。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/autosave.py" line="199"/>
+        <source>It used 1 imported file.</source>
+        <translation>其中使用了 1 个导入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/autosave.py" line="200"/>
+        <source>It used {0} imported files.</source>
+        <translation>其中使用了 {0} 个导入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/autosave.py" line="202"/>
+        <source>It had unsaved changes.</source>
+        <translation>其中有未保存的更改。</translation>
     </message>
 </context>
 <context>
@@ -2385,6 +2512,25 @@ No opens the project without its values; Cancel keeps the current comparison.</s
         <location filename="../../desktop/ui/plots/small_multiples.py" line="198"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
+    </message>
+</context>
+<context>
+    <name>StagedStart</name>
+    <message>
+        <location filename="../../desktop/ui/startup.py" line="171"/>
+        <source>City Profiles could not set up its window: {0}</source>
+        <extracomment>How long the load waits for the window&apos;s first paint before it starts anyway.</extracomment>
+        <translation>City Profiles 无法建立窗口：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/startup.py" line="173"/>
+        <source>Details were saved to {0}</source>
+        <translation>详细信息已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/startup.py" line="230"/>
+        <source>Some settings could not be read and their defaults are used: {0}</source>
+        <translation>部分设置无法读取，已改用默认值：{0}</translation>
     </message>
 </context>
 <context>
@@ -2691,12 +2837,12 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>_RowsModel</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="127"/>
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/import_dialog.py" line="128"/>
         <source>Not data: title, note or repeated header</source>
         <translation>非数据行：标题、注释或重复的表头</translation>
     </message>

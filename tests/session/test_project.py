@@ -131,3 +131,64 @@ def test_killing_the_app_while_saving_leaves_a_valid_project(tmp_path: Path) -> 
     assert project.view.focus_id == "cn-210100"
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != path.name]
     assert all(name.startswith(f".{path.name}.") for name in leftovers)
+
+
+def test_truncated_json_names_its_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "cut.cityprofiles.json"
+    text = json.dumps(sample_project().to_json(), indent=2)
+    path.write_text(text[: len(text) // 2], encoding="utf-8")  # a save cut off half-way
+    with pytest.raises(ProjectError) as info:
+        load_project(path)
+    params = info.value.params
+    assert params["reason"] == "unreadable"
+    lines = text[: len(text) // 2].splitlines()
+    assert params["line"] == len(lines) and params["column"] >= 1
+
+
+@pytest.mark.parametrize("edit, field, problem", [
+    (lambda d: d.pop("view"), "view", "missing"),
+    (lambda d: d.update(view=[1, 2]), "view", "invalid"),
+    (lambda d: d["view"].pop("focus_id"), "view.focus_id", "missing"),
+    (lambda d: d["view"].update(focus_id=210100), "view.focus_id", "invalid"),
+    (lambda d: d["view"].update(peer_ids="cn-210200"), "view.peer_ids", "invalid"),
+    (lambda d: d["view"].update(peer_ids=["cn-210200", None]), "view.peer_ids[1]", "invalid"),
+    (lambda d: d["view"].update(year=1e400), "view.year", "invalid"),
+    (lambda d: d["view"].update(year=True), "view.year", "invalid"),
+    (lambda d: d.update(data_files=5), "data_files", "invalid"),
+    (lambda d: d.update(data_files=["yearbook.xls"]), "data_files[0]", "invalid"),
+    (lambda d: d["data_files"][0].pop("path"), "data_files[0].path", "missing"),
+    (lambda d: d["data_files"][0].update(recipe=[1]), "data_files[0].recipe", "invalid"),
+    (lambda d: d["data_files"][0]["recipe"].update(read=7), "data_files[0].recipe", "invalid"),
+    (lambda d: d.update(report=[1, 2]), "report", "invalid"),
+])
+def test_a_damaged_field_is_named(tmp_path: Path, edit: object, field: str,
+                                  problem: str) -> None:
+    """Each way a hand edit or a bad disk breaks a field gives a ProjectError naming it —
+    never a KeyError, AttributeError or OverflowError from deep inside."""
+    data = sample_project().to_json()
+    edit(data)  # type: ignore[operator]
+    path = tmp_path / "edited.cityprofiles.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ProjectError) as info:
+        load_project(path)
+    assert info.value.params["reason"] == "malformed"
+    assert (info.value.params["field"], info.value.params["problem"]) == (field, problem)
+
+
+def test_what_is_only_a_label_falls_back_instead_of_refusing(tmp_path: Path) -> None:
+    data = sample_project().to_json()
+    data["view"]["group_id"] = 7
+    data["lang"] = ["zh"]
+    path = tmp_path / "labels.cityprofiles.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    project = load_project(path)
+    assert project.view.group_id is None and project.lang == "en"
+    assert project.view.peer_ids == sample_project().view.peer_ids
+
+
+def test_a_deeply_nested_file_is_refused_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "deep.cityprofiles.json"
+    path.write_text("[" * 200_000, encoding="utf-8")
+    with pytest.raises(ProjectError) as info:
+        load_project(path)
+    assert info.value.params["reason"] == "unreadable"
