@@ -18,6 +18,15 @@ def bundled_data_dir() -> Path:
     return resources_dir() / "data"
 
 
+def sources_dir() -> Path:
+    """The raw files the bundled data is built from (`resources/sources` in the checkout).
+
+    Always the source checkout, never sys._MEIPASS: the frozen app does not carry the raw
+    files (build.spec leaves them out), it only reads the bundled data built from them."""
+    return Path(__file__).resolve().parent.parent / "resources" / "sources"
+
+
 def shared_external_dir() -> Path:
-    """The raw source files the bundled dataset is built from (`../shared/data/external`)."""
-    return Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "external"
+    """Former name of sources_dir(), when the raw files lived in `../shared/data/external`;
+    kept so that older callers read the project's own copy (the same bytes)."""
+    return sources_dir()

@@ -14,6 +14,14 @@ fi
     build.spec
 
 app=build/dist/city-profiles/city-profiles
+# The raw source files (resources/sources) stay in the repository; the app carries only the
+# bundled data built from them.
+if [ -n "$(find build/dist/city-profiles -path '*/resources/sources' -print -quit)" ]; then
+    echo "frozen app carries resources/sources (build.spec should leave it out)" >&2
+    exit 1
+fi
+[ -n "$(find build/dist/city-profiles -path '*/resources/data/catalog.json' -print -quit)" ] || {
+    echo "frozen app lacks resources/data/catalog.json" >&2; exit 1; }
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 export QT_QPA_PLATFORM=offscreen

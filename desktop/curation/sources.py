@@ -1,7 +1,9 @@
 """The source files the bundled dataset is built from, with their origin and caveats.
 
-Descriptions follow `shared/data/external/SOURCES.md`; the curation step checks each file's
-SHA-256 so that a changed input cannot silently change the bundled numbers.
+Descriptions follow `resources/sources/SOURCES.md`. The files' sizes and SHA-256 live in one
+place, `resources/sources/manifest.json`: the build checks each file against it before reading
+it (so a changed input cannot silently change the bundled numbers) and copies the SHA-256 into
+each Source of the bundled catalog.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ CSMAR_GDP = Source(
     title_zh="CRE_Gdpct：城市地区生产总值、产业结构、人均地区生产总值及增长率，1990—2021年",
     origin="GitHub eileenCHEN-9/PhD_2022_2025, data/raw_data/statistics/CRE_Gdpct.csv "
     "@ ff66ee64ac22f68e47e2289dbeb95cddcecae122",
-    sha256="fa828e61ef31fce041ce5a864e24674e9b93727e3a48ffc8f7f5abdb3a699369",
     trust="B (commercial compilation of the China City Statistical Yearbook)",
     license="No licence in the repository; CSMAR is a subscription database. Internal use.",
     trust_zh=CSMAR_TRUST_ZH,
@@ -41,7 +42,6 @@ CSMAR_LABOUR = Source(
     title_zh="CRE_Eplwagct：城市人口、就业与工资，1978—2021年",
     origin="GitHub eileenCHEN-9/PhD_2022_2025, data/raw_data/statistics/CRE_Eplwagct.csv "
     "@ ff66ee64ac22f68e47e2289dbeb95cddcecae122",
-    sha256="f8cc373b395a005311970c23a2b03adfbbb78a658e0811d6890ace48d978985a",
     trust="B (commercial compilation of the China City Statistical Yearbook)",
     license="No licence in the repository; CSMAR is a subscription database. Internal use.",
     trust_zh=CSMAR_TRUST_ZH,
@@ -62,7 +62,6 @@ CENSUS = Source(
     title_zh="地级单位常住人口，2010年和2020年人口普查",
     origin="GitHub leiii/census, data/census/census_city_2010-2020_v1.csv "
     "@ 6951cc46e58bad3e1f50bc1b73a838aefcd1d437",
-    sha256="cef8ba063a7cda6f6eed99cd71cfa18aeed2ef09bc517a514810df874e99913a",
     trust="A- (census bulletins, manually digitised and boundary-adjusted)",
     license="MIT (2022 Lei Dong)",
     trust_zh="A-（人口普查公报数据，经人工录入并按行政区划调整）",
@@ -80,7 +79,6 @@ CCSY_PANEL = Source(
     title_zh="城市面板数据，2004—2012年：外商实际投资额",
     origin="GitHub jcdasheng/China_City_sustainability, '1999-2018 Cities data.xlsx' "
     "@ 41db3471d5076ef0e2ce781b63622d2f6bc89aa9",
-    sha256="d53082f0d1fbfa2873fbc9123f58b1830ea1c2ce535290ee630e44afc2354905",
     trust="B/C (student compilation; complete cases only, so years have gaps)",
     license="MIT (2022 JC zhang)",
     trust_zh="B/C（学生整理；仅保留数据完整的样本，因此部分年份缺失）",
@@ -99,7 +97,6 @@ BROOKINGS = Source(
     title_zh="2009—2019年增长数据：各大都市区实际地区生产总值和就业岗位",
     origin="GitHub fansi-sifan/metro-datasets, 'source/metro monitor 2021/Growth Values "
     "(SC 2021.01.14).csv' @ 3b4d10d145d8a933337567463edf5fb2ba3cebeb",
-    sha256="82d46ace3a547b01cf026c40e91dd39e07ee1a2405afc6092b5f5e0ca19d4c10",
     trust="B (think-tank compilation from Moody's Analytics and BEA/BLS/Census data)",
     license="No licence in the repository.",
     trust_zh="B（智库汇编，数据来自 Moody's Analytics 以及美国经济分析局（BEA）、"
@@ -119,7 +116,6 @@ WDI_GROWTH = Source(
     title="GDP growth (annual %), NY.GDP.MKTP.KD.ZG",
     title_zh="GDP增长率（年度百分比），NY.GDP.MKTP.KD.ZG",
     origin="GitHub relatoscondatos/data_global @ d23c1e42ca8b913184994c5e831a94fd1891eed9",
-    sha256="13bbc1bc70aa85295fbeb9d43070ab7effd655cc0468e8ccb1f432f59f8f8929",
     trust="A (official statistics)",
     trust_zh=OFFICIAL_TRUST_ZH,
     license="CC BY 4.0",
@@ -135,7 +131,6 @@ WDI_GDP = Source(
     title="GDP (current US$), NY.GDP.MKTP.CD",
     title_zh="GDP（现价美元），NY.GDP.MKTP.CD",
     origin="GitHub relatoscondatos/data_global @ 1d84b5e3c51ab0344c37215542b754e39fe2f195",
-    sha256="8e23eb0103022450c253df44236aa7cedd5c0f524c2d18233106a68aeae87f52",
     trust="A (official statistics)",
     trust_zh=OFFICIAL_TRUST_ZH,
     license="CC BY 4.0",
@@ -151,7 +146,6 @@ WDI_FX = Source(
     title="Official exchange rate (LCU per US$, period average), PA.NUS.FCRF",
     title_zh="官方汇率（本币/美元，期间平均），PA.NUS.FCRF",
     origin="GitHub cns-iu/hra-literature @ 3e068fe8404a6da579e766b8e8fa0adac0101523",
-    sha256="8c71f31408417ddd10d2bc1770865a86866e44d2aeb066079033bc667676cb74",
     trust="A (official statistics)",
     trust_zh=OFFICIAL_TRUST_ZH,
     license="CC BY 4.0",
@@ -168,7 +162,6 @@ NBS_PROVINCE = Source(
     title_zh="分省年度数据：地区生产总值（亿元），2006—2024年",
     origin="GitHub RenJiyi163/panel_data_analysis_for_thesis, 分省年度数据.csv "
     "@ e6d65372ec36319dd3d838f5c5e12841f7c77f26",
-    sha256="7c6e194ca727c9660022bd9942c779e43132f00fc9e6c71dcb4023b85d4a90c1",
     trust="A (official statistics)",
     trust_zh=OFFICIAL_TRUST_ZH,
     license="NBS data; repository MIT (2026 RenJiyi163)",

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.paths import sources_dir
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -107,10 +109,9 @@ def test_screenshot_to_an_unwritable_place_fails_cleanly(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
 
 
-EXTERNAL = REPO.parent / "shared" / "data" / "external"
+EXTERNAL = sources_dir()
 
 
-@pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/data/external absent")
 def test_import_json_report_and_normalised_csv(tmp_path: Path) -> None:
     out = tmp_path / "nbs.csv"
     result = run_cli("import", str(EXTERNAL / "cn_nbs_province_gdp_2006_2024_gbk.csv"),
@@ -130,7 +131,6 @@ def test_import_json_report_and_normalised_csv(tmp_path: Path) -> None:
     assert float(liaoning["value"]) == 2_083_200_000_000.0 and liaoning["unit"] == "CNY"
 
 
-@pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/data/external absent")
 def test_import_of_a_yearbook_table_takes_the_year(tmp_path: Path) -> None:
     out = tmp_path / "grp.xlsx"
     table = EXTERNAL / "cn_ccsy2018_table2-9_grp_districts_cnki_encrypted.xls"

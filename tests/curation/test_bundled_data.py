@@ -1,8 +1,8 @@
 """The bundled dataset in resources/data: rebuilt from the raw files, and spot-checked by hand.
 
-Expected values below were read by hand from the raw files in ../shared/data/external (the
-grep'd source line is quoted next to each). Only the rebuild and raw-line checks need
-../shared; the others check the committed resources/data.
+Expected values below were read by hand from the raw files in resources/sources (the grep'd
+source line is quoted next to each). The rebuild and raw-line checks read those files; the
+others check the committed resources/data.
 """
 
 from __future__ import annotations
@@ -17,12 +17,7 @@ import pytest
 from desktop.core.dataset import Dataset
 from desktop.core.storage import load_bundled, load_dataset
 from desktop.core.units import UNITS
-from desktop.paths import bundled_data_dir, shared_external_dir
-
-needs_shared = pytest.mark.skipif(
-    not shared_external_dir().is_dir(),
-    reason="raw source files (../shared/data/external) are not available",
-)
+from desktop.paths import bundled_data_dir, sources_dir
 
 CSMAR_GDP_FILE = "cn_city_gdp_csmar_CRE_Gdpct_1990_2021.csv"
 CSMAR_LABOUR_FILE = "cn_city_population_employment_wage_csmar_CRE_Eplwagct_1978_2021.csv"
@@ -131,12 +126,11 @@ def test_spot_values_and_provenance(
 
 
 def _raw_lines(file: str) -> list[str]:
-    raw = (shared_external_dir() / file).read_bytes()
+    raw = (sources_dir() / file).read_bytes()
     encoding = "gb18030" if file == NBS_FILE else "utf-8-sig"
     return raw.decode(encoding).splitlines()
 
 
-@needs_shared
 @pytest.mark.parametrize(
     ("city_id", "indicator_id", "year", "value", "file", "line", "text"), SPOT_CHECKS, ids=SPOT_IDS
 )
@@ -156,7 +150,6 @@ def test_provenance_row_is_the_line_in_the_raw_file(
     assert text in source_line
 
 
-@needs_shared
 def test_provenance_column_names_a_real_header(bundled: Dataset) -> None:
     header = next(csv.reader(io.StringIO(_raw_lines(CSMAR_GDP_FILE)[0])))
     observation = bundled.observation("cn-210100", "gdp", 2016)
@@ -180,10 +173,9 @@ def test_fdi_from_the_ccsy_panel(bundled: Dataset) -> None:
     assert observation.provenance.column == "外商实际投资额_全市_万美元"
 
 
-@needs_shared
 def test_fdi_row_is_the_spreadsheet_row() -> None:
     openpyxl = pytest.importorskip("openpyxl")
-    path = shared_external_dir() / "cn_city_ccsy_panel_2004_2012_jcdasheng.xlsx"
+    path = sources_dir() / "cn_city_ccsy_panel_2004_2012_jcdasheng.xlsx"
     workbook = openpyxl.load_workbook(path, read_only=True)
     try:
         rows = workbook["new"].iter_rows(min_row=1, max_row=1260, values_only=True)
@@ -325,12 +317,11 @@ def test_loading_the_bundled_data_is_fast() -> None:
 # --- rebuild ---------------------------------------------------------------------------------
 
 
-@needs_shared
 @pytest.mark.slow
 def test_rebuild_equals_what_is_committed() -> None:
     from desktop.curation.build import differences
 
-    assert differences(shared_external_dir(), bundled_data_dir()) == []
+    assert differences(sources_dir(), bundled_data_dir()) == []
 
 
 def test_committed_files_exist() -> None:

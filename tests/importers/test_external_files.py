@@ -1,4 +1,4 @@
-"""Every real file in shared/data/external imports (or is refused for a stated reason), and
+"""Every real file in resources/sources imports (or is refused for a stated reason), and
 spot values match the source files, worked out by hand from the lines quoted."""
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from desktop.core.storage import load_bundled
 from desktop.importers.model import ImportRejectedError, TableOptions
 from desktop.importers.recipe import Recipe
 from desktop.importers.run import ImportOutcome, import_file
-from desktop.paths import shared_external_dir
+from desktop.paths import sources_dir
 
-EXTERNAL = shared_external_dir()
-pytestmark = pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/data/external absent")
+EXTERNAL = sources_dir()
 
 
 @pytest.fixture(scope="module")

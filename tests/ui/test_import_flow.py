@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.paths import shared_external_dir
+from desktop.paths import sources_dir
 from desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -207,10 +207,9 @@ def test_a_broken_file_is_explained_and_nothing_is_lost(window: MainWindow, qtbo
     assert window.controller.dataset is before
 
 
-@pytest.mark.skipif(not shared_external_dir().is_dir(), reason="../shared absent")
 def test_a_yearbook_table_needs_its_year_and_then_imports(window: MainWindow, qtbot: QtBot
                                                           ) -> None:
-    path = shared_external_dir() / "cn_ccsy2018_table2-9_grp_districts_cnki_encrypted.xls"
+    path = sources_dir() / "cn_ccsy2018_table2-9_grp_districts_cnki_encrypted.xls"
     dialog = open_dialog(window, qtbot, path)
     qtbot.waitUntil(lambda: "set the year" in dialog.summary.text(), timeout=15_000)
     dialog.year_box.setValue(2017)
