@@ -61,6 +61,10 @@ UNITS: dict[str, Unit] = {
         Unit("jobs", "jobs", "个就业岗位"),
         Unit("percent", "%", "%"),
         Unit("CNY_per_USD", "yuan per US dollar", "元/美元"),
+        # ratios: never scaled or shown as money totals (亿元) or head counts (万人)
+        Unit("USD_per_person", "US dollars per person", "美元/人", currency="USD"),
+        Unit("CNY_per_sqm", "yuan per square metre", "元/平方米", currency="CNY"),
+        Unit("persons_per_km2", "persons per km²", "人/平方公里"),
     )
 }
 

@@ -3,11 +3,12 @@
 Eligibility is decided on the bytes, cheaply: UTF-8 (with or without BOM) or GBK/GB18030
 (decoded as text_reader.decode would, then re-encoded as UTF-8), line ends LF or CRLF
 throughout, no NUL/VT/FF bytes (controls elsewhere are found on the distinct texts), decimal
-point; quotes only at field edges and never around a line break (so every line is one
-record; delimiters inside quotes are located and discounted). The first HEAD_ROWS lines are
-read by the row-wise reader (text_reader.read_text), which detects delimiter, decimal mark
-and encoding exactly as it would for the whole file, and give the TablePlan; meanwhile a
-thread reads the whole file. Then, given the plan:
+point (decided by the head and re-checked on every value text of the file: a decimal comma
+found below the head declines); quotes only at field edges and never around a line break
+(so every line is one record; delimiters inside quotes are located and discounted). The
+first HEAD_ROWS lines are read by the row-wise reader (text_reader.read_text), which detects
+delimiter, decimal mark and encoding exactly as it would for the whole file, and give the
+TablePlan; meanwhile a thread reads the whole file. Then, given the plan:
 
 - structure: the data lines must hold exactly width−1 delimiters each (outside quotes). The
   total count is checked on the bytes, a block at a time; pandas raises on any line with more
@@ -32,7 +33,9 @@ import itertools
 import os
 import unicodedata
 import warnings
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -248,7 +251,7 @@ def open_text(path: Path, options: ReadOptions, progress: Progress | None = None
     if grid.encoding != "utf-8" and (_gb_name(grid.encoding) is None
                                      or grid.delimiter not in _GB_SAFE_DELIMITERS):
         raise Declined(f"encoding {grid.encoding}")
-    if any(issue.code != "extension_mismatch" for issue in grid.issues):
+    if any(issue.code not in ("extension_mismatch", "decimal_mark") for issue in grid.issues):
         raise Declined("text hygiene needed")
     if grid.decimal != ".":
         raise Declined("decimal comma")
@@ -350,11 +353,14 @@ def _load(source: TextSource, plan, progress: Progress) -> ColumnTable:
     progress.report(0.4, "parsed")
 
     columns: dict = {}
+    marks: list[str] = []  # value texts with a comma or a point, for the decimal mark
     for c in wanted:
         if c in vcols:
-            columns[c] = _value_column([part[c] for part in parts], c, lazy)
+            columns[c] = _value_column([part[c] for part in parts], c, lazy, marks)
         else:
             columns[c] = _coded_column([part[c] for part in parts], c)
+    _settle_decimal(grid, first, marks, lambda: any(
+        _has_decimals(col.values) for col in columns.values() if isinstance(col, Numbers)))
     if any(isinstance(col, Numbers) for col in columns.values()):
         lazy.others = {c: col for c, col in columns.items() if isinstance(col, Coded)}
     _check_tail(content, delim, plan)
@@ -656,9 +662,45 @@ def _code_dtype(count: int) -> np.dtype:
     return np.dtype(np.intp)
 
 
-def _value_column(parts: list[pd.Series], c: int, lazy: _Lines) -> Numbers:
+def _has_decimals(values: np.ndarray) -> bool:
+    """Any finite value with a fraction: it was written with a decimal point."""
+    finite = values[np.isfinite(values)]
+    return bool(len(finite)) and bool((finite != np.trunc(finite)).any())
+
+
+def _settle_decimal(grid: RawGrid, first: int, marks: list[str],
+                    point_numbers: Callable[[], bool]) -> None:
+    """The decimal mark from every value of the file, as the row-wise reader decides it: the
+    head decided '.', so a '1000,00' beyond it means this path would read it wrongly
+    (declined); otherwise the head's report line is replaced by one counting the whole file.
+    `point_numbers()`: whether a value read as a number has decimals ('3.5'); asked only
+    when only '5,460'-like commas were found (it settles them as thousands)."""
+    from desktop.importers.numbers import decide_decimal
+    from desktop.importers.text_reader import decimal_issue, detect_decimal
+
+    if not marks and not any(issue.code == "decimal_mark" for issue in grid.issues):
+        return  # no value with a comma anywhere: nothing to decide or report
+    head = detect_decimal(grid.rows[first:], grid.delimiter)
+    choice = decide_decimal([[t] for t in marks])
+    if choice.reason == "ambiguous" and point_numbers():
+        choice = decide_decimal([[t] for t in marks], point_decimals=1)
+    if choice.mark != grid.decimal:
+        raise Declined("decimal comma beyond the head")
+    if choice.reason == "ambiguous":  # name the first undecided cells, as found in the head
+        choice = replace(choice, ambiguous=head.ambiguous)
+    kept = [issue for issue in grid.issues if issue.code != "decimal_mark"]
+    if choice.reason == "ambiguous" and not choice.ambiguous:
+        raise Declined("undecided decimal commas beyond the head")
+    issue = decimal_issue(choice, grid.rows[first:], grid.row_numbers[first:], grid.file,
+                          grid.delimiter)
+    grid.issues[:] = kept + ([issue] if issue is not None else [])
+
+
+def _value_column(parts: list[pd.Series], c: int, lazy: _Lines,
+                  marks: list[str] | None = None) -> Numbers:
     """float64 values; cells that came back as text are converted like the row-wise path
-    does (pandas.to_numeric) and the ones that fail go through the per-cell path."""
+    does (pandas.to_numeric) and the ones that fail go through the per-cell path. Texts with
+    a comma or a point are added to `marks` (they decide the decimal mark)."""
     values, empty = [], []
     for part in parts:
         kind = part.dtype.kind if isinstance(part.dtype, np.dtype) else "O"
@@ -671,7 +713,10 @@ def _value_column(parts: list[pd.Series], c: int, lazy: _Lines) -> Numbers:
             raise Declined("value column reads as booleans or huge integers")
         else:
             texts = part.to_numpy(dtype=object, na_value="")
-            _clean_texts(pd.unique(texts))
+            distinct = pd.unique(texts)
+            _clean_texts(distinct)
+            if marks is not None and any("," in t for t in distinct if isinstance(t, str)):
+                marks.extend(t for t in texts if isinstance(t, str) and ("," in t or "." in t))
             values.append(np.asarray(pd.to_numeric(texts, errors="coerce"), dtype=np.float64))
             empty.append(texts == "")
 

@@ -8,7 +8,9 @@ Roles (the strings TableOptions.roles uses):
   'indicator:<name>'  a wide-by-indicator column holding that indicator;
   'indicator:<name>@<yyyy>'  the same, for the year its header names ('popu_2020');
   'year:<yyyy>'       a wide-by-year column holding that year's values;
-  'unit:<yyyy>'       a wide-by-year column holding that year's units (header '2016年 单位').
+  'unit:<yyyy>'       a wide-by-year column holding that year's units (header '2016年 单位');
+  'value:<name>'      a long table's further value column ('增速' beside '数值'), imported as
+                      its own indicator (detection._further_value_columns, mapping).
 """
 
 from __future__ import annotations
@@ -17,21 +19,27 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop.importers.model import LAYOUTS
-from desktop.importers.numbers import is_missing_text, looks_numeric, parse_year
+from desktop.importers.model import LAYOUTS, column_letter, counted, plural
+from desktop.importers.numbers import (
+    is_missing_text,
+    looks_numeric,
+    parse_year,
+    year_note,
+    year_notes,
+)
 from desktop.importers.table import cell_text
 from desktop.importers.unit_parsing import split_unit
 
 _CITY = {"城市", "地区", "城市名称", "地区名称", "城市名", "地市", "市", "城市地区", "区域", "名称",
          "city", "cityname", "cities", "name", "region", "regionname", "area", "areaname",
          "geo", "location", "place", "metro", "metroarea", "msa", "cbsaname", "countryname",
-         "refarea", "ctnmen", "ctnm", "citynameen", "国家", "国家或地区", "国家地区"}
+         "refarea", "ctnmen", "ctnm", "citynameen", "国家", "国家或地区", "国家地区", "geoname"}
 _CITY_LOW = {"省份", "省", "省区市", "province", "state", "country", "prefecture", "county"}
 _INDICATOR = {"指标", "指标名称", "项目", "变量", "统计指标", "指标名", "indicator",
               "indicatorname",
               "series", "seriesname", "measure", "variable", "item", "subject", "indicators"}
 _YEAR = {"年份", "年度", "年", "时间", "统计年度", "year", "yr", "years", "time", "period",
-         "timeperiod", "sgnyea", "date", "年份year"}
+         "timeperiod", "sgnyea", "date", "年份year", "日期", "统计日期"}
 _VALUE = {"数值", "值", "数据", "数量", "value", "values", "obsvalue", "amount", "observation",
           "val", "obs"}
 _UNIT = {"单位", "计量单位", "度量单位", "unit", "units", "unitmeasure", "unitofmeasure", "uom"}
@@ -91,12 +99,89 @@ def year_header(name: str) -> tuple[int | None, str]:
 
 
 def name_and_year(header: str) -> tuple[str, int | None]:
-    """'popu_2020' -> ('popu', 2020); 'GDP 2016年' -> ('GDP', 2016); 'GDP' -> ('GDP', None)."""
+    """'popu_2020' -> ('popu', 2020); 'GDP 2016年' -> ('GDP', 2016); 'GDP' -> ('GDP', None);
+    a year with a mark too: 'GDP 2019E' -> ('GDP', 2019), 'GDP FY2016' -> ('GDP', 2016)
+    (the mark is reported from the header, see numbers.year_note)."""
+    name, year = _name_and_marked_year(header)
+    if year is not None:
+        return name, year
     match = _NAME_YEAR_RE.match(header.strip())
     if match is None:
         return header, None
     name = match.group(1) or match.group(3)
     return name.strip(), int(match.group(2) or match.group(4))
+
+
+def _name_and_marked_year(header: str) -> tuple[str, int | None]:
+    text = header.strip()
+    for gap in re.finditer(r"[\s_]+", text):
+        tail = text[gap.end():]
+        if gap.start() and year_note(tail):
+            year, _ = parse_year(tail)
+            if year is not None:
+                return text[:gap.start()].strip(), year
+    return header, None
+
+
+def header_year_note(header: str) -> str:
+    """The mark on the year a header names ('2019E' -> 'estimate', 'GDP FY2016' -> 'fiscal'),
+    '' when it names a plain year or none."""
+    text = header.strip()
+    note = year_note(text)
+    if note:
+        return note
+    for gap in re.finditer(r"[\s_]+", text):
+        if gap.start() and (note := year_note(text[gap.end():])):
+            return note
+    return ""
+
+
+def header_year_issues(plan: TablePlan) -> list[tuple[str, str, int, dict]]:
+    """(code, English message, column index, values) for the report, on the header row:
+    'year_flagged' for year headers with a mark ('2019E': an estimate, imported but not an
+    actual; 'FY2016': a fiscal year; '2016-17': a split year, read as its first year), and
+    'year_header_not_read' for year-like headers that were left out ('2019 Q3')."""
+    found: list[tuple[str, str, int, dict]] = []
+    marked = {c.header: (c.role, c.index) for c in plan.columns
+              if c.header and (c.role.startswith(("year:", "indicator:")))
+              and header_year_note(c.header)}
+    years = {h: (int(r.split(":", 1)[1]) if r.startswith("year:") else indicator_role(r)[1])
+             for h, (r, _) in marked.items()}
+    years = {h: y for h, y in years.items() if y is not None}
+    message, kinds = year_notes_for_headers(years)
+    if message:
+        first = next(index for h, (_, index) in marked.items() if h in kinds)
+        found.append(("year_flagged", message, first,
+                      {"years": years, "notes": kinds,
+                       "columns": {h: column_letter(marked[h][1]) for h in kinds}}))
+    unread = unread_year_headers(plan)
+    if unread:
+        named = ", ".join(f"column {c.letter} ({c.header!r})" for c in unread[:10])
+        found.append(("year_header_not_read",
+                      f"{counted(len(unread), 'column')} whose header looks like a year but "
+                      f"is not one {plural(len(unread), 'was', 'were')} not imported: {named}",
+                      unread[0].index,
+                      {"count": len(unread), "headers": {c.letter: c.header for c in unread}}))
+    return found
+
+
+def year_notes_for_headers(years: dict[str, int]) -> tuple[str, dict[str, str]]:
+    """numbers.year_notes for header texts ('GDP 2019E' carries the mark of '2019E')."""
+    kinds = {h: note for h in years if (note := header_year_note(h))}
+    if not kinds:
+        return "", {}
+    message, _ = year_notes({h: years[h] for h in kinds}, kinds, "year headers")
+    return message, kinds
+
+
+_YEARISH_RE = re.compile(r"(?<!\d)(?:18|19|20|21)\d{2}(?!\d)")
+
+
+def unread_year_headers(plan: TablePlan) -> list[ColumnPlan]:
+    """Columns left out ('ignore') whose header looks like a year ('2019 Q3', '2016-2020'):
+    the report names each, so no year column is dropped without a word."""
+    return [c for c in plan.columns if c.role == "ignore" and c.header
+            and _YEARISH_RE.search(c.header) and guess_role(c.header) is None]
 
 
 def indicator_role(role: str) -> tuple[str, int | None]:
@@ -265,6 +350,12 @@ class TablePlan:
     unit_source: str = ""  # where `unit` came from: 'metadata' | 'option' | ''
     city: str | None = None  # the one city of the table (NBS '地区：广州市')
     year: int | None = None  # the one year of a table without a year column
+    #: where `year` came from: 'option' (the user), 'metadata' ('年份：2016'), 'title' (a
+    #: title row: '沈阳市2016年国民经济主要指标'), 'sheet' (the sheet name), '' (nowhere)
+    year_source: str = ""
+    #: every year the titles and the sheet name state: (source, year, text as written), so
+    #: the dialog can show them when they disagree
+    year_candidates: tuple[tuple[str, int, str], ...] = ()
     decimal: str = "."
     dims: tuple[str, ...] = ()  # Eurostat: names packed in the first column ('unit', 'geo')
     fill_down_city: bool = True  # blank city cells under a city take that city (with a warning)

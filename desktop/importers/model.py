@@ -163,6 +163,7 @@ class ReadOptions:
     sheet: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
+    #: "." or ","; None (or "auto") decides from every value of the file and says why
     decimal: str | None = None
     include_hidden_sheets: bool = False
 

@@ -18,6 +18,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -111,24 +112,45 @@ def parse_values(
         other_idx = np.flatnonzero(~is_str)
 
     slow: list[int] = []
+    grouped: list[int] = []
     if len(str_idx):
-        slow.extend(_fast_strings(cells, str_idx, exps, decimal, values, status))
+        slow.extend(_fast_strings(cells, str_idx, exps, decimal, values, status, grouped))
     if len(other_idx):
         slow.extend(_fast_numbers(cells, other_idx, exps, values, status))
     for i in sorted(slow):
         _parse_one(i, cells[i], int(exps[i]), decimal, flags, result)
+    if grouped:
+        ok = [i for i in grouped if status[i] == OK]
+        result.notes.extend(Note(i, "thousands_separator", cells[i],
+                                 {"normalised": cells[i].replace(",", "")}) for i in ok)
+        result.notes.sort(key=lambda note: note.index)  # in cell order, as one path makes them
     values[status != OK] = np.nan
     return result
 
 
-def _fast_strings(cells, idx, exps, decimal, values, status) -> list[int]:
+def _fast_strings(cells, idx, exps, decimal, values, status, grouped: list[int]) -> list[int]:
+    """Vectorised parse of plain ASCII number texts; the indices it leaves go the careful way.
+    With a decimal point, '5,460' and '12,345.6' are parsed here too (commas dropped) and
+    their indices added to `grouped` (each gets a 'thousands_separator' note)."""
     texts = cells[idx]
     sub_exps = exps[idx]
     candidate = np.ones(len(idx), dtype=bool)
+    commas = np.empty(0, dtype=np.int64)
     if decimal == ",":
         # '.' is a thousands separator in these files: leave such cells to the careful path
         candidate = np.fromiter(("." not in t for t in texts), dtype=bool, count=len(texts))
         texts = np.array([t.replace(",", ".") for t in texts], dtype=object)
+    else:
+        has_comma = np.fromiter(("," in t for t in texts), dtype=bool, count=len(texts))
+        if has_comma.any():
+            commas = np.flatnonzero(has_comma)
+            texts = texts.copy()
+            for k in commas.tolist():
+                text = texts[k]
+                if _COMMA_GROUPS_RE.fullmatch(text):
+                    texts[k] = text.replace(",", "")
+                else:
+                    candidate[k] = False
     if (sub_exps < 0).any():  # negative powers of ten: careful path
         candidate &= sub_exps >= 0
         sub_exps = np.maximum(sub_exps, 0)
@@ -153,6 +175,8 @@ def _fast_strings(cells, idx, exps, decimal, values, status) -> list[int]:
     good = idx[ok]
     values[good] = parsed[ok] + 0.0  # -0.0 -> 0.0
     status[good] = OK
+    if len(commas):
+        grouped.extend(idx[commas[ok[commas]]].tolist())
     return idx[~ok].tolist()
 
 
@@ -301,6 +325,115 @@ def _finish(i: int, raw: object, number: Decimal, exponent: int, result: ParsedV
     result.status[i] = OK
 
 
+# --- which decimal mark ------------------------------------------------------------------
+
+#: '1,234.5', '12,345,678' (2+ groups): the comma groups thousands, the point is decimal
+_POINT_PROOF_RE = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+\.\d+|[+-]?\d{1,3}(?:,\d{3}){2,}")
+#: '1.234,5', '1.234.567', '1000,00', '3,5', '0,1234': the comma is decimal
+_COMMA_PROOF_RE = re.compile(
+    r"[+-]?\d{1,3}(?:\.\d{3})+,\d+|[+-]?\d{1,3}(?:\.\d{3}){2,}|[+-]?\d*,\d{1,2}"
+    r"|[+-]?\d*,\d{4,}|[+-]?\d{4,},\d+")
+#: '5,460': a decimal comma or a thousands separator, the value alone cannot say
+_COMMA_THREE_RE = re.compile(r"[+-]?\d{1,3},\d{3}")
+#: '3.5', '0.25', '1234.5': a decimal point (three digits after a point alone could be a
+#: thousands group in a decimal-comma file, so '1.234' proves nothing)
+_POINT_DECIMAL_RE = re.compile(r"[+-]?\d*\.\d{1,2}|[+-]?\d*\.\d{4,}|[+-]?\d{4,}\.\d+")
+
+
+#: a whole cell (between \x1e/\x1f separators) that is a number with a comma
+_NUMBER_START = frozenset("+-0123456789")
+
+
+def _comma_kind(cell: str) -> str:
+    """'three' ('5,460': undecided), 'point' ('1,234.5'), 'comma' ('1000,00') or '' (not a
+    number: 'Cañon City, CO')."""
+    text = cell.strip(_SPACES)
+    if not text or text[0] not in _NUMBER_START:
+        return ""
+    if _COMMA_THREE_RE.fullmatch(text):
+        return "three"
+    if _POINT_PROOF_RE.fullmatch(text):
+        return "point"
+    if _COMMA_PROOF_RE.fullmatch(text):
+        return "comma"
+    return ""
+
+
+def _first_point_decimal(rows: Sequence[Sequence[object]]) -> int:
+    """1 when some cell is a number with a decimal point ('3.5'), else 0."""
+    for row in rows:
+        for cell in row:
+            if type(cell) is str and "." in cell and "," not in cell and \
+                    _POINT_DECIMAL_RE.fullmatch(cell.strip(_SPACES)):
+                return 1
+    return 0
+
+
+@dataclass(frozen=True)
+class DecimalChoice:
+    """Which decimal mark a file's numbers use, and why, for the import report.
+
+    `reason`: 'comma_decimals' (values such as '1000,00' or '1.234,5'), 'comma_thousands'
+    (values such as '1,234.5' or '12,345,678', or '5,460' beside point decimals),
+    'ambiguous' (only values such as '5,460': read as thousands, the common case in
+    亿元/万人 tables, and said so), 'conflict' (both readings proven: the majority wins and
+    the others are reported cell by cell), '' (no value has a comma: nothing to decide).
+    `evidence` counts the values that decided; `ambiguous` lists (row index, column index,
+    text) of the undecided '5,460' cells, at most 20."""
+
+    mark: str
+    reason: str = ""
+    evidence: int = 0
+    comma_values: int = 0
+    ambiguous: tuple[tuple[int, int, str], ...] = ()
+    point_decimals: int = 0  # a value such as '3.5' was seen (looked for when it decides)
+
+
+def decide_decimal(rows: Sequence[Sequence[object]], default: str = ".",
+                   point_decimals: int = 0) -> DecimalChoice:
+    """The decimal mark the value cells of `rows` (text cells; header rows excluded) support.
+
+    Decided from the values, never from the delimiter: a semicolon or tab file writes
+    '5,460' 亿元 as often as '1000,00'. `point_decimals`: values such as '3.5' seen
+    elsewhere (the column-wise reader's numbers, which are no longer text)."""
+    # cells that may be numbers with a comma ('5,460', ' 1,5'; not 'Cañon City, CO')
+    cells = [c for row in rows for c in row if isinstance(c, str) and "," in c
+             and (c[:1] in _NUMBER_START or c[:1] in _SPACES)]
+    kinds = {text: _comma_kind(text) for text in set(cells)}
+    tally: Counter[str] = Counter()
+    for text, n in Counter(cells).items():
+        tally[kinds[text]] += n
+    three, point_proof, comma_proof = tally["three"], tally["point"], tally["comma"]
+    examples: list[tuple[int, int, str]] = []
+    if three:  # the first undecided cells, by position, for the report
+        for i, row in enumerate(rows):
+            for j, cell in enumerate(row):
+                if isinstance(cell, str) and kinds.get(cell) == "three":
+                    examples.append((i, j, cell.strip(_SPACES)))
+            if len(examples) >= 20:
+                break
+        examples = examples[:20]
+    if three and not (point_proof or comma_proof or point_decimals):
+        # only '5,460' so far: one '3.5' anywhere settles it (looked for only now: rare)
+        point_decimals = _first_point_decimal(rows)
+    commas = three + point_proof + comma_proof
+    if not commas:
+        return DecimalChoice(default if default in (".", ",") else ".",
+                             point_decimals=point_decimals)
+    if comma_proof and not (point_proof or (three and point_decimals)):
+        return DecimalChoice(",", "comma_decimals", commas, commas,
+                             point_decimals=point_decimals)
+    if comma_proof and point_proof:
+        mark = "," if comma_proof > point_proof else "."
+        return DecimalChoice(mark, "conflict", max(comma_proof, point_proof), commas,
+                             point_decimals=point_decimals)
+    if point_proof or point_decimals:
+        # '1,234.5' or '12,345,678'; or only '5,460' beside '3.5': commas group thousands
+        return DecimalChoice(".", "comma_thousands", commas, commas,
+                             point_decimals=point_decimals)
+    return DecimalChoice(".", "ambiguous", three, commas, tuple(examples))
+
+
 # --- years -------------------------------------------------------------------------------
 
 _YEAR_RE = re.compile(r"(\d{4})\s*(?:年度|年)?")
@@ -342,7 +475,98 @@ def _text_year(raw: str) -> tuple[int | None, bool]:
         year = int("".join(_ZH_DIGITS[c] for c in match.group(1)))
         if YEAR_MIN <= year <= YEAR_MAX:
             return year, True
-    return None, False
+    year, _ = _marked_year(text)
+    return (year, True) if year is not None else (None, False)
+
+
+#: What a year written with a mark says about the figures under it: kind -> English words.
+#: A split year ('2016-17') is read as its FIRST year, always (and said so).
+YEAR_NOTES = {
+    "fiscal": "fiscal year",
+    "split": "split year, read as its first year",
+    "estimate": "estimate",
+    "forecast": "forecast",
+    "provisional": "provisional",
+    "revised": "revised",
+    "marked": "marked with a footnote sign",
+    "year_end": "end of year",
+}
+#: kinds whose figures are not final actuals: imported, flagged and warned about
+NOT_ACTUAL = frozenset({"estimate", "forecast", "provisional"})
+_MARK_WORDS = {
+    "e": "estimate", "est": "estimate", "est.": "estimate", "estimate": "estimate",
+    "estimated": "estimate", "预计": "estimate", "估计": "estimate",
+    "f": "forecast", "forecast": "forecast", "proj": "forecast", "proj.": "forecast",
+    "projected": "forecast", "projection": "forecast", "预测": "forecast",
+    "p": "provisional", "prel": "provisional", "prel.": "provisional",
+    "preliminary": "provisional", "provisional": "provisional", "初步": "provisional",
+    "初步核算": "provisional", "快报": "provisional", "初值": "provisional",
+    "r": "revised", "rev": "revised", "rev.": "revised", "revised": "revised",
+    "修订": "revised", "修正": "revised",
+    "*": "marked", "**": "marked", "†": "marked", "#": "marked",
+}
+_FISCAL_RE = re.compile(r"(?:FY|F\.Y\.)\s*(\d{4})|(\d{4})\s*(?:财年|财政年度|会计年度)",
+                        re.IGNORECASE)
+_SPLIT_RE = re.compile(r"(?:FY\s*)?(\d{4})\s*[-/–—]\s*(\d{2}|\d{4})\s*(?:年度|年)?",
+                       re.IGNORECASE)
+_MARK_RE = re.compile(r"(\d{4})\s*(?:年度|年)?\s*(?:\((.+?)\)|\[(.+?)\]|([A-Za-z.]+|\*\*?|†|#|"
+                      r"[\u4e00-\u9fff]+))")
+_YEAR_END_RE = re.compile(r"(\d{4})\s*年\s*(?:末|底)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _marked_year(text: str) -> tuple[int | None, str]:
+    """(year, kind) of a year written with a mark: 'FY2016' (fiscal), '2016-17' / '2016/17' /
+    '2016–17' (split: the first year), '2019E' (estimate), '2019F' (forecast), '2022p'
+    (provisional), '2020r' / '2018 (revised)' (revised), '2021*' (marked), '2019年末'
+    (end of year); (None, '') for anything else."""
+    year, kind = None, ""
+    if (match := _FISCAL_RE.fullmatch(text)) is not None:
+        year, kind = int(match.group(1) or match.group(2)), "fiscal"
+    elif (match := _SPLIT_RE.fullmatch(text)) is not None:
+        first, second = int(match.group(1)), match.group(2)
+        follows = (int(second) == (first + 1) % 100 if len(second) == 2
+                   else int(second) == first + 1)
+        if follows:  # '2016-20' is a range of years, not one year
+            year, kind = first, "split"
+    elif (match := _YEAR_END_RE.fullmatch(text)) is not None:
+        year, kind = int(match.group(1)), "year_end"
+    elif (match := _MARK_RE.fullmatch(text)) is not None:
+        word = next(g for g in match.groups()[1:] if g is not None).strip().casefold()
+        found = _MARK_WORDS.get(word)
+        if found:
+            year, kind = int(match.group(1)), found
+    if year is None or not YEAR_MIN <= year <= YEAR_MAX:
+        return None, ""
+    return year, kind
+
+
+def year_note(cell: object) -> str:
+    """The kind of mark a year cell or header carries ('estimate', 'split', ...; YEAR_NOTES),
+    '' for a plain year or no year."""
+    if not isinstance(cell, str):
+        return ""
+    text = unicodedata.normalize("NFKC", cell).strip(_SPACES)
+    return _marked_year(text)[1]
+
+
+def year_notes(texts: dict[str, int], kinds: dict[str, str] | None = None,
+               subject: str = "years") -> tuple[str, dict[str, str]]:
+    """For the report: the years among `texts` (as written -> year read) that carry a mark,
+    in one English sentence, and text -> kind (`kinds` when the caller found them). ('', {})
+    when none does. Estimates, forecasts and provisional figures are named first: they are
+    imported, but are not actuals."""
+    if kinds is None:
+        kinds = {text: kind for text in texts if (kind := year_note(text))}
+    if not kinds:
+        return "", {}
+    ordered = sorted(kinds, key=lambda t: kinds[t] not in NOT_ACTUAL)
+    parts = [f"{text!r} → {texts[text]} ({YEAR_NOTES[kinds[text]]})" for text in ordered[:10]]
+    message = f"{subject} written with a mark: " + "; ".join(parts)
+    if any(kind in NOT_ACTUAL for kind in kinds.values()):
+        message += ("; the values under estimates, forecasts or provisional years were "
+                    "imported but are not final figures")
+    return message, kinds
 
 
 def looks_numeric(cell: object, decimal: str = ".") -> bool:

@@ -1,10 +1,13 @@
 """Delimited text (CSV, TSV, semicolon, pipe) to one RawGrid, with exact source line numbers.
 
-Order of work: decode (BOM, UTF-16, UTF-8, GB18030; never a silent garble) -> line endings
+Order of work: decode (BOM, UTF-16, UTF-8, GB18030, then Western Windows-1252 when the bytes
+look Western; a guess is said in the report; never a silent garble) -> line endings
 (a bare CR inside a field is removed and reported, not turned into a row) -> invisible
 characters -> delimiter -> parse with the csv module (C code; gc paused while Python lists are
 built) -> structure checks (preamble, header width, ragged rows, unquoted thousands) -> decimal
-mark. Values stay text; numbers are interpreted later.
+mark (from every value, not from the delimiter: '5,460' in a tab file is thousands unless
+another value says the comma is decimal; the report says which and why). Values stay text;
+numbers are interpreted later.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from desktop.importers.model import (
     counted,
     plural,
 )
+from desktop.importers.numbers import DecimalChoice, decide_decimal
 from desktop.importers.sniff import reject, utf16_without_bom
 from desktop.importers.text_hygiene import (
     CONTROL_RE,
@@ -52,8 +56,6 @@ DEFAULT_OPTIONS = ReadOptions()
 _THOUSANDS_HEAD = re.compile(r"[+-]?\d{1,3}")
 _THOUSANDS_GROUP = re.compile(r"\d{3}")
 _THOUSANDS_LAST = re.compile(r"\d{3}(?:\.\d*)?")
-_DECIMAL_COMMA = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+")
-_DECIMAL_POINT = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+")
 
 
 def _name_lines(lines: list[int]) -> str:
@@ -144,18 +146,77 @@ def decode(data: bytes, file: str, encoding: str | None = None) -> tuple[str, st
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if plausible_chinese(text):
-            return text, "gb18030"
+    western = looks_western(data)
+    if not western:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if plausible_chinese(text):
+                return text, "gb18030"
+    if western is not False:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if plausible_western(text):
+                return text, "cp1252"
     line = _bad_line(data, utf8_error.start)
     raise reject("encoding_unknown",
-                 f"The text encoding could not be recognised (not UTF-8, UTF-16 or "
-                 f"GBK/GB18030; first non-UTF-8 byte on line {line}); choose the encoding "
-                 "when importing.", file, row=line)
+                 f"The text encoding could not be recognised (not UTF-8, UTF-16, "
+                 f"GBK/GB18030 or Western European (Windows-1252); first non-UTF-8 byte on "
+                 f"line {line}); choose the encoding when importing.", file, row=line)
+
+
+#: characters other than letters that Western (Windows-1252) text commonly holds
+_WESTERN_SIGNS = frozenset("\u00a0’‘“”‚„–—…€£¥°·©®™×÷±§¶µ¿¡«»¢¦¨ª¬¯²³´¸¹º¼½¾•†‡‰")
+
+
+def looks_western(data: bytes) -> bool | None:
+    """What the bytes 0x80-0xFF say about the encoding: True when most stand alone between
+    ASCII bytes, as accented letters do in Western text ('Ca\\xf1on'); False when most come in
+    runs, as the two bytes of every GBK/GB18030 character do; None when there are too few to
+    say (fewer than 3). UTF-8 has been ruled out before this is asked."""
+    import numpy as np
+
+    raw = np.frombuffer(data[:4_000_000], dtype=np.uint8)
+    high = raw >= 0x80
+    total = int(np.count_nonzero(high))
+    if total == 0:
+        return None
+    alone = high.copy()
+    alone[1:] &= ~high[:-1]
+    alone[:-1] &= ~high[1:]
+    isolated = int(np.count_nonzero(alone))
+    if total < 3:
+        return None if isolated < total else True
+    return isolated >= 0.5 * total
+
+
+def plausible_western(text: str) -> bool:
+    """Text decoded as Windows-1252 whose non-ASCII characters are mostly letters (ñ, é, ü)
+    or common signs (’, –, €, °): a file in another encoding read this way is mostly symbols
+    and C1 control characters."""
+    sample = text[:400_000]
+    odd = [ch for ch in sample if ord(ch) > 0x7F]
+    if not odd:
+        return True
+    good = sum(1 for ch in odd if ch.isalpha() or ch in _WESTERN_SIGNS)
+    return good >= 0.9 * len(odd)
+
+
+def western_example(text: str) -> tuple[str, int]:
+    """The first field holding a non-ASCII character, and its line: for the report, so the
+    user sees at once whether the guessed encoding reads names right ('Doña Ana County')."""
+    match = re.search(r"[^\x00-\x7f]", text)
+    if match is None:
+        return "", 0
+    start = max(text.rfind(sep, 0, match.start()) for sep in ',;\t|"\n') + 1
+    ends = [e for e in (text.find(sep, match.start()) for sep in ',;\t|"\n') if e >= 0]
+    end = min(ends) if ends else len(text)
+    return text[start:end].strip()[:60], text.count("\n", 0, match.start()) + 1
 
 
 # ------------------------------------------------------------------------ clean-up
@@ -283,18 +344,64 @@ def detect_delimiter(sample: str, suffix: str) -> str | None:
     return close[0][2]
 
 
-def detect_decimal(rows: list[list[str]], delimiter: str) -> str:
-    if delimiter == ",":
-        return "."
-    comma = point = 0
-    for row in rows:
-        for field in row:
-            field = field.strip()
-            if _DECIMAL_COMMA.fullmatch(field):
-                comma += 1
-            elif _DECIMAL_POINT.fullmatch(field):
-                point += 1
-    return "," if comma > point else "."
+def may_hold_commas(text: str, delimiter: str) -> bool:
+    """Whether any field can hold a comma: with a comma delimiter only quoted fields can."""
+    return ('"' in text) if delimiter == "," else ("," in text)
+
+
+def detect_decimal(rows: list[list[str]], delimiter: str, text: str | None = None
+                   ) -> DecimalChoice:
+    """The decimal mark, decided from every value cell (numbers.decide_decimal), not from the
+    delimiter. `text` lets a file without commas in any field skip the scan."""
+    if text is not None and not may_hold_commas(text, delimiter):
+        return DecimalChoice(".")
+    return decide_decimal(rows)
+
+
+def decimal_issue(choice: DecimalChoice, rows: list[list[str]], numbers: list[int],
+                  file: str, delimiter: str) -> Issue | None:
+    """The report line saying which decimal mark was used and why (None when no value has a
+    comma). Undecidable values ('5,460' alone) are named by line and column: a warning.
+
+    In a comma-separated file the separator itself backs '1,234' as thousands (a
+    decimal-comma locale separates fields with ';'), and the report's 'thousands_separator'
+    line already says those values were read so: no line unless the comma is decimal."""
+    if not choice.reason:
+        return None
+    if delimiter == "," and choice.mark == "." and choice.reason != "conflict":
+        return None
+    n = choice.evidence
+    values: dict = {"mark": choice.mark, "reason": choice.reason, "count": n,
+                    "comma_values": choice.comma_values}
+    if choice.reason == "comma_decimals":
+        message = (f"Decimal mark: comma (like 1000,00); decided from {counted(n, 'value')}.")
+        return Issue("decimal_mark", message, Location(file), {**values, "level": "info"})
+    if choice.reason == "comma_thousands":
+        message = (f"Decimal mark: point; commas are thousands separators (decided from "
+                   f"{counted(n, 'value')}).")
+        return Issue("decimal_mark", message, Location(file), {**values, "level": "info"})
+    if choice.reason == "conflict":
+        mark = "comma" if choice.mark == "," else "point"
+        message = (f"Decimal mark: {mark}, used by most values; other values use the other "
+                   "mark and are reported cell by cell. Choose the decimal mark when importing "
+                   "if this is wrong.")
+        return Issue("decimal_mark", message, Location(file), values)
+    cells = [(numbers[i], column_letter(j), text) for i, j, text in choice.ambiguous
+             if i < len(numbers)]
+    named = ", ".join(f"line {line}, column {col} ({text!r})" for line, col, text in
+                      cells[:MAX_NAMED])
+    more = (f" and {choice.comma_values - MAX_NAMED:,} more"
+            if choice.comma_values > MAX_NAMED else "")
+    message = (f"Decimal mark: point, assumed. {counted(choice.comma_values, 'value')} such as "
+               f"{cells[0][2]!r} could be read either way (comma before exactly three digits); "
+               f"{plural(choice.comma_values, 'it was', 'they were')} read with the comma as a "
+               f"thousands separator ({cells[0][2]!r} = {cells[0][2].replace(',', '')}): "
+               f"{named}{more}. Choose the decimal mark 'comma' when importing if the comma "
+               "is meant as a decimal mark.")
+    first = cells[0]
+    return Issue("decimal_mark", message, Location(file, row=first[0], column=first[1]),
+                 {**values, "cells": [f"{col}{line}" for line, col, _ in cells],
+                  "example": first[2]})
 
 
 # ------------------------------------------------------------------------- parsing
@@ -485,6 +592,18 @@ def check_structure(rows: list[list[str]], numbers: list[int], delimiter: str,
     return h
 
 
+def _western_guessed(text: str, file: str) -> Issue:
+    """The report line for a file read as Windows-1252 without being told: a guess from the
+    bytes, so it names a field as read, for the user to check (and choose another encoding)."""
+    example, line = western_example(text)
+    return Issue(
+        "encoding_guessed",
+        f"The file is not UTF-8 or Chinese (GBK/GB18030); it was read as Western European "
+        f"(Windows-1252, a superset of Latin-1), e.g. {example!r} on line {line}. If names "
+        "look wrong, choose the encoding when importing.",
+        Location(file, row=line or None), {"encoding": "cp1252", "example": example})
+
+
 # -------------------------------------------------------------------------- public
 def read_text(data: bytes, file: str, options: ReadOptions = DEFAULT_OPTIONS,
               progress: Progress | None = None, suffix: str = "",
@@ -496,6 +615,8 @@ def read_text(data: bytes, file: str, options: ReadOptions = DEFAULT_OPTIONS,
         raise reject("too_large", f"The file is larger than {MAX_TEXT_BYTES // 2**20} MB, "
                      "the limit for text files.", file, size=len(data))
     text, encoding = decode(data, file, options.encoding)
+    if encoding == "cp1252" and not options.encoding:
+        issues.append(_western_guessed(text, file))
     check_cancelled(progress)
     text, sentinel = _fix_line_endings(text, file, issues)
     text = _remove_controls(text, data, encoding, file, issues)
@@ -515,7 +636,14 @@ def read_text(data: bytes, file: str, options: ReadOptions = DEFAULT_OPTIONS,
     _restore_sentinel(rows, sentinel)
     _truncate_long_fields(rows, numbers, text, data, encoding, spans_lines, file, issues)
     h = check_structure(rows, numbers, delimiter, file)
-    decimal = options.decimal or detect_decimal(rows[h + 1:h + 1 + SAMPLE_ROWS], delimiter)
+    decimal = options.decimal if options.decimal in (".", ",") else None
+    if decimal is None:
+        body = h + 1
+        choice = detect_decimal(rows[body:], delimiter, text)
+        decimal = choice.mark
+        issue = decimal_issue(choice, rows[body:], numbers[body:], file, delimiter)
+        if issue is not None:
+            issues.append(issue)
     progress.report(1.0, "parsed")
     return RawGrid(file=file, rows=rows, row_numbers=numbers, encoding=encoding,
                    delimiter=delimiter, decimal=decimal, issues=issues)

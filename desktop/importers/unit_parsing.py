@@ -16,6 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import numpy as np
+import pandas as pd
+
 from desktop.core.units import SCALE_WORDS, UNITS
 
 #: base unit words -> canonical code (extends desktop.core.units locally)
@@ -26,7 +29,41 @@ _BASE_UNITS: dict[str, str] = {
     "cny": "CNY",
     "rmb": "CNY",
     "元/人": "CNY_per_person",
+    "元/每人": "CNY_per_person",
+    "元每人": "CNY_per_person",
     "yuan per person": "CNY_per_person",
+    "yuan/person": "CNY_per_person",
+    "yuan per capita": "CNY_per_person",
+    "cny per person": "CNY_per_person",
+    "cny per capita": "CNY_per_person",
+    "美元/人": "USD_per_person",
+    "us$ per person": "USD_per_person",
+    "us$ per capita": "USD_per_person",
+    "usd per person": "USD_per_person",
+    "usd per capita": "USD_per_person",
+    "us$/person": "USD_per_person",
+    "dollars per person": "USD_per_person",
+    "dollars per capita": "USD_per_person",
+    "元/平方米": "CNY_per_sqm",
+    "元/㎡": "CNY_per_sqm",
+    "元/m2": "CNY_per_sqm",
+    "元/m²": "CNY_per_sqm",
+    "元每平方米": "CNY_per_sqm",
+    "yuan per square metre": "CNY_per_sqm",
+    "yuan per square meter": "CNY_per_sqm",
+    "yuan/m2": "CNY_per_sqm",
+    "人/平方公里": "persons_per_km2",
+    "人/平方千米": "persons_per_km2",
+    "人/km2": "persons_per_km2",
+    "人/km²": "persons_per_km2",
+    "人每平方公里": "persons_per_km2",
+    "persons per km2": "persons_per_km2",
+    "persons per km²": "persons_per_km2",
+    "persons per sq km": "persons_per_km2",
+    "persons per square kilometre": "persons_per_km2",
+    "persons per square kilometer": "persons_per_km2",
+    "people per sq. km of land area": "persons_per_km2",
+    "people per sq km": "persons_per_km2",
     "美元": "USD",
     "usd": "USD",
     "us$": "USD",
@@ -218,6 +255,66 @@ def unit_or_text(text: object) -> UnitSpec | None:
     if not source:
         return None
     return UnitSpec(source, source, 0, False)
+
+
+#: money totals and their per-person counterparts
+_PER_PERSON = {"CNY": "CNY_per_person", "USD": "USD_per_person"}
+#: words in an indicator's name that make its money unit a per-person amount
+_PER_PERSON_NAME_RE = re.compile(r"人均|每人|per[\s-]+(?:capita|person|head|inhabitant)",
+                                 re.IGNORECASE)
+
+
+def names_per_person(name: str) -> bool:
+    """'人均地区生产总值', 'GDP per capita (current US$)': the name says per person."""
+    return _PER_PERSON_NAME_RE.search(unicodedata.normalize("NFKC", name)) is not None
+
+
+def per_person(spec: UnitSpec | None, name: str) -> UnitSpec | None:
+    """The per-person unit when the indicator's name says per person and the unit is a money
+    total (人均地区生产总值 in 元 is yuan per person, never 亿元); None otherwise. The source
+    text stays as written; the exponent stays (万元 per person is yuan per person × 10,000)."""
+    # (a subclass of UnitSpec carries more, e.g. an unreadable scale: left as it is)
+    if type(spec) is not UnitSpec or spec.code not in _PER_PERSON or not names_per_person(name):
+        return None
+    return UnitSpec(spec.source, _PER_PERSON[spec.code], spec.exponent, spec.known)
+
+
+def per_person_units(names: list[str], name_codes: np.ndarray, unit_codes: np.ndarray,
+                     specs: list) -> tuple[list, np.ndarray, list[tuple[str, UnitSpec, int]]]:
+    """Records whose indicator name says per person and whose unit is money get the per-person
+    unit: (specs with the new units appended, unit code per record, (name, new spec, first
+    record) per change, for the report). `name_codes[i]` is record i's index into `names`."""
+    money = [k for k, spec in enumerate(specs) if type(spec) is UnitSpec
+             and spec.code in _PER_PERSON]
+    per_name = [k for k, name in enumerate(names) if names_per_person(name)]
+    if not money or not per_name or not len(unit_codes):
+        return specs, unit_codes, []
+    hit = np.isin(unit_codes, money) & np.isin(name_codes, per_name)
+    if not hit.any():
+        return specs, unit_codes, []
+    specs = list(specs)
+    unit_codes = np.array(unit_codes, copy=True)
+    changes: list[tuple[str, UnitSpec, int]] = []
+    width = len(specs)
+    pairs = pd.unique(name_codes[hit].astype(np.int64) * width + unit_codes[hit])
+    for pair in pairs.tolist():
+        name_code, unit_code = divmod(int(pair), width)
+        spec = per_person(specs[unit_code], names[name_code])
+        if spec is None:
+            continue
+        if spec in specs:
+            new_code = specs.index(spec)
+        else:
+            specs.append(spec)
+            new_code = len(specs) - 1
+        these = hit & (name_codes == name_code) & (unit_codes == unit_code)
+        unit_codes[these] = new_code
+        changes.append((names[name_code], spec, int(np.argmax(these))))
+    left = set(np.unique(unit_codes).tolist())
+    for k in money:  # a money unit no record has any more: not reported as converted
+        if k not in left:
+            specs[k] = None
+    return specs, unit_codes, changes
 
 
 #: SDMX codes that look like currencies but are not one

@@ -154,3 +154,19 @@ def test_gap_in_percentage_points_reads_in_the_language(value: float | None, lan
 
 def test_gap_in_percent_is_the_same_in_both_languages() -> None:
     assert format_gap(2.14, "%", lang="zh") == format_gap(2.14, "%") == "+2.1%"
+
+
+def test_ratio_units_carry_their_currency_and_read_as_ratios() -> None:
+    """Per-person and per-area units: money ratios keep their currency (so yuan per person
+    converts to US$ per person), and no label reads like a total (亿元, 万人)."""
+    from desktop.core.units import UNITS
+
+    expected = {
+        "CNY_per_person": ("yuan per person", "元/人", "CNY"),
+        "USD_per_person": ("US dollars per person", "美元/人", "USD"),
+        "CNY_per_sqm": ("yuan per square metre", "元/平方米", "CNY"),
+        "persons_per_km2": ("persons per km²", "人/平方公里", None),
+    }
+    for code, (en, zh, currency) in expected.items():
+        unit = UNITS[code]
+        assert (unit.label_en, unit.label_zh, unit.currency) == (en, zh, currency)

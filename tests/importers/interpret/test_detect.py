@@ -194,3 +194,74 @@ def test_table_without_a_header_row():
 def test_problems_are_listed_not_raised():
     plan = detect(grid([["年份", "数值"], ["2016", "1"]]))
     assert plan.problems == ("no_city_column",)
+
+
+# --- year headers written with a mark ------------------------------------------------------
+
+MARKED_HEADERS = ["FY2016", "2017-18", "2019E", "2020r", "2021*", "2022p"]
+
+
+def test_marked_year_headers_are_year_columns():
+    """Not dropped, not taken for indicators: each is its year (a split year its first)."""
+    plan = detect(grid([["城市", "指标", *MARKED_HEADERS], ["沈阳市", "GDP", *"123456"]]))
+    assert plan.layout == "wide_years"
+    assert plan.year_columns == {"FY2016": 2016, "2017-18": 2017, "2019E": 2019, "2020r": 2020,
+                                 "2021*": 2021, "2022p": 2022}
+
+
+def test_marked_year_headers_are_flagged_in_the_report():
+    from desktop.importers.interpret import interpret_grid
+
+    rows = [["城市", "指标", *MARKED_HEADERS, "2018 (revised)", "2023年末"],
+            ["沈阳市", "GDP", "1", "2", "3", "4", "5", "6", "7", "8"]]
+    frame, report = interpret_grid(grid(rows, file="marked.csv"))
+    assert sorted(frame["year"].tolist()) == [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]
+    assert frame.loc[frame["value"] == 3.0, "year"].item() == 2019  # '2019E': imported
+    [flagged] = [w for w in report.warnings if w.code == "year_flagged"]
+    assert flagged.values["notes"] == {
+        "FY2016": "fiscal", "2017-18": "split", "2019E": "estimate", "2020r": "revised",
+        "2021*": "marked", "2022p": "provisional", "2018 (revised)": "revised",
+        "2023年末": "year_end"}
+    assert flagged.values["columns"]["2019E"] == "E"
+    assert flagged.message.startswith("year headers written with a mark: '2019E' → 2019 "
+                                      "(estimate); '2022p' → 2022 (provisional)")
+    assert "not final figures" in flagged.message
+    assert (flagged.location.row, flagged.location.column) == (1, "C")
+
+
+def test_year_like_header_that_is_not_read_is_named():
+    from desktop.importers.interpret import interpret_grid
+
+    rows = [["城市", "指标", "2016", "2017", "2019 Q3"], ["沈阳市", "GDP", "1", "2", "3"]]
+    frame, report = interpret_grid(grid(rows, file="q.csv"))
+    assert sorted(frame["year"].tolist()) == [2016, 2017]
+    [issue] = [w for w in report.warnings if w.code == "year_header_not_read"]
+    assert issue.message == ("1 column whose header looks like a year but is not one was "
+                             "not imported: column E ('2019 Q3')")
+    assert issue.location.column == "E"
+
+
+def test_marked_year_cells_in_a_long_table_are_flagged():
+    from desktop.importers.interpret import interpret_grid
+
+    rows = [["城市", "指标", "年份", "数值"], ["沈阳市", "GDP", "FY2016", "1"],
+            ["沈阳市", "GDP", "2019F", "2"], ["沈阳市", "GDP", "2017", "3"]]
+    frame, report = interpret_grid(grid(rows, file="cells.csv"))
+    assert dict(zip(frame["year"], frame["value"], strict=True)) == {2016: 1.0, 2019: 2.0,
+                                                                      2017: 3.0}
+    [flagged] = [w for w in report.warnings if w.code == "year_flagged"]
+    assert flagged.values["notes"] == {"FY2016": "fiscal", "2019F": "forecast"}
+    assert "'2019F' → 2019 (forecast)" in flagged.message
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("GDP 2019E", ("GDP", 2019)), ("GDP FY2016", ("GDP", 2016)),
+     ("popu_2016-17", ("popu", 2016)), ("人均 GDP 2018 (revised)", ("人均 GDP", 2018)),
+     ("popu_2020", ("popu", 2020)), ("GDP", ("GDP", None))],
+)
+def test_name_and_marked_year(header, expected):
+    from desktop.importers.layout import header_year_note, name_and_year
+
+    assert name_and_year(header) == expected
+    assert bool(header_year_note(header)) == (header not in ("popu_2020", "GDP"))

@@ -164,3 +164,110 @@ def test_fast_path_handles_clean_columns_without_the_per_cell_path(monkeypatch):
 )
 def test_parse_year(cell, expected):
     assert parse_year(cell) == expected
+
+
+# --- the decimal mark, decided from the values ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cells", "mark", "reason"),
+    [
+        (["5,460", "12,345,678"], ".", "comma_thousands"),
+        (["1,234.5"], ".", "comma_thousands"),
+        (["5,460", "1,234", "3.5"], ".", "comma_thousands"),
+        (["1000,00", "3,5"], ",", "comma_decimals"),
+        (["1.234,5"], ",", "comma_decimals"),
+        (["1.234.567"], ".", ""),  # no comma: nothing to decide, the point stays
+        (["0,1234"], ",", "comma_decimals"),  # four digits after the comma
+        (["5,460", "0,25"], ",", "comma_decimals"),
+        (["5,460", "1,234"], ".", "ambiguous"),
+        (["12", "3.5", "name, with comma"], ".", ""),
+    ],
+)
+def test_decide_decimal(cells, mark, reason):
+    choice = num.decide_decimal([[c] for c in cells])
+    assert (choice.mark, choice.reason) == (mark, reason)
+
+
+def test_decide_decimal_names_the_undecided_cells_and_counts_them():
+    rows = [["沈阳市", "5,460"], ["大连市", "6,810"], ["长春市", "7"]]
+    choice = num.decide_decimal(rows)
+    assert choice.ambiguous == ((0, 1, "5,460"), (1, 1, "6,810"))
+    assert (choice.evidence, choice.comma_values) == (2, 2)
+    # told of a point decimal elsewhere (the column-wise reader's numbers), it is decided
+    assert num.decide_decimal(rows, point_decimals=1).reason == "comma_thousands"
+
+
+def test_grouped_thousands_parse_in_one_vectorised_call_with_notes(monkeypatch):
+    """50,000 '5,460' cells (a 亿元 column) never go cell by cell, and each keeps its note."""
+    calls = []
+    monkeypatch.setattr(num, "_parse_one", lambda *a: calls.append(a))
+    cells = ["5,460", "12,345,678.5", "7"] * 20_000
+    result = parse(cells, np.full(len(cells), 8))
+    assert calls == []
+    assert result.values[:3].tolist() == [546_000_000_000.0, 1_234_567_850_000_000.0, 7e8]
+    thousands = [n for n in result.notes if n.code == "thousands_separator"]
+    assert len(thousands) == 40_000
+    assert thousands[0].index == 0 and thousands[0].detail == {"normalised": "5460"}
+
+
+def test_grouped_thousands_fast_and_careful_notes_agree():
+    """Padded cells take the careful path; the notes still come in cell order."""
+    result = parse([" 1,234 ", "5,460", "12,34"])
+    assert result.values[:2].tolist() == [1234.0, 5460.0]
+    assert [(n.index, n.code) for n in result.notes] == [
+        (0, "thousands_separator"), (1, "thousands_separator"), (2, "not_a_number")]
+
+
+# --- years written with a mark -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "year", "note"),
+    [
+        ("FY2016", 2016, "fiscal"),
+        ("FY 2016", 2016, "fiscal"),
+        ("2016财年", 2016, "fiscal"),
+        ("2016-17", 2016, "split"),
+        ("2016/17", 2016, "split"),
+        ("2016–17", 2016, "split"),
+        ("2016-2017", 2016, "split"),
+        ("2019-20", 2019, "split"),
+        ("2099-00", 2099, "split"),  # the century turns
+        ("2019E", 2019, "estimate"),
+        ("2019e", 2019, "estimate"),
+        ("2019 est.", 2019, "estimate"),
+        ("2019年(预计)", 2019, "estimate"),
+        ("2019F", 2019, "forecast"),
+        ("2021*", 2021, "marked"),
+        ("2022p", 2022, "provisional"),
+        ("2022 (preliminary)", 2022, "provisional"),
+        ("2020r", 2020, "revised"),
+        ("2018 (revised)", 2018, "revised"),
+        ("2019年末", 2019, "year_end"),
+        ("2016年", 2016, ""),
+        ("2016", 2016, ""),
+    ],
+)
+def test_years_with_marks(cell, year, note):
+    assert parse_year(cell) == (year, cell != "2016")
+    assert num.year_note(cell) == note
+
+
+@pytest.mark.parametrize("cell", ["2016-20", "2016-15", "2019 Q3", "2019abc", "FY16", "2019X",
+                                  "20190", "1500E"])
+def test_year_like_texts_that_are_not_one_year(cell):
+    """A range ('2016-20'), a quarter, a two-digit fiscal year: not read as a year."""
+    assert parse_year(cell) == (None, False)
+    assert num.year_note(cell) == ""
+
+
+def test_year_notes_name_estimates_first_and_say_they_are_not_actuals():
+    message, kinds = num.year_notes({"FY2016": 2016, "2019E": 2019, "2017": 2017})
+    assert kinds == {"FY2016": "fiscal", "2019E": "estimate"}
+    assert message.startswith("years written with a mark: '2019E' → 2019 (estimate); "
+                              "'FY2016' → 2016 (fiscal year)")
+    assert "not final figures" in message
+    assert num.year_notes({"2016-17": 2016})[0] == (
+        "years written with a mark: '2016-17' → 2016 (split year, read as its first year)")
+    assert num.year_notes({"2016": 2016}) == ("", {})
