@@ -2,6 +2,12 @@
 scope - as a TablePlan the import dialog shows step by step and the user may override; and what
 would stop interpretation under a plan (plan_problems, PROBLEM_TEXT).
 
+Beyond the header words (layout.assign_roles) it reads a table as what it is: a series column
+('Subject Descriptor', 'Description') beside a unit or scale column makes each row's series its
+own indicator; a long table's further numeric columns become value columns ('value:<name>');
+a table without a year column takes the year its title rows or sheet name state
+(title_years; `year_source` and `year_candidates` say where, an option always wins).
+
     plan = detect(grid, options)
 """
 
@@ -16,6 +22,7 @@ from desktop.importers.layout import (
     TablePlan,
     assign_roles,
     detect_layout,
+    guess_role,
     header_key,
     indicator_role,
     numeric_share,
@@ -34,6 +41,7 @@ from desktop.importers.table import (
     detect_shape,
     flatten_header,
 )
+from desktop.importers.title_years import choose_year, title_year_candidates
 from desktop.importers.unit_parsing import split_unit
 
 __all__ = ["PROBLEM_TEXT", "SAMPLE_BODY_ROWS", "detect", "plan_problems"]
@@ -62,12 +70,13 @@ def detect(grid: RawGrid, options: TableOptions = TableOptions()) -> TablePlan: 
     metadata = [(key, value) for _, key, value in shape.metadata]
     indicator, unit, city, year = _from_metadata(metadata)
     unit_source = "metadata" if unit else ""
+    year_source = "metadata" if year is not None else ""
     if options.indicator is not None:
         indicator = options.indicator
     if options.unit is not None:
         unit, unit_source = options.unit, "option"
     if options.year is not None:
-        year = options.year
+        year, year_source = options.year, "option"
     if options.city is not None:
         city = options.city
 
@@ -76,6 +85,12 @@ def detect(grid: RawGrid, options: TableOptions = TableOptions()) -> TablePlan: 
     if layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; expected one of {LAYOUTS}")
     roles = assign_roles(layout, names, numeric) if width else []
+    if layout in ("long", "wide_years") and "indicator" not in roles:
+        series = _series_column(names, roles, numeric)
+        if series is not None:
+            roles[series] = "indicator"
+    if layout == "long" and "value" in roles:
+        _further_value_columns(names, roles, numeric)
     if options.roles:
         for c, name in enumerate(names):
             letter = column_letter(c)
@@ -85,6 +100,12 @@ def detect(grid: RawGrid, options: TableOptions = TableOptions()) -> TablePlan: 
     scope = _scope_from_titles(metadata)
     if scope:
         roles = [_with_scope(role, scope) for role in roles]
+    candidates: list[tuple[str, int, str]] = []
+    if not _has_year_column(roles):
+        titles = [f"{key}：{value}" if key else value for key, value in metadata]
+        candidates = title_year_candidates(titles, grid.sheet)
+        if year is None:
+            year, year_source = choose_year(candidates)
     # a metadata city only stands in when no column names cities
     if "city" in roles and options.city is None:
         city = None
@@ -120,6 +141,8 @@ def detect(grid: RawGrid, options: TableOptions = TableOptions()) -> TablePlan: 
         unit_source=unit_source,
         city=city,
         year=year,
+        year_source=year_source,
+        year_candidates=tuple(candidates),
         decimal=grid.decimal or ".",
         dims=dims,
     )
@@ -129,6 +152,46 @@ def detect(grid: RawGrid, options: TableOptions = TableOptions()) -> TablePlan: 
 #: Title words that limit what a yearbook table covers; carried into indicator names so that
 #: urban-district figures are never taken for whole-city ones.
 _SCOPES = (("市辖区", "市辖区"), ("districts under city", "市辖区"))
+
+
+#: headers of a column that names the series of each row (IMF WEO 'Subject Descriptor',
+#: BEA 'Description'), where no column is called indicator or series outright
+_SERIES_HEADERS = {"subjectdescriptor", "description", "seriesdescription", "linedescription",
+                   "seriestitle", "indicatordescription", "concept", "descriptor",
+                   "指标说明", "项目名称", "科目", "科目名称"}
+
+
+def _series_column(names: list[str], roles: list[str], numeric: list[bool]) -> int | None:
+    """The column naming each row's series, when the table has one and no indicator column:
+    then each series becomes its own indicator instead of all rows being one."""
+    for c, name in enumerate(names):
+        if roles[c] == "ignore" and not numeric[c] and header_key(name) in _SERIES_HEADERS:
+            return c
+    return None
+
+
+_YEARISH_RE = re.compile(r"(?<!\d)(?:18|19|20|21)\d{2}(?!\d)")
+
+
+def _further_value_columns(names: list[str], roles: list[str], numeric: list[bool]) -> None:
+    """A long table's numeric columns beside its value column ('增速' beside '数值'; GDP and
+    population beside 'value') become value columns too, each its own indicator, instead of
+    being dropped without a word. Columns whose header names another role (codes, ranks,
+    notes) or a year stay as they are."""
+    for c, name in enumerate(names):
+        if (roles[c] != "ignore" or not numeric[c] or not name or guess_role(name) is not None
+                or _YEARISH_RE.search(name)):
+            continue  # a year-like header ('2019 Q3') is left for the report to name
+        label, _, stripped = split_unit(name)
+        roles[c] = f"value:{label if stripped and label else name}"
+
+
+def _has_year_column(roles: list[str]) -> bool:
+    """A year column, year headers, or a year in every indicator header ('popu_2020')."""
+    if any(r == "year" or r.startswith("year:") for r in roles):
+        return True
+    indicator_years = [indicator_role(r)[1] for r in roles if r.startswith("indicator:")]
+    return bool(indicator_years) and all(y is not None for y in indicator_years)
 
 
 def _scope_from_titles(metadata: list[tuple[str, str]]) -> str:

@@ -22,7 +22,8 @@ makes it decline (`Declined`), and the caller falls back to the row-wise path: e
 other than UTF-8 and GBK/GB18030, quoted line breaks, ragged rows, merged cells, formulas,
 dates, multi-row headers, footnotes, fill-down, repeated headers, layouts other than long /
 wide_years / wide_indicators, years in indicator headers, roles it does not know (e.g.
-unit_mult), cells needing hygiene (control characters, over-long fields), a decimal comma.
+unit_mult for a scale column, value:<name> for a long table's further value columns),
+cells needing hygiene (control characters, over-long fields), a decimal comma.
 Only the cells that are not plain numbers go through the per-cell code
 (numbers.parse_values), with their raw text.
 
@@ -69,7 +70,8 @@ _FAST_LAYOUTS = ("long", "wide_years", "wide_indicators")
 _KNOWN_PLAN_FIELDS = frozenset({
     "file", "sheet", "layout", "header_rows", "first_data_row", "end_row", "footer_rows",
     "metadata_rows", "metadata", "unit_rows", "columns", "indicator", "unit", "unit_source",
-    "city", "year", "decimal", "dims", "fill_down_city", "problems"})
+    "city", "year", "year_source", "year_candidates", "decimal", "dims", "fill_down_city",
+    "problems"})
 
 
 class Declined(Exception):  # noqa: N818 (a decision, not an error)
@@ -499,6 +501,7 @@ def _records(table: ColumnTable, plan, by_role: dict[str, int], city: Coded | No
         header_unit=[unit_of_col.get(c, "") for c in vcols],
         wide=layout != "long",
         city_code=city_code,
+        unit_col=by_role.get("unit", -1),
     )
 
 

@@ -17,6 +17,12 @@ duplicates, flags); purely informative ones (metadata, footnotes, repeated heade
 rows) carry values['level'] == 'info'. Per-cell issues are capped per code (MAX_CELL_ISSUES)
 with one 'more_issues' summary. Only a table that cannot be read as a table at all raises
 ImportRejectedError; a header without data is a warning ('no_data_rows').
+
+Series tables (series.py): each row's unit cell and scale cell ('U.S. dollars', 'Billions')
+give its exponent; an unreadable scale refuses that row's values ('unreadable_scale'); a series
+in units of different kinds becomes one indicator per unit. A value column whose header names
+a unit the unit column contradicts is said ('header_unit_differs', the unit column used) or
+refused when the units are of different kinds ('unit_conflict').
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from desktop.importers.detection import PROBLEM_TEXT, detect, plan_problems
 from desktop.importers.layout import (
     ColumnPlan,
     TablePlan,
+    header_year_issues,
 )
 from desktop.importers.mapping import (
     Coded,
@@ -62,12 +69,19 @@ from desktop.importers.model import (
     counted,
     plural,
 )
+from desktop.importers.series import UnreadableScale, scaled_unit, split_series_by_unit
 from desktop.importers.table import (
     TableShape,
     body_rows,
     cell_text,
 )
-from desktop.importers.unit_parsing import sdmx_unit, split_unit, unit_label, unit_or_text
+from desktop.importers.unit_parsing import (
+    per_person_units,
+    sdmx_unit,
+    split_unit,
+    unit_label,
+    unit_or_text,
+)
 
 if TYPE_CHECKING:
     from desktop.core.catalog import City, CityLookup
@@ -90,7 +104,8 @@ __all__ = [
 MAX_CELL_ISSUES = 100
 
 _ERROR_CODES = {"not_a_number", "non_finite", "overflow", "underflow", "bad_year",
-                "formula_not_calculated", "conflicting_duplicate", "missing_city"}
+                "formula_not_calculated", "conflicting_duplicate", "missing_city",
+                "unreadable_scale", "unit_conflict"}
 
 
 # --- interpretation ------------------------------------------------------------------------
@@ -165,7 +180,12 @@ def interpret(
     problems = plan_problems(plan)
     if problems and problems != ["empty_table"]:
         code = problems[0]
-        raise ImportRejectedError(Issue(code, PROBLEM_TEXT[code], issues.loc()))
+        message, values = PROBLEM_TEXT[code], {}
+        if code == "no_year" and plan.year_candidates:  # titles naming different years
+            values["years"] = sorted({year for _, year, _ in plan.year_candidates})
+            message += " (the titles name " + ", ".join(
+                f"{year} in {text!r}" for _, year, text in plan.year_candidates[:5]) + ")"
+        raise ImportRejectedError(Issue(code, message, issues.loc(), values))
     detection_notes(grid, plan, issues)
     if problems:  # empty table: nothing to import, not an error
         return _empty_result(report, issues)
@@ -251,6 +271,9 @@ def interpret_stacked(
                  else table[units.codes])
     parsed = parse(exponents)
     status = parsed.status
+    _unreadable_scales(rec, units, status, issues)
+    if units.refused is not None:
+        status[units.refused & (status != num.MISSING)] = num.BAD
     _cell_flags(issues.grid, rec, status, issues)
 
     progress.report(0.75, "cities")
@@ -303,7 +326,7 @@ def interpret_stacked(
     letters = np.array([column_letter(c) for c in rec.vcols], dtype=object)
     kept_units = kept.of(units.codes)
     kept_city = kept.of(city.codes)
-    kept_indicator = kept.of(rec.indicator.codes)
+    kept_indicator = kept.of(units.indicator.codes)
     city_cells, indicator_cells, unit_cells, source_unit_cells, column_cells = _text_columns([
         (resolved, kept_city), (units.names, kept_indicator), (unit_names, kept_units),
         (unit_sources, kept_units),
@@ -372,9 +395,11 @@ def interpret_stacked(
     report.cities_matched = {name: cid for name, cid in matches.matched.items()
                              if cid in present}
     report.cities_new = [name for name in matches.new if name in present]
-    report.indicators = list(dict.fromkeys(units.names[kept.present(rec.indicator)].tolist()))
+    report.indicators = list(dict.fromkeys(
+        units.names[kept.present(units.indicator)].tolist()))
     report.years = sorted({int(y) for y in year_values} if kept.everything else
                           {int(y) for y in pd.unique(kept.of(years))})
+    _series_note(plan, report, issues)
     issues.finish()
     report.errors.extend(issues.errors)
     report.warnings.extend(issues.warnings)
@@ -565,6 +590,8 @@ def detection_notes(grid: RawGrid, plan: TablePlan, issues: Issues) -> None:
                    f"{counted(len(plan.header_rows), 'header row')} joined into one",
                    issues.loc(plan.header_rows[0]), info=True, count=len(plan.header_rows),
                    headers=[c.header for c in plan.columns])
+    _year_notes(plan, issues)
+    _value_columns_note(plan, issues)
     normalised = {c.header: int(c.role.split(":", 1)[1]) for c in plan.columns
                   if c.role.startswith("year:") and c.header != c.role.split(":", 1)[1]}
     if normalised:
@@ -574,14 +601,103 @@ def detection_notes(grid: RawGrid, plan: TablePlan, issues: Issues) -> None:
                    "year headers read as years: " + ", ".join(
                        f"{k!r} → {v}" for k, v in list(normalised.items())[:10]),
                    issues.loc(row, first.index), years=normalised)
+    for code, message, column, values in header_year_issues(plan):  # '2019E', '2019 Q3'
+        issues.add(code, message, issues.loc(plan.header_rows[-1] if plan.header_rows
+                                             else None, column), **values)
+
+
+def _series_note(plan: TablePlan, report: ImportReport, issues: Issues) -> None:
+    """A table whose rows are series (a series column with a unit or scale column beside it,
+    WEO, BEA): which series were found, each its own indicator, and where units came from."""
+    series = plan.column("indicator")
+    if series is None or plan.layout not in ("wide_years", "long") or not report.indicators:
+        return
+    unit, scale = plan.column("unit"), plan.column("unit_mult")
+    if (unit is None and scale is None) or (plan.layout == "long" and scale is None):
+        return  # a plain long table (indicator, value, unit columns) is no news
+    names = report.indicators
+    sources = []
+    if unit is not None:
+        sources.append(f"units from column {unit.letter} ({unit.header})")
+    if scale is not None:
+        sources.append(f"scale from column {scale.letter} ({scale.header})")
+    issues.add("series_found",
+               f"{counted(len(names), 'series', 'series')} in column {series.letter} "
+               f"({series.header}), each imported as its own indicator, "
+               f"{' and '.join(sources)}: " + "; ".join(names[:10])
+               + ("; …" if len(names) > 10 else ""),
+               issues.loc(None, series.index), info=True, count=len(names),
+               series=names[:50], column=series.letter, header=series.header,
+               unit_column=unit.letter if unit else "", scale_column=scale.letter if scale else "")
+
+
+def _value_columns_note(plan: TablePlan, issues: Issues) -> None:
+    """'3 value columns: GDP, population, growth': every numeric column that is imported."""
+    if plan.layout == "long":
+        columns = [c for c in plan.columns if c.role == "value" or c.role.startswith("value:")]
+    elif plan.layout == "wide_indicators":
+        columns = [c for c in plan.columns if c.role.startswith("indicator:")]
+    else:
+        return
+    if len(columns) < 2:
+        return
+    names = [c.header or c.letter for c in columns]
+    issues.add("value_columns",
+               f"{counted(len(columns), 'value column')}, each its own indicator: "
+               + ", ".join(names[:20]) + (", …" if len(names) > 20 else ""),
+               issues.loc(plan.header_rows[-1] if plan.header_rows else None,
+                          columns[0].index),
+               info=True, count=len(columns), names=names[:50],
+               columns=[c.letter for c in columns][:50])
+
+
+def _year_notes(plan: TablePlan, issues: Issues) -> None:
+    """Where the year of a table without a year column came from, and titles or a sheet name
+    that state another year: a guess the user should be able to check and override."""
+    if not plan.year_candidates or plan.year_source == "metadata":
+        return
+
+    def where(source: str, text: str) -> Location:
+        if source == "sheet":
+            return issues.loc()
+        for row, (key, value) in zip(plan.metadata_rows, plan.metadata, strict=False):
+            if text == (f"{key}：{value}" if key else value):
+                return issues.loc(row)
+        return issues.loc()
+
+    def said(source: str, text: str) -> str:
+        return f"the sheet name {text!r}" if source == "sheet" else f"the title {text!r}"
+
+    used = [c for c in plan.year_candidates if c[0] == plan.year_source and c[1] == plan.year]
+    others = [c for c in plan.year_candidates if c[1] != plan.year]
+    if used and plan.year_source in ("title", "sheet"):
+        source, year, text = used[0]
+        issues.add(f"year_from_{source}", f"year {year} taken from {said(source, text)}",
+                   where(source, text), info=not others, year=year, text=text)
+    if others and plan.year is not None:
+        source, year, text = others[0]
+        # a year that no title or sheet name gave was set by the user (option or plan)
+        from_titles = bool(used) and plan.year_source in ("title", "sheet")
+        place = "sheet name" if plan.year_source == "sheet" else "title"
+        chosen = (f"{plan.year} from the {place} (set the year to use another)" if from_titles
+                  else "the year you set")
+        issues.add("year_sources_disagree",
+                   f"{said(source, text)} says {year}, not {plan.year}; used {chosen}",
+                   where(source, text), year=year, used=plan.year, text=text,
+                   source=source, used_source=plan.year_source if from_titles else "option")
 
 
 @dataclass
 class _Units:
-    names: np.ndarray  # object: cleaned indicator name per distinct raw indicator cell
-    name_codes: np.ndarray  # per distinct raw indicator cell: code of its cleaned name
+    names: np.ndarray  # object: cleaned indicator name per indicator code
+    name_codes: np.ndarray  # per indicator code: code of its cleaned name
     specs: list  # UnitSpec | None per unit code
     codes: np.ndarray  # unit code per record
+    #: indicator code per record (into `names`): the raw indicator cells, or those cells
+    #: split by unit where one series is given in units that cannot be converted
+    indicator: Coded
+    unreadable: np.ndarray  # bool per unit code: its scale cannot be read (not imported)
+    refused: np.ndarray | None = None  # per record: header and unit column disagree in kind
 
 
 def _indicators_and_units(rec: Records, plan: TablePlan, issues: Issues,
@@ -634,35 +750,156 @@ def _indicators_and_units(rec: Records, plan: TablePlan, issues: Issues,
             measure = cell_text(text_uniques[t])
             if measure.upper() == "XDC" and cell_text(currency.uniques[c]):
                 measure = cell_text(currency.uniques[c])
-            specs.append(sdmx_unit(measure, cell_text(mult.uniques[u])))
+            scale = cell_text(mult.uniques[u])
+            if plan.layout == "sdmx":
+                specs.append(sdmx_unit(measure, scale))
+            else:
+                specs.append(scaled_unit(measure, scale))
     else:
         specs = [unit_or_text(u) if u else None for u in text_uniques]
     unit_codes = np.asarray(unit_codes)
+    # 人均… in 元 is yuan per person, never a money total (unit_parsing.per_person_units)
+    specs, unit_codes, per_person = per_person_units(names, ind.codes, unit_codes, specs)
+    for name, spec, first in per_person:
+        issues.add("per_person_unit",
+                   f"{name}: unit {spec.source!r} read as {unit_label(spec.code)}, since the "
+                   "name says per person (not a money total)", issues.at(rec, first), info=True,
+                   indicator=name, unit=spec.source, unit_code=spec.code)
+    unreadable = np.array([isinstance(s, UnreadableScale) for s in specs], dtype=bool)
 
     # report units: unknown ones, conversions, and mixed units within an indicator
     firsts = counts = None
     for k, spec in enumerate(specs):
-        if spec is None:
+        if spec is None or isinstance(spec, UnreadableScale):
             continue
         if not spec.known:
             if firsts is None:
                 firsts = first_positions(unit_codes, len(specs))
                 counts = np.bincount(unit_codes, minlength=len(specs))
             where = issues.at(rec, int(firsts[k])) if m else issues.loc()
+            at_rows = _rows_of(rec, unit_codes, k) if m and len(specs) <= 50 else []
+            listed = (f" (rows {', '.join(map(str, at_rows[:10]))}"
+                      f"{', …' if len(at_rows) > 10 else ''})" if at_rows else "")
             issues.add("unknown_unit",
-                       f"unit {spec.source!r} is not known; values kept as written",
-                       where, unit=spec.source, rows=int(counts[k]))
+                       f"unit {spec.source!r} is not known; values kept as written{listed}",
+                       where, unit=spec.source, rows=int(counts[k]),
+                       source_rows=at_rows[:MAX_CELL_ISSUES])
         if spec.exponent:
             text = spec.describe()
             if text not in report.units_converted:
                 report.units_converted.append(text)
                 report.unit_conversions.append((spec.source, spec.code, spec.exponent))
+    refused = _header_unit_conflicts(rec, explicit_text, issues)
+    indicator = Coded(ind.codes, ind.uniques)
+    if m and len(specs) > 1 and plan.layout in ("wide_years", "long") and (
+            rec.unit_mult is not None or plan.layout == "wide_years"):
+        indicator, names = split_series_by_unit(ind.codes, names, unit_codes, specs)
+        if len(names) > len(ind.uniques):
+            _series_split_note(rec, indicator, names, ind.codes, issues)
     name_codes, _ = _factorize_list(names)
     names_arr = np.array(names, dtype=object)
+    codes = indicator.codes
     if m and len(specs) > 1:
-        _mixed_units(name_codes[ind.codes], unit_codes, specs, rec, issues,
-                     lambda first: str(names_arr[ind.codes[first]]))
-    return _Units(names_arr, name_codes, specs, unit_codes)
+        _mixed_units(name_codes[codes], unit_codes, specs, rec, issues,
+                     lambda first: str(names_arr[codes[first]]))
+    return _Units(names_arr, name_codes, specs, unit_codes, indicator, unreadable, refused)
+
+
+def _header_unit_conflicts(rec: Records, explicit_text: list[str],
+                           issues: Issues) -> np.ndarray | None:
+    """A value column whose header names a unit ('GDP (亿元)') beside a unit column that says
+    another ('万元'): never resolved silently. The same kind of unit at another scale is a
+    warning (the unit column is used: it is written per row); units of different kinds
+    (亿元 vs 万人) refuse those values, since neither can be trusted. Returns the refused
+    records (None: none)."""
+    if rec.unit_mult is not None or not any(explicit_text) or not any(rec.header_unit):
+        return None
+    refused = None
+    n = rec.n
+    parsed: dict[str, object] = {}
+
+    def spec_of(text: str):
+        return parsed.setdefault(text, unit_or_text(text))
+
+    for j, header_text in enumerate(rec.header_unit):
+        if not header_text:
+            continue
+        header_spec = spec_of(header_text)
+        cells = rec.unit.codes[j * n:(j + 1) * n]
+        for e in pd.unique(cells).tolist():
+            text = explicit_text[e]
+            if not text:
+                continue
+            cell_spec = spec_of(text)
+            if (cell_spec.code, cell_spec.exponent) == (header_spec.code, header_spec.exponent):
+                continue
+            where = np.flatnonzero(cells == e)
+            rows = rec.source_rows[where].tolist()
+            listed = ", ".join(map(str, rows[:10])) + (", …" if len(rows) > 10 else "")
+            column = column_letter(rec.vcols[j])
+            unit_col = rec.unit_col_letter
+            location = issues.loc(rec.row_at(int(where[0])), rec.vcols[j])
+            values = dict(column=column, header_unit=header_text, cell_unit=text,
+                          unit_column=unit_col, rows=rows[:MAX_CELL_ISSUES], count=len(rows))
+            differ_kind = (header_spec.known and cell_spec.known
+                           and header_spec.code != cell_spec.code)
+            if differ_kind:
+                if refused is None:
+                    refused = np.zeros(rec.m, dtype=bool)
+                refused[j * n + where] = True
+                issues.add("unit_conflict",
+                           f"column {column}'s header says {header_text} but the unit column"
+                           f" ({unit_col}) says {text} in {plural(len(rows), 'row')} "
+                           f"{listed}: different kinds of unit; "
+                           f"{plural(len(rows), 'this value was', 'these values were')} "
+                           "not imported", location, **values)
+            else:
+                issues.add("header_unit_differs",
+                           f"column {column}'s header says {header_text} but the unit column"
+                           f" ({unit_col}) says {text} in {plural(len(rows), 'row')} "
+                           f"{listed}; used {text} from the unit column", location, **values)
+    return refused
+
+
+def _series_split_note(rec: Records, indicator: Coded, names: list[str],
+                       raw_codes: np.ndarray, issues: Issues) -> None:
+    """Say which series were given in several units and became one indicator per unit."""
+    firsts = first_positions(indicator.codes, len(names))
+    raw_of = raw_codes[firsts]  # the raw series cell of each new indicator
+    parts = np.bincount(raw_of)
+    split = [names[j] for j in np.flatnonzero(parts[raw_of] > 1).tolist()]
+    issues.add("series_split_by_unit",
+               f"{counted(len(split), 'series', 'series')} given in units that cannot be "
+               f"converted into each other became one indicator per unit: "
+               + ", ".join(split[:10]) + ("…" if len(split) > 10 else ""),
+               issues.at(rec, int(firsts[0])), count=len(split), series=split[:50])
+
+
+def _unreadable_scales(rec: Records, units: _Units, status: np.ndarray,
+                       issues: Issues) -> None:
+    """Values whose scale cell ('Billions', '亿', UNIT_MULT) cannot be read are not imported:
+    kept unscaled they would be silently wrong by a power of ten. Named row by row."""
+    if not units.unreadable.any():
+        return
+    bad = units.unreadable[units.codes] & (status != num.MISSING)
+    status[bad] = num.BAD
+    positions = np.flatnonzero(bad)
+    rows, first = np.unique(rec.grid_row[positions], return_index=True)
+    for row, at in zip(rows[: MAX_CELL_ISSUES + 1].tolist(),
+                       first[: MAX_CELL_ISSUES + 1].tolist(), strict=True):
+        spec = units.specs[units.codes[int(positions[at])]]
+        issues.add("unreadable_scale",
+                   f"scale {spec.scale!r} cannot be read (expected e.g. Billions, Millions, "
+                   "Thousands, Units, 亿, 万 or a power of ten); the row's values were not "
+                   "imported", issues.loc(row, rec.unit_mult_col), cap=True, scale=spec.scale,
+                   unit=spec.measure)
+    issues.counts["unreadable_scale"] = len(rows)
+
+
+def _rows_of(rec: Records, unit_codes: np.ndarray, code: int) -> list[int]:
+    """Source rows (sorted, distinct) of the records whose unit is `code`."""
+    positions = np.flatnonzero(unit_codes == code)
+    return np.unique(rec.source_rows[positions % rec.n]).tolist()
 
 
 def _factorize_list(values: list) -> tuple[np.ndarray, list]:
@@ -749,6 +986,9 @@ def _years(rec: Records, issues: Issues) -> tuple[np.ndarray, np.ndarray, np.nda
                    "years written with suffixes or Chinese numerals were normalised: "
                    + ", ".join(f"{k!r} → {v}" for k, v in list(normalised.items())[:10]),
                    first_where, years=normalised)
+        marked, kinds = num.year_notes(normalised)  # estimates, split and fiscal years
+        if marked:
+            issues.add("year_flagged", marked, first_where, years=normalised, notes=kinds)
     return years, ok, table
 
 

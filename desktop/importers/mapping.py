@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.importers.layout import TablePlan, indicator_role
-from desktop.importers.model import RawGrid
+from desktop.importers.model import RawGrid, column_letter
 from desktop.importers.table import cell_text
 
 
@@ -34,7 +34,9 @@ class Stacked:
     year_from_header: bool
     unit: np.ndarray  # object: unit text per record from a unit column/cell ('' none)
     header_unit: np.ndarray  # object: unit text from the value column's header/unit row
-    unit_mult: np.ndarray | None = None  # object (SDMX UNIT_MULT)
+    unit_mult: np.ndarray | None = None  # object (SDMX UNIT_MULT, or a scale: 'Billions')
+    unit_mult_col: int = -1
+    unit_col: int = -1  # the unit column ('' cells where none)
     currency: np.ndarray | None = None  # object (SDMX CURRENCY)
     flag: np.ndarray | None = None  # object (SDMX OBS_STATUS)
     wide: bool = False  # one body row gave several records
@@ -77,6 +79,12 @@ class Records:
     unit_mult: np.ndarray | None = None  # object (SDMX UNIT_MULT, m)
     currency: np.ndarray | None = None  # object (SDMX CURRENCY, m)
     city_code: Coded | None = None  # statistical codes of the cities (m)
+    unit_mult_col: int = -1  # the scale / UNIT_MULT column, for messages
+    unit_col: int = -1  # the unit column, for messages
+
+    @property
+    def unit_col_letter(self) -> str:
+        return column_letter(self.unit_col) if self.unit_col >= 0 else ""
 
     @property
     def n(self) -> int:
@@ -166,6 +174,8 @@ def code_records(stacked: Stacked, rows: list[int], row_numbers) -> Records:
         unit_mult=stacked.unit_mult,
         currency=stacked.currency,
         city_code=None if stacked.city_code is None else coded(stacked.city_code),
+        unit_mult_col=stacked.unit_mult_col,
+        unit_col=stacked.unit_col,
     )
 
 
@@ -291,15 +301,17 @@ def _constant(n: int, value: object) -> np.ndarray:
 def _stack_long(grid: RawGrid, plan: TablePlan, rows: list[int],
                 by_role: dict[str, int]) -> Stacked:
     n = len(rows)
+    value_col = by_role["value"]
+    extra = [c for c in plan.columns if c.role.startswith("value:")]
     wanted = [by_role[r] for r in ("city", "city_code", "indicator", "year", "value", "unit",
                                    "unit_mult", "currency", "flag") if r in by_role]
-    cols = _columns(grid, rows, wanted)
-    value_col = by_role["value"]
+    cols = _columns(grid, rows, wanted + [c.index for c in extra])
     city_col = by_role.get("city", -1)
     city = cols[city_col] if city_col >= 0 else _constant(n, plan.city or "")
     filled: list[int] = []
     if city_col >= 0 and plan.fill_down_city:
-        filled = _fill_down(city, rows, [cols[value_col]], cols.get(by_role.get("city_code", -1)))
+        filled = _fill_down(city, rows, [cols[value_col]] + [cols[c.index] for c in extra],
+                            cols.get(by_role.get("city_code", -1)))
     if "indicator" in by_role:
         indicator = cols[by_role["indicator"]]
     else:
@@ -310,7 +322,7 @@ def _stack_long(grid: RawGrid, plan: TablePlan, rows: list[int],
     if plan.layout == "sdmx" and "unit" in by_role and n:
         indicator = _split_by_unit(indicator, unit)
     header_unit = _constant(n, next((c.unit for c in plan.columns if c.index == value_col), ""))
-    return Stacked(
+    stacked = Stacked(
         grid_row=np.asarray(rows, dtype=np.int64),
         value_col=np.full(n, value_col, dtype=np.int64),
         value=cols[value_col],
@@ -323,11 +335,56 @@ def _stack_long(grid: RawGrid, plan: TablePlan, rows: list[int],
         unit=unit,
         header_unit=header_unit,
         unit_mult=cols.get(by_role.get("unit_mult", -1)),
+        unit_mult_col=by_role.get("unit_mult", -1),
+        unit_col=by_role.get("unit", -1),
         currency=cols.get(by_role.get("currency", -1)),
         flag=cols.get(by_role.get("flag", -1)),
         filled_down=filled,
         city_code=cols.get(by_role.get("city_code", -1)),
     )
+    if extra:
+        _add_value_columns(stacked, extra, cols, "indicator" in by_role)
+    return stacked
+
+
+def value_column_name(role: str) -> str:
+    """'value:增速' -> '增速': the indicator (or, beside an indicator column, the measure of
+    each row's indicator) a further value column of a long table holds."""
+    return role.split(":", 1)[1]
+
+
+def _add_value_columns(stacked: Stacked, extra: list, cols: dict, has_indicator: bool) -> None:
+    """A long table's further value columns ('数值' and '增速'; GDP and population beside a
+    value column) as records of their own, after the value column's: each its own indicator,
+    named from its header ('GDP 增速' beside an indicator column), its unit from its header
+    (the unit column gives the first value column's unit only)."""
+    n = len(stacked.value)
+    parts = {name: [] for name in ("grid_row", "value_col", "value", "city", "indicator",
+                                   "year", "year_col", "unit", "header_unit")}
+    for c in extra:
+        name = value_column_name(c.role)
+        if has_indicator:
+            names = pd.Series(stacked.indicator[:n], dtype=object).map(cell_text)
+            indicator = (names + " " + name).to_numpy(dtype=object)
+        else:
+            indicator = _constant(n, name)
+        parts["grid_row"].append(stacked.grid_row[:n])
+        parts["value_col"].append(np.full(n, c.index, dtype=np.int64))
+        parts["value"].append(cols[c.index])
+        parts["city"].append(stacked.city[:n])
+        parts["indicator"].append(indicator)
+        parts["year"].append(stacked.year[:n])
+        parts["year_col"].append(stacked.year_col[:n])
+        parts["unit"].append(_constant(n, ""))
+        parts["header_unit"].append(_constant(n, c.unit))
+    for name, arrays in parts.items():
+        setattr(stacked, name, np.concatenate([getattr(stacked, name), *arrays]))
+    if stacked.city_code is not None:  # a row's city code names the city of all its values
+        stacked.city_code = np.concatenate([stacked.city_code] * (1 + len(extra)))
+    for name in ("unit_mult", "currency", "flag"):  # these describe the value column only
+        array = getattr(stacked, name)
+        if array is not None:
+            setattr(stacked, name, np.concatenate([array, _constant(n * len(extra), None)]))
 
 
 def _split_by_unit(indicator: np.ndarray, unit: np.ndarray) -> np.ndarray:
@@ -350,8 +407,8 @@ def _stack_wide(grid: RawGrid, plan: TablePlan, rows: list[int],
     unit_cols = {int(c.role.split(":", 1)[1]): c.index for c in plan.columns
                  if c.role.startswith("unit:")}
     wanted = sorted({c.index for c in value_plans} | set(unit_cols.values()) |
-                    {by_role[r] for r in ("city", "city_code", "indicator", "year", "unit")
-                     if r in by_role})
+                    {by_role[r] for r in ("city", "city_code", "indicator", "year", "unit",
+                                          "unit_mult") if r in by_role})
     cols = _columns(grid, rows, wanted)
     k = len(value_plans)
     city_col = by_role.get("city", -1)
@@ -405,9 +462,12 @@ def _stack_wide(grid: RawGrid, plan: TablePlan, rows: list[int],
     header_unit = np.repeat(np.array([c.unit for c in value_plans], dtype=object), n)
     code_col = by_role.get("city_code", -1)
     city_code = np.tile(cols[code_col], k) if code_col >= 0 else None
+    mult_col = by_role.get("unit_mult", -1)
+    unit_mult = np.tile(cols[mult_col], k) if mult_col >= 0 else None
     return Stacked(grid_row, value_col, values, city_all, city_col, indicator, years,
                    year_col, from_header, unit, header_unit, wide=True, filled_down=filled,
-                   city_code=city_code)
+                   city_code=city_code, unit_mult=unit_mult, unit_mult_col=mult_col,
+                   unit_col=by_role.get("unit", -1))
 
 
 def _stack_eurostat(grid: RawGrid, plan: TablePlan, rows: list[int]) -> Stacked:

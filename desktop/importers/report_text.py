@@ -464,4 +464,148 @@ ISSUES_ZH: dict[str, str | Callable[[_Values], str]] = {
     "missing_values": _missing_values,
     "value_flags": _value_flags,
     "more_issues": _more_issues,
+    # tables read as what they are: series, scales, value columns, years in titles
+    "year_from_title": "年份 {year} 取自标题“{text}”",
+    "year_from_sheet": "年份 {year} 取自工作表名称“{text}”",
+    "year_sources_disagree": lambda v: (
+        f"{'工作表名称' if v['source'] == 'sheet' else '标题'}“{v['text']}”写的是 {v['year']} 年，"
+        f"而不是 {v['used']} 年；已使用"
+        + ("您设定的年份" if v["used_source"] == "option" else
+           f"{'工作表名称' if v['used_source'] == 'sheet' else '标题'}中的 {v['used']} 年"
+           "（如需其他年份，请设定年份）")),
+    "value_columns": lambda v: f"{v['n']:,}个数值列，各作为一个指标导入：{'、'.join(v['names'])}",
+    "series_found": lambda v: (
+        f"{v['column']} 列（{v['header']}）中有{v['n']:,}个序列，各作为一个指标导入"
+        + (f"，单位取自 {v['unit_column']} 列" if v["unit_column"] else "")
+        + (f"，数量级取自 {v['scale_column']} 列" if v["scale_column"] else "")
+        + "：" + "；".join(v["series"][:10]) + ("；……" if v["n"] > 10 else "")),
+    "series_split_by_unit": lambda v: (
+        f"{v['n']:,}个序列的单位属于不同种类、无法互相换算，已按单位分成不同指标："
+        + "、".join(v["series"][:10])),
+    "unreadable_scale": "数量级“{scale}”无法识别（应为 Billions、Millions、Thousands、Units、亿、万"
+                        "或 10 的幂）；该行的数值未导入",
+    "header_unit_differs": "{column} 列的表头单位为{header_unit}，而单位列（{unit_column} 列）在第 "
+                           "{rows} 行写的是{cell_unit}；已按单位列的{cell_unit}换算",
+    "unit_conflict": "{column} 列的表头单位为{header_unit}，而单位列（{unit_column} 列）"
+                     "在第 {rows} 行写的是{cell_unit}：两者不是同一种单位；这些数值未导入",
 }
+
+
+# --- numbers, units, years and encodings read right (issue #12): appended, Chinese only ---
+
+_YEAR_NOTES_ZH = {"fiscal": "财政年度", "split": "跨年度，按第一年读取", "estimate": "估计值",
+                  "forecast": "预测值", "provisional": "初步数", "revised": "修订数",
+                  "marked": "带脚注符号", "year_end": "年末"}
+
+
+def _decimal_mark(v: _Values) -> str:
+    reason = v.get("reason")
+    if reason == "comma_decimals":
+        return f"小数点：逗号（如 1000,00）；根据{v['n']:,}个数值判定。"
+    if reason == "comma_thousands":
+        return f"小数点：句点；逗号为千位分隔符（根据{v['n']:,}个数值判定）。"
+    if reason == "conflict":
+        mark = "逗号" if v.get("mark") == "," else "句点"
+        return (f"小数点：{mark}（多数数值如此）；使用另一种写法的数值逐格报告。"
+                "如有误，请在导入时选择小数点。")
+    return (f"小数点：句点（推定）。{v.get('comma_values', 0):,}个数值（如{_quoted(v['example'])}）"
+            f"两种读法皆可（逗号后恰好三位数字），已将逗号读作千位分隔符：{v['cells']}。"
+            "如逗号实为小数点，请在导入时选择“逗号”。")
+
+
+def _year_flagged(v: _Values) -> str:
+    notes = v.get("notes", {})
+    years = v.get("years", {})
+    ordered = sorted(notes, key=lambda t: notes[t] not in ("estimate", "forecast", "provisional"))
+    pairs = "；".join(
+        f"{_quoted(t)} → {years.get(t, '')}（{_YEAR_NOTES_ZH.get(notes[t], notes[t])}）"
+        for t in ordered[:10])
+    subject = "年份标题" if "columns" in v else "年份"
+    text = f"{subject}带有标记：{pairs}"
+    if any(k in ("estimate", "forecast", "provisional") for k in notes.values()):
+        text += "；估计、预测或初步年份下的数值已导入，但不是最终数据"
+    return text
+
+
+def _year_header_not_read(v: _Values) -> str:
+    named = "、".join(f"{letter} 列（{_quoted(h)}）"
+                     for letter, h in list(v.get("headers", {}).items())[:10])
+    return f"{v['n']:,}个列标题看似年份但不是年份，未导入：{named}"
+
+
+def _per_person_unit(v: _Values) -> str:
+    return (f"{v['indicator']}：单位{_quoted(v['unit'])}按{unit_label(v['unit_code'], 'zh')}"
+            "读取，因为指标名称表示人均（不是总额）")
+
+
+ISSUES_ZH.update({
+    "encoding_guessed": "文件不是 UTF-8 或中文编码（GBK/GB18030），已按西欧编码（Windows-1252，"
+                        "兼容 Latin-1）读取，例如第 {row} 行的“{example}”；如名称显示不正确，"
+                        "请在导入时选择编码。",
+    "decimal_mark": _decimal_mark,
+    "year_flagged": _year_flagged,
+    "year_header_not_read": _year_header_not_read,
+    "per_person_unit": _per_person_unit,
+})
+
+
+def _date_read_as_year(v: _Values) -> str:
+    system = "（1904 日期系统）" if v.get("date1904") else ""
+    return f"{v['n']:,}个设置为日期格式{system}的单元格（{v['cells']}）按年份读取。"
+
+
+def _hidden_rows(v: _Values) -> str:
+    return (f"隐藏的第 {v['rows']} 行（共 {v['n']:,} 行）未导入（Excel 不显示隐藏行，这里也"
+            "跳过）；如需导入，请在 Excel 中取消隐藏。")
+
+
+def _percent_converted(v: _Values) -> str:
+    return (f"{v['column']} 列：{v['n']:,}个设置为百分比格式的单元格（{v['cells']}）按百分数"
+            "读取（Excel 把 3.5% 存为 0.035；读作 3.5，单位 %）。")
+
+
+def _percent_not_percent(v: _Values) -> str:
+    return (f"{v['column']} 列：{v['n']:,}个单元格（{v['cells']}）设置为百分比格式，但单位不是"
+            "百分比；按存储值读取（3.5% 即 0.035），请检查单位。")
+
+
+def _sheet_without_table(v: _Values) -> str:
+    skipped = "、".join(f"“{s}”" for s in v.get("skipped", []))
+    used = "、".join(f"“{s}”" for s in v.get("used", []))
+    return f"工作表{skipped}没有数值表格（只有说明或标题），已跳过；数据取自工作表{used}。"
+
+
+def _cell_outside_grid(v: _Values) -> str:
+    what = f"第 {v['cell']} 行" if v.get("what") == "row" else f"单元格 {v['cell']}"
+    return (f"工作簿已损坏：工作表“{v['sheet']}”引用了{what}，超出 Excel 表格范围"
+            "（1,048,576 行、16,384 列）。")
+
+
+def _sheet_too_large(v: _Values) -> str:
+    return (f"工作表“{v['sheet']}”的数值从 {v['first']} 延伸到 {v['last']}，共 "
+            f"{v['size']:,} 个单元格，超出上限；请删除远离表格的零散单元格（在 Excel 中按 "
+            "Ctrl+End 可找到）后重新保存。")
+
+
+def _hidden_columns(v: _Values) -> str:
+    columns = "、".join(v.get("columns", [])[:MAX_NAMED])
+    return f"隐藏的 {columns} 列与其他列一样读取（在 Excel 中隐藏，这里不隐藏）。"
+
+
+ISSUES_ZH.update({
+    # Excel readers (issue 12): caps before calamine, Excel semantics
+    "cell_outside_grid": _cell_outside_grid,
+    "sheet_too_large": _sheet_too_large,
+    "shared_strings_declared": "工作簿已损坏：共享文本表声明有 {declared:,} 条文本，实际只有 "
+                               "{present:,} 条。",
+    "date_read_as_year": _date_read_as_year,
+    "hidden_rows_skipped": _hidden_rows,
+    "hidden_columns_read": _hidden_columns,
+    "percent_format_converted": _percent_converted,
+    "percent_format_not_percent_unit": _percent_not_percent,
+    "sheet_without_table": _sheet_without_table,
+    "filtered_rows_read": "第 {rows} 行（共 {n:,} 行）在 Excel 中被筛选隐藏，已与其他行一样导入"
+                          "（筛选只是不显示这些行，数据仍在）。",
+    "reader_crashed": "Excel 读取程序在此工作簿上崩溃（工作簿已损坏或专门构造来使读取程序崩溃）；"
+                      "它在单独的进程中运行，其他内容未受影响。",
+})

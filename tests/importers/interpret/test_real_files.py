@@ -206,3 +206,34 @@ def test_corpus_mixed_units(corpus, lookup):
 def test_corpus_header_only(corpus):
     frame, report = interpret_grid(corpus_grid(corpus, "header_only.csv"))
     assert frame.empty and codes(report.warnings) == ["no_data_rows"]
+
+
+def test_bea_msa_income_table_one_indicator_per_line(external):
+    """BEA CAINC1: GeoName, LineCode, Description and Unit columns, a row per (area, line):
+    each Description its own indicator, 'Thousands of dollars' scaled exactly."""
+    table = file_grid(external / "us_bea_cainc1_msa_personal_income_population_1969_2022.csv")
+    plan = detect(table)
+    assert plan.layout == "wide_years"
+    assert plan.roles["GeoName"] == "city" and plan.roles["Description"] == "indicator"
+    assert plan.roles["Unit"] == "unit"
+    frame, report = interpret(table, plan)
+    detroit = "Detroit-Warren-Dearborn, MI (Metropolitan Statistical Area)"
+    income = "Personal income (thousands of dollars)"
+    assert report.indicators[:2] == [income, "Population 1/"]
+    assert len(report.indicators) == 3
+    assert value_of(frame, detroit, income, 2019) == 232_250_927_000.0  # 232250927 thousand
+    assert value_of(frame, detroit, "Population 1/", 2019) == 4_394_145.0
+    assert "series_found" in codes(report.warnings)
+    assert not report.errors
+
+
+def test_bea_msa_gdp_table_keeps_real_and_current_dollars_apart(external):
+    table = file_grid(external / "us_bea_cagdp1_msa_gdp_2001_2022.csv")
+    frame, report = interpret(table, detect(table))
+    pittsburgh = "Pittsburgh, PA (Metropolitan Statistical Area)"
+    current = "Current-dollar GDP (thousands of current dollars)"
+    assert value_of(frame, pittsburgh, current, 2001) == 82_554_514_000.0
+    real = next(i for i in report.indicators if i.startswith("Real GDP"))
+    # chained dollars are not a unit we convert: kept as written, and said
+    assert value_of(frame, pittsburgh, real, 2001) == 112_996_500.0
+    assert "unknown_unit" in codes(report.warnings)

@@ -116,3 +116,32 @@ def test_a_number_kept_with_fewer_digits_is_shown_in_the_files_unit() -> None:
     assert lost[1].message.endswith("kept as 9007199254740993.6384")
     assert issue_message(lost[1], "zh") == (
         "“9007199254740993”的位数超出可保存的精度；保存为 9007199254740993.6384")
+
+
+def test_series_scale_and_value_column_issues_read_in_both_languages() -> None:
+    """Each issue these tables raise has its own Chinese sentence (never the English one)."""
+    series = [["Country", "Subject Descriptor", "Units", "Scale", "2018", "2019"],
+              ["China", "GDP", "U.S. dollars", "Billions", "13894.9", "14140.2"],
+              ["China", "GDP", "National currency", "Billions", "91928.1", "99086.5"],
+              ["Japan", "GDP", "U.S. dollars", "Lots", "4971.3", "5079.9"]]
+    _, report = interpret_grid(grid(series, file="weo.csv"))
+    zh = {i.code: issue_message(i, "zh") for i in report.errors + report.warnings}
+    assert zh["unreadable_scale"] == ("数量级“Lots”无法识别（应为 Billions、Millions、Thousands、"
+                                      "Units、亿、万或 10 的幂）；该行的数值未导入")
+    assert zh["series_split_by_unit"] == ("2个序列的单位属于不同种类、无法互相换算，已按单位分成"
+                                          "不同指标：GDP [USD]、GDP [National currency]")
+    assert zh["series_found"] == ("B 列（Subject Descriptor）中有2个序列，各作为一个指标导入，"
+                                  "单位取自 C 列，数量级取自 D 列：GDP [USD]；"
+                                  "GDP [National currency]")
+    units = [["城市", "年份", "GDP (亿元)", "单位"], ["沈阳", "2016", "54600100", "万元"],
+             ["大连", "2016", "595.2", "万人"]]
+    _, report = interpret_grid(grid(units, file="gdp.csv"))
+    issues = {i.code: i for i in report.errors + report.warnings}
+    assert issue_message(issues["header_unit_differs"], "en") == (
+        "column C's header says 亿元 but the unit column (D) says 万元 in row 2; used 万元 from "
+        "the unit column")
+    assert issue_message(issues["header_unit_differs"], "zh") == (
+        "C 列的表头单位为亿元，而单位列（D 列）在第 2 行写的是万元；已按单位列的万元换算")
+    assert issue_message(issues["unit_conflict"], "zh") == (
+        "C 列的表头单位为亿元，而单位列（D 列）在第 3 行写的是万人：两者不是同一种单位；"
+        "这些数值未导入")
