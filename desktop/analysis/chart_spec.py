@@ -19,6 +19,44 @@ CROSS_COUNTRY_NOTE = (
 )
 
 
+def unbroken(years: np.ndarray) -> bool:
+    """Two or more ascending years with none missing between them (the usual case, checked
+    in O(1) so drawings take pyqtgraph's fast path for it)."""
+    count = len(years)
+    return count > 1 and years[count - 1] - years[0] == count - 1
+
+
+def joined_to_next(years: np.ndarray) -> np.ndarray:
+    """pyqtgraph's `connect` array for points at ascending `years` (values present only).
+
+    A point is joined to the next one only when that is the next year: a line drawn across a
+    missing year would show a value nobody measured (issue #13, "honest time").
+    """
+    count = len(years)
+    joined = np.zeros(count, dtype=bool)
+    if count > 1:
+        joined[:-1] = (years[1:] - years[:-1]) == 1
+    return joined
+
+
+def connect_for(years: np.ndarray) -> str | np.ndarray:
+    """What a curve passes as pyqtgraph's `connect`: "all" for an unbroken run of years,
+    else `joined_to_next(years)`."""
+    return "all" if unbroken(years) else joined_to_next(years)
+
+
+def lone_points(years: np.ndarray) -> np.ndarray:
+    """Points with no neighbouring year on either side: a line draws nothing for them, so
+    every drawing gives them a marker (census years 2000, 2010, 2020 are all lone)."""
+    if unbroken(years):
+        return np.zeros(len(years), dtype=bool)
+    joined = joined_to_next(years)
+    if not len(joined):
+        return joined
+    from_previous = np.concatenate(([False], joined[:-1]))
+    return ~(joined | from_previous)
+
+
 @dataclass(frozen=True)
 class SeriesSpec:
     city_id: str
@@ -26,6 +64,8 @@ class SeriesSpec:
     years: np.ndarray
     values: np.ndarray  # in display units (already divided by the display factor)
     is_focus: bool
+    # `years` holds only years with a value: a missing year is a gap in `years`, never NaN.
+    # Drawings join points with `joined_to_next(years)` and mark `lone_points(years)`.
 
 
 @dataclass(frozen=True)
@@ -38,7 +78,8 @@ class BreakMark:
 class BandSpec:
     """The peer median with the inter-quartile range behind the lines, per year (display units).
 
-    Years where no peer has a value are left out; `counts` says how many peers each year has
+    Years where no peer has a value are left out (the band breaks there, as series do:
+    `joined_to_next(years)`); `counts` says how many peers each year has
     (with one peer the band is that peer's line, with two or three it is thin evidence).
     """
 
@@ -48,6 +89,15 @@ class BandSpec:
     q1: np.ndarray
     q3: np.ndarray
     counts: np.ndarray
+
+
+def lone_band_segments(band: BandSpec) -> tuple[np.ndarray, np.ndarray]:
+    """x, y pairs (q1 then q3) for the band at its lone years, to draw with connect="pairs":
+    a fill between two curves has no width at a year with no neighbour, so it would vanish."""
+    lone = lone_points(band.years)
+    x = np.repeat(np.asarray(band.years, dtype=float)[lone], 2)
+    y = np.column_stack((band.q1[lone], band.q3[lone])).ravel().astype(float)
+    return x, y
 
 
 @dataclass(frozen=True)

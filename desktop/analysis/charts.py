@@ -69,6 +69,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_log": ("Log scale not possible: some values are zero or negative; shown linear.",
                "部分数值为零或负，无法使用对数坐标，改为线性坐标。"),
     "omitted": ("No value in {year}: {cities}.", "{year}年无数据：{cities}。"),
+    "earlier": ("Older than {year}, their latest value: {cities}.",
+                "{cities}：无{year}年数据，采用其最新的较早年份数值。"),
     "in_year": ("{label}, {year}", "{label}（{year}年）"),
     "scatter_title": ("{y} against {x}, {year}", "{y}与{x}（{year}年）"),
     "size_by": ("Point size: {label}", "点的大小：{label}"),

@@ -59,6 +59,8 @@ class TableCell:
     sort_value: float | str | None
     tooltip: str = ""
     tone: int = NEUTRAL
+    #: a value older than the row's comparison year (stale): shown greyed and italic, with
+    #: its year after it and "2014 value; the comparison year is 2016" in its tooltip
     other_year: bool = False
 
 
@@ -143,6 +145,15 @@ def _value_text(indicator: Indicator, value: float, year: int | None, row_year: 
     return text, other_year
 
 
+def _value_tooltip(source: str, year: int | None, row_year: int | None, lang: str) -> str:
+    """The source of a value, said first to be stale when it is older than the row's year:
+    a grey italic number alone does not tell a reader why it is grey."""
+    if year is None or row_year is None or year == row_year:
+        return source
+    stale = _word("stale", lang, year=year, row_year=row_year)
+    return f"{stale}\n{source}" if source else stale
+
+
 def _value_cell(dataset: Dataset, row: IndicatorComparison, cell: Cell, lang: str) -> TableCell:
     indicator = dataset.indicator(row.indicator_id)
     if cell.value is None:
@@ -151,7 +162,7 @@ def _value_cell(dataset: Dataset, row: IndicatorComparison, cell: Cell, lang: st
     return TableCell(
         text,
         cell.value,
-        source_tooltip(cell, lang),
+        _value_tooltip(source_tooltip(cell, lang), cell.year, row.year, lang),
         _tone(cell.gap, indicator.higher_is_better),
         other_year,
     )
@@ -302,14 +313,17 @@ def selection_table(
                 focus_gap = cell_gap
             cell_year = col + first_year
             tone = _tone(cell_gap, higher)
-            key = ("value", indicator_id, row_positions[c], cell_year != row_year, tone, lang)
+            # a stale value's tooltip names the row's year too
+            key = ("value", indicator_id, row_positions[c],
+                   row_year if cell_year != row_year else None, tone, lang)
             cell = made.get(key)
             if cell is None:
                 text, other_year = _value_text(indicator, value, cell_year, row_year, lang)
                 cell = made[key] = TableCell(
                     text, value,
-                    _provenance_tooltip(panel.provenance(indicator_id, row_positions[c]),
-                                        lang),
+                    _value_tooltip(_provenance_tooltip(
+                        panel.provenance(indicator_id, row_positions[c]), lang),
+                        cell_year, row_year, lang),
                     tone, other_year)
             cells.append(cell)
         focus_rank = found.ranks[i][0] if row_cols[0] >= 0 else None
@@ -345,6 +359,8 @@ _WORDS = {
               "are not on the same basis.",
               "{mark} 该时段跨越{years}年的统计口径变化：前后数值口径不同。"),
     "other_year": ("The focus city's value is from {year}.", "重点城市的数值为{year}年。"),
+    "stale": ("{year} value; the comparison year is {row_year}.",
+              "{year}年数值；比较年份为{row_year}年。"),
     "missing": ("No value for {year}", "{year}年无数值"),
     "missing_latest": ("No value for {year} (latest {latest})",
                        "{year}年无数值（最新数值为{latest}年）"),

@@ -123,6 +123,13 @@ def ranking_spec(
     notes.extend(got.notes)
     if missing:
         notes.append(word("omitted", lang, year=year, cities=city_names(dataset, missing, lang)))
+    # a bar from an earlier year is stale: say which, and from when (issue #13)
+    earlier = [b for b in out if year is not None and b.year < year]
+    if earlier:
+        sep = "、" if lang == "zh" else ", "
+        notes.append(word("earlier", lang, year=year, cities=sep.join(
+            f"{b.label}（{b.year}年）" if lang == "zh" else f"{b.label} ({b.year})"
+            for b in earlier)))
     for b in break_marks(dataset, selected, indicator_of, panel.years, lang):
         if year is not None and b.year <= year:
             notes.append(b.note)

@@ -36,7 +36,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from desktop.analysis.chart_spec import LineChartSpec, year_span
+from desktop.analysis.chart_spec import LineChartSpec, connect_for, year_span
 from desktop.report.html import FONT_FAMILIES
 from desktop.report.model import BarChartSpec, ChartBlock
 from desktop.report.palette import BREAK, MEDIAN, series_colors
@@ -169,10 +169,11 @@ class ChartRenderer:
         colors = series_colors(len(spec.series))
         for series, color in zip(spec.series, colors, strict=True):
             width, size, z = (3.0, 6, 10) if series.is_focus else (1.6, 4, 5)
-            curve = plot.take("curve", lambda: pg.PlotDataItem(connect="finite", antialias=True))
+            curve = plot.take("curve", lambda: pg.PlotDataItem(antialias=True))
+            # a missing year is a gap; every point has a marker, so a lone value shows too
             curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
                           symbol="o", symbolSize=size, symbolBrush=color,
-                          symbolPen=pg.mkPen(color))
+                          symbolPen=pg.mkPen(color), connect=connect_for(series.years))
             curve.setZValue(z)
         for mark in spec.breaks:
             line = plot.take("break", lambda: self._break_line(block.break_label),
@@ -192,8 +193,9 @@ class ChartRenderer:
             labelOpts={"position": 0.93, "color": QColor(BREAK), "movable": False,
                        "anchors": [(0, 1), (0, 1)]},
         )
-        if line.label is not None:
-            line.label.setFont(chart_font(7.5))
+        text = getattr(line, "label", None)  # pyqtgraph sets it only for a label
+        if text is not None:
+            text.setFont(chart_font(7.5))
         return line
 
     def _draw_bars(self, plot: _Plot, spec: BarChartSpec, block: ChartBlock) -> None:

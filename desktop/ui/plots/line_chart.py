@@ -5,6 +5,10 @@ Curves are reused between updates (setData), which is several times cheaper than
 the peer median and its inter-quartile band, the faint background of comparable cities (one
 multi-segment curve however many cities) and the series-break lines are made once and updated.
 The legend is rebuilt only when its entries change.
+
+Missing years are gaps: each curve joins a point to the next only when that is the next year
+(`connect_for`), and a value with no neighbouring year gets a marker (`lone_points`), since
+a line draws nothing for it. The band and median break the same way.
 """
 
 from __future__ import annotations
@@ -22,7 +26,16 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.analysis.chart_spec import BandSpec, LineChartSpec, readout, year_span
+from desktop.analysis.chart_spec import (
+    BandSpec,
+    LineChartSpec,
+    connect_for,
+    lone_band_segments,
+    lone_points,
+    readout,
+    unbroken,
+    year_span,
+)
 
 FOCUS_COLOR = QColor(192, 41, 43)
 MEDIAN_COLOR = QColor(90, 90, 90)
@@ -233,6 +246,8 @@ class LineChart(QWidget):
         #: per curve, what it was last drawn with (None: hidden)
         self._drawn: list[_Drawn | None] = []
         self._drawn_band: BandSpec | None = None
+        self._drawn_lone: tuple | None = None
+        self._band_lone_drawn = False
         self._drawn_background: tuple | None = None
         self._break_lines: list[pg.InfiniteLine] = []
         self._break_pool: list[pg.InfiniteLine] = []
@@ -278,11 +293,22 @@ class LineChart(QWidget):
             dynamicRangeLimit=None)
         self.background_curve = pg.PlotDataItem(pen=pg.mkPen(BACKGROUND_COLOR, width=1),
                                                 dynamicRangeLimit=None)
+        # The band at years with no neighbour (a fill has no width there), as vertical bars.
+        self.band_lone = pg.PlotDataItem(pen=pg.mkPen(BAND_COLOR, width=9,
+                                                      cap=Qt.PenCapStyle.FlatCap),
+                                         connect="pairs", dynamicRangeLimit=None)
         for item, z in ((self.background_curve, 1), (self.band_low, 2), (self.band_high, 2),
-                        (self.band_fill, 2), (self.median_curve, 4)):
+                        (self.band_fill, 2), (self.band_lone, 2), (self.median_curve, 4)):
             item.setZValue(z)
             item.setVisible(False)
             self.plot_item.addItem(item)
+        # Lone values of the peers and the median: one marker set for all of them (the focus
+        # city's curve has markers on every point already).
+        self.lone_marks = pg.PlotDataItem(pen=None, symbol="o", symbolSize=7,
+                                          dynamicRangeLimit=None)
+        self.lone_marks.setZValue(6)
+        self.lone_marks.setVisible(False)
+        self.plot_item.addItem(self.lone_marks)
         self.hover_line = pg.InfiniteLine(angle=90, movable=False,
                                           pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
         self.hover_line.setVisible(False)
@@ -328,6 +354,7 @@ class LineChart(QWidget):
         self._draw_background(spec)
         self._draw_band(spec)
         self._draw_series(spec)
+        self._draw_lone_marks(spec)
         self._draw_breaks(spec)
         self._update_legend(spec)
         self._set_ranges(spec)
@@ -376,15 +403,22 @@ class LineChart(QWidget):
                     (drawn.years, drawn.q1, drawn.q3, drawn.median),
                     (band.years, band.q1, band.q3, band.median), strict=True)):
                 # the same peers keep their band (e.g. another focus city from outside them)
-                self.band_low.setData(band.years, band.q1)
-                self.band_high.setData(band.years, band.q3)
-                self.median_curve.setData(band.years, band.median)
+                connect = connect_for(band.years)
+                self.band_low.setData(band.years, band.q1, connect=connect)
+                self.band_high.setData(band.years, band.q3, connect=connect)
+                self.median_curve.setData(band.years, band.median, connect=connect)
+                x, y = lone_band_segments(band)
+                if len(x) or self._band_lone_drawn:  # setData only when there is a change
+                    self.band_lone.setData(x, y)
+                    self._band_lone_drawn = bool(len(x))
                 self._drawn_band = band
         elif self.median_curve.isVisible() or self._drawn_band is not None:
-            for item in (self.band_low, self.band_high, self.median_curve):
+            for item in (self.band_low, self.band_high, self.median_curve, self.band_lone):
                 item.setData([], [])
             self._drawn_band = None
-        for item in (self.band_low, self.band_high, self.band_fill, self.median_curve):
+            self._band_lone_drawn = False
+        for item in (self.band_low, self.band_high, self.band_fill, self.band_lone,
+                     self.median_curve):
             if item.isVisible() != shown:
                 item.setVisible(shown)
 
@@ -469,10 +503,10 @@ class LineChart(QWidget):
                 # rebuild, and ten marked lines are harder to read than one.
                 curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
                               symbol="o", symbolSize=7, symbolBrush=color,
-                              symbolPen=pg.mkPen(color), connect="finite")
+                              symbolPen=pg.mkPen(color), connect=connect_for(series.years))
             else:
                 curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
-                              symbol=None, connect="finite")
+                              symbol=None, connect=connect_for(series.years))
             self._drawn[index] = _Drawn(series.city_id, style, series.years, series.values)
             if curve.zValue() != z:
                 curve.setZValue(z)
@@ -483,6 +517,50 @@ class LineChart(QWidget):
         for curve in self._curves[len(series_list):]:
             if curve.isVisible():
                 curve.setVisible(False)
+
+    def _draw_lone_marks(self, spec: LineChartSpec) -> None:
+        """A marker for each peer value and median value that has no neighbouring year.
+
+        The median's marks are larger diamonds drawn first, so a peer whose value is the
+        median (the middle of three) still shows its own circle on top.
+        """
+        xs: list[np.ndarray] = []
+        ys: list[np.ndarray] = []
+        styles: list[tuple[str, str, int]] = []  # (symbol, colour, size) per point
+        band = spec.band
+        if band is not None and len(band.years) and not unbroken(band.years):
+            lone = lone_points(band.years)
+            if lone.any():
+                xs.append(band.years[lone])
+                ys.append(band.median[lone])
+                styles += [("d", MEDIAN_COLOR.name(), 12)] * int(lone.sum())
+        peer_index = 0
+        for series in spec.series:
+            if series.is_focus:
+                continue
+            color = PEER_COLORS[peer_index % len(PEER_COLORS)].name()
+            peer_index += 1
+            if unbroken(series.years):
+                continue
+            lone = lone_points(series.years)
+            if lone.any():
+                xs.append(series.years[lone])
+                ys.append(series.values[lone])
+                styles += [("o", color, 7)] * int(lone.sum())
+        x = np.concatenate(xs).astype(float) if xs else np.empty(0)
+        y = np.concatenate(ys).astype(float) if ys else np.empty(0)
+        drawn = self._drawn_lone
+        if drawn is None or drawn[2] != styles or not (_same(drawn[0], x) and _same(drawn[1], y)):
+            if len(x):
+                self.lone_marks.setData(
+                    x, y, symbol=[s for s, _, _ in styles], symbolSize=[n for _, _, n in styles],
+                    symbolBrush=[pg.mkBrush(c) for _, c, _ in styles],
+                    symbolPen=[pg.mkPen(c) for _, c, _ in styles])
+            elif drawn is not None and len(drawn[0]):
+                self.lone_marks.setData([], [])
+            self._drawn_lone = (x, y, styles)
+        if self.lone_marks.isVisible() != bool(len(x)):
+            self.lone_marks.setVisible(bool(len(x)))
 
     def _draw_breaks(self, spec: LineChartSpec) -> None:
         """Series breaks as dashed lines between the years; the lines are pooled."""
@@ -532,14 +610,13 @@ class LineChart(QWidget):
                 f"{html.escape(label)}: {text}</span>"
             )
         band = self._spec.band
-        if band is not None:
+        if band is not None and len(band.years):
             hits = np.flatnonzero(band.years == year)
-            if len(hits):
-                value = float(band.median[hits[0]])
-                name = html.escape(self.tr("Peer median"))
-                parts.append(
-                    f"<span style='color:{MEDIAN_COLOR.name()}'>"
-                    f"{name}: {value:,.{self._spec.decimals}f}</span>")
+            # a year where no peer has a value reads "—", like the gap in the median line
+            text = f"{float(band.median[hits[0]]):,.{self._spec.decimals}f}" if len(hits) \
+                else "—"
+            name = html.escape(self.tr("Peer median"))
+            parts.append(f"<span style='color:{MEDIAN_COLOR.name()}'>{name}: {text}</span>")
         suffix = html.escape(self._spec.unit_suffix)
         self.readout.setText("&nbsp;&nbsp;".join(parts) + (f"&nbsp;&nbsp;({suffix})"
                                                           if suffix else ""))

@@ -1,7 +1,8 @@
 """Small multiples: one small panel per indicator, the focus city against the peer median.
 
 Draws a SmallMultiplesSpec (desktop.analysis.small_multiples). Panels are kept and reused;
-the grid is rebuilt only when the number of panels changes.
+the grid is rebuilt only when the number of panels changes. Missing years are gaps, as in
+the chart over time: curves join only consecutive years, lone values get a marker.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QWidget
 
+from desktop.analysis.chart_spec import connect_for, lone_band_segments, lone_points
 from desktop.analysis.small_multiples import MultiplePanel, SmallMultiplesSpec
 from desktop.ui.plots.line_chart import (
     BAND_COLOR,
@@ -46,11 +48,22 @@ class _Cell:
         self.median = pg.PlotDataItem(
             pen=pg.mkPen(MEDIAN_COLOR, width=1.6, style=Qt.PenStyle.DashLine))
         self.focus = pg.PlotDataItem(pen=pg.mkPen(FOCUS_COLOR, width=2.5))
+        # values with no neighbouring year: the band as a bar, the lines as markers
+        self.band_lone = pg.PlotDataItem(pen=pg.mkPen(BAND_COLOR, width=7,
+                                                      cap=Qt.PenCapStyle.FlatCap),
+                                         connect="pairs")
+        self.median_lone = pg.PlotDataItem(pen=None, symbol="o", symbolSize=5,
+                                           symbolBrush=MEDIAN_COLOR, symbolPen=MEDIAN_COLOR)
+        self.focus_lone = pg.PlotDataItem(pen=None, symbol="o", symbolSize=6,
+                                          symbolBrush=FOCUS_COLOR, symbolPen=FOCUS_COLOR)
         self.breaks: list[pg.InfiniteLine] = []
-        for item, z in ((self.low, 1), (self.high, 1), (self.fill, 1), (self.median, 4),
-                        (self.focus, 10)):
+        for item, z in ((self.low, 1), (self.high, 1), (self.fill, 1), (self.band_lone, 1),
+                        (self.median, 4), (self.median_lone, 4), (self.focus, 10),
+                        (self.focus_lone, 10)):
             item.setZValue(z)
-            self.plot.addItem(item)
+            # The fill never sets the range: its edges do, and with no two neighbouring years
+            # (census values) its path is empty, whose bounds would drag the axes to 0.
+            self.plot.addItem(item, ignoreBounds=item is self.fill)
         self.panel: MultiplePanel | None = None
 
     def draw(self, panel: MultiplePanel) -> None:
@@ -59,14 +72,20 @@ class _Cell:
                                                       if panel.unit_suffix else "")),
                            size="9pt", color="#222")
         self.plot.setLogMode(False, panel.log_y)
-        self.focus.setData(panel.years, panel.focus)
+        self.focus.setData(panel.years, panel.focus, connect=connect_for(panel.years))
+        lone = lone_points(panel.years)
+        self.focus_lone.setData(panel.years[lone], panel.focus[lone])
         band = panel.band
         if band is not None and len(band.years):
-            self.low.setData(band.years, band.q1)
-            self.high.setData(band.years, band.q3)
-            self.median.setData(band.years, band.median)
+            connect = connect_for(band.years)
+            self.low.setData(band.years, band.q1, connect=connect)
+            self.high.setData(band.years, band.q3, connect=connect)
+            self.median.setData(band.years, band.median, connect=connect)
+            lone = lone_points(band.years)
+            self.median_lone.setData(band.years[lone], band.median[lone])
+            self.band_lone.setData(*lone_band_segments(band))
         else:
-            for item in (self.low, self.high, self.median):
+            for item in (self.low, self.high, self.median, self.median_lone, self.band_lone):
                 item.setData([], [])
         while len(self.breaks) < len(panel.breaks):
             line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
@@ -161,17 +180,17 @@ class SmallMultiples(QWidget):
     def show_readout(self, panel: MultiplePanel, year: int) -> None:
         parts = [f"<b>{html.escape(panel.title)}, {year}</b>"]
         spec = self._spec
-        hits = np.flatnonzero(panel.years == year)
-        if len(hits) and spec is not None:
+        if spec is not None:
+            # a year without a value reads "—", like a gap in the line
+            hits = np.flatnonzero(panel.years == year)
+            focus = f"{panel.focus[hits[0]]:,.{panel.decimals}f}" if len(hits) else "—"
             parts.append(f"<span style='color:{FOCUS_COLOR.name()}'>"
-                         f"{html.escape(spec.focus_label)}: "
-                         f"{panel.focus[hits[0]]:,.{panel.decimals}f}</span>")
-        band = panel.band
-        if band is not None and spec is not None:
-            hits = np.flatnonzero(band.years == year)
-            if len(hits):
-                parts.append(f"{html.escape(spec.median_label)}: "
-                             f"{band.median[hits[0]]:,.{panel.decimals}f}")
+                         f"{html.escape(spec.focus_label)}: {focus}</span>")
+            band = panel.band
+            if band is not None and len(band.years):
+                hits = np.flatnonzero(band.years == year)
+                median = f"{band.median[hits[0]]:,.{panel.decimals}f}" if len(hits) else "—"
+                parts.append(f"{html.escape(spec.median_label)}: {median}")
         self.readout.setText("&nbsp;&nbsp;".join(parts))
 
     def data_frame(self) -> pd.DataFrame:
