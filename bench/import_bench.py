@@ -15,7 +15,13 @@ the imports too would add ~0.4 s to both sides and hide the ratio. Our modules a
 byte-compiled once before measuring (the app ships compiled). The fast readers and the CSV
 baseline run --repeat times in turns; the best of each counts.
 
-Run: .venv/bin/python bench/import_bench.py [--quick] [--repeat N]   (--quick: 45,000 rows)
+A full sheet (issue 12): 1,048,575 data rows plus the header, Excel's last row, generated once
+by openpyxl into the cache (about 3 minutes). Target: imported in under 20 s with under 1 GB
+peak memory; its time is also shown against the 450k import of the same run (linear scaling
+would be 2.33x).
+
+Run: .venv/bin/python bench/import_bench.py [--quick] [--repeat N] [--no-full-sheet]
+     (--quick: 45,000 rows, no full sheet)
 """
 
 from __future__ import annotations
@@ -106,6 +112,33 @@ def generate(rows_wanted: int) -> tuple[Path, Path]:
     return csv_path, xlsx_path
 
 
+#: Excel's last row: the header plus this many data rows fill a sheet to its limit
+MAX_SHEET_ROWS = 1_048_575
+
+
+def generate_full_sheet(rows: int = MAX_SHEET_ROWS) -> Path:
+    """A workbook of `rows` data rows (plus the header), written once by openpyxl like the
+    450k table: cities x 60 indicators x 25 years, the last city cut short."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"full_{rows}.xlsx"
+    if path.exists():
+        return path
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("数据")
+    sheet.append(["城市", "指标", "年份", "数值", "单位"])
+    for k in range(rows):
+        c, rest = divmod(k, 60 * 25)
+        i, y = divmod(rest, 25)
+        sheet.append([f"城市{c:03d}", f"指标{i:02d}", 2000 + y,
+                      round(1000 + c * 12.34 + i * 3.21 + y * 0.55, 2), "亿元"])
+    partial = path.with_suffix(".part")
+    workbook.save(partial)
+    partial.rename(path)
+    return path
+
+
 def measure(name: str, path: Path, repeat: int = 1) -> tuple[float, float, dict]:
     """Seconds, peak MiB and extra facts of one reader in a fresh interpreter (best of
     `repeat` runs: the machine may be busy)."""
@@ -146,7 +179,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--repeat", type=int, default=5, help="runs of the fast readers")
+    parser.add_argument("--no-full-sheet", action="store_true",
+                        help="skip the 1,048,575-row workbook")
     args = parser.parse_args()
+    full = not (args.quick or args.no_full_sheet)
     rows = 45_000 if args.quick else 450_000
     started = time.perf_counter()
     csv_path, xlsx_path = generate(rows)
@@ -182,8 +218,23 @@ def main() -> None:
           f"{ours_xlsx_mib / openpyxl_mib:.2f}x theirs (target >= 20x, <= 1.0x)")
     print(f"csv:  {csv_ratio:.2f}x bare pandas.read_csv (target <= 1.3x)")
     ok = xlsx_speedup >= 20 and ours_xlsx_mib <= openpyxl_mib and csv_ratio <= 1.3
-    print(f"import_bench: xlsx {xlsx_speedup:.1f}x, csv {csv_ratio:.2f}x "
-          f"(target xlsx >= 20x, csv <= 1.3x) {'ok' if ok else 'short'}")
+    figure = f"xlsx {xlsx_speedup:.1f}x, csv {csv_ratio:.2f}x"
+    target = "xlsx >= 20x, csv <= 1.3x"
+    if full:
+        started = time.perf_counter()
+        full_path = generate_full_sheet()
+        print(f"full sheet: {MAX_SHEET_ROWS:,} rows (generated or cached in "
+              f"{time.perf_counter() - started:.1f} s)")
+        full_s, full_mib, extra = measure("city-profiles", full_path)
+        phases = ", ".join(f"{m or '?'} {t:.2f}" for m, t in extra["phases"])
+        print(f"xlsx city-profiles (full sheet) {full_s:7.2f} s   peak {full_mib:7.0f} MiB")
+        print(f"     path taken: {extra['path']}; progress at: {phases}")
+        print(f"full sheet: {full_s / ours_xlsx_s:.2f}x the time of the {rows:,}-row import "
+              f"for {MAX_SHEET_ROWS / rows:.2f}x the rows (target < 20 s, < 1024 MiB)")
+        ok = ok and full_s < 20 and full_mib < 1024
+        figure += f", full sheet {full_s:.1f} s / {full_mib:.0f} MiB"
+        target += ", full sheet < 20 s and < 1024 MiB"
+    print(f"import_bench: {figure} (target {target}) {'ok' if ok else 'short'}")
 
 
 if __name__ == "__main__":

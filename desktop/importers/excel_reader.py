@@ -8,6 +8,13 @@ calamine sees the file. openpyxl is not used on this path: its merged ranges nee
 
 Grids keep spreadsheet rows: `row_numbers` are Excel row numbers, fully empty rows are left
 out, columns start at A. Empty cells are None; dates become ISO text flagged 'date'.
+
+Cells are read as the user sees them, and the report says so: a date-formatted cell that
+stands for a year (1 January, or a year typed into a date column: 1900 and 1904 systems)
+becomes that year; a percent-formatted number becomes the percent shown (0.035 -> 3.5) where
+the unit says percent, and is named where it does not; hidden rows are skipped and hidden
+columns read, both named. zip_safety's caps have refused, before calamine runs, every
+workbook that would make it allocate beyond reason (calamine aborts the process then).
 """
 
 from __future__ import annotations
@@ -16,12 +23,15 @@ import bisect
 import datetime as dt
 import io
 import math
+import re
 import warnings
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from desktop.core.progress import Progress, check_cancelled
+from desktop.importers.calamine_child import Book, CalamineError, open_book
 from desktop.importers.model import (
     CellValue,
     Issue,
@@ -182,9 +192,18 @@ def _xlsx_grid(values: list[list[Any]], file: str, sheet: str, package: Package,
     removed_at: list[str] = []
     check_dates = package.date_styles
     clean = package.text_needs_cleaning
+    # rows hidden by hand are skipped; rows an AutoFilter hides are data out of view, read
+    filtered = scan is not None and scan.filtered
+    hidden = frozenset(scan.hidden_rows) if scan is not None and not filtered else frozenset()
+    skipped: list[int] = []
+    as_years: list[tuple[str, str, int]] = []
     for r, row in enumerate(values):
         if not r % 50_000:
             check_cancelled(progress)
+        if r + 1 in hidden:
+            if any(v != "" for v in row):
+                skipped.append(r + 1)
+            continue
         if not _SPECIAL.isdisjoint(row):
             if row.count("") == len(row) and r not in keep_rows:
                 continue
@@ -197,6 +216,11 @@ def _xlsx_grid(values: list[list[Any]], file: str, sheet: str, package: Package,
         if check_dates and not _DATE_TYPES.isdisjoint(map(type, row)):
             for c, v in enumerate(row):
                 if type(v) in _DATE_TYPES:
+                    year = date_as_year(v, package.date1904)
+                    if year is not None:
+                        row[c] = float(year)
+                        as_years.append((f"{column_letter(c)}{r + 1}", _date_text(v), year))
+                        continue
                     row[c] = _date_text(v)
                     flags[(len(rows), c)] = "date"
                     dates.append(f"{column_letter(c)}{r + 1}")
@@ -283,10 +307,137 @@ def _xlsx_grid(values: list[list[Any]], file: str, sheet: str, package: Package,
                             describe_removed(removed, _cells_named(removed_at)),
                             Location(file, sheet, r0 + 1, column_letter(c0)),
                             {"count": removed, "cells": removed_at[:100]}))
+    if as_years:
+        issues.append(_years_issue(as_years, file, sheet, package.date1904))
+    if scan is not None and scan.percent:
+        issues.extend(_percent_cells(rows, index_of, numbers, scan.percent, file, sheet))
+    if skipped:
+        issues.append(_hidden_rows_issue(skipped, file, sheet))
+    if filtered and scan.hidden_rows:
+        issues.append(_filtered_rows_issue(scan.hidden_rows, file, sheet))
+    if scan is not None and scan.hidden_columns:
+        letters = [column_letter(c - 1) for c in scan.hidden_columns]
+        n = len(letters)
+        issues.append(Issue(
+            "hidden_columns_read",
+            f"Hidden {plural(n, 'column')} {_cells(letters)} {plural(n, 'was', 'were')} "
+            "read like the others (hidden in Excel, not here).",
+            Location(file, sheet, None, letters[0]), {"columns": letters, "count": n}))
     merged = _merged_ranges(scan.merged if scan else [], numbers,
                             max((len(r) for r in rows), default=0))
     return RawGrid(file=file, rows=rows, row_numbers=numbers, sheet=sheet, merged=merged,
                    cell_flags=flags, issues=issues)
+
+
+_EPOCH_1900 = dt.date(1899, 12, 30)
+_EPOCH_1904 = dt.date(1904, 1, 1)
+#: years a statistics table may hold
+_YEARS = range(1800, 2201)
+
+
+def date_as_year(value: Any, date1904: bool) -> int | None:
+    """The year a date-formatted cell stands for, when it clearly stands for one: 1 January
+    of a year (a year typed into a date column: 2016 -> 2016-01-01 with format 'yyyy'), or a
+    serial number that is itself a year (2016 typed into a cell formatted as a date shows
+    1905-07-08; 1909-07-09 in the 1904 system). None for other dates and times."""
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time():
+            return None
+        value = value.date()
+    if not isinstance(value, dt.date):
+        return None
+    if value.month == 1 and value.day == 1 and value.year in _YEARS:
+        return value.year
+    serial = (value - (_EPOCH_1904 if date1904 else _EPOCH_1900)).days
+    return serial if serial in _YEARS else None
+
+
+def _years_issue(found: list[tuple[str, str, int]], file: str, sheet: str,
+                 date1904: bool) -> Issue:
+    refs = [ref for ref, _, _ in found]
+    n = len(found)
+    shown = ", ".join(f"{ref} ({text} → {year})" for ref, text, year in found[:MAX_NAMED])
+    more = f" and {n - MAX_NAMED} more" if n > MAX_NAMED else ""
+    system = " (1904 date system)" if date1904 else ""
+    r0, c0 = parse_ref(refs[0])
+    return Issue("date_read_as_year",
+                 f"{counted(n, 'cell')} formatted as dates{system} {plural(n, 'was', 'were')} "
+                 f"read as years: {shown}{more}.", Location(file, sheet, r0 + 1,
+                                                           column_letter(c0)),
+                 {"cells": refs, "years": [y for _, _, y in found], "date1904": date1904,
+                  "count": n})
+
+
+def _hidden_rows_issue(skipped: list[int], file: str, sheet: str) -> Issue:
+    n = len(skipped)
+    shown = ", ".join(map(str, skipped[:MAX_NAMED]))
+    more = f" and {n - MAX_NAMED} more" if n > MAX_NAMED else ""
+    return Issue("hidden_rows_skipped",
+                 f"Hidden {plural(n, 'row')} {shown}{more} {plural(n, 'was', 'were')} not "
+                 "imported (hidden rows are skipped, as Excel does not show them; unhide "
+                 f"{plural(n, 'it', 'them')} in Excel to import {plural(n, 'it', 'them')}).",
+                 Location(file, sheet, skipped[0]), {"rows": skipped, "count": n})
+
+
+def _filtered_rows_issue(hidden: list[int], file: str, sheet: str) -> Issue:
+    n = len(hidden)
+    shown = ", ".join(map(str, hidden[:MAX_NAMED]))
+    more = f" and {n - MAX_NAMED} more" if n > MAX_NAMED else ""
+    return Issue("filtered_rows_read",
+                 f"{plural(n, 'Row')} {shown}{more} {plural(n, 'is', 'are')} hidden by a filter "
+                 f"in Excel and {plural(n, 'was', 'were')} imported like the others (a filter "
+                 "hides rows from view, not from the data).",
+                 Location(file, sheet, hidden[0]), {"rows": hidden[:1000], "count": n})
+
+
+_PERCENT_WORDS = ("%", "％", "percent", "百分", "pct")
+
+
+def _says_percent(value: CellValue) -> bool:
+    return isinstance(value, str) and any(w in value.lower() for w in _PERCENT_WORDS)
+
+
+def _percent_cells(rows: list[list[CellValue]], index_of: dict[int, int], numbers: list[int],
+                   cells: list[tuple[int, int]], file: str, sheet: str) -> list[Issue]:
+    """Percent-formatted numbers: Excel stores 3.5% as 0.035. Where the column's header or
+    the row's unit says percent, the value becomes 3.5 (the unit's number); elsewhere the
+    value is kept and the cells are named, since 0.035 and 3.5 are both doubtful for a unit
+    that is not percent."""
+    by_column: dict[int, list[int]] = {}
+    for r, c in cells:
+        i = index_of.get(r)
+        if i is not None and c < len(rows[i]) and type(rows[i][c]) in (int, float):
+            by_column.setdefault(c, []).append(i)
+    issues = []
+    for c, at in sorted(by_column.items()):
+        first = min(at)
+        header = any(_says_percent(rows[i][c]) for i in range(first) if c < len(rows[i]))
+        converted, flagged = [], []
+        for i in at:
+            if header or any(_says_percent(v) for v in rows[i]):
+                rows[i][c] = float(Decimal(repr(rows[i][c])).scaleb(2))
+                converted.append(i)
+            else:
+                flagged.append(i)
+        letter = column_letter(c)
+        for code, group in (("percent_format_converted", converted),
+                            ("percent_format_not_percent_unit", flagged)):
+            if not group:
+                continue
+            refs = [f"{letter}{numbers[i]}" for i in group]
+            n = len(refs)
+            r0, _ = parse_ref(refs[0])
+            if code == "percent_format_converted":
+                message = (f"Column {letter}: {counted(n, 'cell')} formatted as percent "
+                           f"({_cells(refs)}) {plural(n, 'was', 'were')} read as percent "
+                           "values (Excel stores 3.5% as 0.035; read as 3.5, unit %).")
+            else:
+                message = (f"Column {letter}: {counted(n, 'cell')} formatted as percent "
+                           f"({_cells(refs)}) but the unit does not say percent; read as "
+                           "stored (3.5% as 0.035): check the unit.")
+            issues.append(Issue(code, message, Location(file, sheet, r0 + 1, letter),
+                                {"column": letter, "cells": refs, "count": n}))
+    return issues
 
 
 def _merged_ranges(refs: list[str] | list[tuple[int, int, int, int]],
@@ -318,8 +469,10 @@ def _openpyxl_values(path: Path, index: int) -> list[list[Any]]:
         warnings.simplefilter("ignore")  # "Workbook contains no default style" and the like
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
+        sheet = book.worksheets[index]
+        sheet.reset_dimensions()  # a lying <dimension> would pad every row to it
         values = [["" if v is None else v for v in row]
-                  for row in book.worksheets[index].iter_rows(values_only=True)]
+                  for row in sheet.iter_rows(values_only=True)]
     finally:
         book.close()
     width = max((len(r) for r in values), default=0)
@@ -328,32 +481,26 @@ def _openpyxl_values(path: Path, index: int) -> list[list[Any]]:
     return values
 
 
-def _open_calamine(path: Path, file: str, package: Package):  # -> CalamineWorkbook
-    from python_calamine import CalamineWorkbook
-
+def _open_book(path: Path, file: str, package: Package) -> Book:
     try:
-        return CalamineWorkbook.from_path(str(path))
-    except Exception as exc:
+        return open_book(path, file)
+    except CalamineError as exc:
         raise _calamine_error(exc, path, file, package) from None
 
 
-def _xlsx_sheets(package: Package, workbook: Any) -> list[_Sheet]:
-    names = [m.name for m in workbook.sheets_metadata]
-    states = [str(m.visible).rsplit(".", 1)[-1].lower() for m in workbook.sheets_metadata]
-    return [_Sheet(name, i, state != "visible")
-            for i, (name, state) in enumerate(zip(unique_names(names), states, strict=True))]
+def _xlsx_sheets(book: Book) -> list[_Sheet]:
+    names = [s.name for s in book.sheets]
+    return [_Sheet(name, i, sheet.state != "visible")
+            for i, (name, sheet) in enumerate(zip(unique_names(names), book.sheets,
+                                                   strict=True))]
 
 
 def list_xlsx_sheets(path: Path, file: str, progress: Progress) -> list[SheetInfo]:
     package = open_package(path, file, progress)
-    workbook = _open_calamine(path, file, package)
+    book = _open_book(path, file, package)
     out = []
-    for sheet in _xlsx_sheets(package, workbook):
-        try:
-            cs = workbook.get_sheet_by_index(sheet.index)
-            rows, columns = cs.height, cs.width
-        except Exception:
-            rows = columns = None
+    for sheet in _xlsx_sheets(book):
+        rows, columns = book.size(sheet.index) or (None, None)
         out.append(SheetInfo(sheet.name, sheet.index, sheet.hidden, rows, columns))
     return out
 
@@ -363,9 +510,9 @@ def read_xlsx(path: Path, file: str, options: ReadOptions, progress: Progress,
     progress.report(0.0, "checking")
     package = open_package(path, file, progress)
     progress.report(0.2, "reading")
-    workbook = _open_calamine(path, file, package)
-    sheets = _xlsx_sheets(package, workbook)
-    raw_names = [m.name for m in workbook.sheets_metadata]
+    book = _open_book(path, file, package)
+    sheets = _xlsx_sheets(book)
+    raw_names = [s.name for s in book.sheets]
     entries = package.sheets if len(package.sheets) == len(sheets) else [None] * len(sheets)
     candidates: list[tuple[_Sheet, RawGrid]] = []
     chosen = select_sheets(sheets, options, file)
@@ -377,9 +524,8 @@ def read_xlsx(path: Path, file: str, options: ReadOptions, progress: Progress,
                 # calamine looks sheets up by name: a later duplicate would read the first
                 values = _openpyxl_values(path, sheet.index)
             else:
-                values = workbook.get_sheet_by_index(sheet.index).to_python(
-                    skip_empty_area=False)
-        except Exception as exc:
+                values = book.values(sheet.index)
+        except Exception as exc:  # CalamineError, or openpyxl on a damaged sheet
             raise _calamine_error(exc, path, file, package, sheet.name, member) from None
         scan = package.scans.get(member) if member else None
         grid = _xlsx_grid(values, file, sheet.name, package, scan, progress)
@@ -481,9 +627,19 @@ def _xls_grid(book: Any, sheet: _Sheet, file: str, progress: Progress) -> RawGri
     errors: list[str] = []
     removed = 0
     removed_at: list[str] = []
+    as_years: list[tuple[str, str, int]] = []
+    hidden_rows = {r for r, info in getattr(xs, "rowinfo_map", {}).items()
+                   if getattr(info, "hidden", 0)}
+    skipped: list[int] = []
+    percent: list[tuple[int, int]] = []
+    percent_xf = _xls_percent_formats(book)
     for r in range(xs.nrows):
         if not r % 10_000:
             check_cancelled(progress)
+        if r in hidden_rows:
+            if any(t not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) for t in xs.row_types(r)):
+                skipped.append(r + 1)
+            continue
         types = xs.row_types(r)
         values = xs.row_values(r)
         row: list[CellValue] = []
@@ -498,13 +654,22 @@ def _xls_grid(book: Any, sheet: _Sheet, file: str, progress: Progress) -> RawGri
                 row.append(text if text else None)
             elif kind == xlrd.XL_CELL_NUMBER:
                 row.append(value if math.isfinite(value) else None)
+                if percent_xf and xs.cell_xf_index(r, c) in percent_xf:
+                    percent.append((r, c))
             elif kind == xlrd.XL_CELL_DATE:
                 try:
-                    row.append(_date_text(xlrd.xldate_as_datetime(value, book.datemode)))
-                    flags[(len(rows), c)] = "date"
-                    dates.append(f"{column_letter(c)}{r + 1}")
+                    when = xlrd.xldate_as_datetime(value, book.datemode)
                 except (xlrd.xldate.XLDateError, ValueError, OverflowError):
                     row.append(value)
+                    continue
+                year = date_as_year(when, book.datemode == 1)
+                if year is not None:
+                    row.append(float(year))
+                    as_years.append((f"{column_letter(c)}{r + 1}", _date_text(when), year))
+                    continue
+                row.append(_date_text(when))
+                flags[(len(rows), c)] = "date"
+                dates.append(f"{column_letter(c)}{r + 1}")
             elif kind == xlrd.XL_CELL_BOOLEAN:
                 row.append(bool(value))
             else:  # error cell such as #DIV/0!
@@ -536,11 +701,30 @@ def _xls_grid(book: Any, sheet: _Sheet, file: str, progress: Progress) -> RawGri
                             describe_removed(removed, _cells_named(removed_at)),
                             Location(file, sheet.name, r0 + 1, column_letter(c0)),
                             {"count": removed, "cells": removed_at[:100]}))
+    if as_years:
+        issues.append(_years_issue(as_years, file, sheet.name, book.datemode == 1))
+    if percent:
+        index_of = {n - 1: i for i, n in enumerate(numbers)}
+        issues.extend(_percent_cells(rows, index_of, numbers, percent, file, sheet.name))
+    if skipped:
+        issues.append(_hidden_rows_issue(skipped, file, sheet.name))
     merged = _merged_ranges([(rlo, clo, rhi - 1, chi - 1)
                              for rlo, rhi, clo, chi in getattr(xs, "merged_cells", [])], numbers,
                             max((len(r) for r in rows), default=0))
     return RawGrid(file=file, rows=rows, row_numbers=numbers, sheet=sheet.name, merged=merged,
                    cell_flags=flags, issues=issues)
+
+
+def _xls_percent_formats(book: Any) -> frozenset[int]:
+    """XF indices whose number format shows a percent (needs formatting_info)."""
+    formats = getattr(book, "format_map", {})
+    found = set()
+    for index, xf in enumerate(getattr(book, "xf_list", [])):
+        fmt = formats.get(xf.format_key)
+        code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", fmt.format_str if fmt else "")
+        if "%" in code:
+            found.add(index)
+    return frozenset(found)
 
 
 def read_xls(data: bytes, file: str, options: ReadOptions, progress: Progress,

@@ -3,11 +3,13 @@
 python-calamine builds a Python object for every cell (2.25 M for the 450k-row benchmark,
 about 3 s and the highest peak memory of all readers). Here, after zip_safety has checked the
 package (bombs, DTDs, formulas, merged cells, NaN tokens, text needing clean-up), the sheet
-XML is inflated again as a stream and each chunk of whole rows is parsed with numpy on its
-bytes: tag positions ('<'), the cell tags' r= column and t= type, the value spans after <v>
-or <is><t>. Value bytes are gathered into two buffers (numbers and shared-string indices;
-inline texts) that pandas' C parser reads in one call each; texts become codes + distinct
-values. Cells are then scattered into columns by (row, column).
+XML is inflated as a stream (a big only sheet is left out of zip_safety's scan and checked
+on this stream instead, so that it is inflated once: _CheckedStream) and each chunk of
+whole rows is parsed with numpy on its bytes: tag positions ('<'), the cell tags' r=
+column and t= type, the value spans after <v> or <is><t>. Value bytes are gathered into
+two buffers (numbers and shared-string indices; inline texts) that pandas' C parser reads
+in one call each; texts become codes + distinct values. Cells are then scattered into
+columns by (row, column).
 
 Only plain sheets are taken: one sheet (or the chosen one), visible, no namespace prefix, no
 formulas, merged cells, dates, booleans, errors, rich text or cells needing hygiene; every
@@ -149,7 +151,9 @@ class _Cells:
                     raise Declined("booleans, errors, dates or formula texts")
                 kind[shared] = _SHARED
                 kind[inline] = _INLINE
-            pos = np.where(done, pos, _closing_quote(buf, pos + 4, 12) + 1)
+            active = ~done  # cells without (more) attributes are not searched
+            pos = pos.copy()
+            pos[active] = _closing_quote(buf, pos[active] + 4, 12) + 1
         else:
             if not ((buf[pos] == _GT) | (buf[pos] == _SLASH)).all():
                 raise Declined("too many cell attributes")
@@ -292,7 +296,8 @@ def open_xlsx(path: Path, options: ReadOptions, progress: Progress | None = None
 
     progress = progress or NullProgress()
     file = path.name
-    package = open_package(path, file, progress)  # raises for bombs, DTDs, damage
+    # raises for bombs, DTDs, damage; a big only sheet is checked here while it streams
+    package = open_package(path, file, progress, defer_sheets=True)
     progress.report(0.03, "package checked")
     if len(package.sheets) != 1:
         raise Declined("several sheets")
@@ -301,16 +306,22 @@ def open_xlsx(path: Path, options: ReadOptions, progress: Progress | None = None
         raise Declined("sheet chosen")
     if entry.state != "visible" or not entry.member:
         raise Declined("hidden sheet")
+    deferred = entry.member in package.deferred
     scan = package.scans.get(entry.member)
-    if scan is None or scan.formulas or scan.merged or scan.bad_numbers or scan.unlocated \
-            or scan.prefix:
+    if not deferred and (scan is None or scan.formulas or scan.merged or scan.bad_numbers
+                         or scan.unlocated or scan.prefix):
         raise Declined("formulas, merged cells or unusual XML")
+    if scan is not None and (scan.hidden_rows or scan.hidden_columns or scan.percent):
+        raise Declined("hidden rows or columns, or percent-formatted cells")
     if package.date_styles or package.text_needs_cleaning:
         raise Declined("date styles or text needing clean-up")
     with zipfile.ZipFile(path) as zf:
         cells = _Cells(_shared_strings(zf, package.shared_strings))
-        with zf.open(entry.member) as stream:
+        with zf.open(entry.member) as raw:
+            stream = _CheckedStream(raw, package.percent_styles) if deferred else raw
             _stream_rows(stream, cells, progress)
+            if deferred:
+                stream.drain()
     if not cells.rows:
         raise Declined("no cells")
     rows = np.concatenate(cells.rows)
@@ -347,6 +358,56 @@ def open_xlsx(path: Path, options: ReadOptions, progress: Progress | None = None
         grid.issues.append(extension_mismatch(file, suffix, "an Excel workbook (.xlsx)",
                                               "an .xlsx workbook"))
     return XlsxSource(grid, table)
+
+
+class _CheckedStream:
+    """A sheet part read once for two jobs: what zip_safety checks in the parts it scans
+    (DTDs, text needing clean-up) and what this reader cannot take (merged cells, hidden
+    rows or columns, percent-formatted cells, comments) decline as the chunks go by; the
+    row parser itself declines formulas and unusual cells. Declining hands the file to the
+    row-wise reader, which scans the whole package again before calamine sees it."""
+
+    #: a namespace prefix on the root: the row parser reads unprefixed tags only
+    _HEAD = (b":worksheet",)
+
+    def __init__(self, raw, percent_styles: frozenset[int]) -> None:
+        from desktop.importers.zip_safety import percent_pattern
+
+        self._raw = raw
+        self._tail = b""
+        self._first = True
+        self._percent = percent_pattern(percent_styles)
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._raw.read(size)
+        if chunk:
+            self._check(chunk)
+            self._check(self._tail + chunk[:64])  # markers cut by the chunk edge
+            self._tail = chunk[-64:]
+        return chunk
+
+    def _check(self, data: bytes) -> None:
+        from desktop.importers.zip_safety import cleaning_needed_in
+
+        if self._first:
+            self._first = False
+            if any(marker in data[:65536] for marker in self._HEAD):
+                raise Declined("namespace prefixes")
+        rare = cleaning_needed_in(data)
+        if rare is None:
+            raise Declined("text needing clean-up")
+        if b"!" in rare and b"<!" in data:
+            raise Declined("declarations, comments or CDATA in the sheet")
+        if b"hidden" in data:
+            raise Declined("hidden rows")
+        if self._percent is not None and self._percent.search(data):
+            raise Declined("percent-formatted cells")
+
+    def drain(self) -> None:
+        """The rest of the part after the rows: merged cells are listed there."""
+        rest = b"".join(iter(lambda: self.read(_CHUNK), b""))
+        if b"mergeCell" in self._tail + rest:
+            raise Declined("merged cells")
 
 
 def _stream_rows(stream, cells: _Cells, progress: Progress) -> None:

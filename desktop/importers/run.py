@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from desktop.core.progress import NullProgress, Progress, check_cancelled
-from desktop.importers.model import LONG_COLUMNS, ImportReport, RawGrid
+from desktop.importers.model import (
+    LONG_COLUMNS,
+    ImportRejectedError,
+    ImportReport,
+    Issue,
+    Location,
+    RawGrid,
+    plural,
+)
 from desktop.importers.recipe import Recipe
 
 if TYPE_CHECKING:  # the catalog is only passed through
@@ -68,22 +76,69 @@ def import_file(
     from desktop.importers.readers import read_grids
 
     grids = read_grids(path, recipe.read, ScaledProgress(progress, 0.0, 0.5))
-    frames, reports, plans = [], [], []
+    results: list[tuple[RawGrid, object, pd.DataFrame, ImportReport]] = []
+    refused: list[tuple[RawGrid, ImportRejectedError]] = []
     for index, grid in enumerate(grids):
         check_cancelled(progress)
         share = 0.5 / max(len(grids), 1)
-        plan = detect(grid, recipe.table)
-        frame, report = interpret(grid, plan, lookup, ScaledProgress(
-            progress, 0.5 + index * share, 0.5 + (index + 1) * share))
-        frames.append(frame)
-        reports.append(report)
-        plans.append(plan)
+        try:
+            plan = detect(grid, recipe.table)
+            frame, report = interpret(grid, plan, lookup, ScaledProgress(
+                progress, 0.5 + index * share, 0.5 + (index + 1) * share))
+        except ImportRejectedError as exc:
+            if len(grids) == 1:
+                raise
+            refused.append((grid, exc))
+            continue
+        results.append((grid, plan, frame, report))
+    results, notes = _data_sheets(path.name, results, refused)
     progress.report(1.0, "done")
+    frames = [frame for _, _, frame, _ in results]
+    reports = [report for _, _, _, report in results]
     frame = (
         pd.concat(frames, ignore_index=True) if frames
         else pd.DataFrame({c: [] for c in LONG_COLUMNS})
     )
-    return ImportOutcome(frame, combine_reports(path.name, reports), reports, grids, plans)
+    combined = combine_reports(path.name, reports)
+    combined.warnings[:0] = notes  # with one sheet left, its own report says it too
+    return ImportOutcome(frame, combined, reports, [g for g, _, _, _ in results],
+                         [p for _, p, _, _ in results])
+
+
+def _data_sheets(file: str, results: list, refused: list[tuple[RawGrid, ImportRejectedError]]
+                 ) -> tuple[list, list[Issue]]:
+    """Of a workbook's visible sheets, those that hold a table. A sheet of notes (a title
+    page, sources, definitions) before the data is common in yearbook downloads: it is left
+    out, and the report says which sheet the data came from. When no sheet holds a table,
+    the first sheet's reason is the file's."""
+    with_rows = [r for r in results if r[3].rows_imported > 0]
+    if not with_rows:
+        if refused and not results:
+            raise refused[0][1]
+        if refused and results:
+            with_rows = results
+        else:
+            return results, []
+    skipped = [grid.sheet for grid, _ in refused]
+    skipped += [r[0].sheet for r in results if r not in with_rows]
+    if not skipped:
+        return with_rows, []
+    # what was said about the whole file (a wrong extension, a decrypted workbook) rides
+    # on the first sheet's grid: keep it when that sheet is left out
+    kept = {id(r[0]) for r in with_rows}
+    about_file = [issue for grid in [g for g, _ in refused] + [r[0] for r in results]
+                  if id(grid) not in kept for issue in grid.issues
+                  if not issue.location.sheet]
+    used = ", ".join(repr(r[0].sheet) for r in with_rows)
+    names = ", ".join(repr(s) for s in skipped)
+    n = len(skipped)
+    note = Issue("sheet_without_table",
+                 f"{'Sheet' if n == 1 else 'Sheets'} {names} {plural(n, 'holds', 'hold')} no "
+                 f"table of values (notes or titles only) and {plural(n, 'was', 'were')} "
+                 f"skipped; the data was read from {plural(len(with_rows), 'sheet')} {used}.",
+                 Location(file, skipped[0]),
+                 {"skipped": skipped, "used": [r[0].sheet for r in with_rows], "count": n})
+    return with_rows, [*about_file, note]
 
 
 def combine_reports(file: str, reports: list[ImportReport]) -> ImportReport:

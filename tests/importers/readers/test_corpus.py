@@ -212,11 +212,16 @@ def formulas(g: RawGrid) -> None:
 
 
 def dates_1904(g: RawGrid) -> None:
+    # 42369 and 42735 are 1 January 2020 and 2021 in the 1904 system (not 2015-12-31 and
+    # 2016-12-31 as the 1900 system would make them): years; C5 (60) is a real date
     column = [r[2] for r in g.rows[1:]]
-    assert column == ["2020-01-01", "2021-01-01", "2017-12-31", "1904-03-01"]
-    assert g.cell_flags == {(1, 2): "date", (2, 2): "date", (4, 2): "date"}
+    assert column == [2020.0, 2021.0, "2017-12-31", "1904-03-01"]
+    assert g.cell_flags == {(4, 2): "date"}
     issue = next(i for i in g.issues if i.code == "date_cell")
     assert "1904" in issue.message and issue.values["date1904"] is True
+    years = next(i for i in g.issues if i.code == "date_read_as_year")
+    assert years.values["cells"] == ["C2", "C3"] and years.values["years"] == [2020, 2021]
+    assert "1904 date system" in years.message
 
 
 def nonfinite(g: RawGrid) -> None:

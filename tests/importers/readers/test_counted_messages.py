@@ -20,7 +20,7 @@ def workbook(tmp_path: Path, dates: int, formulas: int, hidden: int) -> Path:
     sheet.title = "数据"
     sheet.append(["city", "indicator", "year", "value", "unit"])
     for i in range(dates):
-        sheet.append(["北京市", "GDP", 2010 + i, dt.date(2020, 1, 1), "亿元"])
+        sheet.append(["北京市", "GDP", 2010 + i, dt.date(2020, 3, 1), "亿元"])  # not a year
     for i in range(formulas):
         sheet.append(["上海市", "GDP", 2010 + i, "=1+1", "亿元"])  # saved without a value
     for i in range(hidden):
