@@ -79,6 +79,12 @@ def guess_role(name: str) -> str | None:
         return "city_low"
     if key.endswith(_CODE_SUFFIXES):
         return "ignore"
+    # '数值(亿元)', 'Value (US$ millions)': a role word with its unit beside it
+    rest, unit, stripped = split_unit(name)
+    if stripped and unit is not None and rest and rest != name:
+        role = guess_role(rest)
+        if role in ("value", "year"):
+            return role
     return None
 
 

@@ -109,3 +109,18 @@ def test_header_unit_against_unit_column_of_another_kind_refuses_those_values():
     assert conflict.location.row == 3 and conflict.location.column == "C"
     assert "says 万人 in row 3: different kinds of unit" in conflict.message
     assert "这些数值未导入" in issue_message(conflict, "zh")
+
+
+def test_a_value_header_with_its_unit_keeps_the_indicator_column():
+    """'数值(亿元)' is the value column with a unit, not an indicator named 数值: before, the
+    table was read as wide by indicator and every row's 指标 was lost."""
+    rows = [["城市", "指标", "年份", "数值(亿元)", "单位"],
+            ["沈阳市", "地区生产总值", "2016", "54600000", "万元"],
+            ["大连市", "地区生产总值", "2016", "68100000", "万元"]]
+    g = grid(rows, file="unit_conflict.csv")
+    plan = detect(g)
+    assert plan.roles["数值(亿元)"] == "value"
+    frame, report = interpret(g, plan)
+    assert report.indicators == ["地区生产总值"]
+    assert value_of(frame, "沈阳市", "地区生产总值", 2016) == 54600000 * 1e4  # 万元 from the unit column
+    assert "header_unit_differs" in codes(report.warnings)
