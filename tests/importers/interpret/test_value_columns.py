@@ -122,5 +122,6 @@ def test_a_value_header_with_its_unit_keeps_the_indicator_column():
     assert plan.roles["数值(亿元)"] == "value"
     frame, report = interpret(g, plan)
     assert report.indicators == ["地区生产总值"]
-    assert value_of(frame, "沈阳市", "地区生产总值", 2016) == 54600000 * 1e4  # 万元 from the unit column
+    # 万元 from the unit column
+    assert value_of(frame, "沈阳市", "地区生产总值", 2016) == 54600000 * 1e4
     assert "header_unit_differs" in codes(report.warnings)
