@@ -16,9 +16,10 @@ import pytest
 
 from desktop import cli
 from desktop.core import storage
+from desktop.paths import sources_dir
 
 REPO = Path(__file__).resolve().parents[2]
-NBS = Path("/work/shared/data/external/cn_nbs_province_gdp_2006_2024_gbk.csv")
+NBS = sources_dir() / "cn_nbs_province_gdp_2006_2024_gbk.csv"
 
 
 @pytest.fixture(scope="module")
@@ -191,6 +192,7 @@ def full(fd):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 storage.os.fsync = full
 from desktop.cli import main
+from desktop.paths import sources_dir
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -12,9 +12,9 @@ import pytest
 
 from desktop import cli
 from desktop.core import storage
+from desktop.paths import sources_dir
 
-NBS = Path("/work/shared/data/external/cn_nbs_province_gdp_2006_2024_gbk.csv")
-needs_nbs = pytest.mark.skipif(not NBS.exists(), reason="the shared source files are not here")
+NBS = sources_dir() / "cn_nbs_province_gdp_2006_2024_gbk.csv"
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,6 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return status, out, err
 
 
-@needs_nbs
 def test_import_says_the_nbs_series_is_kept_apart_with_its_largest_differences(
         capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "import", str(NBS))
@@ -48,7 +47,6 @@ def test_import_says_the_nbs_series_is_kept_apart_with_its_largest_differences(
     assert "run again with --replace" in merge
 
 
-@needs_nbs
 def test_import_in_chinese_and_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "import", str(NBS), "--lang", "zh")
     assert status == 0
@@ -63,7 +61,6 @@ def test_import_in_chinese_and_as_json(capsys: pytest.CaptureFixture[str]) -> No
     assert (tianjin["old"], tianjin["new"]) == (1_783_789_000_000.0, 1_148_700_000_000.0)
 
 
-@needs_nbs
 def test_import_with_replace_lists_every_replaced_key(
         capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "import", str(NBS), "--replace")
@@ -77,7 +74,6 @@ def test_import_with_replace_lists_every_replaced_key(
     assert "separate series" not in merge
 
 
-@needs_nbs
 def test_report_data_keeps_the_bundled_series_unless_replace(
         bundled, capsys: pytest.CaptureFixture[str]) -> None:
     from desktop.report.cli_report import import_data

@@ -16,6 +16,7 @@ from desktop.core.storage import load_bundled
 from desktop.importers.merge import ImportedCell, indicator_key, merge_import
 from desktop.importers.model import ReadOptions, TableOptions
 from desktop.importers.recipe import Recipe, RecipeError, load_recipe, save_recipe
+from desktop.paths import sources_dir
 
 SOURCE = Source("import-1", "my_cities.xlsx", "Imported by the user", "my_cities.xlsx",
                 sheet="数据")
@@ -114,9 +115,7 @@ def test_the_nbs_province_file_keeps_csmar_city_gdp_and_lists_the_differences(
     CSMAR's (Hangzhou and Shenzhen keep CSMAR's, so mixing would bend the comparison)."""
     from desktop.importers.run import import_file
 
-    path = Path("/work/shared/data/external/cn_nbs_province_gdp_2006_2024_gbk.csv")
-    if not path.exists():
-        pytest.skip("the shared source files are not here")
+    path = sources_dir() / "cn_nbs_province_gdp_2006_2024_gbk.csv"
     frame = import_file(path, None, bundled.lookup).frame
     source = Source("import-1", path.name, "Imported by the user", path.name)
     merged, summary = merge_import(bundled, frame, source)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.paths import sources_dir
+
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
 
@@ -127,10 +129,9 @@ def test_data_values_repeated_under_another_name_are_said(tmp_path: Path, capsys
     assert observation is not None and observation.value == pytest.approx(7695.8e8)
 
 
-NBS = Path("/work/shared/data/external/cn_nbs_province_gdp_2006_2024_gbk.csv")
+NBS = sources_dir() / "cn_nbs_province_gdp_2006_2024_gbk.csv"
 
 
-@pytest.mark.skipif(not NBS.exists(), reason="the shared source files are not here")
 def test_nbs_data_comes_in_as_its_own_series_and_the_hot_spots_keep_csmar(
         tmp_path: Path) -> None:
     """Issue #12: with the NBS province file, Beijing's GDP stays CSMAR's (as Hangzhou's and

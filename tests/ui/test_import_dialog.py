@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from desktop.importers.recipe import load_recipe, save_recipe
+from desktop.paths import sources_dir
 from desktop.ui.dialogs.import_dialog import ImportDialog
 
 if TYPE_CHECKING:
@@ -106,10 +107,9 @@ def test_a_chinese_window_reports_the_import_in_chinese(qtbot: QtBot, tmp_path: 
     refused.reject()
 
 
-NBS = Path("/work/shared/data/external/cn_nbs_province_gdp_2006_2024_gbk.csv")
+NBS = sources_dir() / "cn_nbs_province_gdp_2006_2024_gbk.csv"
 
 
-@pytest.mark.skipif(not NBS.exists(), reason="the shared source files are not here")
 def test_the_nbs_file_offers_the_choice_and_lists_before_and_after(
         qtbot: QtBot, dataset, tmp_path: Path) -> None:
     """Issue #12: NBS's GDP for Beijing, Tianjin, Shanghai and Chongqing differs from the

@@ -17,6 +17,7 @@ import pytest
 
 from desktop.core.progress import NullProgress
 from desktop.core.storage import load_bundled
+from desktop.curation.manifest import read_manifest
 from desktop.importers import fast_path
 from desktop.importers.fast_path import Declined, import_columns, scale_exact
 from desktop.importers.model import ImportRejectedError
@@ -358,9 +359,7 @@ def test_small_files_take_the_row_wise_path(tmp_path):
 # --- real files ------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not EXTERNAL.is_dir(), reason="../shared/data/external absent")
-@pytest.mark.parametrize("name", sorted(p.name for p in EXTERNAL.iterdir()
-                                        if p.suffix != ".md") if EXTERNAL.is_dir() else [])
+@pytest.mark.parametrize("name", sorted(read_manifest(EXTERNAL)))
 def test_real_files_same_result_or_declined(name, lookup):
     path = EXTERNAL / name
     try:

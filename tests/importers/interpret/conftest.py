@@ -7,15 +7,15 @@ from pathlib import Path
 import pytest
 
 from desktop.core.catalog import City, CityLookup
+from desktop.paths import sources_dir
 
 SHARED = Path(__file__).resolve().parents[4] / "shared"
-EXTERNAL = SHARED / "data" / "external"
+EXTERNAL = sources_dir()
 
 
 @pytest.fixture
 def external() -> Path:
-    if not EXTERNAL.exists():
-        pytest.skip("external data files not available")
+    """The project's raw source files (resources/sources): real downloads as users have them."""
     return EXTERNAL
 
 

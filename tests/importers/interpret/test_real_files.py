@@ -1,4 +1,4 @@
-"""End to end on real downloads (../shared/data/external) and the synthetic bad-input corpus.
+"""End to end on real downloads (resources/sources) and the synthetic bad-input corpus.
 
 Grids are built with the csv module (helpers.file_grid), not with the readers, so these tests
 check interpretation alone. Expected values are copied from the files, not from our output.

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[4] / "shared"
-EXTERNAL = SHARED / "data" / "external"
+from desktop.paths import sources_dir
+
+EXTERNAL = sources_dir()
 
 
 @pytest.fixture(scope="session")
 def external() -> Path:
-    if not EXTERNAL.is_dir():
-        pytest.skip("../shared/data/external is not available")
+    """The project's raw source files (resources/sources): real downloads as users have them."""
     return EXTERNAL

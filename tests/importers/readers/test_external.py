@@ -1,4 +1,4 @@
-"""Every real downloaded file in ../shared/data/external reads, with raw cells spot-checked
+"""Every real downloaded file in resources/sources reads, with raw cells spot-checked
 against the source (values as the file spells them; interpretation is tested elsewhere)."""
 
 from __future__ import annotations
@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from desktop.curation.manifest import read_manifest
 from desktop.importers.model import RawGrid
 from desktop.importers.readers import list_sheets, read_grids
+from desktop.paths import sources_dir
 
-EXTERNAL = Path(__file__).resolve().parents[4] / "shared" / "data" / "external"
+EXTERNAL = sources_dir()
 
-DATA_FILES = sorted(p.name for p in EXTERNAL.glob("*") if p.suffix != ".md") \
-    if EXTERNAL.is_dir() else []
+DATA_FILES = sorted(read_manifest(EXTERNAL))
 
 
 def first_row_with(grid: RawGrid, text: str) -> list:
