@@ -10,8 +10,10 @@ Money values in different currencies never share an axis unconverted: spec build
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -19,6 +21,7 @@ from desktop.analysis.panel import panel_for
 from desktop.core.catalog import Indicator
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
+from desktop.core.units import DisplayScale
 
 RATE_INDICATOR = "exchange_rate"
 RATE_PLACE = "country-CHN"
@@ -150,3 +153,147 @@ def convert_row(
 ) -> np.ndarray:
     """A panel row (or matrix, years last) of yuan in US dollars: cheap, for spec builders."""
     return values / rates.cny_per_usd
+
+
+# --- one currency per row in a profile that mixes countries --------------------------------
+
+#: The two ways to put yuan and dollars in one currency: US$ at the annual average market
+#: rate (the default), or international $ at the World Bank's PPP conversion factor.
+BASES = ("usd", "ppp")
+PPP_INDICATOR = "ppp_factor"
+#: Canonical yuan units, per basis, with their converted unit and how to show it.
+TARGET_UNITS = {
+    "usd": {
+        "CNY": ("USD", DisplayScale(1e9, "billion US$", "十亿美元", 2)),
+        "CNY_per_person": ("USD_per_person", DisplayScale(1, "US$", "美元", 0)),
+    },
+    "ppp": {
+        "CNY": ("PPP_USD", DisplayScale(1e9, "billion intl $ (PPP)", "十亿国际元", 2)),
+        "CNY_per_person": ("PPP_USD_per_person", DisplayScale(1, "intl $ (PPP)", "国际元", 0)),
+    },
+}
+#: Added to a converted indicator's notes, so the table's tooltip and the report say it.
+ROW_NOTES = {
+    "usd": (
+        "Shown in US dollars: the selection includes places outside China, so yuan values "
+        "are divided by the World Bank's annual average rate of the same year (PA.NUS.FCRF); "
+        "US values stored in yuan at that rate come back to their published dollars.",
+        "以美元显示：所选地区包括中国以外的地区，人民币数值除以世界银行同年年平均汇率"
+        "（PA.NUS.FCRF）；按该汇率存为人民币的美国数值因此还原为公布的美元数。",
+    ),
+    "ppp": (
+        "Shown in international dollars (PPP): Chinese yuan values are divided by the World "
+        "Bank's PPP conversion factor of the same year (PA.NUS.PPP, yuan per international $); "
+        "US values are their published dollars (an international dollar is a US dollar in "
+        "the United States).",
+        "以国际元（购买力平价）显示：中国的人民币数值除以世界银行同年购买力平价换算因子"
+        "（PA.NUS.PPP，元/国际元）；美国数值为公布的美元数（一国际元在美国即一美元）。",
+    ),
+}
+
+_VIEWS: weakref.WeakKeyDictionary[Dataset, dict[str, Dataset]] = weakref.WeakKeyDictionary()
+_VIEWS_LOCK = threading.Lock()
+
+
+def _check_basis(basis: str) -> None:
+    """A programming error, not a user's: the CLI and the UI offer BASES only."""
+    if basis not in BASES:
+        raise ValueError(f"currency basis is one of {BASES}, not {basis!r}")
+
+
+def needs_one_currency(dataset: Dataset, city_ids: Iterable[str]) -> bool:
+    """True when a place in the selection is not Chinese: money is then compared in dollars."""
+    return any(
+        dataset.cities[c].country not in ("", "CN") for c in city_ids if c in dataset.cities
+    )
+
+
+def converted_indicator(indicator: Indicator, basis: str = "usd") -> Indicator | None:
+    """The indicator in dollars of the basis (unit, display, a note), None if not yuan."""
+    target = TARGET_UNITS[basis].get(indicator.unit)
+    if target is None:
+        return None
+    unit, display = target
+    note_en, note_zh = ROW_NOTES[basis]
+    return replace(
+        indicator,
+        unit=unit,
+        display=display,
+        notes_en=" ".join(t for t in (note_en, indicator.notes_en) if t),
+        notes_zh="".join(t for t in (note_zh, indicator.notes_zh) if t),
+    )
+
+
+def in_dollars(dataset: Dataset, basis: str = "usd") -> Dataset:
+    """The dataset with every yuan indicator in dollars of `basis` (see BASES). Values of
+    years without a rate become missing (NaN), never unconverted yuan. Built once per dataset
+    and basis; raises MissingRateError when the rates are not in the dataset."""
+    _check_basis(basis)
+    found = _VIEWS.get(dataset, {}).get(basis)
+    if found is not None:
+        return found
+    with _VIEWS_LOCK:
+        views = _VIEWS.setdefault(dataset, {})
+        if basis not in views:
+            views[basis] = _build_view(dataset, basis)
+        return views[basis]
+
+
+def _rate_matrix(dataset: Dataset, indicator_id: str) -> tuple[int, np.ndarray]:
+    """First year and yuan-per-dollar values of country-CHN's `indicator_id` by year."""
+    if indicator_id not in dataset.indicators or RATE_PLACE not in dataset.cities:
+        raise MissingRateError(indicator=indicator_id, place=RATE_PLACE)
+    panel = panel_for(dataset)
+    rates = panel.matrix(indicator_id)[panel.row_of(RATE_PLACE)]
+    if np.all(np.isnan(rates)):
+        raise MissingRateError(indicator=indicator_id, place=RATE_PLACE)
+    return int(panel.years[0]), rates
+
+
+def _per_row(years: np.ndarray, first: int, rates: np.ndarray) -> np.ndarray:
+    cols = years - first
+    inside = (cols >= 0) & (cols < len(rates))
+    out = np.full(len(years), np.nan)
+    out[inside] = rates[cols[inside]]
+    return out
+
+
+def _build_view(dataset: Dataset, basis: str) -> Dataset:
+    indicators = {k: converted_indicator(i, basis) or i for k, i in dataset.indicators.items()}
+    money = [k for k, i in indicators.items() if i is not dataset.indicators[k]]
+    obs = dataset.observations.copy()
+    rows = obs["indicator_id"].isin(money).to_numpy()
+    years = obs["year"].to_numpy()[rows].astype(np.int64)
+    rate = _per_row(years, *_rate_matrix(dataset, RATE_INDICATOR))
+    if basis == "ppp":
+        # Chinese (and unplaced) values at the PPP factor; US values back to their dollars
+        foreign = [c.id for c in dataset.cities.values() if c.country not in ("", "CN")]
+        at_ppp = ~np.isin(obs["city_id"].to_numpy()[rows], foreign)
+        ppp = _per_row(years, *_rate_matrix(dataset, PPP_INDICATOR))
+        rate = np.where(at_ppp, ppp, rate)
+    values = obs["value"].to_numpy(dtype=float, copy=True)
+    values[rows] = values[rows] / rate
+    obs["value"] = values
+    view = Dataset(
+        obs,
+        dataset.cities.values(),
+        indicators.values(),
+        dataset.sources.values(),
+        dataset.groups.values(),
+        dataset.series_breaks,
+        suspect_values=dataset.suspect_values,
+        register=dataset.register,
+    )
+    return view.with_number_style(dataset.number_style)
+
+
+def profile_dataset(dataset: Dataset, city_ids: Iterable[str], basis: str = "usd") -> Dataset:
+    """The dataset a profile of these places reads: money in dollars of `basis` when they
+    are not all Chinese and the dataset has the rates, else the dataset itself."""
+    _check_basis(basis)
+    if not needs_one_currency(dataset, list(city_ids)):
+        return dataset
+    try:
+        return in_dollars(dataset, basis)
+    except MissingRateError:
+        return dataset

@@ -65,6 +65,11 @@ UNITS: dict[str, Unit] = {
         Unit("USD_per_person", "US dollars per person", "美元/人", currency="USD"),
         Unit("CNY_per_sqm", "yuan per square metre", "元/平方米", currency="CNY"),
         Unit("persons_per_km2", "persons per km²", "人/平方公里"),
+        Unit("patents", "patents", "件"),
+        Unit("per_100k", "per 100,000 people", "每十万人"),
+        Unit("PPP_USD", "international dollars (PPP)", "国际元（购买力平价）", currency="PPP_USD"),
+        Unit("PPP_USD_per_person", "international dollars (PPP) per person",
+             "国际元（购买力平价）/人", currency="PPP_USD"),
     )
 }
 

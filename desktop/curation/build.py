@@ -23,7 +23,7 @@ from desktop.core.storage import (
     save_dataset,
     write_atomically,
 )
-from desktop.curation import readers
+from desktop.curation import readers, us_build, us_series
 from desktop.curation.errors import CurationError
 from desktop.curation.indicators import INDICATORS
 from desktop.curation.manifest import read_manifest, source_path
@@ -40,6 +40,7 @@ from desktop.curation.sources import (
     WDI_GDP,
     WDI_GROWTH,
 )
+from desktop.curation.us_sources import WDI_PPP
 
 SOURCES_FILE = "SOURCES.md"
 LIAONING = "210000"
@@ -115,7 +116,13 @@ def build_dataset(external: Path) -> tuple[Dataset, BuildLog]:
         paths[WDI_GROWTH.id], WDI_GROWTH.id, "gdp_real_growth", wdi_countries
     )
     values += readers.read_wdi(paths[WDI_GDP.id], WDI_GDP.id, "gdp_usd_current", wdi_countries)
-    values += readers.read_wdi(paths[WDI_FX.id], WDI_FX.id, "exchange_rate", {"CHN": "country-CHN"})
+    fx_values = readers.read_wdi(paths[WDI_FX.id], WDI_FX.id, "exchange_rate",
+                                 {"CHN": "country-CHN"})
+    values += fx_values
+    values += readers.read_wdi(paths[WDI_PPP.id], WDI_PPP.id, "ppp_factor",
+                               {"CHN": "country-CHN"})
+    values += us_build.us_metro_values(paths, us_series.rates_by_year(fx_values), known, log.note)
+    values += us_series.per_resident(values)
 
     observations = pd.DataFrame(
         {
@@ -138,7 +145,8 @@ def build_dataset(external: Path) -> tuple[Dataset, BuildLog]:
         groups=GROUPS,
         series_breaks=[],
     )
-    breaks = [_liaoning_restatement(dataset, chinese)]
+    metro_ids = tuple(c.id for c in cities if c.kind == "us_metro")
+    breaks = [_liaoning_restatement(dataset, chinese), us_build.pep_rebenchmark(metro_ids)]
     return (
         Dataset(observations, cities, INDICATORS, sources, GROUPS, breaks),
         log,
@@ -265,8 +273,10 @@ def sources_markdown(dataset: Dataset, log: BuildLog) -> str:
         "- A Chinese prefecture-level city (地级市) includes its rural counties; a US "
         "metropolitan statistical area is a commuting region. Totals are not comparable "
         "without saying so.",
-        "- Chinese money values are nominal yuan; US metro GDP is real US dollars. The app "
-        "never draws them on one axis without conversion.",
+        "- Chinese money values are nominal yuan. US metro money on a shared indicator (GDP, "
+        "GDP per resident, average wage) is converted from current US dollars to yuan at the "
+        "World Bank's annual average rate of the same year; Brookings and BEA real GDP stay in "
+        "US dollars. The app never draws two currencies on one axis without conversion.",
     ]
     for indicator in dataset.indicators.values():
         if indicator.notes_en or indicator.definition_en:

@@ -22,6 +22,40 @@ REGISTERED_NOTE_ZH = (
 )
 
 
+US_TO_YUAN = "thousand US$ -> yuan at the year's average rate"
+US_MONEY_NOTE = (
+    "US metro values were published in current US dollars and are stored in yuan at the "
+    "World Bank's annual average rate of the same year (PA.NUS.FCRF); a comparison that "
+    "mixes countries shows the row in US dollars at that rate."
+)
+US_MONEY_NOTE_ZH = (
+    "美国都市区数值原为现价美元，按世界银行同年年平均汇率（PA.NUS.FCRF）折算为人民币存储；"
+    "中美城市同表比较时，该行按同一汇率以美元显示。"
+)
+JOBS_NOTE = (
+    "Not the same count: US metros (BEA) count jobs located in the metro area, full- and "
+    "part-time, a person with two jobs twice, proprietors included; Chinese cities (CSMAR, "
+    "city statistical yearbook) count persons employed in urban units at year end, so "
+    "self-employed and most private-business workers are left out."
+)
+JOBS_NOTE_ZH = (
+    "统计口径不同：美国都市区（BEA）统计位于都市区内的就业岗位，含全职和兼职，一人兼两职计两次，"
+    "并包括业主；中国城市（国泰安，城市统计年鉴）统计年末城镇单位从业人员，不含个体和大部分"
+    "私营企业从业人员。"
+)
+SHARE_NOTE = (
+    "US metros: BEA jobs by NAICS industry; primary = farm + forestry, fishing and related "
+    "activities, secondary = mining + utilities + construction + manufacturing, tertiary = the "
+    "rest; missing where BEA suppresses a part (D). Chinese cities: share of urban-unit "
+    "employment."
+)
+SHARE_NOTE_ZH = (
+    "美国都市区：按北美行业分类（NAICS）的美国经济分析局就业岗位；"
+    "第一产业 = 农场 + 林业、渔业及相关活动，第二产业 = 采矿业 + 公用事业 + 建筑业 + 制造业，"
+    "第三产业为其余部分；任一部分被美国经济分析局隐去（D）时不计算。中国城市：占城镇单位从业人员的比重。"
+)
+
+
 def _csmar(column: str, unit: str, source: str = "csmar_gdp") -> tuple[Field, ...]:
     return (Field(source, column, unit),)
 
@@ -35,9 +69,17 @@ INDICATORS: tuple[Indicator, ...] = (
         "Economy",
         True,
         YI_YUAN,
-        (Field("csmar_gdp", "Gdpct01", "亿元"), Field("nbs_province", "地区生产总值", "亿元")),
-        definition_en="Gross regional product of the whole city (全市), nominal.",
-        definition_zh="全市地区生产总值，按当年价格（现价）计算。",
+        (
+            Field("csmar_gdp", "Gdpct01", "亿元"),
+            Field("nbs_province", "地区生产总值", "亿元"),
+            Field("bea_cagdp1", "LineCode 3 (current-dollar GDP), the year's column", US_TO_YUAN),
+        ),
+        definition_en="Gross regional product of the whole city (全市), nominal. US metros: "
+        "BEA current-dollar GDP of the metropolitan area.",
+        definition_zh="全市地区生产总值，按当年价格（现价）计算。美国都市区：美国经济分析局（BEA）"
+        "公布的大都市统计区现价地区生产总值。",
+        notes_en=US_MONEY_NOTE,
+        notes_zh=US_MONEY_NOTE_ZH,
     ),
     Indicator(
         "gdp_per_capita",
@@ -47,9 +89,42 @@ INDICATORS: tuple[Indicator, ...] = (
         "Economy",
         True,
         YUAN,
-        _csmar("GDP_PerCapita", "元"),
+        (
+            Field("csmar_gdp", "GDP_PerCapita", "元"),
+            Field("brookings_prosperity", "value, indicator Output per Person, year 2019",
+                  "US$ -> yuan at the 2019 average rate"),
+        ),
         definition_en="GDP divided by population as published (resident-based in recent years).",
         definition_zh="地区生产总值除以人口，采用公布数（近年按常住人口计算）。",
+        notes_en="The source's own figure, kept as published; 'GDP per resident' is computed "
+        "the same way for every city. US metros: Brookings' output per person, 2019 only (the "
+        "file states no unit; 2019 is current dollars in any reading). " + US_MONEY_NOTE,
+        notes_zh="来源自身公布的数值，按原样保留；“人均地区生产总值（按常住人口计算）”对所有城市"
+        "采用同一算法。美国都市区：布鲁金斯学会的人均产出，仅2019年（文件未注明单位，2019年数值"
+        "在任何理解下都是现价美元）。" + US_MONEY_NOTE_ZH,
+    ),
+    Indicator(
+        "gdp_per_resident",
+        "GDP per resident",
+        "人均地区生产总值（按常住人口计算）",
+        "CNY_per_person",
+        "Economy",
+        True,
+        YUAN,
+        (
+            Field("csmar_gdp", "Gdpct01 / census popu_2010, popu_2020", "亿元 / 人"),
+            Field("bea_cagdp1", "LineCode 3 / PEP POPESTIMATE of the year",
+                  US_TO_YUAN + " / persons"),
+        ),
+        definition_en="GDP divided by the resident population of the same year, computed "
+        "here alike for every city: Chinese cities in census years (2010, 2020, census "
+        "resident population), US metros with the Census Bureau's 1 July estimates.",
+        definition_zh="地区生产总值除以同年常住人口，对所有城市采用同一算法：中国城市为人口普查年份"
+        "（2010、2020年，普查常住人口），美国都市区为人口普查局7月1日人口估计数。",
+        notes_en="It differs from the published 'GDP per capita' where the source used another "
+        "population (registered, or a year average). " + US_MONEY_NOTE,
+        notes_zh="若来源公布的人均地区生产总值采用了其他人口口径（户籍人口或年平均人口），两者会有差异。"
+        + US_MONEY_NOTE_ZH,
     ),
     Indicator(
         "gdp_real_growth",
@@ -59,9 +134,19 @@ INDICATORS: tuple[Indicator, ...] = (
         "Economy",
         True,
         PERCENT_1,
-        (Field("csmar_gdp", "GDPYoY", "%"), Field("wdi_growth", "NY.GDP.MKTP.KD.ZG", "%")),
+        (
+            Field("csmar_gdp", "GDPYoY", "%"),
+            Field("wdi_growth", "NY.GDP.MKTP.KD.ZG", "%"),
+            Field("bea_cagdp1",
+                  "LineCode 1 (real GDP), the year's and the previous year's columns", "%"),
+        ),
         definition_en="Year-on-year growth of GDP at constant prices.",
         definition_zh="按不变价格计算的地区生产总值比上年增长率。",
+        notes_en="US metros: computed from BEA's real GDP in chained 2017 dollars "
+        "(value / previous year - 1); Chinese cities: the published growth rate (comparable "
+        "prices).",
+        notes_zh="美国都市区：按美国经济分析局2017年链式美元实际地区生产总值计算（本年/上年-1）；"
+        "中国城市：公布的按可比价格计算的增长率。",
     ),
     Indicator(
         "gdp_share_primary",
@@ -137,15 +222,27 @@ INDICATORS: tuple[Indicator, ...] = (
     ),
     Indicator(
         "population_resident",
-        "Resident population (census)",
-        "常住人口（人口普查）",
+        "Resident population",
+        "常住人口",
         "persons",
         "Population",
         None,
         WAN_PERSONS,
-        (Field("census", "popu_2010 / popu_2020", "人"),),
-        notes_en="Census-day resident (常住) population, 6th (2010) and 7th (2020) censuses.",
-        notes_zh="第六次（2010年）和第七次（2020年）全国人口普查常住人口。",
+        (
+            Field("census", "popu_2010 / popu_2020", "人"),
+            Field("census_pep_2019", "POPESTIMATE of the year (2010-2019)", "persons"),
+            Field("census_pep_2021", "POPESTIMATE of the year (2020-2021)", "persons"),
+        ),
+        definition_en="People who usually live in the place. Chinese cities: census-day "
+        "resident (常住) population of the 6th (2010) and 7th (2020) censuses; US metros: the "
+        "Census Bureau's 1 July resident population estimates.",
+        definition_zh="在当地常住的人口。中国城市：第六次（2010年）和第七次（2020年）全国人口普查"
+        "标准时点常住人口；美国都市区：美国人口普查局7月1日常住人口估计数。",
+        notes_en="US 2010-2019 are Vintage 2019 estimates, 2020-2021 Vintage 2021 estimates "
+        "based on the 2020 Census: the step from 2019 to 2020 is a re-benchmarking, not growth. "
+        "The registered (户籍) population is its own indicator.",
+        notes_zh="美国2010—2019年为2019年版估计数，2020—2021年为以2020年人口普查为基准的2021年版"
+        "估计数：2019年到2020年的变化是基准调整，不是人口增长。户籍人口为单独指标。",
     ),
     Indicator(
         "employment",
@@ -155,7 +252,15 @@ INDICATORS: tuple[Indicator, ...] = (
         "Labour",
         True,
         WAN_PERSONS,
-        _csmar("Eect05", "万人", "csmar_labour"),
+        (
+            Field("csmar_labour", "Eect05", "万人"),
+            Field("bea_caemp25n", "LineCode 10 (total employment), the year's column", "jobs"),
+        ),
+        definition_en="People in work, or jobs, in the place: see the note on how Chinese and "
+        "US counts differ.",
+        definition_zh="当地的从业人员或就业岗位数：中美统计口径的差异见说明。",
+        notes_en=JOBS_NOTE,
+        notes_zh=JOBS_NOTE_ZH,
     ),
     Indicator(
         "employees",
@@ -165,7 +270,15 @@ INDICATORS: tuple[Indicator, ...] = (
         "Labour",
         True,
         WAN_PERSONS,
-        _csmar("Eect11", "万人", "csmar_labour"),
+        (
+            Field("csmar_labour", "Eect11", "万人"),
+            Field("bea_caemp25n", "LineCode 20 (wage and salary employment), the year's column",
+                  "jobs"),
+        ),
+        notes_en="US metros: BEA wage and salary jobs (proprietors left out, a person with two "
+        "jobs counted twice); Chinese cities: on-post employees of urban units, annual average.",
+        notes_zh="美国都市区：美国经济分析局工资薪金就业岗位（不含业主，一人兼两职计两次）；"
+        "中国城市：城镇单位在岗职工年平均人数。",
     ),
     Indicator(
         "average_wage",
@@ -175,7 +288,16 @@ INDICATORS: tuple[Indicator, ...] = (
         "Labour",
         True,
         YUAN,
-        _csmar("Eect13", "元", "csmar_labour"),
+        (
+            Field("csmar_labour", "Eect13", "元"),
+            Field("brookings_prosperity", "value, indicator Average Annual Wage, year 2019",
+                  "US$ -> yuan at the 2019 average rate"),
+        ),
+        notes_en="US metros: Brookings' average annual wage per job, 2019 only (the file "
+        "states no unit; its 2019 values match current-dollar pay). Chinese cities: average "
+        "wage of on-post employees of urban units. " + US_MONEY_NOTE,
+        notes_zh="美国都市区：布鲁金斯学会的每个岗位平均年工资，仅2019年（文件未注明单位，"
+        "其2019年数值与现价工资相符）。中国城市：城镇单位在岗职工平均工资。" + US_MONEY_NOTE_ZH,
     ),
     Indicator(
         "wage_bill",
@@ -195,7 +317,12 @@ INDICATORS: tuple[Indicator, ...] = (
         "Structure",
         None,
         PERCENT_2,
-        _csmar("Eect08", "%", "csmar_labour"),
+        (
+            Field("csmar_labour", "Eect08", "%"),
+            Field("bea_caemp25n", "LineCodes 70+100 / 10, the year's column", "jobs -> %"),
+        ),
+        notes_en=SHARE_NOTE,
+        notes_zh=SHARE_NOTE_ZH,
     ),
     Indicator(
         "employment_share_secondary",
@@ -205,7 +332,12 @@ INDICATORS: tuple[Indicator, ...] = (
         "Structure",
         None,
         PERCENT_2,
-        _csmar("Eect09", "%", "csmar_labour"),
+        (
+            Field("csmar_labour", "Eect09", "%"),
+            Field("bea_caemp25n", "LineCodes 200+300+400+500 / 10, the year's column", "jobs -> %"),
+        ),
+        notes_en=SHARE_NOTE,
+        notes_zh=SHARE_NOTE_ZH,
     ),
     Indicator(
         "employment_share_tertiary",
@@ -215,7 +347,98 @@ INDICATORS: tuple[Indicator, ...] = (
         "Structure",
         None,
         PERCENT_2,
-        _csmar("Eect10", "%", "csmar_labour"),
+        (
+            Field("csmar_labour", "Eect10", "%"),
+            Field("bea_caemp25n", "LineCode 10 - primary - secondary, the year's column",
+                  "jobs -> %"),
+        ),
+        notes_en=SHARE_NOTE,
+        notes_zh=SHARE_NOTE_ZH,
+    ),
+    Indicator(
+        "employment_share_manufacturing",
+        "Manufacturing share of jobs (US metro)",
+        "制造业就业岗位比重（美国都市区）",
+        "percent",
+        "Structure",
+        None,
+        PERCENT_2,
+        (Field("bea_caemp25n", "LineCode 500 / LineCode 10, the year's column", "jobs -> %"),),
+        definition_en="Manufacturing jobs (NAICS 31-33) as a share of all jobs located in the "
+        "metro area, proprietors included.",
+        definition_zh="制造业（NAICS 31-33）就业岗位占都市区全部就业岗位（含业主）的比重。",
+        notes_en="Manufacturing only; the secondary-industry share (the Chinese definition) "
+        "adds mining, utilities and construction.",
+        notes_zh="仅含制造业；第二产业比重（中国口径）还包括采矿业、公用事业和建筑业。",
+    ),
+    Indicator(
+        "personal_income_per_capita",
+        "Personal income per capita (US metro)",
+        "人均个人收入（美国都市区）",
+        "USD_per_person",
+        "Labour",
+        True,
+        DisplayScale(1, "US$", "美元", 0),
+        (Field("bea_cainc1", "LineCode 3 (per capita personal income), the year's column", "US$"),),
+        definition_en="Income of residents from all sources (wages, proprietors' income, "
+        "dividends, interest, rents, transfers) divided by the mid-year population (BEA).",
+        definition_zh="居民各类来源收入（工资、业主收入、股息、利息、租金和转移支付）除以年中人口（BEA）。",
+        notes_en="Current dollars. No Chinese city series matches it (the Chinese wage is "
+        "per employee, not per resident).",
+        notes_zh="现价美元。中国城市没有可对应的指标（中国的平均工资按职工计算，不按常住人口计算）。",
+    ),
+    Indicator(
+        "median_household_income",
+        "Median household income (US metro)",
+        "家庭收入中位数（美国都市区）",
+        "USD",
+        "Labour",
+        True,
+        DisplayScale(1, "US$", "美元", 0),
+        (Field("acs_2019", "B19013_001E", "US$"),),
+        definition_en="Median income of households in the past 12 months, 2019 dollars "
+        "(American Community Survey 2019, 1-year estimate).",
+        definition_zh="过去12个月家庭收入的中位数，按2019年美元计（2019年美国社区调查一年期估计）。",
+        notes_en="2019 only. A median per household, so not comparable with an average wage "
+        "per employee.",
+        notes_zh="仅2019年。按家庭计算的中位数，不能与按职工计算的平均工资直接比较。",
+    ),
+    Indicator(
+        "education_bachelor_plus",
+        "Adults 25+ with a bachelor's degree or higher (US metro)",
+        "25岁及以上人口中本科及以上学历比重（美国都市区）",
+        "percent",
+        "Education",
+        True,
+        PERCENT_1,
+        (Field("acs_2019", "S1501_C02_012E + S1501_C02_013E", "%"),),
+        definition_en="Share of the population aged 25 and over holding a bachelor's, graduate "
+        "or professional degree (ACS 2019, table S1501).",
+        definition_zh="25岁及以上人口中拥有学士、研究生或专业学位者的比重"
+        "（2019年美国社区调查，表 S1501）。",
+        notes_en="2019 only. No Chinese city series at this level: Chinese statistics publish "
+        "'college (大专) or higher' among people aged 6+, by province only, which is a wider "
+        "degree and a younger base.",
+        notes_zh="仅2019年。中国城市没有同一口径的数据：中国统计公布的是6岁及以上人口中大专及以上"
+        "学历人口，且仅到省级，学历范围更宽、年龄基数更低。",
+    ),
+    Indicator(
+        "patents_granted",
+        "Utility patents granted (US metro)",
+        "发明专利授权数（美国都市区）",
+        "patents",
+        "Innovation",
+        True,
+        DisplayScale(1, "patents", "件", 0),
+        (Field("uspto_cbsa", "the year's column (2000-2015)", "patents"),),
+        definition_en="US utility patents granted in the year whose first-named inventor lives "
+        "in the metro area (USPTO).",
+        definition_zh="当年授权、第一发明人居住在该都市区的美国发明专利（utility patent）数"
+        "（USPTO）。",
+        notes_en="2000-2015, 2009 metro definitions. Chinese patent counts are by province "
+        "only and include utility models and designs, so no Chinese city series is matched.",
+        notes_zh="2000—2015年，采用2009年的都市区范围。中国专利数据仅到省级，且包括实用新型和外观"
+        "设计，因此没有可对应的中国城市指标。",
     ),
     Indicator(
         "fdi_utilised",
@@ -242,6 +465,21 @@ INDICATORS: tuple[Indicator, ...] = (
         "来源未注明不变价的基年。",
         definition_en="Real GDP of the metropolitan statistical area (a commuting region).",
         definition_zh="大都市统计区（按通勤范围划定的区域）的实际地区生产总值。",
+    ),
+    Indicator(
+        "gdp_real_usd_2017",
+        "Real GDP, chained 2017 dollars (US metro)",
+        "实际地区生产总值，2017年链式美元（美国都市区）",
+        "USD",
+        "Economy",
+        True,
+        DisplayScale(1e9, "billion US$", "十亿美元", 1),
+        (Field("bea_cagdp1", "LineCode 1 (real GDP), the year's column",
+               "thousand chained 2017 US$"),),
+        definition_en="Real GDP of the metropolitan statistical area in chained 2017 dollars "
+        "(BEA); the base of the US real growth rate.",
+        definition_zh="大都市统计区实际地区生产总值，按2017年链式美元计算（BEA）；"
+        "美国实际增长率据此计算。",
     ),
     Indicator(
         "jobs",
@@ -274,5 +512,22 @@ INDICATORS: tuple[Indicator, ...] = (
         None,
         DisplayScale(1, "yuan/US$", "元/美元", 4),
         (Field("wdi_fx", "PA.NUS.FCRF", "LCU per US$"),),
+    ),
+    Indicator(
+        "ppp_factor",
+        "PPP conversion factor (yuan per international $)",
+        "购买力平价换算因子（元/国际元）",
+        "CNY_per_USD",
+        "Context",
+        None,
+        DisplayScale(1, "yuan/intl $", "元/国际元", 4),
+        (Field("wdi_ppp", "PA.NUS.PPP", "LCU per international $"),),
+        definition_en="Yuan needed to buy in China what one US dollar buys in the United "
+        "States (GDP basket), World Bank.",
+        definition_zh="在中国购买一美元在美国所能购买的商品和服务（GDP 口径）所需的人民币数"
+        "（世界银行）。",
+        notes_en="An international dollar has the purchasing power of a US dollar in the United "
+        "States, so US values in dollars are international dollars as they are.",
+        notes_zh="一国际元在美国的购买力等于一美元，因此美国的美元数值即为国际元数值。",
     ),
 )

@@ -9,6 +9,7 @@ each Source of the bundled catalog.
 from __future__ import annotations
 
 from desktop.core.catalog import Source
+from desktop.curation.us_sources import US_SOURCES
 
 CSMAR_TRUST_ZH = "B（商业数据库，据《中国城市统计年鉴》整理）"
 CSMAR_LICENSE_ZH = "仓库未附许可协议；国泰安（CSMAR）为订阅制数据库。仅限内部使用。"
@@ -182,4 +183,5 @@ ALL_SOURCES: tuple[Source, ...] = (
     WDI_GDP,
     WDI_FX,
     NBS_PROVINCE,
+    *US_SOURCES,
 )

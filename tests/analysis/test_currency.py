@@ -13,6 +13,7 @@ from desktop.analysis.currency import (
     check_one_currency,
     cny_to_usd,
     exchange_rates,
+    profile_dataset,
 )
 from desktop.analysis.ranking import ranking_spec
 from desktop.core.dataset import Dataset
@@ -90,3 +91,42 @@ def test_shenyang_2016_gdp_in_dollars(bundled: Dataset) -> None:
     assert spec.series[0].values[at] == pytest.approx(554_644_980_000.0 / 6.6444778294468 / 1e9)
     assert spec.unit_suffix == "billion US$"
     assert "World Bank" in spec.source_line
+
+
+def test_a_selection_with_a_us_place_compares_money_in_dollars(dataset: Dataset) -> None:
+    assert profile_dataset(dataset, ["f"]) is dataset  # Chinese cities only: yuan as stored
+    view = profile_dataset(dataset, ["f", "u"])
+    assert view is profile_dataset(dataset, ["u", "f"])  # built once per dataset
+    gdp = view.indicator("gdp")
+    assert gdp.unit == "USD" and gdp.display.suffix("en") == "billion US$"
+    assert "US dollars" in gdp.notes_en and "美元" in gdp.notes_zh
+    # 700 yuan at 7.0 and 650 at 6.5 are 100 US$ each; 2021 has no rate: missing, not yuan
+    years, values = view.arrays("f", "gdp")
+    assert years.tolist() == [2019, 2020, 2021]
+    assert values[:2].tolist() == [100.0, 100.0] and np.isnan(values[2])
+    # indicators already in dollars, and the rates themselves, are left as they are
+    assert view.arrays("u", "gdp_real_usd")[1].tolist() == [150.0, 120.0]
+    assert view.indicator("exchange_rate") == dataset.indicator("exchange_rate")
+    assert dataset.indicator("gdp").unit == "CNY"  # the dataset itself is unchanged
+
+
+def test_ppp_basis_puts_shenyang_and_detroit_in_international_dollars(
+    bundled: Dataset,
+) -> None:
+    # WDI PA.NUS.PPP, China 2019: 4.05960941314697 yuan per international $ (file line 46)
+    factor = bundled.observation("country-CHN", "ppp_factor", 2019)
+    assert factor is not None and round(factor.value, 4) == 4.0596
+    view = profile_dataset(bundled, ["cn-210100", "us-19820"], "ppp")
+    assert view is not profile_dataset(bundled, ["cn-210100", "us-19820"])  # the US$ view
+    gdp = view.indicator("gdp")
+    assert gdp.unit == "PPP_USD" and "PA.NUS.PPP" in gdp.notes_en
+    # CSMAR line 9396: Shenyang 6,470.2627 亿元 in 2019
+    shenyang = view.observation("cn-210100", "gdp", 2019)
+    assert shenyang is not None
+    assert shenyang.value == pytest.approx(647_026_270_000 / 4.05960941314697, rel=1e-12)
+    assert gdp.format(shenyang.value) == "159.38 billion intl $ (PPP)"
+    # BEA CAGDP1 line 295: Detroit's 270,219,297 thousand dollars are international dollars
+    detroit = view.observation("us-19820", "gdp", 2019)
+    assert detroit is not None and detroit.value == pytest.approx(270_219_297_000, rel=1e-12)
+    with pytest.raises(ValueError, match="currency basis"):
+        profile_dataset(bundled, ["cn-210100", "us-19820"], "eur")

@@ -233,5 +233,6 @@ def test_shenyang_peers_come_from_chinese_cities_with_reasons(bundled: Dataset) 
 
 def test_us_metro_defaults_to_us_indicators(bundled: Dataset) -> None:
     result = find_peers(bundled, "us-38300", k=3)  # Pittsburgh
-    assert result.indicators == ("gdp_real_usd", "jobs")
+    # the structure set limited to what BEA and Brookings give US metros (issue #13)
+    assert result.indicators == ("gdp_per_capita", "average_wage", "gdp_real_growth")
     assert all(m.city_id.startswith("us-") for m in result.matches)

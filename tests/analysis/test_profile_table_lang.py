@@ -42,12 +42,16 @@ def test_chinese_tooltips_have_no_english_text(bundled: Dataset) -> None:
 
 
 def test_missing_value_and_source_in_both_languages(bundled: Dataset) -> None:
-    zh = selection_table(bundled, SHENYANG, (DETROIT,), ["gdp", "jobs"], 2016, "zh")
-    en = selection_table(bundled, SHENYANG, (DETROIT,), ["gdp", "jobs"], 2016, "en")
+    indicators = ["gdp", "population_registered", "jobs"]
+    zh = selection_table(bundled, SHENYANG, (DETROIT,), indicators, 2016, "zh")
+    en = selection_table(bundled, SHENYANG, (DETROIT,), indicators, 2016, "en")
     city = zh.column_index("city")
-    # Detroit has no GDP in yuan; Shenyang no US jobs count
-    assert zh.rows[0][city + 1].tooltip == "2016年无数值"
-    assert en.rows[0][city + 1].tooltip == "No value for 2016"
+    # Detroit has no registered (hukou) population; Shenyang no US jobs count
+    assert zh.rows[1][city + 1].tooltip == "2016年无数值"
+    assert en.rows[1][city + 1].tooltip == "No value for 2016"
+    # Detroit's GDP is BEA's current-dollar line
+    assert zh.rows[0][city + 1].tooltip.splitlines()[2].startswith(
+        "us_bea_cagdp1_msa_gdp_2001_2022.csv，第295行，列 LineCode 3")
     source = zh.rows[0][city].tooltip
     assert source.splitlines() == [
         "国泰安（CSMAR）中国区域经济研究数据库",
@@ -69,10 +73,12 @@ def test_indicator_tooltip_has_definition_notes_and_breaks(bundled: Dataset, lan
     indicator = bundled.indicator("gdp")
     restatement = next(b for b in bundled.series_breaks if b.year == 2016)
     if lang == "zh":
-        assert gdp.splitlines() == [indicator.definition_zh, restatement.note_zh]
+        assert gdp.splitlines()[:3] == [indicator.definition_zh, indicator.notes_zh,
+                                        restatement.note_zh]
         assert "户籍人口" in registered and "常住人口" in registered
     else:
-        assert gdp.splitlines() == [indicator.definition_en, restatement.note_en]
+        assert gdp.splitlines()[:3] == [indicator.definition_en, indicator.notes_en,
+                                        restatement.note_en]
         assert registered.startswith("Registered (户籍, hukou) population")
 
 

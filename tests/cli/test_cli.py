@@ -47,6 +47,39 @@ def test_profile_json_shows_shenyang_2016_gdp_with_its_source() -> None:
     assert any("restated" in note for note in gdp["notes"])
 
 
+def test_profile_of_shenyang_and_the_us_rust_belt_in_one_currency() -> None:
+    """Issue #13: at least 8 indicators with a value for all four cities, money in US$."""
+    result = run_cli("profile", "--focus", "Shenyang", "--group", "us_rust_belt",
+                     "--year", "2019", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = {row["id"]: row for row in json.loads(result.stdout)["indicators"]}
+    complete = [i for i, row in rows.items()
+                if all(c["value"] is not None for c in (row["focus"], *row["peers"]))]
+    assert len(complete) >= 8, complete
+    in_2019 = [i for i in complete
+               if all(c["year"] == 2019 for c in (rows[i]["focus"], *rows[i]["peers"]))]
+    assert {"gdp", "gdp_per_capita", "gdp_real_growth", "employment", "employees",
+            "average_wage"} <= set(in_2019)
+    # every money row is in US dollars, stated in the row
+    for indicator_id in ("gdp", "gdp_per_capita", "gdp_per_resident", "average_wage"):
+        assert rows[indicator_id]["currency"] == "USD", indicator_id
+    gdp = rows["gdp"]
+    assert gdp["display_unit"] == "billion US$"
+    # BEA CAGDP1 line 295, 2019: 270,219,297 thousand current dollars, back from yuan
+    detroit = gdp["peers"][0]
+    assert detroit["city"] == "Detroit" and detroit["display"] == "270.22 billion US$"
+    assert detroit["value"] == pytest.approx(270_219_297_000, rel=1e-12)
+    assert detroit["source"]["file"] == "us_bea_cagdp1_msa_gdp_2001_2022.csv"
+    # CSMAR line 9396: 6,470.2627 亿元 at WDI's 2019 average rate of 6.90838500992901 yuan/US$
+    assert gdp["focus"]["value"] == pytest.approx(647_026_270_000 / 6.90838500992901,
+                                                  rel=1e-12)
+    assert gdp["focus"]["display"] == "93.66 billion US$"
+    # a row of Chinese cities only stays in yuan
+    only_china = run_cli("profile", "--focus", "Shenyang", "--group", "north_east",
+                         "--year", "2019", "--indicators", "gdp", "--json")
+    assert json.loads(only_china.stdout)["indicators"][0]["currency"] == "CNY"
+
+
 def test_profile_accepts_chinese_names_and_a_group() -> None:
     result = run_cli("profile", "--focus", "沈阳市", "--group", "north_east", "--year", "2016",
                      "--indicators", "gdp,average_wage")
