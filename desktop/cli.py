@@ -154,6 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--year", type=int, help="comparison year (default: latest shared)")
     profile.add_argument("--indicators", help="comma-separated indicator ids (default: all)")
     profile.add_argument("--json", action="store_true", help="print JSON, numbers as numbers")
+    profile.add_argument(
+        "--currency", choices=("usd", "ppp"), default="usd",
+        help="money when the places are not all Chinese: US$ at the annual average rate "
+        "(default) or international $ at the PPP factor")
     importer = commands.add_parser("import", help="read a spreadsheet and report what it holds")
     importer.add_argument("file", help="a .csv, .tsv, .txt, .gz, .xlsx, .xlsm or .xls file")
     importer.add_argument("--sheet", help="the sheet to read (default: every visible sheet)")
@@ -173,6 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.analysis.cli_peers import add_peers_parser
 
     add_peers_parser(commands)
+    from desktop.analysis.cli_breaks import add_breaks_parser
+
+    add_breaks_parser(commands)
     return parser
 
 
@@ -185,7 +192,7 @@ def resolve_selection(dataset: Dataset, args: argparse.Namespace) -> Selection:
     focus = dataset.city(args.focus).id if args.focus else DEFAULT_FOCUS
     group_id = None
     if args.peers:
-        peers = tuple(dataset.city(name).id for name in _split(args.peers))
+        peers = tuple(_peer_id(dataset, name, focus) for name in _split(args.peers))
     else:
         group = dataset.group(args.group or DEFAULT_GROUP)
         group_id = group.id
@@ -193,6 +200,23 @@ def resolve_selection(dataset: Dataset, args: argparse.Namespace) -> Selection:
     indicator = args.indicator or DEFAULT_INDICATOR
     dataset.indicator(indicator)
     return Selection(focus, tuple(p for p in peers if p != focus), indicator, group_id)
+
+
+def _peer_id(dataset: Dataset, name: str, focus_id: str) -> str:
+    """A peer by name. Beside a province, a province's short name means the province even
+    where a city holds that name: `--focus Liaoning --peers Jilin` compares Jilin Province,
+    not Jilin city (吉林市), which the name means everywhere else."""
+    from desktop.core.catalog import name_key
+
+    found = dataset.city(name)
+    if found.kind == "province" or dataset.cities[focus_id].kind != "province":
+        return found.id
+    key = name_key(name)
+    for place in dataset.cities.values():
+        short = (place.province_en, place.province_zh.removesuffix("省"))
+        if place.kind == "province" and key in {name_key(n) for n in short if n}:
+            return place.id
+    return found.id
 
 
 def error_line(error: CityProfilesError, dataset: Dataset | None = None,
@@ -317,12 +341,16 @@ def run_profile(dataset: Dataset, args: argparse.Namespace) -> int:
     import json
 
     from desktop.analysis.comparison import build_profile
+    from desktop.analysis.currency import profile_dataset
     from desktop.analysis.profile_table import build_profile_table, profile_to_json
 
     selection = resolve_selection(dataset, args)
     indicators = _split(args.indicators) or None
     for indicator_id in indicators or ():
         dataset.indicator(indicator_id)
+    # money of Chinese and US places in one currency per row (US$ at the annual rate)
+    dataset = profile_dataset(dataset, [selection.focus_id, *selection.peer_ids],
+                              args.currency)
     profile = build_profile(dataset, selection.focus_id, selection.peer_ids, indicators,
                             args.year)
     lang = lang_of(args)
@@ -435,6 +463,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.analysis.cli_peers import run_peers
 
             return run_peers(dataset, args)
+        if args.command == "breaks":
+            from desktop.analysis.cli_breaks import run_breaks
+
+            return run_breaks(dataset, args)
         if args.command == "report":
             from desktop.report.cli_report import run_report
 

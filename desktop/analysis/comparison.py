@@ -6,7 +6,10 @@ Conventions (they are what the profile table shows):
 - the peer median is the median of the peers' values, without the focus city;
 - the gap is (value - peer median) / |peer median| x 100, except for indicators measured in
   percent (growth rates, shares), where it is the difference in percentage points;
-- a city with no value in the chosen year shows its latest earlier value, with that year.
+- a city with no value in the chosen year shows its latest earlier value, with that year;
+- a value the breaks register judges suspect (desktop.core.breaks_register) is shown with its
+  reason (`Cell.suspect`) but has no rank or gap and is left out of the peer median and the
+  count of ranked cities, unless `include_suspect` is given.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desktop.analysis.suspects import masked, suspect_cells
+from desktop.core.breaks_register import SuspectValue
 from desktop.core.catalog import Indicator
 from desktop.core.dataset import Dataset, Provenance
 
@@ -33,6 +38,8 @@ class Cell:
     rank: int | None
     gap: float | None
     provenance: Provenance | None
+    #: the register's verdict when this value is suspect (shown greyed, with its reason)
+    suspect: SuspectValue | None = None
 
     @property
     def has_value(self) -> bool:
@@ -117,8 +124,9 @@ def compare_indicator(
     peer_ids: Sequence[str],
     indicator_id: str,
     year: int | None = None,
+    include_suspect: bool = False,
 ) -> IndicatorComparison:
-    return _compare(dataset, focus_id, peer_ids, [indicator_id], year)[0]
+    return _compare(dataset, focus_id, peer_ids, [indicator_id], year, include_suspect)[0]
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,10 @@ class ComparisonArrays:
     medians: list[float | None]  # median of the peers' values
     ranked_counts: list[int]  # cities with a value
     notes: list[tuple[str, ...]]  # series-break notes of the selected cities
+    #: per indicator and city, the register's verdict on a suspect value (None: not
+    #: suspect); None when nothing compared is suspect. Excluded from ranks and medians
+    #: unless include_suspect was given.
+    suspects: list[list[SuspectValue | None]] | None = None
 
 
 def comparison_arrays(
@@ -147,6 +159,7 @@ def comparison_arrays(
     peer_ids: Sequence[str],
     indicator_ids: Sequence[str],
     year: int | None,
+    include_suspect: bool = False,
 ) -> ComparisonArrays:
     """compare_indicator's findings for several indicators at once, from the panel's
     matrices (a handful of whole-array operations, not one look-up per cell)."""
@@ -163,13 +176,16 @@ def comparison_arrays(
         targets = cube.default_years()
     cols = cube.value_columns(targets)
     values = cube.at(cols)
+    suspects = suspect_cells(dataset, city_ids, indicator_ids, cols, panel.first_year)
+    counted = values if include_suspect else masked(values, suspects)
     descending = np.array([i.higher_is_better is not False for i in indicators], dtype=bool)
     values_l = values.tolist()
+    counted_l = counted.tolist() if counted is not values else values_l
     medians = []
     ranked_counts = []
     notes = []
     for i, indicator in enumerate(indicators):
-        row_values = values_l[i]
+        row_values = counted_l[i]
         present = [v for v in row_values[1:] if v == v]  # peers with a value (not NaN)
         medians.append(statistics.median(present) if present else None)
         ranked_counts.append(sum(1 for v in row_values if v == v))
@@ -182,11 +198,12 @@ def comparison_arrays(
         values=values_l,
         cols=cols.tolist(),
         latest=cube.latest_columns().tolist(),
-        ranks=competition_ranks(values, descending).tolist(),
+        ranks=competition_ranks(counted, descending).tolist(),
         positions=cube.positions(cols),
         medians=medians,
         ranked_counts=ranked_counts,
         notes=notes,
+        suspects=suspects,
     )
 
 
@@ -196,11 +213,13 @@ def _compare(
     peer_ids: Sequence[str],
     indicator_ids: Sequence[str],
     year: int | None,
+    include_suspect: bool = False,
 ) -> tuple[IndicatorComparison, ...]:
     """compare_indicator for several indicators at once."""
     from desktop.analysis.panel import panel_for
 
-    found = comparison_arrays(dataset, focus_id, peer_ids, indicator_ids, year)
+    found = comparison_arrays(dataset, focus_id, peer_ids, indicator_ids, year,
+                              include_suspect)
     panel = panel_for(dataset)
     first_year = found.first_year
     out = []
@@ -221,9 +240,11 @@ def _compare(
                                   None, None, None))
                 continue
             value = row_values[c]
+            suspect = found.suspects[i][c] if found.suspects else None
+            counted = suspect is None or include_suspect
             cells.append(Cell(city_id, value, col + first_year, latest_col + first_year,
-                              row_ranks[c], gap(value, median),
-                              panel.provenance(indicator_id, row_positions[c])))
+                              row_ranks[c] or None, gap(value, median) if counted else None,
+                              panel.provenance(indicator_id, row_positions[c]), suspect))
         out.append(IndicatorComparison(
             indicator_id=indicator_id,
             year=found.years[i],
@@ -252,8 +273,11 @@ def build_profile(
     peer_ids: Sequence[str],
     indicator_ids: Sequence[str] | None = None,
     year: int | None = None,
+    include_suspect: bool = False,
 ) -> Profile:
-    """The side-by-side profile: one comparison per indicator."""
+    """The side-by-side profile: one comparison per indicator. Suspect values are shown but
+    not ranked or counted in medians unless `include_suspect`."""
     peers = tuple(p for p in dict.fromkeys(peer_ids) if p != focus_id)
     chosen = indicator_ids or available_indicators(dataset, [focus_id, *peers])
-    return Profile(focus_id, peers, year, _compare(dataset, focus_id, peers, chosen, year))
+    return Profile(focus_id, peers, year,
+                   _compare(dataset, focus_id, peers, chosen, year, include_suspect))

@@ -24,7 +24,10 @@ Conventions (hand-checkable; tests/analysis/test_profile_metrics.py works them o
 - change over h years: from exactly year - h to the cell's year (no fallback): % change, or
   percentage points for percent indicators; CAGR = (end / start)^(1/h) - 1 in % (only for
   positive values of non-percent indicators). A series break at year B lies inside a window
-  start..end when start < B <= end (the break is between B-1 and B).
+  start..end when start < B <= end (the break is between B-1 and B);
+- a value the breaks register judges suspect is shown (`MetricCell.suspect`, with its reason)
+  but has no rank, gap or index, is left out of the peer median and the sentence, and a
+  change from or to it is withheld (`Change.suspect_years`), unless `include_suspect`.
 """
 
 from __future__ import annotations
@@ -46,6 +49,8 @@ from desktop.analysis.selection_cube import (
     selection_cube,
 )
 from desktop.analysis.sentences import peer_sentence
+from desktop.analysis.suspects import masked, suspect_cells
+from desktop.core.breaks_register import SuspectValue
 from desktop.core.dataset import Dataset, Provenance
 
 HORIZONS = (1, 5, 10)
@@ -62,6 +67,8 @@ class Change:
     unit: str
     cagr: float | None  # % per year
     break_years: tuple[int, ...]  # series breaks inside the window
+    #: start or end years whose value is suspect: change and CAGR are withheld (None)
+    suspect_years: tuple[int, ...] = ()
 
     @property
     def has_break(self) -> bool:
@@ -83,6 +90,8 @@ class MetricCell:
     index: float | None
     changes: tuple[Change, ...]
     source_id: str | None
+    #: the register's verdict when this value is suspect (shown greyed, with its reason)
+    suspect: SuspectValue | None = None
 
     @property
     def has_value(self) -> bool:
@@ -152,13 +161,16 @@ def _changes(
     horizons: Sequence[int],
     in_points: bool,
     break_years: Sequence[int],
+    suspect_years: Sequence[int] = (),
 ) -> tuple[Change, ...]:
-    """Change and CAGR from each horizon's start value (NaN: none) to `end`."""
+    """Change and CAGR from each horizon's start value (NaN: none) to `end`; withheld when
+    the start or end year is in `suspect_years`."""
     out = []
     for h, start in zip(horizons, starts, strict=True):
         start_value = None if start != start else start  # NaN: no value h years before
         change = cagr = None
-        if start_value is not None:
+        suspect = tuple(y for y in (end_year - h, end_year) if y in suspect_years)
+        if start_value is not None and not suspect:
             if in_points:
                 change = end - start
             elif start > 0:
@@ -167,7 +179,7 @@ def _changes(
                     cagr = ((end / start) ** (1 / h) - 1) * 100
         inside = tuple(b for b in break_years if end_year - h < b <= end_year)
         out.append(Change(h, end_year - h, end_year, start_value, end, change,
-                          "pp" if in_points else "%", cagr, inside))
+                          "pp" if in_points else "%", cagr, inside, suspect))
     return tuple(out)
 
 
@@ -179,10 +191,11 @@ def indicator_metrics(
     year: int | None = None,
     horizons: Sequence[int] = HORIZONS,
     panel: Panel | None = None,
+    include_suspect: bool = False,
 ) -> IndicatorMetrics:
     """Metrics of one indicator for the focus (first) and each peer."""
     return _metrics(dataset, focus_id, peer_ids, [indicator_id], year, horizons,
-                    panel or panel_for(dataset))[0]
+                    panel or panel_for(dataset), include_suspect=include_suspect)[0]
 
 
 def _metrics(
@@ -194,6 +207,7 @@ def _metrics(
     horizons: Sequence[int],
     panel: Panel,
     focus_only: bool = False,
+    include_suspect: bool = False,
 ) -> tuple[IndicatorMetrics, ...]:
     """Metrics of several indicators, every cell from one SelectionCube (see its module)."""
     indicators = [dataset.indicator(i) for i in indicator_ids]  # raises for an unknown id
@@ -206,8 +220,10 @@ def _metrics(
         targets = cube.default_years()  # the table's own year, so details match its values
     cols = cube.value_columns(targets)
     values = cube.at(cols)
+    suspects = suspect_cells(dataset, city_ids, indicator_ids, cols, panel.first_year)
+    counted = values if include_suspect else masked(values, suspects)
     higher = [i.higher_is_better for i in indicators]
-    ranks = competition_ranks(values, np.array([h is not False for h in higher], dtype=bool))
+    ranks = competition_ranks(counted, np.array([h is not False for h in higher], dtype=bool))
     # Cells shown: every city, or the focus alone (its rank, the median and the sentence
     # still come from every city).
     shown = 1 if focus_only else len(city_ids)
@@ -217,7 +233,7 @@ def _metrics(
     percentile = np.full(pool_rank.shape, np.nan)
     for key in dict.fromkeys(keys):
         members = np.array([k == key for k in keys])
-        r, n, p = pool_positions(panel, indicator_ids, key, values[:, :shown][:, members],
+        r, n, p = pool_positions(panel, indicator_ids, key, counted[:, :shown][:, members],
                                  cols[:, :shown][:, members], higher)
         pool_rank[:, members], pool_count[:, members], percentile[:, members] = r, n, p
     starts = [cube.at(cols[:, :shown] - h) for h in horizons]
@@ -238,7 +254,9 @@ def _metrics(
         target = None if targets_l[i] == NONE else targets_l[i]
         in_points = indicator.unit == "percent"
         row_cols, row_values, row_ranks = cols_l[i], values_l[i], ranks_l[i]
-        found = {c: row_values[n] for n, c in enumerate(city_ids) if row_cols[n] != NONE}
+        row_suspects = suspects[i] if suspects else [None] * len(city_ids)
+        found = {c: row_values[n] for n, c in enumerate(city_ids)
+                 if row_cols[n] != NONE and (include_suspect or row_suspects[n] is None)}
         peer_values = [found[c] for c in city_ids[1:] if c in found]
         median = statistics.median(peer_values) if peer_values else None
         gap = gap_points if in_points else gap_percent
@@ -257,22 +275,28 @@ def _metrics(
             cell_year = col + first_year
             code = row_codes[n]
             share = row_percentile[n]
+            suspect = row_suspects[n]
+            counted_cell = include_suspect or suspect is None
+            withheld = () if include_suspect else _suspect_years(
+                dataset, city_id, indicator_id, cell_year, horizons)
             cells.append(
                 MetricCell(
                     city_id=city_id,
                     value=value,
                     year=cell_year,
                     other_year=cell_year != target,
-                    rank=row_ranks[n],
+                    rank=row_ranks[n] or None,
                     selection_count=len(found),
-                    pool_rank=row_pool_rank[n],
+                    pool_rank=row_pool_rank[n] or None,
                     pool_count=row_pool_count[n],
                     percentile=None if share != share else share,
-                    gap=gap(value, median),
-                    index=value / median * 100 if median is not None and median > 0 else None,
+                    gap=gap(value, median) if counted_cell else None,
+                    index=value / median * 100
+                    if counted_cell and median is not None and median > 0 else None,
                     changes=_changes(value, cell_year, [s[n] for s in row_starts], horizons,
-                                     in_points, [b.year for b in city_breaks]),
+                                     in_points, [b.year for b in city_breaks], withheld),
                     source_id=panel.source_ids[code] if code >= 0 else None,
+                    suspect=suspect,
                 )
             )
         focus_value = found.get(focus_id)
@@ -291,6 +315,15 @@ def _metrics(
     return tuple(out)
 
 
+def _suspect_years(dataset: Dataset, city_id: str, indicator_id: str, end_year: int,
+                   horizons: Sequence[int]) -> tuple[int, ...]:
+    """The window ends (end year and each horizon's start) whose value is suspect."""
+    if not dataset.has_suspects(indicator_id):
+        return ()
+    years = (end_year, *(end_year - h for h in horizons))
+    return tuple(y for y in years if dataset.suspect(city_id, indicator_id, y) is not None)
+
+
 def profile_metrics(
     dataset: Dataset,
     focus_id: str,
@@ -299,6 +332,7 @@ def profile_metrics(
     year: int | None = None,
     horizons: Sequence[int] = HORIZONS,
     focus_only: bool = False,
+    include_suspect: bool = False,
 ) -> ProfileMetrics:
     """Metrics of every indicator (default: those any selected city has, in catalog order).
 
@@ -312,7 +346,7 @@ def profile_metrics(
             i for i in dataset.indicators if np.any(~np.isnan(panel.matrix(i)[rows]))
         ]
     metrics = _metrics(dataset, focus_id, city_ids[1:], indicator_ids, year, horizons, panel,
-                       focus_only)
+                       focus_only, include_suspect)
     countries = {dataset.cities[c].country for c in city_ids}
     notes = (CROSS_COUNTRY_NOTE,) if {"CN", "US"} <= countries else ()
     return ProfileMetrics(focus_id, tuple(city_ids[1:]), year, tuple(horizons), metrics, notes)

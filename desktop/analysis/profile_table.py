@@ -30,6 +30,7 @@ from desktop.analysis.comparison import (
     gap_percent,
     gap_points,
 )
+from desktop.analysis.currency import currency_of, profile_dataset
 from desktop.analysis.panel import panel_for
 from desktop.analysis.profile_metrics import (
     HORIZONS,
@@ -62,6 +63,9 @@ class TableCell:
     #: a value older than the row's comparison year (stale): shown greyed and italic, with
     #: its year after it and "2014 value; the comparison year is 2016" in its tooltip
     other_year: bool = False
+    #: the breaks register's reason when the value is suspect (shown greyed, marked ⚠; it
+    #: has no gap or rank and is not in the peer median: desktop.analysis.comparison)
+    suspect: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,17 +158,28 @@ def _value_tooltip(source: str, year: int | None, row_year: int | None, lang: st
     return f"{stale}\n{source}" if source else stale
 
 
+def _suspect_marked(text: str, tooltip: str, reason: str) -> tuple[str, str]:
+    """A suspect value's text marked ⚠ and its tooltip led by the register's reason."""
+    if not reason:
+        return text, tooltip
+    return f"{text} ⚠", f"⚠ {reason}\n{tooltip}" if tooltip else f"⚠ {reason}"
+
+
 def _value_cell(dataset: Dataset, row: IndicatorComparison, cell: Cell, lang: str) -> TableCell:
     indicator = dataset.indicator(row.indicator_id)
     if cell.value is None:
         return _missing_cell(row.year, cell.latest_year, lang)
     text, other_year = _value_text(indicator, cell.value, cell.year, row.year, lang)
+    reason = cell.suspect.reason(lang) if cell.suspect else ""
+    text, tooltip = _suspect_marked(
+        text, _value_tooltip(source_tooltip(cell, lang), cell.year, row.year, lang), reason)
     return TableCell(
         text,
         cell.value,
-        _value_tooltip(source_tooltip(cell, lang), cell.year, row.year, lang),
+        tooltip,
         _tone(cell.gap, indicator.higher_is_better),
         other_year,
+        reason,
     )
 
 
@@ -283,6 +298,8 @@ def selection_table(
     selection change: the profile's cells are never made, and a value's cell (formatted number,
     source tooltip) is remembered per observation, so a change formats only the values it
     brings in."""
+    # Money of Chinese and US places in one currency per row (US$ at the annual rate).
+    dataset = profile_dataset(dataset, [focus_id, *peer_ids])
     if not indicator_ids:
         indicator_ids = available_indicators(dataset, [focus_id, *peer_ids])
     found = comparison_arrays(dataset, focus_id, peer_ids, indicator_ids, year)
@@ -308,25 +325,25 @@ def selection_table(
                                            else None, lang))
                 continue
             value = row_values[c]
-            cell_gap = gap(value, median)
+            suspect = found.suspects[i][c] if found.suspects else None
+            reason = suspect.reason(lang) if suspect is not None else ""
+            cell_gap = gap(value, median) if not reason else None
             if c == 0:
                 focus_gap = cell_gap
             cell_year = col + first_year
             tone = _tone(cell_gap, higher)
             # a stale value's tooltip names the row's year too
             key = ("value", indicator_id, row_positions[c],
-                   row_year if cell_year != row_year else None, tone, lang)
+                   row_year if cell_year != row_year else None, tone, lang, reason)
             cell = made.get(key)
             if cell is None:
                 text, other_year = _value_text(indicator, value, cell_year, row_year, lang)
-                cell = made[key] = TableCell(
-                    text, value,
-                    _value_tooltip(_provenance_tooltip(
-                        panel.provenance(indicator_id, row_positions[c]), lang),
-                        cell_year, row_year, lang),
-                    tone, other_year)
+                text, tooltip = _suspect_marked(text, _value_tooltip(_provenance_tooltip(
+                    panel.provenance(indicator_id, row_positions[c]), lang),
+                    cell_year, row_year, lang), reason)
+                cell = made[key] = TableCell(text, value, tooltip, tone, other_year, reason)
             cells.append(cell)
-        focus_rank = found.ranks[i][0] if row_cols[0] >= 0 else None
+        focus_rank = (found.ranks[i][0] or None) if row_cols[0] >= 0 else None
         rows.append(_row(dataset, indicator, row_year, found.notes[i], cells, median,
                          "pp" if in_points else "%", focus_gap, focus_rank,
                          found.ranked_counts[i], lang, made))
@@ -354,6 +371,8 @@ _WORDS = {
               "{value}，同类城市中位数为{median}：指数{index}（同类中位数 = 100）。"),
     "change": ("{start} to {end}: {a} → {b}", "{start}年至{end}年：{a} → {b}"),
     "no_start": ("No value in {start}.", "{start}年无数值。"),
+    "suspect_change": ("Withheld: the value of {years} is suspect.",
+                       "不予计算：{years}年的数值可疑。"),
     "cagr": ("Average yearly growth {start}–{end}.", "{start}—{end}年年均增长率。"),
     "break": ("{mark} The window crosses a series break in {years}: the values before and after "
               "are not on the same basis.",
@@ -481,6 +500,13 @@ def _change_cell(
         return TableCell("—", None)
     indicator = dataset.indicator(m.indicator_id)
     number = change.cagr if cagr else change.change
+    if change.suspect_years:  # withheld: a suspect value at either end (breaks register)
+        found = (dataset.suspect(m.focus.city_id, m.indicator_id, y)
+                 for y in change.suspect_years)
+        reasons = dict.fromkeys(s.reason(lang) for s in found if s is not None)
+        return TableCell("— ⚠", None, "\n".join([_word(
+            "suspect_change", lang, years=", ".join(str(y) for y in change.suspect_years)),
+            *reasons]))
     if change.start_value is None:
         return TableCell("—", None, _word("no_start", lang, start=change.start_year))
     lines = [_word("change", lang, start=change.start_year, end=change.end_year,
@@ -513,6 +539,8 @@ def _cell_json(dataset: Dataset, indicator_id: str, cell: Cell, lang: str) -> di
         "rank": cell.rank,
         "gap_to_peer_median": cell.gap,
         "source": cell.provenance.to_json() if cell.provenance else None,
+        # the breaks register's reason when the value is suspect (not ranked, not in medians)
+        "suspect": cell.suspect.reason(lang) if cell.suspect else None,
     }
 
 
@@ -531,6 +559,7 @@ def profile_to_json(dataset: Dataset, profile: Profile, lang: str = "en") -> dic
                 "id": row.indicator_id,
                 "label": dataset.indicator(row.indicator_id).label(lang),
                 "unit": dataset.indicator(row.indicator_id).unit,
+                "currency": currency_of(dataset.indicator(row.indicator_id)),
                 "display_unit": unit_text(dataset, row.indicator_id, lang),
                 "year": row.year,
                 "peer_median": row.peer_median,

@@ -14,6 +14,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from desktop.core.breaks_register import BreaksRegister, SuspectValue, merged_breaks
 from desktop.core.catalog import City, CityLookup, Indicator, PeerGroup, SeriesBreak, Source
 from desktop.core.errors import UnknownCityError, UnknownGroupError, UnknownIndicatorError
 
@@ -81,6 +82,8 @@ class Dataset:
         sources: Iterable[Source],
         groups: Iterable[PeerGroup] = (),
         series_breaks: Iterable[SeriesBreak] = (),
+        suspect_values: Iterable[SuspectValue] = (),
+        register: BreaksRegister | None = None,
     ) -> None:
         missing = set(OBSERVATION_COLUMNS) - set(observations.columns)
         if missing:
@@ -92,6 +95,8 @@ class Dataset:
         self.sources: Mapping[str, Source] = {s.id: s for s in sources}
         self.groups: Mapping[str, PeerGroup] = {g.id: g for g in groups}
         self.series_breaks: tuple[SeriesBreak, ...] = tuple(series_breaks)
+        self.suspect_values: tuple[SuspectValue, ...] = tuple(suspect_values)
+        self.register = register or BreaksRegister()
 
     #: The number style last applied by `with_number_style` ("chinese" as loaded).
     number_style: str = "chinese"
@@ -296,3 +301,30 @@ class Dataset:
 
     def breaks_for(self, city_id: str, indicator_id: str) -> list[SeriesBreak]:
         return [b for b in self.series_breaks if b.applies_to(city_id, indicator_id)]
+
+    # --- the breaks register ---------------------------------------------------------------
+    def with_register(self, register: BreaksRegister) -> Dataset:
+        """The same data with a breaks register applied: its confirmed breaks join the
+        catalog's series breaks (so charts, tables and the report mark them where they mark
+        Liaoning's restatement) and its suspect values are flagged. Observations and their
+        indexes are shared, not copied."""
+        applied = copy.copy(self)
+        applied.__dict__.pop("_suspect_index", None)
+        applied.series_breaks = merged_breaks(self.series_breaks, register)
+        applied.suspect_values = tuple(register.suspect_values())
+        applied.register = register
+        return applied
+
+    @cached_property
+    def _suspect_index(self) -> dict[tuple[str, str, int], SuspectValue]:
+        return {(s.city_id, s.indicator_id, s.year): s for s in self.suspect_values}
+
+    def suspect(self, city_id: str, indicator_id: str, year: int | None) -> SuspectValue | None:
+        """The register's verdict on one value, when it is judged suspect (else None)."""
+        if year is None or not self.suspect_values:
+            return None
+        return self._suspect_index.get((city_id, indicator_id, int(year)))
+
+    def has_suspects(self, indicator_id: str) -> bool:
+        """Whether any value of this indicator is suspect (lets hot paths skip the check)."""
+        return any(s.indicator_id == indicator_id for s in self.suspect_values)

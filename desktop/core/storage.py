@@ -190,7 +190,9 @@ def load_dataset(folder: Path) -> Dataset:
 
 
 def load_bundled() -> Dataset:
-    """The dataset shipped in resources/data."""
+    """The dataset shipped in resources/data, with the breaks register of resources/breaks
+    applied (desktop.core.breaks_register): its breaks marked, its suspect values flagged."""
+    from desktop.core.breaks_register import load_register
     from desktop.paths import bundled_data_dir
 
-    return load_dataset(bundled_data_dir())
+    return load_dataset(bundled_data_dir()).with_register(load_register())

@@ -215,6 +215,8 @@ def merge_import(
         sources=[*dataset.sources.values(), source],
         groups=dataset.groups.values(),
         series_breaks=dataset.series_breaks,
+        suspect_values=dataset.suspect_values,
+        register=dataset.register,
     )
     return merged, summary
 

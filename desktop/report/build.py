@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 from desktop.analysis.chart_spec import line_chart_spec
 from desktop.analysis.comparison import IndicatorComparison, Profile, build_profile
+from desktop.analysis.currency import profile_dataset
 from desktop.analysis.profile_table import build_profile_table, unit_text
+from desktop.core.breaks_register import SuspectValue
 from desktop.core.catalog import Indicator, Source
 from desktop.core.dataset import Dataset
 from desktop.core.errors import UnknownCityError
@@ -154,7 +156,9 @@ class _Builder:
                 indicator.format(row.peer_median, lang),
                 rank_text(row, lang),
             )))
-            sentence = comparison_sentence(row, indicator, self.focus, lang)
+            # a suspect value (breaks register) is shown marked, never made a finding
+            sentence = "" if row.focus.suspect else comparison_sentence(
+                row, indicator, self.focus, lang)
             if sentence:
                 sentences.append(sentence)
         self.blocks.append(TableBlock(
@@ -169,6 +173,8 @@ class _Builder:
         value = indicator.format(row.focus.value, self.lang)
         if row.focus.year is not None and row.focus.year != row.year:
             value += f" ({row.focus.year})"
+        if row.focus.suspect is not None:
+            value += " ⚠"
         return value
 
     def categories(self, progress: Progress, start: float, end: float) -> None:
@@ -315,6 +321,32 @@ class _Builder:
             breaks.append(Paragraph(f"{series_break.year} — {names}{colon}{note}{labels}",
                                     "note"))
         self.blocks.extend(breaks or [Paragraph(text("no_breaks", lang), "note")])
+        self._register_notes(colon)
+
+    def _register_notes(self, colon: str) -> None:
+        """The breaks register's suspect values and vintage differences that concern these
+        cities and indicators (its breaks are among the series breaks above)."""
+        lang = self.lang
+        grouped: dict[tuple[str, str, str], list[SuspectValue]] = {}
+        for suspect in self.dataset.suspect_values:  # one note per entry, city, indicator
+            if suspect.city_id in self.city_ids and suspect.indicator_id in self.rows:
+                key = (suspect.entry_id, suspect.city_id, suspect.indicator_id)
+                grouped.setdefault(key, []).append(suspect)
+        if grouped:
+            self.blocks.append(Heading(_REGISTER_HEADINGS["suspect"][lang == "zh"], 2))
+            comma = "，" if lang == "zh" else ", "
+            for (_entry, city_id, indicator_id), values in grouped.items():
+                years = text("list_sep", lang).join(str(v.year) for v in values)
+                label = self.indicator(indicator_id).label(lang)
+                self.blocks.append(Paragraph(
+                    f"{years} — {self.name(city_id)}{comma}{label}{colon}"
+                    f"{values[0].reason(lang)}", "note"))
+        vintages = [e for e in self.dataset.register.entries
+                    if e.kind == "vintage" and e.confirmed
+                    and any(i in self.rows for i in e.indicator_ids)]
+        if vintages:
+            self.blocks.append(Heading(_REGISTER_HEADINGS["vintage"][lang == "zh"], 2))
+            self.blocks.extend(Paragraph(e.sentence(lang), "note") for e in vintages)
 
     def appendix(self, progress: Progress) -> None:
         lang = self.lang
@@ -347,12 +379,22 @@ class _Builder:
         return ContentsBlock(text("contents", self.lang), entries)
 
 
+#: Headings of the breaks register's notes: (English, Chinese).
+_REGISTER_HEADINGS = {
+    "suspect": ("Suspect values (shown marked ⚠, left out of medians, ranks and changes)",
+                "可疑数值（标注⚠，不计入中位数、排名和变化）"),
+    "vintage": ("Data vintages", "数据版本"),
+}
+
+
 def build_report(
     dataset: Dataset, options: ReportOptions, progress: Progress | None = None
 ) -> ReportDocument:
     """Everything a report says, section by section (raises Unknown*Error, CancelledError)."""
     progress = progress or NullProgress()
     validate_options(dataset, options)
+    # money of Chinese and US places in one currency per row (US$ at the annual rate)
+    dataset = profile_dataset(dataset, [options.focus_id, *options.peer_ids])
     progress.report(0.0, "comparing")
     profile = build_profile(dataset, options.focus_id, options.peer_ids,
                             list(options.indicator_ids) if options.indicator_ids else None,

@@ -232,6 +232,7 @@ CATEGORIES: dict[str, str] = {
     "Labour": "劳动与工资",
     "Investment": "投资",
     "Context": "背景",
+    "Housing": "住房",
 }
 
 SECTION_NAMES: dict[str, tuple[str, str]] = {

@@ -94,7 +94,9 @@ def test_summary_table_shows_shenyang_2016_gdp(english) -> None:
 def test_charts_mark_the_liaoning_break_and_focus(english) -> None:
     gdp = next(b for b in english.charts() if b.chart_id == "line-gdp")
     assert gdp.legend[0].label == "Shenyang" and gdp.legend[0].is_focus
-    assert [m.year for m in gdp.spec.breaks] == [2016]
+    # Liaoning 2016, and from the breaks register: Harbin's 1996 boundary, the 2019 census
+    # cuts (Dalian, Harbin, Changchun), Changchun's 2020 boundary
+    assert [m.year for m in gdp.spec.breaks] == [1996, 2016, 2019, 2020]
     assert any("restated" in note for note in gdp.notes)
     assert any(b.chart_id == "bar-gdp" for b in english.charts())
 

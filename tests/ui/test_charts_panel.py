@@ -47,7 +47,8 @@ def test_over_time_curves_carry_the_spec(panel: ChartPanel, dataset: Dataset) ->
     assert y[np.flatnonzero(x == 2016)[0]] == pytest.approx(5546.4498)
     assert [label.text for _, label in chart.legend.items][:4] == [
         "Shenyang", "Dalian", "Harbin", "Changchun"]
-    assert [line.value() for line in chart._break_lines] == [2015.5]
+    # Liaoning 2016; breaks register: Harbin 1996, census cuts 2019, Changchun 2020
+    assert [line.value() for line in chart._break_lines] == [1995.5, 2015.5, 2018.5, 2019.5]
     assert "Source:" in chart.source.text()
 
 

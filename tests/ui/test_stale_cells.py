@@ -39,3 +39,22 @@ def test_stale_cell_is_grey_italic_with_its_reason(qapp) -> None:
         "2014 value; the comparison year is 2016.")
     assert model.data(fresh) == "12"
     assert model.data(fresh, Qt.ItemDataRole.FontRole) is None
+
+
+def test_suspect_cell_is_grey_italic_with_the_registers_reason(qapp) -> None:
+    """Dalian's 2008 FDI (582 between 3,163 and 6,017 million US$) is in the breaks register as
+    suspect: the window greys it and says why, and it is not ranked."""
+    from desktop.core.storage import load_bundled
+
+    dataset = load_bundled()
+    table = selection_table(dataset, "cn-210100", ["cn-210200", "cn-230100", "cn-220100"],
+                            ["fdi_utilised"], 2008)
+    model = ProfileTableModel()
+    model.set_table(table, [""] * len(table.columns), [""] * len(table.columns))
+    dalian = model.index(0, table.focus_column + 1)
+    assert "⚠" in model.data(dalian)
+    assert model.data(dalian, Qt.ItemDataRole.FontRole).italic()
+    assert model.data(dalian, Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.data(dalian, Qt.ItemDataRole.ToolTipRole).startswith("⚠ Dalian's utilised FDI")
+    harbin = model.index(0, table.focus_column + 2)
+    assert "⚠" not in model.data(harbin)

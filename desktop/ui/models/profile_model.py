@@ -111,11 +111,11 @@ class ProfileTableModel(QAbstractTableModel):
         if role == _ALIGNMENT:
             return _ALIGN_LEFT if column == 0 else _ALIGN_RIGHT
         if role == _FONT:
-            if cell.other_year:
+            if cell.other_year or cell.suspect:  # stale or suspect: italic, with its reason
                 return self._italic
             return self._bold if is_focus else None
         if role == _FOREGROUND:
-            if cell.other_year:
+            if cell.other_year or cell.suspect:
                 return _OTHER_YEAR[self._shade]
             if cell.tone == BETTER and (is_focus or self._is_gap(column)):
                 return _BETTER[self._shade]
