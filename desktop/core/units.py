@@ -70,6 +70,9 @@ UNITS: dict[str, Unit] = {
         Unit("PPP_USD", "international dollars (PPP)", "国际元（购买力平价）", currency="PPP_USD"),
         Unit("PPP_USD_per_person", "international dollars (PPP) per person",
              "国际元（购买力平价）/人", currency="PPP_USD"),
+        Unit("persons_per_household", "persons per household", "人/户"),
+        Unit("beds", "beds", "张"),
+        Unit("index_yoy", "index, a year earlier = 100", "指数（上年同月=100）"),
     )
 }
 

@@ -23,7 +23,7 @@ from desktop.core.storage import (
     save_dataset,
     write_atomically,
 )
-from desktop.curation import readers, us_build, us_series
+from desktop.curation import cn_extra_build, readers, us_build, us_series
 from desktop.curation.errors import CurationError
 from desktop.curation.indicators import INDICATORS
 from desktop.curation.manifest import read_manifest, source_path
@@ -123,6 +123,7 @@ def build_dataset(external: Path) -> tuple[Dataset, BuildLog]:
                                {"CHN": "country-CHN"})
     values += us_build.us_metro_values(paths, us_series.rates_by_year(fx_values), known, log.note)
     values += us_series.per_resident(values)
+    values += cn_extra_build.cn_extra_values(paths, census_places, known, log.note)
 
     observations = pd.DataFrame(
         {
@@ -147,6 +148,7 @@ def build_dataset(external: Path) -> tuple[Dataset, BuildLog]:
     )
     metro_ids = tuple(c.id for c in cities if c.kind == "us_metro")
     breaks = [_liaoning_restatement(dataset, chinese), us_build.pep_rebenchmark(metro_ids)]
+    breaks.append(cn_extra_build.above_size_break(tuple(c.id for c in chinese)))
     return (
         Dataset(observations, cities, INDICATORS, sources, GROUPS, breaks),
         log,

@@ -55,6 +55,12 @@ SHARE_NOTE_ZH = (
     "第三产业为其余部分；任一部分被美国经济分析局隐去（D）时不计算。中国城市：占城镇单位从业人员的比重。"
 )
 
+SCOPE_NOT_STATED = (
+    "The source does not state whether it covers the whole city (全市) or the urban "
+    "districts (市辖区)."
+)
+SCOPE_NOT_STATED_ZH = "来源未说明是全市还是市辖区口径。"
+
 
 def _csmar(column: str, unit: str, source: str = "csmar_gdp") -> tuple[Field, ...]:
     return (Field(source, column, unit),)
@@ -74,10 +80,15 @@ INDICATORS: tuple[Indicator, ...] = (
             Field("nbs_province", "地区生产总值", "亿元"),
             Field("bea_cagdp1", "LineCode 3 (current-dollar GDP), the year's column", US_TO_YUAN),
         ),
-        definition_en="Gross regional product of the whole city (全市), nominal. US metros: "
-        "BEA current-dollar GDP of the metropolitan area.",
-        definition_zh="全市地区生产总值，按当年价格（现价）计算。美国都市区：美国经济分析局（BEA）"
-        "公布的大都市统计区现价地区生产总值。",
+        definition_en="Gross regional product at current prices (nominal). Chinese cities: "
+        "the whole city (全市: the urban districts plus the counties and county-level cities "
+        "it administers), compiled by CSMAR from the city statistical yearbook and local "
+        "bulletins; provinces: NBS's 地区生产总值; US metros: BEA's current-dollar GDP of the "
+        "metropolitan statistical area, a commuting region made of whole counties.",
+        definition_zh="按当年价格（现价）计算的地区生产总值。中国城市：全市口径（市辖区加所辖县和"
+        "县级市），国泰安（CSMAR）据城市统计年鉴和地方统计公报整理；省份：国家统计局公布的地区生产"
+        "总值；美国都市区：美国经济分析局（BEA）公布的大都市统计区现价地区生产总值，大都市统计区是"
+        "由整县组成的通勤区域。",
         notes_en=US_MONEY_NOTE,
         notes_zh=US_MONEY_NOTE_ZH,
     ),
@@ -94,8 +105,14 @@ INDICATORS: tuple[Indicator, ...] = (
             Field("brookings_prosperity", "value, indicator Output per Person, year 2019",
                   "US$ -> yuan at the 2019 average rate"),
         ),
-        definition_en="GDP divided by population as published (resident-based in recent years).",
-        definition_zh="地区生产总值除以人口，采用公布数（近年按常住人口计算）。",
+        definition_en="GDP per person in yuan at current prices, the figure as published "
+        "(CSMAR, from the city statistical yearbook). The source does not state which "
+        "population it divides by; for Shenyang, GDP ÷ this figure gives 829万 people in "
+        "2016, the resident (常住) population, not the registered (户籍) 734万. US metros: "
+        "Brookings Metro Monitor's output per person, 2019 only.",
+        definition_zh="人均地区生产总值（元，现价），采用公布数（国泰安，据城市统计年鉴）。来源"
+        "未说明所除的人口口径；以沈阳为例，2016年地区生产总值除以该数约为829万人，即常住人口，"
+        "而非户籍人口734万。美国都市区：布鲁金斯学会 Metro Monitor 的人均产出，仅2019年。",
         notes_en="The source's own figure, kept as published; 'GDP per resident' is computed "
         "the same way for every city. US metros: Brookings' output per person, 2019 only (the "
         "file states no unit; 2019 is current dollars in any reading). " + US_MONEY_NOTE,
@@ -140,8 +157,13 @@ INDICATORS: tuple[Indicator, ...] = (
             Field("bea_cagdp1",
                   "LineCode 1 (real GDP), the year's and the previous year's columns", "%"),
         ),
-        definition_en="Year-on-year growth of GDP at constant prices.",
-        definition_zh="按不变价格计算的地区生产总值比上年增长率。",
+        definition_en="Year-on-year growth of GDP at constant (comparable) prices, in "
+        "percent. Chinese cities: the published rate (CSMAR); provinces: NBS's GDP index; "
+        "countries: the World Bank's GDP growth (NY.GDP.MKTP.KD.ZG); US metros: computed "
+        "from BEA's real GDP.",
+        definition_zh="按不变价格（可比价格）计算的地区生产总值比上年增长率（%）。中国城市：公布的"
+        "增长率（国泰安）；省份：国家统计局地区生产总值指数；国家：世界银行GDP增长率"
+        "（NY.GDP.MKTP.KD.ZG）；美国都市区：据美国经济分析局实际地区生产总值计算。",
         notes_en="US metros: computed from BEA's real GDP in chained 2017 dollars "
         "(value / previous year - 1); Chinese cities: the published growth rate (comparable "
         "prices).",
@@ -157,6 +179,13 @@ INDICATORS: tuple[Indicator, ...] = (
         None,
         PERCENT_2,
         _csmar("Gdpct02", "%"),
+        definition_en="Value added of the primary industry (agriculture, forestry, animal "
+        "husbandry and fishery) as a percentage of GDP, both at current prices, "
+        "whole city (全市), as published (CSMAR): the share equals the sector's value added "
+        "divided by the whole-city GDP. Sectors follow China's three-industry classification "
+        "(NBS).",
+        definition_zh="第一产业（农、林、牧、渔业）增加值占地区生产总值的比重（均按现价），全市口径，采用公布数"
+        "（国泰安）：等于该产业增加值除以全市地区生产总值。产业按国家统计局三次产业划分。",
     ),
     Indicator(
         "gdp_share_secondary",
@@ -167,6 +196,14 @@ INDICATORS: tuple[Indicator, ...] = (
         None,
         PERCENT_2,
         _csmar("Gdpct03", "%"),
+        definition_en="Value added of the secondary industry (mining, manufacturing, "
+        "electricity, heat, gas and water supply, and construction) as a percentage of GDP, "
+        "both at current prices, whole city (全市), as published (CSMAR): the share equals "
+        "the sector's value added "
+        "divided by the whole-city GDP. Sectors follow China's three-industry classification "
+        "(NBS).",
+        definition_zh="第二产业（采矿业、制造业、电力、热力、燃气及水生产和供应业、建筑业）增加值占地区生产总值的比重（均按现价），全市口径，采用公布数"
+        "（国泰安）：等于该产业增加值除以全市地区生产总值。产业按国家统计局三次产业划分。",
     ),
     Indicator(
         "gdp_share_tertiary",
@@ -177,6 +214,13 @@ INDICATORS: tuple[Indicator, ...] = (
         None,
         PERCENT_2,
         _csmar("Gdpct04", "%"),
+        definition_en="Value added of the tertiary industry (all other activities: services) as "
+        "a percentage of GDP, both at current prices, "
+        "whole city (全市), as published (CSMAR): the share equals the sector's value added "
+        "divided by the whole-city GDP. Sectors follow China's three-industry classification "
+        "(NBS).",
+        definition_zh="第三产业（其余各业，即服务业）增加值占地区生产总值的比重（均按现价），全市口径，采用公布数"
+        "（国泰安）：等于该产业增加值除以全市地区生产总值。产业按国家统计局三次产业划分。",
     ),
     Indicator(
         "va_primary",
@@ -187,6 +231,12 @@ INDICATORS: tuple[Indicator, ...] = (
         None,
         YI_YUAN,
         _csmar("GDP_PrimInd", "万元"),
+        definition_en="Value added of the primary industry (agriculture, forestry, animal "
+        "husbandry and fishery), whole city (全市), current prices, published in "
+        "万元 (CSMAR); the three sectors add up to GDP. Sectors follow China's "
+        "three-industry classification (NBS).",
+        definition_zh="第一产业（农、林、牧、渔业）增加值，全市口径，按当年价格计算，以万元公布（国泰安）；三次产业"
+        "增加值之和等于地区生产总值。产业按国家统计局三次产业划分。",
     ),
     Indicator(
         "va_secondary",
@@ -197,6 +247,13 @@ INDICATORS: tuple[Indicator, ...] = (
         None,
         YI_YUAN,
         _csmar("GDP_SecInd", "万元"),
+        definition_en="Value added of the secondary industry (mining, manufacturing, "
+        "electricity, heat, gas and water supply, and construction), whole city (全市), "
+        "current prices, published in 万元 (CSMAR); the three sectors add up to GDP. Sectors "
+        "follow China's "
+        "three-industry classification (NBS).",
+        definition_zh="第二产业（采矿业、制造业、电力、热力、燃气及水生产和供应业、建筑业）增加值，全市口径，按当年价格计算，以万元公布（国泰安）；三次产业"
+        "增加值之和等于地区生产总值。产业按国家统计局三次产业划分。",
     ),
     Indicator(
         "va_tertiary",
@@ -207,6 +264,12 @@ INDICATORS: tuple[Indicator, ...] = (
         None,
         YI_YUAN,
         _csmar("GDP_TerInd", "万元"),
+        definition_en="Value added of the tertiary industry (all other activities: services), "
+        "whole city (全市), current prices, published in "
+        "万元 (CSMAR); the three sectors add up to GDP. Sectors follow China's "
+        "three-industry classification (NBS).",
+        definition_zh="第三产业（其余各业，即服务业）增加值，全市口径，按当年价格计算，以万元公布（国泰安）；三次产业"
+        "增加值之和等于地区生产总值。产业按国家统计局三次产业划分。",
     ),
     Indicator(
         "population_registered",
@@ -217,6 +280,12 @@ INDICATORS: tuple[Indicator, ...] = (
         None,
         WAN_PERSONS,
         _csmar("Eect01", "万人", "csmar_labour"),
+        definition_en="People whose household registration (户籍, hukou) is in the city at year "
+        "end, whole city (全市, counties included), as published (CSMAR, 'total population "
+        "at year-end'): Shenyang 2017 736.5万, the city yearbook's whole-city 737万 against "
+        "591万 for the urban districts.",
+        definition_zh="年末户口登记在本市的人口，全市口径（含所辖县），采用公布数（国泰安“年末"
+        "总人口”）：沈阳2017年为736.5万人，与城市统计年鉴全市数737万人相符（市辖区为591万人）。",
         notes_en=REGISTERED_NOTE,
         notes_zh=REGISTERED_NOTE_ZH,
     ),
@@ -256,9 +325,14 @@ INDICATORS: tuple[Indicator, ...] = (
             Field("csmar_labour", "Eect05", "万人"),
             Field("bea_caemp25n", "LineCode 10 (total employment), the year's column", "jobs"),
         ),
-        definition_en="People in work, or jobs, in the place: see the note on how Chinese and "
-        "US counts differ.",
-        definition_zh="当地的从业人员或就业岗位数：中美统计口径的差异见说明。",
+        definition_en="Chinese cities: persons employed in urban units (年末单位从业人员) at "
+        "year end (CSMAR), which is urban-unit employment, not all employment: urban "
+        "individual (self-employed) workers and most private-business workers are not "
+        "counted. " + SCOPE_NOT_STATED + " US metros: BEA total employment, the number of "
+        "jobs located in the metro area, full- and part-time, proprietors included.",
+        definition_zh="中国城市：年末单位从业人员（国泰安），即城镇单位就业，不是全部就业人员："
+        "城镇个体劳动者和大部分私营企业从业人员不计在内。" + SCOPE_NOT_STATED_ZH + "美国都市区："
+        "美国经济分析局（BEA）总就业，即位于都市区内的就业岗位数，含全职和兼职，包括业主。",
         notes_en=JOBS_NOTE,
         notes_zh=JOBS_NOTE_ZH,
     ),
@@ -275,6 +349,13 @@ INDICATORS: tuple[Indicator, ...] = (
             Field("bea_caemp25n", "LineCode 20 (wage and salary employment), the year's column",
                   "jobs"),
         ),
+        definition_en="Chinese cities: the annual average number of on-post employees "
+        "(在岗职工) of urban units (CSMAR): staff on the payroll of urban units who are at "
+        "work, not all employed persons. " + SCOPE_NOT_STATED + " US metros: BEA wage and "
+        "salary employment, jobs located in the metro area.",
+        definition_zh="中国城市：城镇单位在岗职工年平均人数（国泰安），即在城镇单位工作并领取工资的"
+        "职工，不是全部从业人员。" + SCOPE_NOT_STATED_ZH + "美国都市区：美国经济分析局工资薪金"
+        "就业，即位于都市区内的就业岗位数。",
         notes_en="US metros: BEA wage and salary jobs (proprietors left out, a person with two "
         "jobs counted twice); Chinese cities: on-post employees of urban units, annual average.",
         notes_zh="美国都市区：美国经济分析局工资薪金就业岗位（不含业主，一人兼两职计两次）；"
@@ -293,6 +374,13 @@ INDICATORS: tuple[Indicator, ...] = (
             Field("brookings_prosperity", "value, indicator Average Annual Wage, year 2019",
                   "US$ -> yuan at the 2019 average rate"),
         ),
+        definition_en="Chinese cities: the average annual wage of on-post employees (在岗职工) "
+        "of urban units, yuan at current prices (CSMAR): total wages divided by the annual "
+        "average number of on-post employees. " + SCOPE_NOT_STATED + " US metros: Brookings "
+        "Metro Monitor's average annual wage, 2019 only.",
+        definition_zh="中国城市：城镇单位在岗职工平均工资（元，现价，国泰安），即在岗职工工资总额除以"
+        "在岗职工年平均人数。" + SCOPE_NOT_STATED_ZH + "美国都市区：布鲁金斯学会 Metro Monitor "
+        "的平均年工资，仅2019年。",
         notes_en="US metros: Brookings' average annual wage per job, 2019 only (the file "
         "states no unit; its 2019 values match current-dollar pay). Chinese cities: average "
         "wage of on-post employees of urban units. " + US_MONEY_NOTE,
@@ -308,6 +396,10 @@ INDICATORS: tuple[Indicator, ...] = (
         True,
         YI_YUAN,
         _csmar("Eect12", "万元", "csmar_labour"),
+        definition_en="Total wages paid in the year to on-post employees (在岗职工) of urban "
+        "units, current prices, published in 万元 (CSMAR). " + SCOPE_NOT_STATED,
+        definition_zh="当年支付给城镇单位在岗职工的工资总额，按当年价格计算，以万元公布（国泰安）。"
+        + SCOPE_NOT_STATED_ZH,
     ),
     Indicator(
         "employment_share_primary",
@@ -321,6 +413,14 @@ INDICATORS: tuple[Indicator, ...] = (
             Field("csmar_labour", "Eect08", "%"),
             Field("bea_caemp25n", "LineCodes 70+100 / 10, the year's column", "jobs -> %"),
         ),
+        definition_en="Persons employed in urban units in the primary industry as a "
+        "percentage of all persons employed in urban units, as published (CSMAR); "
+        "not a share of all employment. " + SCOPE_NOT_STATED + " US metros: "
+        "primary-industry jobs as a percentage of all jobs located in the metro area "
+        "(BEA), proprietors included.",
+        definition_zh="城镇单位第一产业从业人员占城镇单位全部从业人员的比重，采用公布数（国泰安）；"
+        "不是占全部就业人员的比重。" + SCOPE_NOT_STATED_ZH + "美国都市区：第一产业就业岗位占都市区"
+        "内全部就业岗位（含业主）的比重（美国经济分析局）。",
         notes_en=SHARE_NOTE,
         notes_zh=SHARE_NOTE_ZH,
     ),
@@ -336,6 +436,14 @@ INDICATORS: tuple[Indicator, ...] = (
             Field("csmar_labour", "Eect09", "%"),
             Field("bea_caemp25n", "LineCodes 200+300+400+500 / 10, the year's column", "jobs -> %"),
         ),
+        definition_en="Persons employed in urban units in the secondary industry as a "
+        "percentage of all persons employed in urban units, as published (CSMAR); "
+        "not a share of all employment. " + SCOPE_NOT_STATED + " US metros: "
+        "secondary-industry jobs as a percentage of all jobs located in the metro area "
+        "(BEA), proprietors included.",
+        definition_zh="城镇单位第二产业从业人员占城镇单位全部从业人员的比重，采用公布数（国泰安）；"
+        "不是占全部就业人员的比重。" + SCOPE_NOT_STATED_ZH + "美国都市区：第二产业就业岗位占都市区"
+        "内全部就业岗位（含业主）的比重（美国经济分析局）。",
         notes_en=SHARE_NOTE,
         notes_zh=SHARE_NOTE_ZH,
     ),
@@ -352,6 +460,14 @@ INDICATORS: tuple[Indicator, ...] = (
             Field("bea_caemp25n", "LineCode 10 - primary - secondary, the year's column",
                   "jobs -> %"),
         ),
+        definition_en="Persons employed in urban units in the tertiary industry as a "
+        "percentage of all persons employed in urban units, as published (CSMAR); "
+        "not a share of all employment. " + SCOPE_NOT_STATED + " US metros: "
+        "tertiary-industry jobs as a percentage of all jobs located in the metro area "
+        "(BEA), proprietors included.",
+        definition_zh="城镇单位第三产业从业人员占城镇单位全部从业人员的比重，采用公布数（国泰安）；"
+        "不是占全部就业人员的比重。" + SCOPE_NOT_STATED_ZH + "美国都市区：第三产业就业岗位占都市区"
+        "内全部就业岗位（含业主）的比重（美国经济分析局）。",
         notes_en=SHARE_NOTE,
         notes_zh=SHARE_NOTE_ZH,
     ),
@@ -449,6 +565,12 @@ INDICATORS: tuple[Indicator, ...] = (
         True,
         DisplayScale(1e6, "million US$", "百万美元", 1),
         (Field("ccsy_panel", "外商实际投资额_全市_万美元", "万美元"),),
+        definition_en="Foreign direct investment actually used in the year (实际使用, not "
+        "contracted), whole city (全市), US dollars, published in 万美元 (China City "
+        "Statistical Yearbook variables in a 2004-2012 panel). The source does not state "
+        "a price basis for the dollars.",
+        definition_zh="当年外商实际投资额（实际使用额，不是合同额），全市口径，以万美元公布（2004—2012年"
+        "面板数据，变量取自《中国城市统计年鉴》）。来源未注明美元的价格基准。",
     ),
     Indicator(
         "gdp_real_usd",
@@ -463,8 +585,12 @@ INDICATORS: tuple[Indicator, ...] = (
         "stated by the source.",
         notes_zh="数据来自布鲁金斯学会 Metro Monitor；数值保留3位有效数字；"
         "来源未注明不变价的基年。",
-        definition_en="Real GDP of the metropolitan statistical area (a commuting region).",
-        definition_zh="大都市统计区（按通勤范围划定的区域）的实际地区生产总值。",
+        definition_en="Real (inflation-adjusted) GDP of the metropolitan statistical area, a "
+        "commuting region, from Brookings Metro Monitor 2021. The file does not state the "
+        "unit or base year; its 2019 values are within 2% of BEA's chained 2017 dollars.",
+        definition_zh="大都市统计区（按通勤范围划定的区域）的实际（剔除价格因素）地区生产总值，"
+        "来自布鲁金斯学会 Metro Monitor 2021。文件未注明单位和基年；其2019年数值与美国经济分析局"
+        "2017年链式美元数值相差不到2%。",
     ),
     Indicator(
         "gdp_real_usd_2017",
@@ -490,8 +616,11 @@ INDICATORS: tuple[Indicator, ...] = (
         True,
         DisplayScale(1e3, "thousand", "千个", 1),
         (Field("brookings", "Jobs", "jobs"),),
-        definition_en="Number of jobs located in the metro area (not employed residents).",
-        definition_zh="按工作地统计的都市区就业岗位数（不是按居住地统计的就业人数）。",
+        definition_en="Jobs in the metro area as published by Brookings Metro Monitor 2021. "
+        "The file does not state how jobs are counted; its values are close to, but below, "
+        "BEA's wage and salary jobs (Detroit 2019: 1.98 million against 2.08 million).",
+        definition_zh="布鲁金斯学会 Metro Monitor 2021 公布的都市区就业岗位数。文件未说明统计方法；"
+        "其数值接近但低于美国经济分析局的工资薪金就业岗位数（底特律2019年：198万对208万）。",
     ),
     Indicator(
         "gdp_usd_current",
@@ -502,6 +631,11 @@ INDICATORS: tuple[Indicator, ...] = (
         True,
         DisplayScale(1e9, "billion US$", "十亿美元", 1),
         (Field("wdi_gdp", "NY.GDP.MKTP.CD", "US$"),),
+        definition_en="Gross domestic product of the country in current US dollars, converted "
+        "from the national currency at the single year's official exchange rate (World Bank "
+        "WDI, NY.GDP.MKTP.CD).",
+        definition_zh="国家的国内生产总值，按当年官方汇率由本币折算为现价美元（世界银行世界发展指标，"
+        "NY.GDP.MKTP.CD）。",
     ),
     Indicator(
         "exchange_rate",
@@ -512,6 +646,11 @@ INDICATORS: tuple[Indicator, ...] = (
         None,
         DisplayScale(1, "yuan/US$", "元/美元", 4),
         (Field("wdi_fx", "PA.NUS.FCRF", "LCU per US$"),),
+        definition_en="Official exchange rate, yuan per US dollar, annual average (World Bank "
+        "WDI, PA.NUS.FCRF); the rate at which money is converted between yuan and US dollars "
+        "here.",
+        definition_zh="官方汇率，人民币元/美元，年平均值（世界银行世界发展指标，PA.NUS.FCRF）；"
+        "本程序据此在人民币和美元之间换算。",
     ),
     Indicator(
         "ppp_factor",
@@ -529,5 +668,182 @@ INDICATORS: tuple[Indicator, ...] = (
         notes_en="An international dollar has the purchasing power of a US dollar in the United "
         "States, so US values in dollars are international dollars as they are.",
         notes_zh="一国际元在美国的购买力等于一美元，因此美国的美元数值即为国际元数值。",
+    ),
+    # Issue #13, part 2, second slice (desktop/curation/cn_extra_*.py).
+    Indicator(
+        "population_share_65plus",
+        "Population aged 65 and over (share)",
+        "65岁及以上人口比重",
+        "percent",
+        "Population",
+        None,
+        PERCENT_2,
+        (Field("census", "age_65_2010 / age_65_2020", "%"),),
+        definition_en="People aged 65 and over as a share of the resident population. Chinese "
+        "cities: census day of the 6th (2010) and 7th (2020) censuses, whole prefecture-level "
+        "unit (全市), as published in the census bulletins.",
+        definition_zh="65岁及以上人口占常住人口的比重。中国城市：第六次（2010年）和第七次（2020年）"
+        "全国人口普查标准时点，全市（地级单位）口径，取自人口普查公报。",
+        notes_en="Chinese cities: census years only. No US metro series: the bundled ACS "
+        "2019 file holds education, income, poverty and commuting tables but no age table "
+        "(B01001 or S0101).",
+        notes_zh="中国城市仅有人口普查年份。没有美国都市区数据：所附2019年美国社区调查文件包含教育、收入、"
+        "贫困和通勤表，但没有年龄表（B01001 或 S0101）。",
+    ),
+    Indicator(
+        "urbanisation_rate",
+        "Urbanisation rate (urban share of residents)",
+        "城镇化率（城镇人口占常住人口比重）",
+        "percent",
+        "Population",
+        None,
+        PERCENT_2,
+        (Field("census", "popu_urban_<year> / popu_<year> x 100 (2010, 2020)", "人 / 人 -> %"),),
+        definition_en="Urban residents divided by all residents of the whole prefecture-level "
+        "unit (全市) on census day, computed here from the census counts (2010, 2020).",
+        definition_zh="全市（地级单位）城镇常住人口除以全部常住人口，由本程序根据人口普查人数计算"
+        "（2010、2020年）。",
+        notes_en="Computed, not published: left out where the file's urban + rural population "
+        "differs from its total by more than 0.1 % (four boundary-adjusted units in 2010, see "
+        "the census source). 'Urban' follows the NBS urban-rural classification, so it is not "
+        "the 市辖区 (urban districts) population. No US metro series.",
+        notes_zh="计算值，非公布数：文件中城镇与乡村人口之和与总人口相差超过0.1%时不计算（2010年有"
+        "四个经区划调整的单位，见人口普查来源说明）。“城镇”按国家统计局城乡划分标准，不等于市辖区"
+        "人口。没有美国都市区数据。",
+    ),
+    Indicator(
+        "household_size",
+        "Average household size",
+        "平均家庭户规模",
+        "persons_per_household",
+        "Population",
+        None,
+        DisplayScale(1, "persons", "人", 2),
+        (Field("census", "household_2010 / household_2020", "人/户"),),
+        definition_en="Average number of persons per family household (家庭户) of the whole "
+        "prefecture-level unit, census 2010 and 2020, as published.",
+        definition_zh="全市（地级单位）家庭户平均每户人数，2010年和2020年人口普查公布数。",
+        notes_en="Census years only; collective households (dormitories) are not counted. No US "
+        "metro series.",
+        notes_zh="仅有人口普查年份；不含集体户（如集体宿舍）。没有美国都市区数据。",
+    ),
+    Indicator(
+        "industrial_output_above_size",
+        "Gross industrial output, enterprises above designated size",
+        "规模以上工业总产值",
+        "CNY",
+        "Economy",
+        True,
+        YI_YUAN,
+        (Field("ccsy_panel", "规模以上工业总产值_全市_万元", "万元"),),
+        definition_en="Gross output value (current prices, not value added) of industrial "
+        "enterprises above designated size in the whole city (全市), China City Statistical "
+        "Yearbook as compiled in the CCSY panel.",
+        definition_zh="全市规模以上工业企业工业总产值（当年价格，非增加值），取自《中国城市统计年鉴》"
+        "（CCSY 面板整理）。",
+        notes_en="2004-2012 with gaps. 'Above designated size' was all state-owned firms plus "
+        "others with sales of 5 million yuan or more until 2006, all firms with 5 million yuan "
+        "or more in 2007-2010 and 20 million yuan or more from 2011: a series break. Gross "
+        "output counts intermediate inputs, so it is larger than industry's value added.",
+        notes_zh="2004—2012年，部分年份缺失。“规模以上”口径：2006年及以前为全部国有企业和年销售收入"
+        "500万元及以上的非国有企业，2007—2010年为年主营业务收入500万元及以上的企业，2011年起为2000万元"
+        "及以上：存在统计口径断点。总产值包含中间投入，因此大于工业增加值。",
+    ),
+    Indicator(
+        "retail_sales",
+        "Retail sales of consumer goods",
+        "社会消费品零售总额",
+        "CNY",
+        "Economy",
+        True,
+        YI_YUAN,
+        (Field("ccsy_panel", "社会消费品零售额_全市_万元", "万元"),),
+        definition_en="Retail sales of consumer goods of the whole city (全市), current prices, "
+        "China City Statistical Yearbook as compiled in the CCSY panel.",
+        definition_zh="全市社会消费品零售总额，当年价格，取自《中国城市统计年鉴》"
+        "（CCSY 面板整理）。",
+        notes_en="2004-2012 with gaps. Sales by businesses located in the city, to anyone "
+        "(visitors included). No US metro series.",
+        notes_zh="2004—2012年，部分年份缺失。按销售企业所在地统计，包括对外地消费者的销售。"
+        "没有美国都市区数据。",
+    ),
+    Indicator(
+        "hospital_beds",
+        "Hospital and health-centre beds",
+        "医院、卫生院床位数",
+        "beds",
+        "Health",
+        True,
+        DisplayScale(1, "beds", "张", 0),
+        (Field("ccsy_panel", "医院、卫生院床位数_全市_张", "张"),),
+        definition_en="Beds of hospitals and township health centres (卫生院) of the whole city "
+        "(全市) at year end, China City Statistical Yearbook as compiled in the CCSY panel.",
+        definition_zh="全市医院和卫生院年末床位数，取自《中国城市统计年鉴》（CCSY 面板整理）。",
+        notes_en="2004-2012 with gaps. A count, not per resident: compare it with the population "
+        "of the same scope. No US metro series.",
+        notes_zh="2004—2012年，部分年份缺失。为总数而非人均值：比较时请对照同口径人口。"
+        "没有美国都市区数据。",
+    ),
+    Indicator(
+        "house_price_index_new",
+        "New-home price index (December, same month last year = 100)",
+        "新建商品住宅销售价格指数（12月，上年同月=100）",
+        "index_yoy",
+        "Housing",
+        None,
+        DisplayScale(1, "", "", 1),
+        (Field("nbs_70city_new", "同比, the year's December row (2018-2025)",
+               "index, same month last year = 100"),),
+        definition_en="NBS sales price index of new commercial housing in the city, December "
+        "of the year against December of the previous year (= 100): 105 means prices 5 % "
+        "higher than a year earlier. The annual value is December's year-on-year index.",
+        definition_zh="国家统计局新建商品住宅销售价格指数，当年12月比上年12月（=100）：105表示"
+        "比一年前上涨5%。年度数值取12月同比指数。",
+        notes_en="70 large and medium cities only, 2018-2025. A change, not a price level: "
+        "cities with different indices can have very different prices. NBS covers the city's "
+        "urban districts (市辖区), not its counties. No US metro series.",
+        notes_zh="仅限70个大中城市，2018—2025年。反映价格变动而非价格水平：指数不同的城市价格水平"
+        "可能相差很大。国家统计局调查范围为市辖区，不含所辖县。没有美国都市区数据。",
+    ),
+    Indicator(
+        "house_price_index_second_hand",
+        "Second-hand home price index (December, same month last year = 100)",
+        "二手住宅销售价格指数（12月，上年同月=100）",
+        "index_yoy",
+        "Housing",
+        None,
+        DisplayScale(1, "", "", 1),
+        (Field("nbs_70city_second_hand", "同比, the year's December row (2018-2025)",
+               "index, same month last year = 100"),),
+        definition_en="NBS sales price index of second-hand homes in the city, December of "
+        "the year against December of the previous year (= 100). The annual value is "
+        "December's year-on-year index.",
+        definition_zh="国家统计局二手住宅销售价格指数，当年12月比上年12月（=100）。年度数值取12月"
+        "同比指数。",
+        notes_en="70 large and medium cities only, 2018-2025. A change, not a price level. NBS "
+        "covers the city's urban districts (市辖区), not its counties. No US metro series.",
+        notes_zh="仅限70个大中城市，2018—2025年。反映价格变动而非价格水平。国家统计局调查范围为"
+        "市辖区，不含所辖县。没有美国都市区数据。",
+    ),
+    Indicator(
+        "venture_capital",
+        "Venture capital invested, 3-year total (US metro)",
+        "风险投资额，三年合计（美国都市区）",
+        "USD",
+        "Investment",
+        True,
+        DisplayScale(1e6, "million US$", "百万美元", 1),
+        (Field("startupsusa_vc", "value, measure Capital Invested ($ M), round Total VC, "
+               "periods 2005-07, 2010-12, 2015-17", "US$ M"),),
+        definition_en="Venture capital invested in companies of the metro area over three "
+        "years, all rounds (angel/seed, early and later stage), stored at the period's last "
+        "year: 2007 holds 2005-2007.",
+        definition_zh="三年内投向该都市区企业的风险投资总额，含全部轮次（天使/种子、早期和后期），"
+        "记在时段的最后一年：2007年的数值为2005—2007年合计。",
+        notes_en="Trust C: a third-party compilation (Startups USA) of an unnamed deal "
+        "database, not checked; whether dollars are current is not stated. No Chinese city "
+        "series.",
+        notes_zh="可信度C：第三方（Startups USA）根据未具名交易数据库汇编，未经核对；未说明是否为"
+        "现价美元。没有中国城市数据。",
     ),
 )

@@ -9,6 +9,7 @@ each Source of the bundled catalog.
 from __future__ import annotations
 
 from desktop.core.catalog import Source
+from desktop.curation.cn_extra_sources import CN_EXTRA_SOURCES
 from desktop.curation.us_sources import US_SOURCES
 
 CSMAR_TRUST_ZH = "B（商业数据库，据《中国城市统计年鉴》整理）"
@@ -58,26 +59,34 @@ CENSUS = Source(
     file="cn_city_census_population_2010_2020_leiii.csv",
     publisher="National Bureau of Statistics of China, 6th and 7th population censuses "
     "(digitised by Lei Dong)",
-    title="Resident population of prefecture-level units, census 2010 and 2020",
+    title="Resident population, age 65+ share, urban population and household size of "
+    "prefecture-level units, census 2010 and 2020",
     publisher_zh="国家统计局，第六次、第七次全国人口普查（Lei Dong 录入整理）",
-    title_zh="地级单位常住人口，2010年和2020年人口普查",
+    title_zh="地级单位常住人口、65岁及以上人口比重、城镇人口和平均家庭户规模，2010年和2020年人口普查",
     origin="GitHub leiii/census, data/census/census_city_2010-2020_v1.csv "
     "@ 6951cc46e58bad3e1f50bc1b73a838aefcd1d437",
     trust="A- (census bulletins, manually digitised and boundary-adjusted)",
     license="MIT (2022 Lei Dong)",
     trust_zh="A-（人口普查公报数据，经人工录入并按行政区划调整）",
     license_zh="MIT（2022 Lei Dong）",
-    notes="Resident (常住) population on census day; boundaries adjusted to 2020.",
-    notes_zh="人口普查标准时点的常住人口；行政区划统一调整为2020年口径。",
+    notes="Resident (常住) population on census day; boundaries adjusted to 2020. The 65+ "
+    "share (%) and average household size are read as published; the urbanisation rate is "
+    "computed here (urban / total) and left out where urban + rural misses the total by "
+    "more than 0.1 %.",
+    notes_zh="人口普查标准时点的常住人口；行政区划统一调整为2020年口径。65岁及以上人口比重（%）"
+    "和平均家庭户规模按公布数读取；城镇化率由本程序计算（城镇人口/总人口），城镇与乡村人口之和"
+    "与总人口相差超过0.1%时不计算。",
 )
 CCSY_PANEL = Source(
     id="ccsy_panel",
     file="cn_city_ccsy_panel_2004_2012_jcdasheng.xlsx",
     sheet="new",
     publisher="China City Statistical Yearbook (compiled by JC Zhang)",
-    title="City panel 2004-2012: utilised foreign direct investment (外商实际投资额)",
+    title="City panel 2004-2012: utilised FDI, industrial output above designated size, "
+    "retail sales, hospital beds",
     publisher_zh="《中国城市统计年鉴》（JC Zhang 整理）",
-    title_zh="城市面板数据，2004—2012年：外商实际投资额",
+    title_zh="城市面板数据，2004—2012年：外商实际投资额、规模以上工业总产值、社会消费品零售总额、"
+    "医院和卫生院床位数",
     origin="GitHub jcdasheng/China_City_sustainability, '1999-2018 Cities data.xlsx' "
     "@ 41db3471d5076ef0e2ce781b63622d2f6bc89aa9",
     trust="B/C (student compilation; complete cases only, so years have gaps)",
@@ -184,4 +193,5 @@ ALL_SOURCES: tuple[Source, ...] = (
     WDI_FX,
     NBS_PROVINCE,
     *US_SOURCES,
+    *CN_EXTRA_SOURCES,
 )

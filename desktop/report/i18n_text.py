@@ -233,6 +233,7 @@ CATEGORIES: dict[str, str] = {
     "Investment": "投资",
     "Context": "背景",
     "Housing": "住房",
+    "Health": "医疗卫生",
 }
 
 SECTION_NAMES: dict[str, tuple[str, str]] = {

@@ -68,7 +68,7 @@ def test_sections_in_order(english) -> None:
     assert kinds[:2] == ["CoverBlock", "ContentsBlock"]
     titles = [h.text for h in english.headings(level=1)]
     assert titles == ["Summary", "Economy", "Structure", "Population", "Labour", "Investment",
-                      "Notes", "Appendix: data"]
+                      "Health", "Housing", "Notes", "Appendix: data"]
     contents = next(b for b in english.blocks if isinstance(b, ContentsBlock))
     assert [e.text for e in contents.entries] == titles
 
