@@ -12,10 +12,13 @@ import numpy as np
 
 from desktop.core.dataset import Dataset
 
+#: Where Chinese and US places meet: what a place is on each side, and how money is made
+#: comparable (US money is stored in yuan at the year's World Bank rate, and shown in US$ when
+#: the chart converts; the chart's unit says which). chart_panel.py translates it (tr()).
 CROSS_COUNTRY_NOTE = (
     "Chinese prefecture-level cities include their rural counties; US metropolitan areas are "
-    "commuting regions. Chinese money values are nominal yuan, US metro GDP is real US dollars: "
-    "they are not drawn on one axis."
+    "commuting regions. Money values are converted between US dollars and yuan at the World "
+    "Bank's annual average exchange rate of each year; the chart says which currency it shows."
 )
 
 

@@ -87,7 +87,8 @@ def unit_text(dataset: Dataset, indicator_id: str, lang: str = "en") -> str:
     indicator = dataset.indicator(indicator_id)
     suffix = indicator.display.suffix(lang)
     known = UNITS.get(indicator.unit)
-    return suffix or (known.label_en if known else indicator.unit)
+    label = (known.label_zh if lang == "zh" else known.label_en) if known else indicator.unit
+    return suffix or label
 
 
 def source_tooltip(cell: Cell, lang: str = "en") -> str:

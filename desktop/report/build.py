@@ -301,7 +301,8 @@ class _Builder:
             body = ("" if lang == "zh" else " ").join(
                 x for x in (indicator.definition(lang), indicator.notes(lang)) if x)
             if body:
-                definitions.append(Paragraph(f"{indicator.label(lang)}{colon}{body}", "note"))
+                definitions.append(Paragraph(f"{indicator.label(lang)}{colon}{body}", "note",
+                                             term=indicator.label(lang)))
         if definitions:
             self.blocks.append(Heading(text("definitions", lang), 2))
             self.blocks.extend(definitions)

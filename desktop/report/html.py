@@ -68,7 +68,10 @@ def heading_html(block: Heading) -> str:
 
 def paragraph_html(block: Paragraph) -> str:
     prefix = "• " if block.role == "sentence" else ""
-    return f'<p class="{esc(block.role)}">{prefix}{esc(block.text)}</p>'
+    text = esc(block.text)
+    if block.term and block.text.startswith(block.term):
+        text = f"<b>{esc(block.term)}</b>{esc(block.text[len(block.term):])}"
+    return f'<p class="{esc(block.role)}">{prefix}{text}</p>'
 
 
 def table_html(block: TableBlock, header: bool = True) -> str:

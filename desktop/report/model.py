@@ -113,6 +113,9 @@ class Heading:
 class Paragraph:
     text: str
     role: str = "body"  # body, lead, sentence, note, source
+    #: the term a definition explains, at the start of `text` ("GDP: ..."): printed bold, so
+    #: a reader finds an indicator in the Definitions list at a glance
+    term: str = ""
 
 
 @dataclass(frozen=True)

@@ -232,8 +232,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/plots/chart_panel.py" line="466"/>
-        <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Chinese money values are nominal yuan, US metro GDP is real US dollars: they are not drawn on one axis.</source>
-        <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。中国的货币数值为名义人民币，美国都市区GDP为实际美元：二者不在同一坐标轴上绘制。</translation>
+        <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Money values are converted between US dollars and yuan at the World Bank&apos;s annual average exchange rate of each year; the chart says which currency it shows.</source>
+        <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。货币数值按世界银行各年年平均汇率在美元和人民币之间换算，图中注明所用币种。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/plots/chart_panel.py" line="564"/>

@@ -264,6 +264,24 @@ def test_every_text_has_its_chinese_version(bundled: Dataset) -> None:
         assert source.publisher_zh and source.title_zh, source.id
 
 
+def test_every_indicator_is_defined_in_both_languages(bundled: Dataset) -> None:
+    """Tooltips, the chart data export and the report's Definitions section show each
+    indicator's definition (issue #13 part 6): none may be blank in either language, and the
+    scope words the issue asks for are there (全市 for city GDP, 户籍 for registered
+    population, urban units for employment)."""
+    missing = [i.id for i in bundled.indicators.values()
+               if not i.definition_en.strip() or not i.definition_zh.strip()]
+    assert not missing
+    indicators = bundled.indicators
+    assert "全市" in indicators["gdp"].definition_en
+    assert "全市" in indicators["gdp"].definition_zh
+    assert "户籍" in indicators["population_registered"].definition_en
+    assert "常住" in indicators["population_resident"].definition_en
+    assert "urban units" in indicators["employment"].definition_en
+    assert "not all employment" in indicators["employment"].definition_en
+    assert "城镇单位" in indicators["average_wage"].definition_zh
+
+
 def test_liaoning_break(bundled: Dataset) -> None:
     breaks = bundled.breaks_for("cn-210100", "gdp")
     assert [b.year for b in breaks] == [2016]

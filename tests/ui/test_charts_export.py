@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -15,6 +16,13 @@ from desktop.ui.plots.chart_panel import MULTIPLES, OVER_TIME, RANKING, SCATTER,
 pytestmark = pytest.mark.ui
 
 PEERS = ("cn-210200", "cn-230100", "cn-220100")
+
+
+def read_data_csv(path: Path) -> pd.DataFrame:
+    """The chart data of an exported CSV: the table above the blank line (the indicator
+    definitions follow it, see desktop/ui/plots/chart_data.py)."""
+    table = path.read_text(encoding="utf-8-sig").split("\n\n", 1)[0]
+    return pd.read_csv(io.StringIO(table))
 
 
 @pytest.fixture
@@ -47,12 +55,12 @@ def test_csv_and_xlsx_have_the_drawn_values(panel: ChartPanel, tmp_path: Path) -
     csv, xlsx = tmp_path / "data.csv", tmp_path / "data.xlsx"
     assert panel.export_csv(csv)
     assert panel.export_xlsx(xlsx)
-    for frame in (pd.read_csv(csv, encoding="utf-8-sig"), pd.read_excel(xlsx, engine="openpyxl")):
+    for frame in (read_data_csv(csv), pd.read_excel(xlsx, engine="openpyxl")):
         row = frame[(frame["City"] == "Shenyang") & (frame["Year"] == 2016)]
         assert row.iloc[0, 3] == pytest.approx(5546.4498)
     panel.tabs.setCurrentIndex(RANKING)
     assert panel.export_csv(csv)
-    ranking = pd.read_csv(csv, encoding="utf-8-sig")
+    ranking = read_data_csv(csv)
     assert list(ranking["City"]) == ["Dalian", "Shenyang", "Changchun", "Harbin"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.csv", "data.xlsx"]
 

@@ -162,6 +162,7 @@ def test_translators_load_and_answer_in_every_context(qtbot: QtBot) -> None:
         assert translate("ProfileTable", "Peer median") == "同类中位数"
         assert translate("QPlatformTheme", "Cancel") == "取消"  # standard buttons, from Qt
         assert translate("ChartPanel", CROSS_COUNTRY_NOTE).startswith("中国地级市")
+        assert "世界银行各年年平均汇率" in translate("ChartPanel", CROSS_COUNTRY_NOTE)
     finally:
         for translator in translators:
             app.removeTranslator(translator)
@@ -177,6 +178,10 @@ def test_the_chart_note_marked_for_translation_is_the_one_analysis_writes() -> N
     literals = {node.value for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
                 if isinstance(node, ast.Constant) and isinstance(node.value, str)}
     assert CROSS_COUNTRY_NOTE in literals  # the panel's tr() text is the same sentence
+    # US money is stored in yuan and shown in US$ at the annual rate: no longer "not drawn
+    # on one axis" (issue #13 part 6)
+    assert "not drawn on one axis" not in CROSS_COUNTRY_NOTE
+    assert "World Bank's annual average exchange rate" in CROSS_COUNTRY_NOTE
 
 
 # --- (d) the window in Chinese -------------------------------------------------------------
