@@ -23,11 +23,12 @@ from desktop.core.storage import (
     save_dataset,
     write_atomically,
 )
-from desktop.curation import cn_extra_build, readers, us_build, us_series
+from desktop.curation import cn_extra_build, province_build, readers, us_build, us_series
 from desktop.curation.errors import CurationError
-from desktop.curation.indicators import INDICATORS
+from desktop.curation.indicators import INDICATORS as CITY_INDICATORS
 from desktop.curation.manifest import read_manifest, source_path
 from desktop.curation.places import china_cities, countries, provinces, us_metros
+from desktop.curation.province_indicators import with_province_indicators
 from desktop.curation.sources import (
     ALL_SOURCES,
     BROOKINGS,
@@ -43,6 +44,7 @@ from desktop.curation.sources import (
 from desktop.curation.us_sources import WDI_PPP
 
 SOURCES_FILE = "SOURCES.md"
+INDICATORS = with_province_indicators(CITY_INDICATORS)
 LIAONING = "210000"
 BREAK_INDICATORS = (
     "gdp",
@@ -94,7 +96,9 @@ def build_dataset(external: Path) -> tuple[Dataset, BuildLog]:
     province_rows, province_ids = provinces(
         sorted({v.place for v in nbs_values}), census_places, csmar_places
     )
-    cities: list[City] = [*chinese, *us_metros(metro_places), *countries(), *province_rows]
+    cities: list[City] = province_build.named_provinces(
+        [*chinese, *us_metros(metro_places), *countries(), *province_rows]
+    )
     known = {c.id for c in cities}
 
     values = [*gdp_values, *labour_values, *metro_values]
@@ -124,6 +128,7 @@ def build_dataset(external: Path) -> tuple[Dataset, BuildLog]:
     values += us_build.us_metro_values(paths, us_series.rates_by_year(fx_values), known, log.note)
     values += us_series.per_resident(values)
     values += cn_extra_build.cn_extra_values(paths, census_places, known, log.note)
+    values += province_build.province_values(paths, known, log.note)
 
     observations = pd.DataFrame(
         {
@@ -250,7 +255,8 @@ def sources_markdown(dataset: Dataset, log: BuildLog) -> str:
             f"- Licence: {source.license}",
             f"- Notes: {source.notes}",
             f"- Read: {len(rows):,} values for {rows['city_id'].nunique():,} places, "
-            f"{rows['year'].min()}-{rows['year'].max()}",
+            f"{rows['year'].min()}-{rows['year'].max()}"
+            if len(rows) else "- Read: no values of its own (the base of a share, see Notes)",
         ]
         for indicator in dataset.indicators.values():
             field_ = indicator.field_for(source.id)

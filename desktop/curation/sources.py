@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from desktop.core.catalog import Source
 from desktop.curation.cn_extra_sources import CN_EXTRA_SOURCES
+from desktop.curation.province_sources import PROVINCE_SOURCES
 from desktop.curation.us_sources import US_SOURCES
 
 CSMAR_TRUST_ZH = "B（商业数据库，据《中国城市统计年鉴》整理）"
@@ -194,4 +195,5 @@ ALL_SOURCES: tuple[Source, ...] = (
     NBS_PROVINCE,
     *US_SOURCES,
     *CN_EXTRA_SOURCES,
+    *PROVINCE_SOURCES,
 )
