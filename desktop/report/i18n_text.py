@@ -234,6 +234,8 @@ CATEGORIES: dict[str, str] = {
     "Context": "背景",
     "Housing": "住房",
     "Health": "医疗卫生",
+    "Education": "教育",
+    "Innovation": "创新",
 }
 
 SECTION_NAMES: dict[str, tuple[str, str]] = {

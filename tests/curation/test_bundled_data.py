@@ -346,3 +346,12 @@ def test_rebuild_equals_what_is_committed() -> None:
 def test_committed_files_exist() -> None:
     for name in ("catalog.json", "observations.csv", "SOURCES.md"):
         assert (Path(bundled_data_dir()) / name).is_file()
+
+
+def test_every_indicator_category_has_a_chinese_name(bundled: Dataset) -> None:
+    """The Chinese tree and report head each category in Chinese: Education and Innovation
+    (added with the US metros) were printed in English."""
+    from desktop.report.i18n_text import CATEGORIES
+
+    used = {indicator.category for indicator in bundled.indicators.values()}
+    assert used <= set(CATEGORIES), used - set(CATEGORIES)
