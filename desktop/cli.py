@@ -151,13 +151,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     profile = commands.add_parser("profile", help="print the side-by-side profile table")
     _add_selection_arguments(profile)
-    profile.add_argument("--year", type=int, help="comparison year (default: latest shared)")
+    profile.add_argument("--year", type=year_rule, metavar="YEAR|latest-each",
+                         help="comparison year, or latest-each: each city's latest value "
+                         "(the median and ranks then compare different years; default: the "
+                         "latest year the cities share)")
     profile.add_argument("--indicators", help="comma-separated indicator ids (default: all)")
     profile.add_argument("--json", action="store_true", help="print JSON, numbers as numbers")
     profile.add_argument(
-        "--currency", choices=("usd", "ppp"), default="usd",
-        help="money when the places are not all Chinese: US$ at the annual average rate "
-        "(default) or international $ at the PPP factor")
+        "--currency", choices=("auto", "cny", "usd", "ppp"), default="auto",
+        help="money in yuan (cny), US$ at the annual average rate (usd) or international $ "
+        "at the PPP factor (ppp); auto (default): yuan for Chinese places alone, US$ when "
+        "they are not all Chinese")
     importer = commands.add_parser("import", help="read a spreadsheet and report what it holds")
     importer.add_argument("file", help="a .csv, .tsv, .txt, .gz, .xlsx, .xlsm or .xls file")
     importer.add_argument("--sheet", help="the sheet to read (default: every visible sheet)")
@@ -181,6 +185,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_breaks_parser(commands)
     return parser
+
+
+def year_rule(text: str) -> int | str:
+    """--year of a profile: a year or "latest-each" (named so that argparse's error reads
+    "invalid year_rule value")."""
+    import argparse
+
+    from desktop.analysis.selection_cube import LATEST_EACH
+
+    if text.strip().lower() == LATEST_EACH:
+        return LATEST_EACH
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a year or {LATEST_EACH}: {text!r}") from None
 
 
 def _split(text: str | None) -> list[str]:
@@ -341,16 +361,16 @@ def run_profile(dataset: Dataset, args: argparse.Namespace) -> int:
     import json
 
     from desktop.analysis.comparison import build_profile
-    from desktop.analysis.currency import profile_dataset
+    from desktop.analysis.currency import view_dataset
     from desktop.analysis.profile_table import build_profile_table, profile_to_json
 
     selection = resolve_selection(dataset, args)
     indicators = _split(args.indicators) or None
     for indicator_id in indicators or ():
         dataset.indicator(indicator_id)
-    # money of Chinese and US places in one currency per row (US$ at the annual rate)
-    dataset = profile_dataset(dataset, [selection.focus_id, *selection.peer_ids],
-                              args.currency)
+    # money in one currency for the whole profile (auto: US$ when countries mix)
+    dataset = view_dataset(dataset, [selection.focus_id, *selection.peer_ids],
+                           args.currency)
     profile = build_profile(dataset, selection.focus_id, selection.peer_ids, indicators,
                             args.year)
     lang = lang_of(args)

@@ -7,6 +7,8 @@ Conventions (they are what the profile table shows):
 - the gap is (value - peer median) / |peer median| x 100, except for indicators measured in
   percent (growth rates, shares), where it is the difference in percentage points;
 - a city with no value in the chosen year shows its latest earlier value, with that year;
+- with the year rule LATEST_EACH every city shows its latest value, whatever its year: the
+  row's year is the newest, and the median and ranks then compare values of different years;
 - a value the breaks register judges suspect (desktop.core.breaks_register) is shown with its
   reason (`Cell.suspect`) but has no rank or gap and is left out of the peer median and the
   count of ranked cities, unless `include_suspect` is given.
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desktop.analysis.selection_cube import YearRule
 from desktop.analysis.suspects import masked, suspect_cells
 from desktop.core.breaks_register import SuspectValue
 from desktop.core.catalog import Indicator
@@ -66,7 +69,7 @@ class IndicatorComparison:
 class Profile:
     focus_id: str
     peer_ids: tuple[str, ...]
-    requested_year: int | None
+    requested_year: YearRule
     rows: tuple[IndicatorComparison, ...]
 
     def row(self, indicator_id: str) -> IndicatorComparison:
@@ -123,7 +126,7 @@ def compare_indicator(
     focus_id: str,
     peer_ids: Sequence[str],
     indicator_id: str,
-    year: int | None = None,
+    year: YearRule = None,
     include_suspect: bool = False,
 ) -> IndicatorComparison:
     return _compare(dataset, focus_id, peer_ids, [indicator_id], year, include_suspect)[0]
@@ -158,7 +161,7 @@ def comparison_arrays(
     focus_id: str,
     peer_ids: Sequence[str],
     indicator_ids: Sequence[str],
-    year: int | None,
+    year: YearRule,
     include_suspect: bool = False,
 ) -> ComparisonArrays:
     """compare_indicator's findings for several indicators at once, from the panel's
@@ -170,11 +173,7 @@ def comparison_arrays(
     city_ids = (focus_id, *[p for p in dict.fromkeys(peer_ids) if p != focus_id])
     panel = panel_for(dataset)
     cube = selection_cube(panel, city_ids, indicator_ids)
-    if year is not None:
-        targets = np.full(len(indicators), int(year), dtype=np.intp)
-    else:
-        targets = cube.default_years()
-    cols = cube.value_columns(targets)
+    targets, cols = cube.columns_for(year)
     values = cube.at(cols)
     suspects = suspect_cells(dataset, city_ids, indicator_ids, cols, panel.first_year)
     counted = values if include_suspect else masked(values, suspects)
@@ -212,7 +211,7 @@ def _compare(
     focus_id: str,
     peer_ids: Sequence[str],
     indicator_ids: Sequence[str],
-    year: int | None,
+    year: YearRule,
     include_suspect: bool = False,
 ) -> tuple[IndicatorComparison, ...]:
     """compare_indicator for several indicators at once."""
@@ -272,7 +271,7 @@ def build_profile(
     focus_id: str,
     peer_ids: Sequence[str],
     indicator_ids: Sequence[str] | None = None,
-    year: int | None = None,
+    year: YearRule = None,
     include_suspect: bool = False,
 ) -> Profile:
     """The side-by-side profile: one comparison per indicator. Suspect values are shown but

@@ -297,3 +297,47 @@ def profile_dataset(dataset: Dataset, city_ids: Iterable[str], basis: str = "usd
         return in_dollars(dataset, basis)
     except MissingRateError:
         return dataset
+
+
+# --- the view's one currency choice (issue 13) ----------------------------------------------
+
+#: The choices a view offers: "auto" (yuan for Chinese places alone, US$ as soon as a place
+#: is not Chinese), "cny" (yuan throughout: other countries' money at the annual rate), and
+#: the two dollar bases of BASES.
+AUTO, CNY = "auto", "cny"
+CHOICES = (AUTO, CNY, *BASES)
+
+
+def view_currency(dataset: Dataset, city_ids: Iterable[str], choice: str = AUTO) -> str:
+    """The currency a view of these places uses for money: "cny", "usd" or "ppp". "auto"
+    becomes "usd" when a place is not Chinese, else "cny"; an unknown choice is a programming
+    error (the CLI, the UI and projects offer CHOICES only)."""
+    if choice not in CHOICES:
+        raise ValueError(f"currency choice is one of {CHOICES}, not {choice!r}")
+    if choice == AUTO:
+        return "usd" if needs_one_currency(dataset, list(city_ids)) else CNY
+    return choice
+
+
+def view_dataset(dataset: Dataset, city_ids: Iterable[str], choice: str = AUTO) -> Dataset:
+    """The dataset a view of these places reads under the currency `choice`: the dataset
+    itself in yuan, else with every yuan indicator in the dollars of the chosen basis. When
+    the dataset has no rates (an import without them) money stays in yuan, as the unit
+    column then says."""
+    currency = view_currency(dataset, city_ids, choice)
+    if currency == CNY:
+        return dataset
+    try:
+        return in_dollars(dataset, currency)
+    except MissingRateError:
+        return dataset
+
+
+def converted_basis(indicator: Indicator) -> str | None:
+    """"usd" or "ppp" when `indicator` is a yuan indicator converted by in_dollars (its notes
+    then begin with that basis's ROW_NOTES sentence), else None: a chart says so in its
+    caption, and an indicator published in dollars is not called converted."""
+    for basis, (note_en, _) in ROW_NOTES.items():
+        if indicator.notes_en.startswith(note_en):
+            return basis
+    return None

@@ -214,11 +214,8 @@ def _metrics(
     city_ids = selection_ids(focus_id, peer_ids)
     panel.rows_of(city_ids)  # raises UnknownCityError
     cube = selection_cube(panel, city_ids, indicator_ids)
-    if year is not None:
-        targets = np.full(len(indicators), int(year), dtype=np.intp)
-    else:
-        targets = cube.default_years()  # the table's own year, so details match its values
-    cols = cube.value_columns(targets)
+    # the table's own years (LATEST_EACH too), so details match its values
+    targets, cols = cube.columns_for(year)
     values = cube.at(cols)
     suspects = suspect_cells(dataset, city_ids, indicator_ids, cols, panel.first_year)
     counted = values if include_suspect else masked(values, suspects)

@@ -30,7 +30,7 @@ from desktop.analysis.comparison import (
     gap_percent,
     gap_points,
 )
-from desktop.analysis.currency import currency_of, profile_dataset
+from desktop.analysis.currency import AUTO, currency_of, view_dataset
 from desktop.analysis.panel import panel_for
 from desktop.analysis.profile_metrics import (
     HORIZONS,
@@ -40,6 +40,7 @@ from desktop.analysis.profile_metrics import (
     ProfileMetrics,
     profile_metrics,
 )
+from desktop.analysis.selection_cube import LATEST_EACH, YearRule
 from desktop.core.catalog import Indicator
 from desktop.core.dataset import Dataset, Provenance
 from desktop.core.units import UNITS, format_gap
@@ -133,10 +134,11 @@ def _break_note(dataset: Dataset, note_en: str, lang: str) -> str:
 
 
 def _label_tooltip(dataset: Dataset, indicator: Indicator, break_notes: Sequence[str],
-                   lang: str) -> str:
-    """The indicator cell's tooltip: its definition, its notes and the series-break notes."""
+                   lang: str, years_note: str = "") -> str:
+    """The indicator cell's tooltip: its definition, its notes, the series-break notes and,
+    under "each city's latest year", that the row compares values of different years."""
     lines = (indicator.definition(lang), indicator.notes(lang),
-             *(_break_note(dataset, n, lang) for n in break_notes))
+             *(_break_note(dataset, n, lang) for n in break_notes), years_note)
     return "\n".join(line for line in lines if line)
 
 
@@ -205,15 +207,17 @@ def _columns(focus_id: str, peer_ids: Sequence[str]) -> tuple[Column, ...]:
 def _row(dataset: Dataset, indicator: Indicator, year: int | None, break_notes: Sequence[str],
          value_cells: Sequence[TableCell], median: float | None, gap_unit: str,
          focus_gap: float | None, focus_rank: int | None, ranked_count: int, lang: str,
-         made: dict[tuple, TableCell] | None = None) -> tuple[TableCell, ...]:
+         made: dict[tuple, TableCell] | None = None,
+         years_note: str = "") -> tuple[TableCell, ...]:
     """One indicator's row: label, unit, year, the cities' values, median, gap and rank.
     `made`: cells already made (see selection_table), looked up by what they show."""
     made = {} if made is None else made
-    key = ("label", indicator.id, lang, tuple(break_notes))
+    key = ("label", indicator.id, lang, tuple(break_notes), years_note)
     label = made.get(key)
     if label is None:
-        label = made[key] = TableCell(indicator.label(lang), indicator.label(lang),
-                                      _label_tooltip(dataset, indicator, break_notes, lang))
+        label = made[key] = TableCell(
+            indicator.label(lang), indicator.label(lang),
+            _label_tooltip(dataset, indicator, break_notes, lang, years_note))
     key = ("unit", indicator.id, lang)
     unit = made.get(key)
     if unit is None:
@@ -240,6 +244,15 @@ def _row(dataset: Dataset, indicator: Indicator, year: int | None, break_notes: 
     )
 
 
+def mixed_years_note(years: Sequence[int | None], lang: str = "en") -> str:
+    """Under "each city's latest year": say that the median and ranks compare values of
+    different years, and which ("" when the values are all of one year)."""
+    found = sorted({y for y in years if y is not None})
+    if len(found) < 2:
+        return ""
+    return _word("mixed_years", lang, first=found[0], last=found[-1])
+
+
 def _search_texts(dataset: Dataset, indicator_ids: Sequence[str]) -> tuple[str, ...]:
     return tuple(
         " ".join((dataset.indicator(i).label_en, dataset.indicator(i).label_zh, i)).casefold()
@@ -264,7 +277,9 @@ def build_profile_table(
                          row.break_notes,
                          [_value_cell(dataset, row, cell, lang) for cell in row.cells],
                          row.peer_median, row.gap_unit, focus.gap, focus.rank,
-                         row.ranked_count, lang))
+                         row.ranked_count, lang,
+                         years_note=mixed_years_note([c.year for c in row.cells], lang)
+                         if profile.requested_year == LATEST_EACH else ""))
     indicator_ids = tuple(r.indicator_id for r in profile.rows)
     if detail:
         if metrics is None:
@@ -288,19 +303,22 @@ def selection_table(
     focus_id: str,
     peer_ids: Sequence[str],
     indicator_ids: Sequence[str],
-    year: int | None = None,
+    year: YearRule = None,
     lang: str = "en",
     detail: bool = False,
     horizons: tuple[int, ...] = HORIZONS,
+    currency: str = AUTO,
 ) -> ProfileTable:
     """The same table as build_profile_table(build_profile(dataset, focus_id, peer_ids,
-    indicator_ids, year), lang, detail, horizons), built straight from the panel's arrays
+    indicator_ids, year), lang, detail, horizons) on the dataset in the view's `currency`
+    (currency.view_dataset), built straight from the panel's arrays
     (desktop.analysis.comparison.comparison_arrays) for the window, which rebuilds it on every
     selection change: the profile's cells are never made, and a value's cell (formatted number,
     source tooltip) is remembered per observation, so a change formats only the values it
     brings in."""
-    # Money of Chinese and US places in one currency per row (US$ at the annual rate).
-    dataset = profile_dataset(dataset, [focus_id, *peer_ids])
+    # Money in the view's one currency (`currency`: a currency.CHOICES; by default yuan for
+    # Chinese places alone, US$ at the annual rate when the selection mixes countries).
+    dataset = view_dataset(dataset, [focus_id, *peer_ids], currency)
     if not indicator_ids:
         indicator_ids = available_indicators(dataset, [focus_id, *peer_ids])
     found = comparison_arrays(dataset, focus_id, peer_ids, indicator_ids, year)
@@ -347,7 +365,9 @@ def selection_table(
         focus_rank = (found.ranks[i][0] or None) if row_cols[0] >= 0 else None
         rows.append(_row(dataset, indicator, row_year, found.notes[i], cells, median,
                          "pp" if in_points else "%", focus_gap, focus_rank,
-                         found.ranked_counts[i], lang, made))
+                         found.ranked_counts[i], lang, made,
+                         mixed_years_note([c + first_year for c in row_cols if c >= 0], lang)
+                         if year == LATEST_EACH else ""))
     indicator_ids = tuple(i.id for i in found.indicators)
     columns = _columns(focus_id, found.city_ids[1:])
     if detail:
@@ -384,6 +404,10 @@ _WORDS = {
     "missing": ("No value for {year}", "{year}年无数值"),
     "missing_latest": ("No value for {year} (latest {latest})",
                        "{year}年无数值（最新数值为{latest}年）"),
+    "mixed_years": ("Each city's latest year: the values are from {first} to {last}, so the "
+                    "peer median and ranks compare values of different years.",
+                    "各城市最新年份：数值来自{first}年至{last}年，同类中位数和排名比较的是"
+                    "不同年份的数值。"),
     "missing_any": ("No value", "无数值"),
     "missing_any_latest": ("No value (latest {latest})", "无数值（最新数值为{latest}年）"),
 }

@@ -17,6 +17,11 @@ import numpy as np
 from desktop.analysis.panel import Panel
 
 NONE = -1  # "no column" / "no year" in the integer arrays below
+#: The view's year rule "each city's latest year" (issue 13): every city's latest value, of
+#: whatever year; the other rules are a year (its value or the latest earlier one) and None
+#: (the latest year the selection shares).
+LATEST_EACH = "latest-each"
+YearRule = int | str | None
 
 
 def last_true(mask: np.ndarray) -> np.ndarray:
@@ -77,6 +82,21 @@ class SelectionCube:
         cols = _first_found(last_true(have.all(axis=1)), last_true(shared), last_true(focus),
                             last_true(have.any(axis=1)))
         return self._year(cols)
+
+    def columns_for(self, year: YearRule) -> tuple[np.ndarray, np.ndarray]:
+        """(per-indicator row year, per-cell value columns) under the view's year rule. With
+        LATEST_EACH each city has its latest value and the row's year is the newest of them,
+        so older values are marked as from another year, as stale ones are."""
+        if year == LATEST_EACH:
+            cols = self.latest_columns()
+            if cols.shape[1] == 0:
+                return np.full(len(self.indicator_ids), NONE, dtype=np.intp), cols
+            return self._year(cols.max(axis=1)), cols
+        if year is not None:
+            targets = np.full(len(self.indicator_ids), int(year), dtype=np.intp)
+        else:
+            targets = self.default_years()
+        return targets, self.value_columns(targets)
 
     # --- columns and values ---------------------------------------------------------------
     def value_columns(self, years: np.ndarray) -> np.ndarray:

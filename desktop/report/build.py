@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from desktop.analysis.chart_spec import line_chart_spec
 from desktop.analysis.comparison import IndicatorComparison, Profile, build_profile
-from desktop.analysis.currency import profile_dataset
+from desktop.analysis.currency import view_dataset
 from desktop.analysis.profile_table import build_profile_table, unit_text
 from desktop.core.breaks_register import SuspectValue
 from desktop.core.catalog import Indicator, Source
@@ -394,8 +394,8 @@ def build_report(
     """Everything a report says, section by section (raises Unknown*Error, CancelledError)."""
     progress = progress or NullProgress()
     validate_options(dataset, options)
-    # money of Chinese and US places in one currency per row (US$ at the annual rate)
-    dataset = profile_dataset(dataset, [options.focus_id, *options.peer_ids])
+    # money in one currency for the whole report (auto: US$ when the places mix countries)
+    dataset = view_dataset(dataset, [options.focus_id, *options.peer_ids], options.currency)
     progress.report(0.0, "comparing")
     profile = build_profile(dataset, options.focus_id, options.peer_ids,
                             list(options.indicator_ids) if options.indicator_ids else None,

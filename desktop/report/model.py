@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # keeps this module light: the CLI parser imports it at start
 SECTIONS = ("cover", "contents", "summary", "categories", "notes", "appendix")
 CHART_TYPES = ("line", "bar")
 PAPERS = ("a4", "letter")
+#: Money in the report (desktop.analysis.currency.CHOICES, kept here to keep this module light)
+CURRENCIES = ("auto", "cny", "usd", "ppp")
 OPTIONS_VERSION = 1
 
 
@@ -34,6 +36,7 @@ class ReportOptions:
     landscape: bool = False
     group_id: str | None = None
     date: str = ""  # ISO date printed on the cover; empty: today
+    currency: str = "auto"  # one of CURRENCIES; the window's view currency by default
 
     def with_selection(self, focus_id: str, peer_ids: tuple[str, ...],
                        group_id: str | None = None) -> ReportOptions:
@@ -52,6 +55,7 @@ class ReportOptions:
             "paper": self.paper,
             "landscape": self.landscape,
             "group_id": self.group_id,
+            "currency": self.currency,
         }
 
     @classmethod
@@ -69,6 +73,8 @@ class ReportOptions:
             paper=data.get("paper", "a4") if data.get("paper") in PAPERS else "a4",
             landscape=bool(data.get("landscape", False)),
             group_id=data.get("group_id"),
+            currency=data.get("currency", "auto") if data.get("currency") in CURRENCIES
+            else "auto",
         )
 
 

@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.analysis.currency import AUTO, CHOICES
+from desktop.analysis.selection_cube import LATEST_EACH
 from desktop.core.errors import CityProfilesError
 from desktop.core.storage import write_atomically
 from desktop.importers.recipe import Recipe, RecipeError
@@ -133,9 +135,16 @@ def project_from_json(data: dict[str, Any], file: str = "") -> Project:
 def _project(data: dict[str, Any]) -> Project:
     view = _field(data, "view", dict, "view")
     year = view.get("year")
-    if year is not None and (not isinstance(year, int) or isinstance(year, bool)
-                             or not 0 < year < 10_000):
+    if year is not None and year != LATEST_EACH and (
+            not isinstance(year, int) or isinstance(year, bool) or not 0 < year < 10_000):
         raise _FieldError("view.year", "invalid", year)
+    # Projects saved before the view's choice: automatic, or US$ where the charts had
+    # their own "Convert yuan to US$" switch on.
+    chart = data.get("chart")
+    old_usd = isinstance(chart, dict) and chart.get("usd") is True
+    currency = view.get("currency", "usd" if old_usd else AUTO)
+    if currency not in CHOICES:
+        raise _FieldError("view.currency", "invalid", currency)
     group = view.get("group_id")
     state = ViewState(
         focus_id=_field(view, "focus_id", str, "view.focus_id"),
@@ -143,6 +152,7 @@ def _project(data: dict[str, Any]) -> Project:
         indicator_id=_field(view, "indicator_id", str, "view.indicator_id"),
         year=year,
         group_id=group if isinstance(group, str) else None,  # only a label: safe to drop
+        currency=currency,
     )
     files = []
     for n, item in enumerate(_optional(data, "data_files", list, [])):

@@ -1,4 +1,5 @@
-"""The on-screen selection as an immutable value: focus, peers, indicator, year."""
+"""The on-screen selection as an immutable value: focus, peers, indicator, year rule and the
+view's currency."""
 
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ class ViewState:
     focus_id: str
     peer_ids: tuple[str, ...]
     indicator_id: str
-    year: int | None = None  # None: the latest year the focus shares with a peer
+    #: None: the latest year the selection shares; a year; or "latest-each" (each city's
+    #: latest value: desktop.analysis.selection_cube.LATEST_EACH)
+    year: int | str | None = None
     group_id: str | None = None  # the default group the peers came from, if unchanged
+    #: money in one currency for the whole view: one of desktop.analysis.currency.CHOICES
+    currency: str = "auto"
 
     def with_focus(self, focus_id: str) -> ViewState:
         peers = tuple(p for p in self.peer_ids if p != focus_id)
@@ -25,5 +30,8 @@ class ViewState:
     def with_indicator(self, indicator_id: str) -> ViewState:
         return replace(self, indicator_id=indicator_id)
 
-    def with_year(self, year: int | None) -> ViewState:
+    def with_year(self, year: int | str | None) -> ViewState:
         return replace(self, year=year)
+
+    def with_currency(self, currency: str) -> ViewState:
+        return replace(self, currency=currency)

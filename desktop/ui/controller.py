@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.analysis.comparison import available_indicators
+from desktop.analysis.currency import view_dataset
 from desktop.analysis.profile_table import selection_table
+from desktop.analysis.selection_cube import LATEST_EACH
 from desktop.core.catalog import Source
 from desktop.core.dataset import Dataset
 from desktop.session.state import ViewState
@@ -94,6 +97,9 @@ class Controller(QObject):
         window.profile_view.sig_indicator_chosen.connect(self._choose_indicator)
         window.year_box.activated.connect(
             lambda i: self.set_state(self.state.with_year(window.year_box.itemData(i)))
+        )
+        window.currency_box.activated.connect(
+            lambda i: self.set_state(self.state.with_currency(window.currency_box.itemData(i)))
         )
         window.sig_import_requested.connect(self.open_import)
         window.report_action.triggered.connect(self.open_report)
@@ -295,6 +301,8 @@ class Controller(QObject):
         options = self.report_options or ReportOptions(
             state.focus_id, state.peer_ids, lang=self.lang, paper=paper, landscape=landscape)
         options = options.with_selection(state.focus_id, state.peer_ids, state.group_id)
+        # the report's money defaults to the view's one currency choice
+        options = replace(options, currency=state.currency)
         from desktop.ui.dialogs.report_dialog import ReportDialog
 
         self.report_dialog = ReportDialog(self.dataset, options, self.window, ui_lang=self.lang)
@@ -403,15 +411,18 @@ class Controller(QObject):
             self.state = state = state.with_indicator(available[0])
         # The table does not depend on the charted indicator: choosing another indicator only
         # redraws the chart and moves the selection (keeps that path within one frame).
-        table_key = (dataset, state.focus_id, state.peer_ids, state.year, self.lang,
-                     self.profile_detail)
+        table_key = (dataset, state.focus_id, state.peer_ids, state.year, state.currency,
+                     self.lang, self.profile_detail)
         if table_key != self._table_key:
             window.show_profile(dataset, selection_table(
                 dataset, state.focus_id, state.peer_ids, available, state.year, self.lang,
-                detail=self.profile_detail), self.lang)
+                detail=self.profile_detail, currency=state.currency), self.lang)
             self._table_key = table_key
-        window.chart_panel.set_selection(dataset, state.focus_id, state.peer_ids,
-                                         state.indicator_id, state.year, self.lang)
+        # The charts read the same money as the table: the dataset in the view's currency.
+        # Their ranking and scatter compare one year: "each city's latest" is the table's.
+        window.chart_panel.set_selection(
+            view_dataset(dataset, cities, state.currency), state.focus_id, state.peer_ids,
+            state.indicator_id, None if state.year == LATEST_EACH else state.year, self.lang)
         window.focus_box.set_city(state.focus_id)
         window.peer_picker.set_peers(state.peer_ids, state.group_id)
         window.indicator_list.set_available(set(available))
@@ -419,6 +430,7 @@ class Controller(QObject):
         window.profile_view.select_indicator(state.indicator_id)
         year_index = window.year_box.findData(state.year) if state.year else 0
         window.year_box.setCurrentIndex(max(year_index, 0))
+        window.currency_box.setCurrentIndex(max(window.currency_box.findData(state.currency), 0))
         focus = dataset.cities[state.focus_id].name(self.lang)
         window.setWindowTitle(
             self.tr("City Profiles — {0} and {1} peers[*]").format(focus, len(state.peer_ids))

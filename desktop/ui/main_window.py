@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         """Build the toolbar and the data's panels for `dataset` and show them."""
         from PySide6.QtCore import Qt
 
+        from desktop.analysis.selection_cube import LATEST_EACH
         from desktop.ui.panels.city_picker import CitySearchBox, PeerPicker
         from desktop.ui.panels.indicator_list import IndicatorList
 
@@ -160,9 +161,29 @@ class MainWindow(QMainWindow):
         self.year_box.setAccessibleName(self.tr("Comparison year"))
         year_label.setBuddy(self.year_box)
         self.year_box.addItem(self.tr("Latest shared"), LATEST_YEAR)
+        self.year_box.setItemData(0, self.tr("Each row compares the latest year all the "
+                                             "selected cities have"), Qt.ItemDataRole.ToolTipRole)
+        self.year_box.addItem(self.tr("Each city's latest"), LATEST_EACH)
+        self.year_box.setItemData(1, self.tr(
+            "Each city's latest value, whatever its year: values of different years are "
+            "marked, and the peer median and ranks then compare different years"),
+            Qt.ItemDataRole.ToolTipRole)
         for year in reversed(dataset.years()):
             self.year_box.addItem(str(year), year)
         toolbar.addWidget(self.year_box)
+        currency_label = QLabel(self.tr(" Currency "))
+        toolbar.addWidget(currency_label)
+        self.currency_box = QComboBox()
+        self.currency_box.setAccessibleName(self.tr("Currency of money values"))
+        self.currency_box.setToolTip(self.tr(
+            "Money in the table, the charts and the report: Automatic is yuan for Chinese "
+            "cities alone and US$ when the selection mixes countries"))
+        currency_label.setBuddy(self.currency_box)
+        for text, choice in ((self.tr("Automatic"), "auto"), (self.tr("Yuan"), "cny"),
+                             (self.tr("US$ (annual exchange rate)"), "usd"),
+                             (self.tr("International $ (PPP)"), "ppp")):
+            self.currency_box.addItem(text, choice)
+        toolbar.addWidget(self.currency_box)
         toolbar.addSeparator()
         toolbar.addAction(self.copy_action)
 
@@ -215,9 +236,9 @@ class MainWindow(QMainWindow):
     def _set_tab_order(self) -> None:
         """Tab moves as the eye reads: toolbar, then the side panels, then table and chart."""
         picker = self.peer_picker
-        chain = [self.focus_box, self.year_box, picker.group_box, picker.peer_list,
-                 picker.add_box, picker.clear_button, self.indicator_list, self.table_filter,
-                 self.detail_box, self.profile_view, self.chart.plot_widget]
+        chain = [self.focus_box, self.year_box, self.currency_box, picker.group_box,
+                 picker.peer_list, picker.add_box, picker.clear_button, self.indicator_list,
+                 self.table_filter, self.detail_box, self.profile_view, self.chart.plot_widget]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 

@@ -17,100 +17,90 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="115"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="118"/>
         <source>Over time</source>
-        <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest. Scatter trails go back this many years from the scatter&apos;s year.</extracomment>
+        <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest. Scatter trails go back this many years from the scatter&apos;s year. The indicators each tab drew last: their definitions go with its data export.</extracomment>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="119"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="122"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="119"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="122"/>
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="120"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="608"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="123"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="634"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="121"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="124"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="133"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="131"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="134"/>
         <source>Index (base year = 100)</source>
         <translation>指数（基期=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="132"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="135"/>
         <source>% change from start</source>
         <translation>较起始年变化（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="133"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="136"/>
         <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
         <source>How values are shown over time</source>
         <translation>随时间显示数值的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="135"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="138"/>
         <location filename="../../desktop/ui/plots/chart_panel.py" line="167"/>
         <source>Base year of the index (= 100)</source>
         <translation>指数基期（=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="136"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="139"/>
         <source>Base</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="137"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="140"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="140"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="143"/>
         <location filename="../../desktop/ui/plots/chart_panel.py" line="168"/>
         <source>First year shown</source>
         <translation>显示的第一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="141"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
         <location filename="../../desktop/ui/plots/chart_panel.py" line="169"/>
         <source>Last year shown</source>
         <translation>显示的最后一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="145"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
         <source>Peer median and inter-quartile band</source>
         <translation>同类中位数及四分位区间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="147"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="150"/>
         <source>All comparable cities, faintly</source>
         <translation>淡显所有可比城市</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
-        <source>Convert yuan to US$</source>
-        <translation>人民币换算为美元</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="150"/>
-        <source>Convert yuan to US dollars at annual average exchange rates (World Bank)</source>
-        <translation>按年平均汇率将人民币换算为美元（世界银行）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
@@ -206,82 +196,87 @@
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="443"/>
-        <source>These cities report money in different currencies, which are not drawn on one axis. Turn on “Convert yuan to US$”.</source>
-        <translation>这些城市的货币数值使用不同币种，不在同一坐标轴上绘制。请打开“人民币换算为美元”。</translation>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="444"/>
+        <source>These indicators report money in different currencies, which are not drawn on one axis: choose another currency in the toolbar.</source>
+        <translation>这些指标的货币单位不同，不能画在同一坐标轴上：请在工具栏中选择另一种货币。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="446"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="460"/>
+        <source>yuan converted to international $ at PPP (the view&apos;s currency)</source>
+        <translation>人民币按购买力平价折算为国际元（视图货币）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="462"/>
+        <source>yuan converted to US$ at annual average exchange rates (the view&apos;s currency)</source>
+        <translation>人民币按年平均汇率折算为美元（视图货币）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="447"/>
         <source>These indicators have different units and cannot share an axis.</source>
         <translation>这些指标单位不同，不能共用一个坐标轴。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="448"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="449"/>
         <source>No exchange rates in the data: values cannot be converted.</source>
         <translation>数据中没有汇率：无法换算数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="450"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="451"/>
         <source>This chart cannot be drawn ({0}).</source>
         <translation>无法绘制此图表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="461"/>
-        <source>yuan converted to US$ at annual average exchange rates</source>
-        <translation>人民币按年平均汇率换算为美元</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="466"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="468"/>
         <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Money values are converted between US dollars and yuan at the World Bank&apos;s annual average exchange rate of each year; the chart says which currency it shows.</source>
         <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。货币数值按世界银行各年年平均汇率在美元和人民币之间换算，图中注明所用币种。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="564"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="571"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="565"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="572"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="576"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="583"/>
         <source>Save chart as PNG</source>
         <translation>将图表另存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="577"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="584"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="584"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="591"/>
         <source>Save chart as SVG</source>
         <translation>将图表另存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="585"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="592"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="592"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="616"/>
         <source>Save chart data as CSV</source>
         <translation>将图表数据另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="593"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="617"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="600"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="625"/>
         <source>Save chart data as Excel</source>
         <translation>将图表数据另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="601"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="626"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -289,162 +284,162 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="128"/>
+        <location filename="../../desktop/ui/controller.py" line="134"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="129"/>
+        <location filename="../../desktop/ui/controller.py" line="135"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="158"/>
+        <location filename="../../desktop/ui/controller.py" line="164"/>
         <source>Imported by the user</source>
         <translation>用户导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="182"/>
+        <location filename="../../desktop/ui/controller.py" line="188"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="183"/>
+        <location filename="../../desktop/ui/controller.py" line="189"/>
         <source>Nothing was changed: {0}</source>
         <translation>未做任何更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="192"/>
+        <location filename="../../desktop/ui/controller.py" line="198"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="210"/>
+        <location filename="../../desktop/ui/controller.py" line="216"/>
         <source>Imported {0} from {1}: {2}, {3}, {4}.</source>
         <translation>已从 {1} 导入 {0}：{2}、{3}，{4}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="211"/>
+        <location filename="../../desktop/ui/controller.py" line="217"/>
         <source>1 value</source>
         <translation>1 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="211"/>
+        <location filename="../../desktop/ui/controller.py" line="217"/>
         <source>{0} values</source>
         <translation>{0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="213"/>
+        <location filename="../../desktop/ui/controller.py" line="219"/>
         <source>1 new city</source>
         <translation>新增城市 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="214"/>
+        <location filename="../../desktop/ui/controller.py" line="220"/>
         <source>{0} new cities</source>
         <translation>新增城市 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="215"/>
+        <location filename="../../desktop/ui/controller.py" line="221"/>
         <source>1 new indicator</source>
         <translation>新增指标 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="216"/>
+        <location filename="../../desktop/ui/controller.py" line="222"/>
         <source>{0} new indicators</source>
         <translation>新增指标 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="217"/>
+        <location filename="../../desktop/ui/controller.py" line="223"/>
         <source>1 bundled value replaced</source>
         <translation>替换内置数值 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="218"/>
+        <location filename="../../desktop/ui/controller.py" line="224"/>
         <source>{0} bundled values replaced</source>
         <translation>替换内置数值 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="225"/>
+        <location filename="../../desktop/ui/controller.py" line="231"/>
         <source>1 imported value</source>
         <translation>1 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="225"/>
+        <location filename="../../desktop/ui/controller.py" line="231"/>
         <source>{0} imported values</source>
         <translation>{0} 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="227"/>
+        <location filename="../../desktop/ui/controller.py" line="233"/>
         <source>with a different value</source>
         <translation>数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="228"/>
+        <location filename="../../desktop/ui/controller.py" line="234"/>
         <source>with the same value</source>
         <translation>数值相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="229"/>
+        <location filename="../../desktop/ui/controller.py" line="235"/>
         <source>{0} with a different value</source>
         <translation>其中 {0} 个数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="230"/>
+        <location filename="../../desktop/ui/controller.py" line="236"/>
         <source>all with the same value</source>
         <translation>数值均相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="238"/>
+        <location filename="../../desktop/ui/controller.py" line="244"/>
         <source>{0} repeated a city, indicator and year under another name ({1}); the first was kept (details below).</source>
         <translation>有 {0}以另一名称重复了同一城市、指标和年份（{1}）；已保留第一个（详见下文）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="240"/>
+        <location filename="../../desktop/ui/controller.py" line="246"/>
         <source>Repeated after matching names (the first row kept, the others not imported):</source>
         <translation>名称匹配后重复的数值（保留第一行，其余未导入）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="244"/>
+        <location filename="../../desktop/ui/controller.py" line="250"/>
         <source>… and {0} more.</source>
         <translation>……另有 {0} 项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="254"/>
+        <location filename="../../desktop/ui/controller.py" line="260"/>
         <source>row {0}, column {1}: {2} {3}</source>
         <translation>第 {0} 行第 {1} 列：{2} {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="257"/>
+        <location filename="../../desktop/ui/controller.py" line="263"/>
         <source>{0} / {1} / {2}: kept {3}; not kept: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；未导入：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="258"/>
+        <location filename="../../desktop/ui/controller.py" line="264"/>
         <source>{0} / {1} / {2}: kept {3}; the same value again: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；相同数值重复：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="349"/>
+        <location filename="../../desktop/ui/controller.py" line="357"/>
         <source>The project&apos;s focus city is not in the data that was read (is a data file missing?), so the project was not opened.</source>
         <translation>项目的重点城市不在已读取的数据中（是否缺少数据文件？），因此未打开该项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="362"/>
+        <location filename="../../desktop/ui/controller.py" line="370"/>
         <source>{0}: {1} repeated a city, indicator and year under another name ({2}); the first was kept.</source>
         <translation>{0}：有 {1}以另一名称重复了同一城市、指标和年份（{2}）；已保留第一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="372"/>
+        <location filename="../../desktop/ui/controller.py" line="380"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="367"/>
+        <location filename="../../desktop/ui/controller.py" line="375"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="424"/>
+        <location filename="../../desktop/ui/controller.py" line="436"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -819,74 +814,74 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="249"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="264"/>
         <source>Chart title</source>
         <extracomment>per curve, what it was last drawn with (None: hidden)</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="255"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="270"/>
         <source>Indicator over time</source>
         <translation>指标历年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="295"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="321"/>
         <source>Values at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="337"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="364"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="345"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="372"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="398"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="432"/>
         <source>Other comparable cities ({0})</source>
         <translation>其他可比城市（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="493"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="571"/>
         <source>series break</source>
         <translation>口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="539"/>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="558"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="618"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="635"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="559"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="636"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="560"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="637"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="563"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="640"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="564"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="641"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="564"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="641"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="565"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="642"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -900,42 +895,42 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <translation>城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Focus city </source>
         <translation>重点城市 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>Find a city (English or 中文)…</source>
         <translation>查找城市（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Focus city</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>Type part of a name in English or Chinese</source>
         <translation>输入中文或英文名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source> Year </source>
         <translation> 年份 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Comparison year</source>
         <translation>比较年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
@@ -951,7 +946,7 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <translation>以制表符分隔的文本复制对比表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -973,227 +968,277 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <translation>无法加载内置数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <source>Each row compares the latest year all the selected cities have</source>
+        <translation>每行比较所有所选城市都有数值的最近年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <source>Each city&apos;s latest</source>
+        <translation>各城市最新年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <source>Each city&apos;s latest value, whatever its year: values of different years are marked, and the peer median and ranks then compare different years</source>
+        <translation>各城市的最新数值，不论年份：不同年份的数值会标出，此时同类中位数和排名比较的是不同年份的数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <source> Currency </source>
+        <translation> 货币 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <source>Currency of money values</source>
+        <translation>货币金额的币种</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <source>Money in the table, the charts and the report: Automatic is yuan for Chinese cities alone and US$ when the selection mixes countries</source>
+        <translation>表格、图表和报告中的金额：“自动”在只选中国城市时用人民币，所选地区跨国家时用美元</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <source>Yuan</source>
+        <translation>人民币</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <source>US$ (annual exchange rate)</source>
+        <translation>美元（年平均汇率）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <source>International $ (PPP)</source>
+        <translation>国际元（购买力平价）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>Filter indicators (English or 中文)…</source>
         <translation>筛选指标（英文或中文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Show only the indicators whose name contains this text, in English or Chinese</source>
         <translation>只显示名称（英文或中文）包含此文字的指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source>&amp;Details</source>
         <translation>详细(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>Rank among all comparable cities, percentile, index, changes over 1, 5 and 10 years, growth rates and a sentence per indicator</source>
         <translation>在全部可比城市中的排名、百分位、指数、1年/5年/10年变化、年均增长率，以及每个指标的一句话说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="259"/>
         <source>Fi&amp;lter</source>
         <translation>筛选(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>Open a saved comparison with its data files</source>
         <translation>打开已保存的比较及其数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>Save this comparison and the data files it uses</source>
         <translation>保存当前比较及其使用的数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>Read a CSV, TSV or Excel file and add its values to the comparison</source>
         <translation>读取 CSV、TSV 或 Excel 文件，并将其数值加入比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>&amp;Export table…</source>
         <translation>导出表格(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>Save the profile table as CSV or Excel</source>
         <translation>将对比表保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>&amp;Print report…</source>
         <translation>打印报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>Preview, print or save a profile report (PDF or HTML)</source>
         <translation>预览、打印或保存城市概况报告（PDF 或 HTML）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>&amp;Find a city</source>
         <translation>查找城市(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>Type a city name in English or Chinese</source>
         <translation>输入城市的中文或英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>Go to the &amp;table</source>
         <translation>转到表格(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>Ctrl+1</source>
         <translation>Ctrl+1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>Go to the &amp;chart</source>
         <translation>转到图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>Ctrl+2</source>
         <translation>Ctrl+2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>Go to the &amp;indicators</source>
         <translation>转到指标列表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>Ctrl+3</source>
         <translation>Ctrl+3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>Find &amp;peers…</source>
         <translation>查找同类城市(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Propose the cities most similar to the focus city, and show why</source>
         <translation>推荐与重点城市最相似的城市，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>Data &amp;sources…</source>
         <translation>数据来源(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>Where every number comes from, with caveats</source>
         <translation>每个数值的出处及注意事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
         <source>User &amp;guide</source>
         <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
         <source>&amp;About City Profiles</source>
         <translation>关于城市概况(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>Language, default cities, theme, report paper and start-up</source>
         <translation>语言、默认城市、主题、报告纸张和启动选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>{0} values · {1} places · {2} sources</source>
         <translation>{0} 个数值 · {1} 个地区 · {2} 个来源</translation>
     </message>
@@ -1529,118 +1574,118 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProfileTable</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>Indicator</source>
         <extracomment>Column headings and tooltips, marked for translation and translated when shown.</extracomment>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="438"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="418"/>
+        <location filename="../../desktop/ui/main_window.py" line="439"/>
         <source>Display unit (亿 = 100 million, 万 = 10,000)</source>
         <translation>显示单位（亿 = 1亿，万 = 1万）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
         <source>Comparison year; a value from another year shows it in brackets</source>
         <translation>比较年份；其他年份的数值在括号中注明年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427"/>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="449"/>
         <source>Median of the peers, without the focus city</source>
         <translation>同类城市的中位数（不含重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>Gap to median</source>
         <translation>与中位数差距</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="432"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>Focus city against the peer median: % for levels, percentage points (pp) for rates and shares</source>
         <translation>重点城市与同类中位数的差距：总量指标以 % 表示，比率和比重以百分点（pp）表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/ui/main_window.py" line="460"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="461"/>
         <source>Focus city&apos;s rank among the selected cities with a value (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在有数值的所选城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/ui/main_window.py" line="470"/>
         <source>Focus city&apos;s rank among all comparable cities with a value that year (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在当年有数值的全部可比城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/ui/main_window.py" line="469"/>
         <source>Rank in pool</source>
         <translation>全部城市排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="456"/>
+        <location filename="../../desktop/ui/main_window.py" line="477"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457"/>
+        <location filename="../../desktop/ui/main_window.py" line="478"/>
         <source>Share of the other comparable cities with a lower value (100 = highest value)</source>
         <translation>数值更低的其他可比城市所占比例（100 = 最高值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/ui/main_window.py" line="484"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="485"/>
         <source>Focus city&apos;s value with the peer median = 100</source>
         <translation>重点城市数值（同类中位数 = 100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467"/>
+        <location filename="../../desktop/ui/main_window.py" line="488"/>
         <source>{0}-yr change</source>
         <translation>{0}年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="468"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>Focus city&apos;s change over {0} years: % for levels, percentage points for rates; † = the window crosses a series break (see the tooltip)</source>
         <translation>重点城市{0}年间的变化：总量为%，比率为百分点；† = 该时段跨越统计口径变化（见提示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475"/>
+        <location filename="../../desktop/ui/main_window.py" line="496"/>
         <source>CAGR {0} yr</source>
         <translation>{0}年年均增长率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>Compound average yearly growth of the focus city over {0} years; † = the window crosses a series break</source>
         <translation>重点城市{0}年间的复合年均增长率；† = 该时段跨越统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="483"/>
+        <location filename="../../desktop/ui/main_window.py" line="504"/>
         <source>In words</source>
         <translation>文字说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/main_window.py" line="505"/>
         <source>The focus city against the peer median, in a sentence</source>
         <translation>用一句话说明重点城市与同类中位数的比较</translation>
     </message>
@@ -2080,113 +2125,148 @@ No opens the project without its values; Cancel keeps the current comparison.</s
         <translation>比较年份：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="130"/>
+        <source>Currency of money values</source>
+        <translation>货币金额的币种</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="131"/>
+        <source>The window&apos;s currency unless changed here</source>
+        <translation>默认为主窗口所选货币，可在此更改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="132"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="132"/>
+        <source>Yuan</source>
+        <translation>人民币</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="133"/>
+        <source>US$ (annual exchange rate)</source>
+        <translation>美元（年平均汇率）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="134"/>
+        <source>International $ (PPP)</source>
+        <translation>国际元（购买力平价）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="136"/>
+        <source>Currency:</source>
+        <translation>货币：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="145"/>
         <source>Indicators in the report</source>
         <translation>报告中的指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="146"/>
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="139"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="147"/>
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="155"/>
         <source>Indicators:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="168"/>
         <source>Report progress</source>
         <translation>报告生成进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="170"/>
         <source>Report status</source>
         <translation>报告状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="171"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="180"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="182"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="184"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="186"/>
         <source>Save HTML…</source>
         <translation>保存 HTML…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="261"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="271"/>
         <source>Choose at least one indicator.</source>
         <translation>请至少选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="275"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="285"/>
         <source>Drawing charts…</source>
         <translation>正在绘制图表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="286"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="296"/>
         <source>Laying out pages…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="309"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="319"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="315"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="325"/>
         <source>The report could not be made: {0}</source>
         <translation>无法生成报告：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="336"/>
         <source>Building the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="346"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="356"/>
         <source>Report preview</source>
         <translation>报告打印预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="395"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="405"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="396"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="406"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="397"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="407"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="387"/>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="411"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="397"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="421"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -2454,62 +2534,62 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>SmallMultiples</name>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="95"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="114"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="98"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="117"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="122"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="141"/>
         <source>{0} against its peers</source>
         <translation>{0}与同类城市比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="150"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="169"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="196"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="215"/>
         <source>Indicator id</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="196"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="215"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="196"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="215"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="196"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="215"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="197"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="216"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="197"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="216"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="198"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="217"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="198"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="217"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
@@ -2517,18 +2597,18 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>StagedStart</name>
     <message>
-        <location filename="../../desktop/ui/startup.py" line="171"/>
+        <location filename="../../desktop/ui/startup.py" line="173"/>
         <source>City Profiles could not set up its window: {0}</source>
         <extracomment>How long the load waits for the window&apos;s first paint before it starts anyway.</extracomment>
         <translation>City Profiles 无法建立窗口：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/startup.py" line="173"/>
+        <location filename="../../desktop/ui/startup.py" line="175"/>
         <source>Details were saved to {0}</source>
         <translation>详细信息已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/startup.py" line="230"/>
+        <location filename="../../desktop/ui/startup.py" line="232"/>
         <source>Some settings could not be read and their defaults are used: {0}</source>
         <translation>部分设置无法读取，已改用默认值：{0}</translation>
     </message>

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QWidget
 
 from desktop.analysis.charts import over_time_spec
+from desktop.analysis.currency import view_dataset
 from desktop.analysis.ranking import ranking_spec
 from desktop.analysis.scatter import scatter_spec
 from desktop.core.dataset import Dataset
@@ -102,11 +103,29 @@ def test_all_comparable_cities_are_one_faint_curve(panel: ChartPanel) -> None:
     assert len(panel.chart.plot_item.items) == items_before  # no item per city
 
 
-def test_usd_conversion_is_said_on_the_chart(panel: ChartPanel) -> None:
-    panel.usd_check.setChecked(True)
-    assert panel.chart.spec.currency == "USD"
-    assert "US$" in panel.chart.title.text()
-    assert "exchange" in panel.chart.notes.text().lower()
+# WDI 2019, yuan per US$ (PA.NUS.FCRF) and per international $ (PA.NUS.PPP)
+@pytest.mark.parametrize(("choice", "unit", "said", "rate"), [
+    ("usd", "billion US$", "US$ at annual average exchange rates", 6.90838500992901),
+    ("ppp", "billion intl $ (PPP)", "international $ at PPP", 4.05960941314697),
+])
+def test_the_views_currency_is_said_on_every_chart(
+    panel: ChartPanel, dataset: Dataset, choice: str, unit: str, said: str, rate: float,
+) -> None:
+    """The panel draws the dataset in the view's currency and says so (no control of its
+    own: the window's Currency box is the one source)."""
+    view = view_dataset(dataset, [FOCUS, *PEERS], choice)
+    panel.set_selection(view, FOCUS, PEERS, "gdp", None, "en")
+    assert unit in panel.chart.spec.y_label and said in panel.chart.title.text()
+    # Shenyang 2019 (CSMAR 6,470.2627 亿元) in the view's money, not in yuan
+    years, values = panel.chart.spec.series[0].years, panel.chart.spec.series[0].values
+    assert values[list(years).index(2019)] == pytest.approx(6_470.2627 / rate / 10)
+    for tab, chart in ((RANKING, panel.ranking), (MULTIPLES, panel.multiples)):
+        panel.tabs.setCurrentIndex(tab)
+        assert said in chart.title.text(), tab
+    panel.set_selection(dataset, FOCUS, PEERS, "gdp", None, "en")  # back to yuan
+    assert said not in panel.multiples.title.text()
+    panel.tabs.setCurrentIndex(OVER_TIME)
+    assert said not in panel.chart.title.text() and panel.chart.spec.currency == "CNY"
 
 
 def test_hover_read_out_includes_the_peer_median(panel: ChartPanel) -> None:
@@ -218,7 +237,7 @@ def _drawn(panel: ChartPanel, tab: int) -> object:
                          ids=["over_time", "ranking", "scatter", "multiples"])
 def test_a_tab_draws_only_what_its_visible_controls_say(panel: ChartPanel, tab: int) -> None:
     controls = [panel.mode_box, panel.base_year_box, panel.log_check, panel.start_box,
-                panel.end_box, panel.band_check, panel.background_check, panel.usd_check,
+                panel.end_box, panel.band_check, panel.background_check,
                 panel.year_box, panel.x_box, panel.y_box, panel.size_check,
                 panel.trails_check, panel.log_x_check]
     panel.trails_check.setChecked(True)  # trails on: their years must not come from elsewhere

@@ -79,7 +79,6 @@ def test_chart_controls_and_details_are_saved_and_restored(
     panel.log_check.setChecked(True)
     panel.band_check.setChecked(False)
     panel.background_check.setChecked(True)
-    panel.usd_check.setChecked(True)
     panel.year_box.setCurrentIndex(panel.year_box.findData(2015))
     panel.x_box.setCurrentIndex(panel.x_box.findData("average_wage"))
     panel.size_check.setChecked(True)

@@ -41,6 +41,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Chinese guide as translated ('&' mnemonics and a trailing '…' left out in both).
 LABELS = (
     ("MainWindow", "Latest shared"), ("MainWindow", "Copy table"),
+    ("MainWindow", "Automatic"), ("MainWindow", "US$ (annual exchange rate)"),
+    ("MainWindow", "International $ (PPP)"),
     ("MainWindow", "&Details"), ("MainWindow", "Fi&lter"),
     ("PeerPicker", "Peer group"), ("PeerPicker", "Add a peer city…"),
     ("PeerPicker", "Clear"), ("PeerPicker", "Delete"),
@@ -52,7 +54,7 @@ LABELS = (
     ("ChartPanel", "Values"), ("ChartPanel", "Index (base year = 100)"),
     ("ChartPanel", "% change from start"), ("ChartPanel", "Base"),
     ("ChartPanel", "Log scale"), ("ChartPanel", "Peer median and inter-quartile band"),
-    ("ChartPanel", "All comparable cities, faintly"), ("ChartPanel", "Convert yuan to US$"),
+    ("ChartPanel", "All comparable cities, faintly"), ("MainWindow", "Each city's latest"),
     ("ChartPanel", "Across"), ("ChartPanel", "Up"), ("ChartPanel", "Size by population"),
     ("ChartPanel", "Trails over the years"), ("ChartPanel", "Log scale across"),
     ("ChartPanel", "Export"), ("ChartPanel", "Save chart as PNG…"),

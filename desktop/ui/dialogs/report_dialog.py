@@ -126,6 +126,14 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("Paper:"), self.paper_box)
         form.addRow(self.tr("Orientation:"), self.orientation_box)
         form.addRow(self.tr("Comparison year:"), self.year_box)
+        self.currency_box = QComboBox()
+        self.currency_box.setAccessibleName(self.tr("Currency of money values"))
+        self.currency_box.setToolTip(self.tr("The window's currency unless changed here"))
+        for text, choice in ((self.tr("Automatic"), "auto"), (self.tr("Yuan"), "cny"),
+                             (self.tr("US$ (annual exchange rate)"), "usd"),
+                             (self.tr("International $ (PPP)"), "ppp")):
+            self.currency_box.addItem(text, choice)
+        form.addRow(self.tr("Currency:"), self.currency_box)
 
         left = QVBoxLayout()
         left.addWidget(sections)
@@ -201,6 +209,7 @@ class ReportDialog(QDialog):
         self.orientation_box.setCurrentIndex(1 if options.landscape else 0)
         self.year_box.setCurrentIndex(max(self.year_box.findData(options.year), 0)
                                       if options.year else 0)
+        self.currency_box.setCurrentIndex(max(self.currency_box.findData(options.currency), 0))
         cities = [options.focus_id, *options.peer_ids]
         available = set(available_indicators(self._dataset, cities))
         chosen = set(options.indicator_ids) if options.indicator_ids else available
@@ -247,6 +256,7 @@ class ReportDialog(QDialog):
             paper=self.paper_box.currentData(),
             landscape=bool(self.orientation_box.currentData()),
             year=self.year_box.currentData(),
+            currency=self.currency_box.currentData(),
         )
 
     # --- generation --------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.analysis.chart_spec import CROSS_COUNTRY_NOTE
 from desktop.analysis.charts import over_time_spec
-from desktop.analysis.currency import currency_of
+from desktop.analysis.currency import converted_basis
 from desktop.analysis.panel import panel_for
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
@@ -78,7 +78,6 @@ class ChartOptions:
     end: int | None = None
     band: bool = True
     background: bool = False
-    usd: bool = False
     year: int | None = None  # ranking and scatter; None: the latest shared year
     x_indicator: str | None = None
     y_indicator: str | None = None
@@ -149,9 +148,6 @@ class ChartPanel(QWidget):
         self.band_check = QCheckBox(self.tr("Peer median and inter-quartile band"))
         self.band_check.setChecked(True)
         self.background_check = QCheckBox(self.tr("All comparable cities, faintly"))
-        self.usd_check = QCheckBox(self.tr("Convert yuan to US$"))
-        self.usd_check.setToolTip(self.tr(
-            "Convert yuan to US dollars at annual average exchange rates (World Bank)"))
 
         # --- ranking and scatter controls ---------------------------------------------------
         self.year_box = QComboBox()
@@ -234,7 +230,6 @@ class ChartPanel(QWidget):
         top.addWidget(self.year_controls)
         top.addStretch(0)
         top.addWidget(self.background_check)  # the over-time and scatter tabs draw it
-        top.addWidget(self.usd_check)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -248,8 +243,8 @@ class ChartPanel(QWidget):
                        self.year_box.currentIndexChanged, self.x_box.currentIndexChanged,
                        self.y_box.currentIndexChanged):
             signal.connect(self._on_control_changed)
-        for check in (self.log_check, self.band_check, self.background_check, self.usd_check,
-                      self.size_check, self.trails_check, self.log_x_check):
+        for check in (self.log_check, self.band_check, self.background_check, self.size_check,
+                      self.trails_check, self.log_x_check):
             check.toggled.connect(self._on_control_changed)
         self._show_controls()
 
@@ -287,7 +282,9 @@ class ChartPanel(QWidget):
     def set_selection(self, dataset: Dataset, focus_id: str, peer_ids: Sequence[str],
                       indicator_id: str, year: int | None = None, lang: str = "en") -> None:
         """Show this selection; only the visible chart is redrawn now, and only if the change
-        concerns it (the over-time chart and the small multiples do not depend on the year)."""
+        concerns it (the over-time chart and the small multiples do not depend on the year).
+        `dataset` is in the view's currency (the window's one choice: currency.view_dataset),
+        which the captions say: the charts convert nothing themselves."""
         if id(dataset) != self._dataset_key:
             self._dataset_key = id(dataset)
             self._fill_controls(dataset, lang)
@@ -323,7 +320,6 @@ class ChartPanel(QWidget):
             self.log_check.setChecked(options.log_y)
             self.band_check.setChecked(options.band)
             self.background_check.setChecked(options.background)
-            self.usd_check.setChecked(options.usd)
             self.year_box.setCurrentIndex(max(self.year_box.findData(options.year), 0))
             for box, value in ((self.x_box, options.x_indicator),
                                (self.y_box, options.y_indicator)):
@@ -379,7 +375,6 @@ class ChartPanel(QWidget):
             end=None if end == self.end_box.maximum() else end,
             band=self.band_check.isChecked(),
             background=self.background_check.isChecked(),
-            usd=self.usd_check.isChecked(),
             year=self.year_box.currentData(),
             x_indicator=self.x_box.currentData(),
             y_indicator=self.y_box.currentData(),
@@ -417,7 +412,6 @@ class ChartPanel(QWidget):
         self.base_year_box.setVisible(indexed)
         self.year_controls.setVisible(tab in (RANKING, SCATTER))
         self.scatter_controls.setVisible(tab == SCATTER)
-        self.usd_check.setVisible(tab != STRUCTURE)
         self.export_button.setVisible(tab != STRUCTURE)
 
     # --- drawing --------------------------------------------------------------------------
@@ -447,8 +441,8 @@ class ChartPanel(QWidget):
 
     def _show_problem(self, error: CityProfilesError) -> None:
         if error.code == "currency_mismatch":
-            text = self.tr("These cities report money in different currencies, which are "
-                           "not drawn on one axis. Turn on \u201cConvert yuan to US$\u201d.")
+            text = self.tr("These indicators report money in different currencies, which are "
+                           "not drawn on one axis: choose another currency in the toolbar.")
         elif error.code == "unit_mismatch":
             text = self.tr("These indicators have different units and cannot share an axis.")
         elif error.code == "missing_exchange_rate":
@@ -458,14 +452,15 @@ class ChartPanel(QWidget):
         self.message.setText(text)
         self.message.setVisible(True)
 
-    def _currency(self) -> str | None:
-        return "USD" if self.options.usd else None
-
     def _caption(self, selection: Selection, indicator_ids: Sequence[str]) -> str:
+        """Say the view's currency when a drawn indicator's yuan were converted to it."""
         dataset = selection.dataset
-        if self.options.usd and any(currency_of(dataset.indicator(i)) == "CNY"
-                                    for i in indicator_ids):
-            return self.tr("yuan converted to US$ at annual average exchange rates")
+        bases = {converted_basis(dataset.indicator(i)) for i in indicator_ids}
+        if "ppp" in bases:
+            return self.tr("yuan converted to international $ at PPP (the view's currency)")
+        if "usd" in bases:
+            return self.tr("yuan converted to US$ at annual average exchange rates (the view's "
+                           "currency)")
         return ""
 
     def _localise(self, notes: Sequence[str]) -> tuple[str, ...]:
@@ -490,7 +485,7 @@ class ChartPanel(QWidget):
             selection.dataset, selection.focus_id, selection.peer_ids, selection.indicator_id,
             mode=options.mode, log_y=options.log_y, year_range=(options.start, options.end),
             base_year=options.base_year, band=options.band,
-            background_ids=self._background_ids(selection), currency=self._currency(),
+            background_ids=self._background_ids(selection),
             lang=selection.lang)
         spec = replace(spec, notes=self._localise(spec.notes))
         self.chart.set_spec(spec, self._caption(selection, [selection.indicator_id]))
@@ -501,7 +496,7 @@ class ChartPanel(QWidget):
 
         spec = ranking_spec(selection.dataset, selection.focus_id, selection.peer_ids,
                             selection.indicator_id, self.options.year,
-                            currency=self._currency(), lang=selection.lang)
+                            lang=selection.lang)
         spec = replace(spec, notes=self._localise(spec.notes))
         self.ranking.set_spec(spec, self._caption(selection, [selection.indicator_id]))
         self._shown[RANKING] = (selection.indicator_id,)
@@ -521,7 +516,7 @@ class ChartPanel(QWidget):
                             options.year, size_indicator=size,
                             trail_years=TRAIL_YEARS if options.trails else None,
                             background_ids=self._background_ids(selection),
-                            log_x=options.log_x, currency=self._currency(),
+                            log_x=options.log_x,
                             lang=selection.lang)
         spec = replace(spec, notes=self._localise(spec.notes))
         self.scatter.set_spec(spec, self._caption(selection, [x, y]))
@@ -546,7 +541,7 @@ class ChartPanel(QWidget):
                     selection.dataset, selection.focus_id, selection.peer_ids, [indicator_id],
                     mode=options.mode, log_y=options.log_y,
                     year_range=(options.start, options.end), base_year=options.base_year,
-                    currency=self._currency(), lang=selection.lang))
+                    lang=selection.lang))
             except CityProfilesError:
                 continue  # e.g. money in two currencies without conversion: left out
         if not specs:
