@@ -21,18 +21,21 @@ def suspect_cells(dataset: Dataset, city_ids: Sequence[str], indicator_ids: Sequ
     """Per indicator and city, the suspect verdict on the compared value (None: not
     suspect); None for the whole selection when nothing in it is suspect (the usual case,
     checked without a look-up per cell). `cols`: year - first_year, negative for none."""
-    if not any(dataset.has_suspects(i) for i in indicator_ids):
+    by_indicator = dataset.suspects_by_indicator
+    rows = [i for i, indicator_id in enumerate(indicator_ids) if indicator_id in by_indicator]
+    if not rows:
         return None
-    out: list[list[SuspectValue | None]] = []
+    out: list[list[SuspectValue | None]] = [[None] * len(city_ids) for _ in indicator_ids]
     found = False
-    for i, indicator_id in enumerate(indicator_ids):
-        row: list[SuspectValue | None] = []
+    for i in rows:
+        verdicts = by_indicator[indicator_ids[i]]
         for c, city_id in enumerate(city_ids):
             col = int(cols[i][c])
-            verdict = dataset.suspect(city_id, indicator_id, col + first_year) if col >= 0 else None
-            found = found or verdict is not None
-            row.append(verdict)
-        out.append(row)
+            if col >= 0:
+                verdict = verdicts.get((city_id, col + first_year))
+                if verdict is not None:
+                    out[i][c] = verdict
+                    found = True
     return out if found else None
 
 

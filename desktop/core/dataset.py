@@ -310,6 +310,7 @@ class Dataset:
         indexes are shared, not copied."""
         applied = copy.copy(self)
         applied.__dict__.pop("_suspect_index", None)
+        applied.__dict__.pop("suspects_by_indicator", None)
         applied.series_breaks = merged_breaks(self.series_breaks, register)
         applied.suspect_values = tuple(register.suspect_values())
         applied.register = register
@@ -325,6 +326,15 @@ class Dataset:
             return None
         return self._suspect_index.get((city_id, indicator_id, int(year)))
 
+    @cached_property
+    def suspects_by_indicator(self) -> dict[str, dict[tuple[str, int], SuspectValue]]:
+        """Suspect values by indicator, then (city, year): a selection's check is then one
+        dict look-up per indicator, and per cell only for the few indicators that have any."""
+        table: dict[str, dict[tuple[str, int], SuspectValue]] = {}
+        for s in self.suspect_values:
+            table.setdefault(s.indicator_id, {})[(s.city_id, s.year)] = s
+        return table
+
     def has_suspects(self, indicator_id: str) -> bool:
         """Whether any value of this indicator is suspect (lets hot paths skip the check)."""
-        return any(s.indicator_id == indicator_id for s in self.suspect_values)
+        return indicator_id in self.suspects_by_indicator
