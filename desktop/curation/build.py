@@ -24,8 +24,9 @@ from desktop.core.storage import (
     write_atomically,
 )
 from desktop.curation import cn_extra_build, province_build, readers, us_build, us_series
+from desktop.curation.cn_extra_indicators import CN_EXTRA_INDICATORS
 from desktop.curation.errors import CurationError
-from desktop.curation.indicators import INDICATORS as CITY_INDICATORS
+from desktop.curation.indicators import INDICATORS as CORE_INDICATORS
 from desktop.curation.manifest import read_manifest, source_path
 from desktop.curation.places import china_cities, countries, provinces, us_metros
 from desktop.curation.province_indicators import with_province_indicators
@@ -44,6 +45,7 @@ from desktop.curation.sources import (
 from desktop.curation.us_sources import WDI_PPP
 
 SOURCES_FILE = "SOURCES.md"
+CITY_INDICATORS = (*CORE_INDICATORS, *CN_EXTRA_INDICATORS)
 INDICATORS = with_province_indicators(CITY_INDICATORS)
 LIAONING = "210000"
 BREAK_INDICATORS = (
