@@ -73,6 +73,7 @@ UNITS: dict[str, Unit] = {
         Unit("persons_per_household", "persons per household", "人/户"),
         Unit("beds", "beds", "张"),
         Unit("index_yoy", "index, a year earlier = 100", "指数（上年同月=100）"),
+        Unit("index", "index", "指数"),
     )
 }
 

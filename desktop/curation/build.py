@@ -40,6 +40,8 @@ from desktop.curation.sources import (
     NBS_PROVINCE,
     WDI_FX,
     WDI_GDP,
+    WDI_GDP_KLCU,
+    WDI_GDP_LCU,
     WDI_GROWTH,
 )
 from desktop.curation.us_sources import WDI_PPP
@@ -127,6 +129,10 @@ def build_dataset(external: Path) -> tuple[Dataset, BuildLog]:
     values += fx_values
     values += readers.read_wdi(paths[WDI_PPP.id], WDI_PPP.id, "ppp_factor",
                                {"CHN": "country-CHN"})
+    values += readers.gdp_deflator(
+        readers.read_wdi(paths[WDI_GDP_LCU.id], WDI_GDP_LCU.id, "gdp_deflator", wdi_countries),
+        readers.read_wdi(paths[WDI_GDP_KLCU.id], WDI_GDP_KLCU.id, "gdp_deflator", wdi_countries),
+    )
     values += us_build.us_metro_values(paths, us_series.rates_by_year(fx_values), known, log.note)
     values += us_series.per_resident(values)
     values += cn_extra_build.cn_extra_values(paths, census_places, known, log.note)

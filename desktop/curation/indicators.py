@@ -669,5 +669,27 @@ INDICATORS: tuple[Indicator, ...] = (
         "States, so US values in dollars are international dollars as they are.",
         notes_zh="一国际元在美国的购买力等于一美元，因此美国的美元数值即为国际元数值。",
     ),
+    Indicator(
+        "gdp_deflator",
+        "GDP deflator (national, implicit)",
+        "GDP 平减指数（全国，隐含）",
+        "index",
+        "Context",
+        None,
+        DisplayScale(1, "index", "指数", 2),
+        (Field("wdi_gdp_lcu", "NY.GDP.MKTP.CN", "LCU"),
+         Field("wdi_gdp_klcu", "NY.GDP.MKTP.KN", "LCU")),
+        definition_en="The country's implicit GDP deflator: GDP in current local currency "
+        "divided by GDP in constant local currency, times 100 (World Bank WDI, NY.GDP.MKTP.CN / "
+        "NY.GDP.MKTP.KN, as WDI defines NY.GDP.DEFL.ZS); the deflator with which money is "
+        "shown at constant prices here.",
+        definition_zh="国家的隐含 GDP 平减指数：现价本币 GDP 除以不变价本币 GDP 再乘以100"
+        "（世界银行世界发展指标，NY.GDP.MKTP.CN / NY.GDP.MKTP.KN，与 WDI 的 NY.GDP.DEFL.ZS "
+        "定义相同）；本程序据此按不变价显示货币数值。",
+        notes_en="Each country's index has its own base year (China 2020 = 100, United States "
+        "2015 = 100); only ratios of one country's values are meaningful.",
+        notes_zh="各国指数的基年不同（中国以2020年为100，美国以2015年为100）；"
+        "只有同一国家数值之间的比值才有意义。",
+    ),
     # Issue #13, part 2, second slice (desktop/curation/cn_extra_*.py).
 )

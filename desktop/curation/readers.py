@@ -269,6 +269,18 @@ def read_wdi(
     return values
 
 
+def gdp_deflator(current: list[RawValue], constant: list[RawValue]) -> list[RawValue]:
+    """The implicit GDP deflator, current / constant local-currency GDP x 100, per place and
+    year where both are published; traced to the current-price value's row."""
+    divisors = {(v.place, v.year): v.value for v in constant}
+    return [
+        RawValue(v.place, "gdp_deflator", v.year, v.value / divisors[(v.place, v.year)] * 100,
+                 v.source_id, v.row)
+        for v in current
+        if divisors.get((v.place, v.year))
+    ]
+
+
 def read_nbs_provinces(path: Path) -> list[RawValue]:
     """NBS 分省年度数据 export (GBK): metadata lines, '地区,2024年,...', footnotes. 亿元 -> yuan."""
     rows = read_csv_rows(path, encoding="gb18030")

@@ -164,6 +164,42 @@ WDI_FX = Source(
     notes="Annual average yuan per US dollar, for converting CNY values to US$.",
     notes_zh="人民币兑美元年平均汇率（元/美元），用于将人民币数值换算为美元。",
 )
+WDI_GDP_LCU = Source(
+    id="wdi_gdp_lcu",
+    file="world_wb_wdi_ny_gdp_mktp_cn_gdp_current_lcu_1960_2023.csv",
+    publisher="World Bank, World Development Indicators",
+    publisher_zh="世界银行，世界发展指标（WDI）",
+    title="GDP (current LCU), NY.GDP.MKTP.CN",
+    title_zh="GDP（现价本币），NY.GDP.MKTP.CN",
+    origin="GitHub TomSadeh/World-Health-Expenditure, "
+    "data/API_NY.GDP.MKTP.CN_DS2_en_csv_v2_26332.csv @ fc21e82afd853af6dc9fd9baa4e7e14cf8b2f44e",
+    trust="A (official statistics)",
+    trust_zh=OFFICIAL_TRUST_ZH,
+    license="CC BY 4.0",
+    license_zh="CC BY 4.0",
+    notes="Last updated 2025-03-24. Only China and the United States are read: divided by GDP "
+    "in constant LCU (NY.GDP.MKTP.KN) it gives each country's implicit GDP deflator, with "
+    "which money is shown at constant prices.",
+    notes_zh="仅读取中国和美国：除以不变价本币 GDP（NY.GDP.MKTP.KN）即得各国隐含 GDP 平减指数，"
+    "用于按不变价显示货币数值。",
+)
+WDI_GDP_KLCU = Source(
+    id="wdi_gdp_klcu",
+    file="world_wb_wdi_ny_gdp_mktp_kn_gdp_constant_lcu_1960_2023.csv",
+    publisher="World Bank, World Development Indicators",
+    publisher_zh="世界银行，世界发展指标（WDI）",
+    title="GDP (constant LCU), NY.GDP.MKTP.KN",
+    title_zh="GDP（不变价本币），NY.GDP.MKTP.KN",
+    origin="GitHub TomSadeh/World-Health-Expenditure, "
+    "data/API_NY.GDP.MKTP.KN_DS2_en_csv_v2_13325.csv @ fc21e82afd853af6dc9fd9baa4e7e14cf8b2f44e",
+    trust="A (official statistics)",
+    trust_zh=OFFICIAL_TRUST_ZH,
+    license="CC BY 4.0",
+    license_zh="CC BY 4.0",
+    notes="Only China and the United States are read, as the divisor of the implicit GDP "
+    "deflator (current LCU / constant LCU x 100).",
+    notes_zh="仅读取中国和美国，作为隐含 GDP 平减指数（现价本币 / 不变价本币 × 100）的分母。",
+)
 NBS_PROVINCE = Source(
     id="nbs_province",
     file="cn_nbs_province_gdp_2006_2024_gbk.csv",
@@ -192,6 +228,8 @@ ALL_SOURCES: tuple[Source, ...] = (
     WDI_GROWTH,
     WDI_GDP,
     WDI_FX,
+    WDI_GDP_LCU,
+    WDI_GDP_KLCU,
     NBS_PROVINCE,
     *US_SOURCES,
     *CN_EXTRA_SOURCES,

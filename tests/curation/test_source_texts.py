@@ -20,8 +20,9 @@ def bundled() -> Dataset:
 
 def test_every_bundled_source_has_chinese_trust_licence_and_notes(bundled: Dataset) -> None:
     # 9, and 9 more for issue #13: 8 US metro files and the WDI PPP factors; then 3 more:
-    # the two NBS 70-city price indices and US venture capital; then 9 NBS provincial files
-    assert len(bundled.sources) == len(ALL_SOURCES) == 30
+    # the two NBS 70-city price indices and US venture capital; then 9 NBS provincial files;
+    # then WDI GDP in current and constant LCU (the GDP deflator, constant prices)
+    assert len(bundled.sources) == len(ALL_SOURCES) == 32
     for source in bundled.sources.values():
         for english, chinese in ((source.trust, source.trust_zh),
                                  (source.license, source.license_zh),
