@@ -44,7 +44,7 @@ DEFAULT_GROUP = "north_east"
 DEFAULT_INDICATOR = "gdp"
 #: Error codes said from their values alone (sentences in desktop/report/i18n_text.py).
 CODED_ERRORS = ("currency_mismatch", "unit_mismatch", "missing_exchange_rate", "no_sector_data",
-                "no_value", "invalid_peer_query")
+                "no_value", "invalid_peer_query", "missing_deflator", "missing_deflator_year")
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,27 @@ def add_lang_argument(parser: argparse.ArgumentParser, top: bool = False) -> Non
                         help="language (default: English; the window: the language setting)"
                         if top else "language of what is printed and written (default: "
                         "English); JSON keys stay English")
+
+
+def prices_choice(text: str) -> str:
+    """argparse type of --prices: "current", "constant" or "constant:YEAR", checked."""
+    import argparse
+
+    from desktop.analysis.prices import parse_prices
+
+    try:
+        return parse_prices(text).text()
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_prices_argument(parser: argparse.ArgumentParser) -> None:
+    """`--prices`: money at current prices (default) or constant prices of a base year."""
+    parser.add_argument(
+        "--prices", type=prices_choice, default="current", metavar="current|constant[:YEAR]",
+        help="money at current prices (default) or at constant prices of a base year, "
+        "deflated with each country's national GDP deflator then converted at that year's "
+        "rate (default base year: the latest with a deflator and a rate for every country)")
 
 
 def add_replace_argument(parser: argparse.ArgumentParser) -> None:
@@ -157,11 +178,15 @@ def build_parser() -> argparse.ArgumentParser:
                          "latest year the cities share)")
     profile.add_argument("--indicators", help="comma-separated indicator ids (default: all)")
     profile.add_argument("--json", action="store_true", help="print JSON, numbers as numbers")
+    profile.add_argument("--include-suspect", action="store_true",
+                         help="count suspect values (breaks register) in medians, ranks and "
+                         "sentences; they stay marked")
     profile.add_argument(
         "--currency", choices=("auto", "cny", "usd", "ppp"), default="auto",
         help="money in yuan (cny), US$ at the annual average rate (usd) or international $ "
         "at the PPP factor (ppp); auto (default): yuan for Chinese places alone, US$ when "
         "they are not all Chinese")
+    add_prices_argument(profile)
     importer = commands.add_parser("import", help="read a spreadsheet and report what it holds")
     importer.add_argument("file", help="a .csv, .tsv, .txt, .gz, .xlsx, .xlsm or .xls file")
     importer.add_argument("--sheet", help="the sheet to read (default: every visible sheet)")
@@ -370,14 +395,24 @@ def run_profile(dataset: Dataset, args: argparse.Namespace) -> int:
         dataset.indicator(indicator_id)
     # money in one currency for the whole profile (auto: US$ when countries mix)
     dataset = view_dataset(dataset, [selection.focus_id, *selection.peer_ids],
-                           args.currency)
+                           args.currency, args.prices)
     profile = build_profile(dataset, selection.focus_id, selection.peer_ids, indicators,
-                            args.year)
+                            args.year, include_suspect=getattr(args, "include_suspect", False))
     lang = lang_of(args)
+    from desktop.analysis.vintages import vintage_note
+
+    # a city beside its province compares two vintages: said once, under the table
+    note = vintage_note(dataset, [profile.focus_id, *profile.peer_ids],
+                        [row.indicator_id for row in profile.rows], lang)
     if args.json:
-        print(json.dumps(profile_to_json(dataset, profile, lang), ensure_ascii=False, indent=2))
+        data = profile_to_json(dataset, profile, lang)
+        if note:
+            data["vintage_note"] = note
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(profile_text(dataset, build_profile_table(dataset, profile, lang), lang))
+        if note:
+            print("\n" + note)
     return 0
 
 

@@ -6,7 +6,7 @@ Plot widgets receive a spec and draw it; they never reach back into the dataset.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -69,6 +69,12 @@ class SeriesSpec:
     is_focus: bool
     # `years` holds only years with a value: a missing year is a gap in `years`, never NaN.
     # Drawings join points with `joined_to_next(years)` and mark `lone_points(years)`.
+    #: values the breaks register judges suspect, in display units: never in `years` (the
+    #: line has a gap there, as for a missing year); drawn as grey hollow markers with
+    #: `suspect_reasons` (one per year) in their tooltip
+    suspect_years: np.ndarray = field(default_factory=lambda: np.empty(0))
+    suspect_values: np.ndarray = field(default_factory=lambda: np.empty(0))
+    suspect_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,9 @@ class LineChartSpec:
     background: BackgroundSpec | None = None
     currency: str | None = None  # currency of the y axis, e.g. "USD" after conversion
     x_label: str = "Year"
+    #: suspect values count in the peer band (the user's "Include suspect values"); they are
+    #: still drawn apart, greyed
+    include_suspect: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -160,22 +169,32 @@ def line_chart_spec(
     indicator_id: str,
     lang: str = "en",
 ) -> LineChartSpec:
-    """The indicator over time for the focus city (first) and each peer."""
+    """The indicator over time for the focus city (first) and each peer; suspect values
+    (breaks register) are out of the lines, in `SeriesSpec.suspect_*`."""
     indicator = dataset.indicator(indicator_id)
     display = indicator.display
     series = []
     sources: dict[str, str] = {}
     breaks: dict[int, str] = {}
     city_ids = [focus_id, *[p for p in peer_ids if p != focus_id]]
+    verdicts = dataset.suspects_by_indicator.get(indicator_id, {})
     for city_id in city_ids:
         values = dataset.series(city_id, indicator_id).dropna()
+        suspect = [(int(y), v) for (c, y), v in sorted(verdicts.items(), key=lambda kv: kv[0])
+                   if c == city_id and y in values.index]
+        line = values.drop([y for y, _ in suspect]) if suspect else values
         series.append(
             SeriesSpec(
                 city_id=city_id,
                 label=dataset.cities[city_id].name(lang),
-                years=values.index.to_numpy(dtype=float),
-                values=values.to_numpy(dtype=float) / display.factor,
+                years=line.index.to_numpy(dtype=float),
+                values=line.to_numpy(dtype=float) / display.factor,
                 is_focus=city_id == focus_id,
+                # a suspect value is drawn apart, greyed, never joined into its line
+                suspect_years=np.array([float(y) for y, _ in suspect]),
+                suspect_values=np.array([float(values[y]) / display.factor
+                                         for y, _ in suspect]),
+                suspect_reasons=tuple(v.reason(lang) for _, v in suspect),
             )
         )
         if len(values):
@@ -212,9 +231,13 @@ def readout(spec: LineChartSpec, year: int) -> list[tuple[str, str, bool]]:
     rows = []
     for series in spec.series:
         hits = np.flatnonzero(series.years == year)
+        suspect = np.flatnonzero(series.suspect_years == year)
         if len(hits):
             value = float(series.values[hits[0]])
             text = f"{value:,.{spec.decimals}f}"
+        elif len(suspect):  # shown, marked as the profile table marks it
+            value = float(series.suspect_values[suspect[0]])
+            text = f"{value:,.{spec.decimals}f} ⚠"
         else:
             text = "—"
         rows.append((series.label, text, series.is_focus))

@@ -47,6 +47,9 @@ from desktop.analysis.currency import (
     exchange_rates,
 )
 from desktop.analysis.panel import Panel, panel_for, selection_ids
+from desktop.analysis.prices import base_year_of
+from desktop.analysis.suspects import mask_grid, suspect_grid
+from desktop.core.breaks_register import SuspectValue
 from desktop.core.catalog import Indicator
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
@@ -165,12 +168,13 @@ def chart_values(
 
 def _transform(
     values: np.ndarray, years: np.ndarray, mode: str, base_year: int | None, in_points: bool
-) -> tuple[np.ndarray, int | None, np.ndarray, np.ndarray]:
-    """(transformed, base year, rows measured from their own first year, rows not indexable)."""
+) -> tuple[np.ndarray, int | None, np.ndarray, np.ndarray, np.ndarray]:
+    """(transformed, base year, rows measured from their own first year, rows not indexable,
+    each row's base value (NaN in "absolute" mode))."""
     count = len(values)
     none = np.zeros(count, dtype=bool)
     if mode == "absolute" or not len(years):
-        return values, None, none, none
+        return values, None, none, none, np.full(count, np.nan)
     base_col = 0
     if base_year is not None and years[0] <= base_year <= years[-1]:
         base_col = int(base_year - years[0])
@@ -188,7 +192,19 @@ def _transform(
             ratio = values / np.where(positive, base, np.nan)[:, None]
             out = ratio * 100 if mode == "indexed" else (ratio - 1) * 100
             bad = has_any & ~positive
-    return out, int(years[base_col]), own, bad
+    return out, int(years[base_col]), own, bad, base
+
+
+def _rebased(value: float, base: float, mode: str, in_points: bool) -> float:
+    """One value transformed against its row's base as `_transform` transforms the row (for
+    a suspect point kept out of the row's line)."""
+    if mode == "absolute":
+        return value
+    if mode == "change" and in_points:
+        return value - base
+    if not base > 0:
+        return float("nan")
+    return value / base * 100 if mode == "indexed" else (value / base - 1) * 100
 
 
 def column_quantiles(values: np.ndarray, qs: Sequence[float]) -> np.ndarray:
@@ -241,7 +257,8 @@ def cross_country_notes(
     countries = {dataset.cities[c].country for c in city_ids}
     if not {"CN", "US"} <= countries:
         return ()
-    if converted:
+    # at constant prices money is converted at the base year's rate, as each row's note says
+    if converted or base_year_of(dataset) is not None:
         return (DEFINITIONS_NOTE_ZH if lang == "zh" else DEFINITIONS_NOTE_EN,)
     return (CROSS_COUNTRY_NOTE,)
 
@@ -252,6 +269,27 @@ def city_names(dataset: Dataset, ids: Sequence[str], lang: str) -> str:
 
 def axis_label(label: str, suffix: str) -> str:
     return f"{label} ({suffix})" if suffix else label
+
+
+#: a series without suspect values (shared: the usual case costs no arrays)
+_NO_MARKS: tuple[np.ndarray, np.ndarray, tuple[str, ...]] = (np.empty(0), np.empty(0), ())
+
+
+def _suspect_marks(grid: Mapping[tuple[int, int], SuspectValue], raw: np.ndarray,
+                   bases: np.ndarray, years: np.ndarray, mode: str, in_points: bool,
+                   factor: float, lang: str
+                   ) -> dict[int, tuple[np.ndarray, np.ndarray, tuple[str, ...]]]:
+    """Per row with any, its suspect points: years, values on the chart's scale (`mode`,
+    against the row's base; display units) and the register's reasons."""
+    rows: dict[int, list[tuple[int, SuspectValue]]] = {}
+    for (row, col), verdict in sorted(grid.items(), key=lambda item: item[0]):
+        if np.isfinite(raw[row, col]):
+            rows.setdefault(row, []).append((col, verdict))
+    return {row: (np.array([float(years[col]) for col, _ in found]),
+                  np.array([_rebased(float(raw[row, col]), float(bases[row]), mode, in_points)
+                            / factor for col, _ in found]),
+                  tuple(v.reason(lang) for _, v in found))
+            for row, found in rows.items()}
 
 
 # --- over time ----------------------------------------------------------------------------
@@ -271,12 +309,16 @@ def over_time_spec(
     currency: str | None = None,
     city_indicators: Mapping[str, str] | None = None,
     lang: str = "en",
+    include_suspect: bool = False,
 ) -> LineChartSpec:
     """The indicator over time for the focus (first) and peers, with the peer-median band.
 
     `city_indicators` gives some cities another indicator (e.g. a US metro's `gdp_real_usd`
     beside Chinese `gdp`); money in two currencies then needs currency="USD".
     `background_ids` (e.g. the peer finder's pool) are drawn faintly as one curve.
+    A value the breaks register judges suspect is left out of its line (a gap, as for a
+    missing year) and drawn apart (`SeriesSpec.suspect_*`); it is out of the peer band and
+    of an index's base unless `include_suspect`.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
@@ -289,7 +331,9 @@ def over_time_spec(
     years = panel.years[cols]
     got = chart_values(dataset, panel, city_ids, indicator_of, cols, currency, lang)
     in_points = indicator.unit == "percent"
-    values, used_base, own, bad = _transform(got.values, years, mode, base_year, in_points)
+    grid = suspect_grid(dataset, city_ids, indicator_of, years)
+    counted = got.values if include_suspect else mask_grid(got.values, grid)
+    values, used_base, own, bad, bases = _transform(counted, years, mode, base_year, in_points)
     notes = [n for n in (indicator.notes(lang),) if n]
     notes.extend(cross_country_notes(dataset, city_ids, bool(got.notes), lang))
     notes.extend(got.notes)
@@ -318,15 +362,23 @@ def over_time_spec(
         if mode == "change" or (len(finite) and finite.min() <= 0):
             log_y = False
             notes.append(word("no_log", lang))
+    lines = mask_grid(values, grid)  # a suspect point is never joined into its line
+    marks = _suspect_marks(grid, got.values, bases, years, mode, in_points,
+                           got.display.factor if mode == "absolute" else 1.0, lang) if grid \
+        else {}
     series = []
     for i, city_id in enumerate(city_ids):
-        keep = np.isfinite(values[i])
+        keep = np.isfinite(lines[i])
+        suspect_years, suspect_values, reasons = marks.get(i, _NO_MARKS)
         series.append(SeriesSpec(
             city_id=city_id,
             label=dataset.cities[city_id].name(lang),
             years=years[keep].astype(float),
-            values=values[i, keep],
+            values=lines[i, keep],
             is_focus=i == 0,
+            suspect_years=suspect_years,
+            suspect_values=suspect_values,
+            suspect_reasons=reasons,
         ))
     band_spec = _band(values[1:], years, word("band", lang)) if band else None
     background = None
@@ -336,7 +388,7 @@ def over_time_spec(
         back = chart_values(dataset, panel, back_ids, back_of, cols, currency, lang) if back_ids \
             else None
         if back is not None:
-            back_values, _, _, _ = _transform(back.values, years, mode, used_base, in_points)
+            back_values = _transform(back.values, years, mode, used_base, in_points)[0]
             if mode == "absolute":
                 back_values = back_values / back.display.factor
             background = BackgroundSpec(tuple(back_ids), years.copy(), back_values)
@@ -359,4 +411,5 @@ def over_time_spec(
         background=background,
         currency=got.currency,
         x_label=word("year", lang),
+        include_suspect=include_suspect,
     )

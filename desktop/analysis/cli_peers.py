@@ -56,6 +56,9 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-coverage", type=float, default=0.5,
                         help="renormalise: least share of the weight a city must have (0.5)")
     parser.add_argument("--json", action="store_true", help="print JSON, numbers as numbers")
+    parser.add_argument("--include-suspect", action="store_true",
+                        help="use suspect values (breaks register) in the distances; by "
+                        "default they are treated as missing")
     from desktop.cli import add_lang_argument
 
     add_lang_argument(parser)
@@ -141,6 +144,8 @@ def describe_missing(missing: MissingReport, lang: str = "en",
     else:
         parts.append(text("peers_excluded_missing", lang, excluded=missing.excluded,
                           pool=missing.pool_size))
+    if missing.suspect:  # suspect values treated as missing (or counted), said as such
+        parts.append(missing.suspect_sentence(lang, name))
     return text("clause_sep", lang).join(parts) + text("sentence_end", lang)
 
 
@@ -208,6 +213,7 @@ def run_peers(dataset: Dataset, args: argparse.Namespace) -> int:
         result = find_peers(
             dataset, focus, indicators, weights, year=args.year, k=args.k,
             scaling=args.scaling, missing=args.missing, min_coverage=args.min_coverage,
+            include_suspect=getattr(args, "include_suspect", False),
         )
     except PeerQueryError as error:
         from desktop.cli import error_line, say

@@ -191,6 +191,23 @@ ROW_NOTES = {
     ),
 }
 
+#: The currency sentence of a yuan indicator at constant prices (desktop.analysis.prices):
+#: converted at the base year's rate, not each year's.
+CONSTANT_ROW_NOTES = {
+    "usd": (
+        "Shown in US dollars at constant prices: the values are converted at the base year's "
+        "annual average rate (World Bank, PA.NUS.FCRF) after deflation.",
+        "以美元按不变价显示：数值平减后按基年的年平均汇率（世界银行，PA.NUS.FCRF）折算。",
+    ),
+    "ppp": (
+        "Shown in international dollars (PPP) at constant prices: Chinese values are converted "
+        "at the base year's PPP conversion factor (World Bank, PA.NUS.PPP) after deflation; US "
+        "values are dollars.",
+        "以国际元（购买力平价）按不变价显示：中国数值平减后按基年的购买力平价换算因子"
+        "（世界银行，PA.NUS.PPP）换算；美国数值为美元。",
+    ),
+}
+
 _VIEWS: weakref.WeakKeyDictionary[Dataset, dict[str, Dataset]] = weakref.WeakKeyDictionary()
 _VIEWS_LOCK = threading.Lock()
 
@@ -239,7 +256,7 @@ def in_dollars(dataset: Dataset, basis: str = "usd") -> Dataset:
         return views[basis]
 
 
-def _rate_matrix(dataset: Dataset, indicator_id: str) -> tuple[int, np.ndarray]:
+def rate_matrix(dataset: Dataset, indicator_id: str) -> tuple[int, np.ndarray]:
     """First year and yuan-per-dollar values of country-CHN's `indicator_id` by year."""
     if indicator_id not in dataset.indicators or RATE_PLACE not in dataset.cities:
         raise MissingRateError(indicator=indicator_id, place=RATE_PLACE)
@@ -264,12 +281,12 @@ def _build_view(dataset: Dataset, basis: str) -> Dataset:
     obs = dataset.observations.copy()
     rows = obs["indicator_id"].isin(money).to_numpy()
     years = obs["year"].to_numpy()[rows].astype(np.int64)
-    rate = _per_row(years, *_rate_matrix(dataset, RATE_INDICATOR))
+    rate = _per_row(years, *rate_matrix(dataset, RATE_INDICATOR))
     if basis == "ppp":
         # Chinese (and unplaced) values at the PPP factor; US values back to their dollars
         foreign = [c.id for c in dataset.cities.values() if c.country not in ("", "CN")]
         at_ppp = ~np.isin(obs["city_id"].to_numpy()[rows], foreign)
-        ppp = _per_row(years, *_rate_matrix(dataset, PPP_INDICATOR))
+        ppp = _per_row(years, *rate_matrix(dataset, PPP_INDICATOR))
         rate = np.where(at_ppp, ppp, rate)
     values = obs["value"].to_numpy(dtype=float, copy=True)
     values[rows] = values[rows] / rate
@@ -319,12 +336,21 @@ def view_currency(dataset: Dataset, city_ids: Iterable[str], choice: str = AUTO)
     return choice
 
 
-def view_dataset(dataset: Dataset, city_ids: Iterable[str], choice: str = AUTO) -> Dataset:
+def view_dataset(
+    dataset: Dataset, city_ids: Iterable[str], choice: str = AUTO, prices: str = "current"
+) -> Dataset:
     """The dataset a view of these places reads under the currency `choice`: the dataset
     itself in yuan, else with every yuan indicator in the dollars of the chosen basis. When
     the dataset has no rates (an import without them) money stays in yuan, as the unit
-    column then says."""
+    column then says. `prices` ("current", "constant" or "constant:YEAR") puts money at
+    constant prices (desktop.analysis.prices; raises its MissingDeflatorError when the
+    dataset cannot)."""
+    city_ids = list(city_ids)
     currency = view_currency(dataset, city_ids, choice)
+    if prices != "current":
+        from desktop.analysis.prices import priced_view  # prices builds on this module
+
+        return priced_view(dataset, city_ids, currency, prices)
     if currency == CNY:
         return dataset
     try:
@@ -336,7 +362,9 @@ def view_dataset(dataset: Dataset, city_ids: Iterable[str], choice: str = AUTO) 
 def converted_basis(indicator: Indicator) -> str | None:
     """"usd" or "ppp" when `indicator` is a yuan indicator converted by in_dollars (its notes
     then begin with that basis's ROW_NOTES sentence), else None: a chart says so in its
-    caption, and an indicator published in dollars is not called converted."""
+    caption, and an indicator published in dollars is not called converted. Constant-price
+    views (desktop.analysis.prices) convert at the base year's rate, not each year's: None,
+    and their label and note say how."""
     for basis, (note_en, _) in ROW_NOTES.items():
         if indicator.notes_en.startswith(note_en):
             return basis

@@ -28,7 +28,7 @@ Method (tests/analysis/test_peers.py works examples by hand):
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -92,6 +92,26 @@ class MissingReport:
     excluded: int  # candidates left out for missing values
     focus_missing: tuple[str, ...]  # indicators dropped because the focus city lacks them
     missing_by_indicator: dict[str, int] = field(default_factory=dict)  # candidates lacking each
+    #: (city, indicator) values the breaks register judges suspect, treated as missing (never
+    #: in a distance) unless the user includes suspect values
+    suspect: tuple[tuple[str, str], ...] = ()
+    include_suspect: bool = False
+    #: city id -> (English, Chinese) name, for the cities in `suspect`
+    suspect_cities: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def suspect_sentence(self, lang: str = "en", name: Callable[[str], str] = str) -> str:
+        """Which suspect values were treated as missing (or counted), or "" when none;
+        `name` names an indicator (as the peers table does)."""
+        if not self.suspect:
+            return ""
+        names = {c: n[1] if lang == "zh" else n[0] for c, n in self.suspect_cities.items()}
+        where = ("、" if lang == "zh" else ", ").join(
+            f"{names.get(c, c)} {name(i)}" for c, i in self.suspect)
+        if lang == "zh":
+            return (f"可疑数值已计入距离：{where}" if self.include_suspect
+                    else f"可疑数值按缺失处理，不参与距离计算：{where}")
+        return (f"suspect values counted in the distances: {where}" if self.include_suspect
+                else f"suspect values treated as missing, not in any distance: {where}")
 
     def describe(self) -> str:
         """Who was compared over fewer indicators or left out, in English: the CLI's sentences
@@ -110,6 +130,8 @@ class MissingReport:
         else:
             parts.append(text("peers_excluded_missing", excluded=self.excluded,
                               pool=self.pool_size))
+        if self.suspect:
+            parts.append(self.suspect_sentence())
         return "; ".join(parts) + "."
 
 
@@ -233,6 +255,26 @@ def _unknown_scaling(method: str) -> PeerQueryError:
     return PeerQueryError("peer_unknown_scaling", name=repr(method), known=", ".join(SCALINGS))
 
 
+def _suspects_in(dataset: Dataset, panel: Panel, rows: np.ndarray,
+                 indicator_ids: Sequence[str], year: int) -> tuple[tuple[str, str], ...]:
+    """(city, indicator) of the compared cities' suspect values in `year` that have a value
+    (a look-up per indicator when none is suspect, the usual case)."""
+    by_indicator = dataset.suspects_by_indicator
+    if not any(i in by_indicator for i in indicator_ids):
+        return ()
+    col = panel.col_of(year)
+    members = {int(r) for r in rows}
+    found = []
+    for indicator_id in indicator_ids:
+        for city_id, when in by_indicator.get(indicator_id, {}):
+            if when != year or city_id not in dataset.cities or col is None:
+                continue
+            row = panel.row_of(city_id)
+            if row in members and not np.isnan(panel.matrix(indicator_id)[row, col]):
+                found.append((city_id, indicator_id))
+    return tuple(sorted(found))
+
+
 def find_peers(
     dataset: Dataset,
     focus_id: str,
@@ -244,8 +286,11 @@ def find_peers(
     missing: str = "renormalise",
     min_coverage: float = 0.5,
     exclude: Sequence[str] = (),
+    include_suspect: bool = False,
 ) -> PeerResult:
-    """The k most similar cities to `focus_id` in its comparable pool (see module docstring)."""
+    """The k most similar cities to `focus_id` in its comparable pool (see module docstring).
+    A value the breaks register judges suspect is treated as missing (MissingReport.suspect)
+    unless `include_suspect`."""
     if scaling not in SCALINGS:
         raise _unknown_scaling(scaling)
     if missing not in MISSING_POLICIES:
@@ -279,8 +324,11 @@ def find_peers(
                              year=target, first=int(panel.years[0]),
                              last=int(panel.years[-1]))
     rows = np.array([focus_row, *pool], dtype=np.intp)
+    suspect = _suspects_in(dataset, panel, rows, requested, int(target))
+    hidden = set() if include_suspect else set(suspect)
     focus_missing = tuple(
         i for i in requested if np.isnan(panel.matrix(i)[focus_row, col]) or raw_weights[i] == 0
+        or (focus_id, i) in hidden
     )
     used = tuple(i for i in requested if i not in focus_missing)
     if not used:
@@ -288,6 +336,11 @@ def find_peers(
     total = sum(raw_weights[i] for i in used)
     w = np.array([raw_weights[i] / total for i in used])
     raw = np.vstack([panel.matrix(i)[rows, col] for i in used]).T  # (1 + candidates, indicators)
+    if hidden:  # a suspect value is no value: scaled, compared and counted as missing
+        position = {int(r): n for n, r in enumerate(rows)}
+        for city_id, indicator_id in hidden:
+            if indicator_id in used:
+                raw[position[panel.row_of(city_id)], used.index(indicator_id)] = np.nan
     scaled = np.column_stack([scale(raw[:, j], scaling) for j in range(len(used))])
     diff2 = (scaled[1:] - scaled[0]) ** 2  # NaN where a candidate lacks an indicator
     have = ~np.isnan(diff2)
@@ -329,6 +382,10 @@ def find_peers(
         missing_by_indicator={
             i: int(np.count_nonzero(~have[:, j])) for j, i in enumerate(used)
         },
+        suspect=suspect,
+        include_suspect=include_suspect,
+        suspect_cities={c: (dataset.cities[c].name("en"), dataset.cities[c].name("zh"))
+                        for c, _ in suspect},
     )
     counts = ", ".join(
         f"{i} {int(np.count_nonzero(~np.isnan(raw[:, j])))}" for j, i in enumerate(used)

@@ -49,7 +49,13 @@ from desktop.analysis.selection_cube import (
     selection_cube,
 )
 from desktop.analysis.sentences import peer_sentence
-from desktop.analysis.suspects import masked, suspect_cells
+from desktop.analysis.suspects import (
+    masked,
+    pool_suspect_values,
+    suspect_cells,
+    suspects_in_pools,
+    without_pool_suspects,
+)
 from desktop.core.breaks_register import SuspectValue
 from desktop.core.dataset import Dataset, Provenance
 
@@ -233,6 +239,9 @@ def _metrics(
         r, n, p = pool_positions(panel, indicator_ids, key, counted[:, :shown][:, members],
                                  cols[:, :shown][:, members], higher)
         pool_rank[:, members], pool_count[:, members], percentile[:, members] = r, n, p
+    if not include_suspect and suspects_in_pools(dataset, indicator_ids):
+        _drop_pool_suspects(dataset, panel, indicator_ids, higher, keys, counted, cols,
+                            (pool_rank, pool_count, percentile))
     starts = [cube.at(cols[:, :shown] - h) for h in horizons]
     codes = cube.source_codes(cols[:, :shown])
     first_year = panel.first_year
@@ -310,6 +319,27 @@ def _metrics(
             sentence_parts=(*focus_names, indicator, focus_value),
         ))
     return tuple(out)
+
+
+def _drop_pool_suspects(dataset: Dataset, panel: Panel, indicator_ids: Sequence[str],
+                        higher: Sequence[bool | None], keys: Sequence[tuple[str, str]],
+                        counted: np.ndarray, cols: np.ndarray,
+                        positions: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
+    """Take other pool cities' suspect values out of the pool ranks, counts and percentiles
+    (in place): "rank among N cities" must not count Chaoyang's slipped 1994 population."""
+    pool_rank, pool_count, percentile = positions
+    for i, indicator_id in enumerate(indicator_ids):
+        if not dataset.has_suspects(indicator_id):
+            continue
+        for key in dict.fromkeys(keys):
+            by_col = pool_suspect_values(dataset, panel, key, indicator_id)
+            for m, cell_key in enumerate(keys):
+                col = int(cols[i, m])
+                if cell_key != key or pool_rank[i, m] == 0 or col not in by_col:
+                    continue
+                pool_rank[i, m], pool_count[i, m], percentile[i, m] = without_pool_suspects(
+                    int(pool_rank[i, m]), int(pool_count[i, m]), float(percentile[i, m]),
+                    float(counted[i, m]), by_col[col], higher[i])
 
 
 def _suspect_years(dataset: Dataset, city_id: str, indicator_id: str, end_year: int,

@@ -41,6 +41,7 @@ from desktop.analysis.profile_metrics import (
     profile_metrics,
 )
 from desktop.analysis.selection_cube import LATEST_EACH, YearRule
+from desktop.analysis.suspects import included_note
 from desktop.core.catalog import Indicator
 from desktop.core.dataset import Dataset, Provenance
 from desktop.core.units import UNITS, format_gap
@@ -308,20 +309,23 @@ def selection_table(
     detail: bool = False,
     horizons: tuple[int, ...] = HORIZONS,
     currency: str = AUTO,
+    prices: str = "current",
+    include_suspect: bool = False,
 ) -> ProfileTable:
     """The same table as build_profile_table(build_profile(dataset, focus_id, peer_ids,
     indicator_ids, year), lang, detail, horizons) on the dataset in the view's `currency`
-    (currency.view_dataset), built straight from the panel's arrays
+    at the view's `prices` (currency.view_dataset), built straight from the panel's arrays
     (desktop.analysis.comparison.comparison_arrays) for the window, which rebuilds it on every
     selection change: the profile's cells are never made, and a value's cell (formatted number,
     source tooltip) is remembered per observation, so a change formats only the values it
     brings in."""
     # Money in the view's one currency (`currency`: a currency.CHOICES; by default yuan for
     # Chinese places alone, US$ at the annual rate when the selection mixes countries).
-    dataset = view_dataset(dataset, [focus_id, *peer_ids], currency)
+    dataset = view_dataset(dataset, [focus_id, *peer_ids], currency, prices)
     if not indicator_ids:
         indicator_ids = available_indicators(dataset, [focus_id, *peer_ids])
-    found = comparison_arrays(dataset, focus_id, peer_ids, indicator_ids, year)
+    found = comparison_arrays(dataset, focus_id, peer_ids, indicator_ids, year,
+                              include_suspect)
     panel = panel_for(dataset)
     made = _VALUE_CELLS.get(dataset)
     if made is None or len(made) > _VALUE_CELLS_LIMIT:
@@ -346,7 +350,9 @@ def selection_table(
             value = row_values[c]
             suspect = found.suspects[i][c] if found.suspects else None
             reason = suspect.reason(lang) if suspect is not None else ""
-            cell_gap = gap(value, median) if not reason else None
+            if reason and include_suspect:  # still marked, and said to be counted
+                reason = f"{reason} {included_note(lang)}"
+            cell_gap = gap(value, median) if include_suspect or not reason else None
             if c == 0:
                 focus_gap = cell_gap
             cell_year = col + first_year
@@ -372,7 +378,7 @@ def selection_table(
     columns = _columns(focus_id, found.city_ids[1:])
     if detail:
         metrics = profile_metrics(dataset, focus_id, found.city_ids[1:], indicator_ids, year,
-                                  horizons, focus_only=True)
+                                  horizons, focus_only=True, include_suspect=include_suspect)
         columns, rows = _with_detail(dataset, columns, rows, metrics, lang, made)
     return ProfileTable(columns, tuple(rows), indicator_ids, 3,
                         _search_texts(dataset, indicator_ids))

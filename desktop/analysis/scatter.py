@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import replace as dataclass_replace
 
 import numpy as np
 
@@ -19,7 +20,11 @@ from desktop.analysis.charts import (
     cross_country_notes,
     word,
 )
+from desktop.analysis.latest_each import common_year, latest_columns, stale_notes, year_label
+from desktop.analysis.latest_each import word as latest_word
 from desktop.analysis.panel import panel_for, selection_ids
+from desktop.analysis.selection_cube import LATEST_EACH, YearRule
+from desktop.analysis.vintages import vintage_note
 from desktop.core.dataset import Dataset
 
 
@@ -33,6 +38,8 @@ class ScatterPoint:
     marker_size: float  # suggested diameter in pixels (area proportional to the value)
     is_focus: bool
     is_peer: bool
+    #: the breaks register's reason when x or y is suspect: a grey point, reason in its tooltip
+    suspect: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,7 @@ def scatter_spec(
     peer_ids: Sequence[str],
     x_indicator: str,
     y_indicator: str,
-    year: int | None = None,
+    year: YearRule = None,
     *,
     size_indicator: str | None = None,
     trail_range: tuple[int, int] | None = None,
@@ -96,7 +103,8 @@ def scatter_spec(
     values is left out and named in the notes). Optional point size by `size_indicator`
     (its value in the year or the latest earlier), optional trails over `trail_range` or over
     the `trail_years` years up to the chart's year (the latest shared one when `year` is
-    None)."""
+    None). With `year` LATEST_EACH each city is at its latest year with both values, labelled
+    with it; the chart's year is the most common of them (desktop.analysis.latest_each)."""
     panel = panel_for(dataset)
     x_ind, y_ind = dataset.indicator(x_indicator), dataset.indicator(y_indicator)
     city_ids = selection_ids(focus_id, peer_ids)
@@ -108,6 +116,11 @@ def scatter_spec(
     xs, ys = gx.values / gx.display.factor, gy.values / gy.display.factor
     both = np.isfinite(xs) & np.isfinite(ys)
     k = len(city_ids)
+    # each city's latest year with both values (its year in its label), else one year
+    each = year == LATEST_EACH
+    point_cols = latest_columns(both[:k])
+    if each:
+        year = common_year(int(panel.years[c]) for c in point_cols if c >= 0)
     if year is None:
         focus_years = np.flatnonzero(both[0])
         if len(focus_years):
@@ -125,14 +138,16 @@ def scatter_spec(
         sizes = np.full(k, np.nan)
         if col is not None:
             for i in range(k):
-                have = np.flatnonzero(np.isfinite(size_matrix[i, : col + 1]))
+                limit = int(point_cols[i]) if each else col
+                have = np.flatnonzero(np.isfinite(size_matrix[i, : limit + 1]))
                 if len(have):
                     sizes[i] = size_matrix[i, have[-1]]
     biggest = np.nanmax(sizes) if sizes is not None and np.isfinite(sizes).any() else None
     points, missing = [], []
     peers = set(city_ids[1:])
     for i, city_id in enumerate(city_ids):
-        if col is None or not both[i, col]:
+        at = (int(point_cols[i]) if point_cols[i] >= 0 else None) if each else col
+        if at is None or not both[i, at]:
             missing.append(city_id)
             continue
         size_value = None
@@ -144,9 +159,13 @@ def scatter_spec(
                     np.sqrt(max(size_value, 0) / biggest))
             else:
                 marker = MARKER_MIN
+        year_of = int(panel.years[at])  # the point's own year (LATEST_EACH: its latest)
+        reason = "; ".join(v.reason(lang) for v in (
+            dataset.suspect(city_id, x_indicator, year_of),
+            dataset.suspect(city_id, y_indicator, year_of)) if v is not None)
         points.append(ScatterPoint(city_id, dataset.cities[city_id].name(lang),
-                                   float(xs[i, col]), float(ys[i, col]), size_value, marker,
-                                   i == 0, city_id in peers))
+                                   float(xs[i, at]), float(ys[i, at]), size_value, marker,
+                                   i == 0, city_id in peers, reason))
     trails = []
     if trail_range is not None:
         tcols = panel.cols_between(*trail_range)
@@ -163,11 +182,20 @@ def scatter_spec(
     else:
         background_x = background_y = np.empty(0)
         back_ids = ()
-    notes: list[str] = []
+    point_years = {c: int(panel.years[point_cols[i]]) for i, c in enumerate(city_ids)
+                   if point_cols[i] >= 0}
+    notes: list[str] = [vintage_note(dataset, city_ids, [x_indicator, y_indicator], lang)]
+    if each:  # the profile table's stale rule and wording, against the most common year
+        notes.extend(stale_notes([(p.label, point_years[p.city_id]) for p in points], year,
+                                 lang))
+        points = [dataclass_replace(p, label=year_label(p.label, point_years[p.city_id], lang))
+                  for p in points]
     notes.extend(cross_country_notes(dataset, city_ids, bool(gx.notes or gy.notes), lang))
     notes.extend(dict.fromkeys((*gx.notes, *gy.notes)))
     if missing:
-        notes.append(word("omitted", lang, year=year, cities=city_names(dataset, missing, lang)))
+        notes.append(latest_word("no_value", lang, cities=city_names(dataset, missing, lang))
+                     if each else
+                     word("omitted", lang, year=year, cities=city_names(dataset, missing, lang)))
     size_label = ""
     if size_indicator is not None:
         size_label = word("size_by", lang, label=dataset.indicator(size_indicator).label(lang))
@@ -189,7 +217,9 @@ def scatter_spec(
     return ScatterSpec(
         x_indicator=x_indicator,
         y_indicator=y_indicator,
-        title=word("scatter_title", lang, y=y_ind.label(lang), x=x_ind.label(lang), year=year),
+        title=(latest_word("scatter_title", lang, y=y_ind.label(lang), x=x_ind.label(lang))
+               if each else word("scatter_title", lang, y=y_ind.label(lang),
+                                 x=x_ind.label(lang), year=year)),
         x_label=axis_label(x_ind.label(lang), xs_suffix),
         y_label=axis_label(y_ind.label(lang), ys_suffix),
         x_suffix=xs_suffix,
@@ -207,5 +237,5 @@ def scatter_spec(
         background_y=background_y,
         background_ids=back_ids,
         source_line="; ".join(sorted(gx.sources | gy.sources)),
-        notes=tuple(dict.fromkeys(notes)),
+        notes=tuple(n for n in dict.fromkeys(notes) if n),
     )

@@ -7,7 +7,7 @@ its own module so that the start, which shows the chart over time, need not buil
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -36,6 +36,10 @@ class MultiplePanel:
     notes: tuple[str, ...]
     source_line: str
     log_y: bool = False
+    #: the focus city's suspect values (breaks register), out of its line: grey hollow markers
+    suspect_years: np.ndarray = field(default_factory=lambda: np.empty(0))
+    suspect_values: np.ndarray = field(default_factory=lambda: np.empty(0))
+    suspect_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,10 @@ def small_multiples_spec(
     base_year: int | None = None,
     currency: str | None = None,
     lang: str = "en",
+    include_suspect: bool = False,
 ) -> SmallMultiplesSpec:
-    """One panel per indicator: the focus city's line against the peer median and band."""
+    """One panel per indicator: the focus city's line against the peer median and band
+    (suspect values drawn apart and out of the band unless `include_suspect`)."""
     shared = cross_country_notes(dataset, selection_ids(focus_id, peer_ids), currency == "USD",
                                  lang)
     panels = []
@@ -77,7 +83,7 @@ def small_multiples_spec(
     for indicator_id in indicator_ids:
         spec = over_time_spec(dataset, focus_id, peer_ids, indicator_id, mode=mode,
                               log_y=log_y, year_range=year_range, base_year=base_year,
-                              currency=currency, lang=lang)
+                              currency=currency, lang=lang, include_suspect=include_suspect)
         focus = spec.series[0]
         panels.append(MultiplePanel(
             indicator_id=indicator_id,
@@ -92,6 +98,9 @@ def small_multiples_spec(
             notes=tuple(n for n in spec.notes if n not in _SHARED_NOTES),
             source_line=spec.source_line,
             log_y=spec.log_y,
+            suspect_years=focus.suspect_years,
+            suspect_values=focus.suspect_values,
+            suspect_reasons=focus.suspect_reasons,
         ))
         sources.update(s for s in spec.source_line.split("; ") if s)
     return SmallMultiplesSpec(

@@ -10,10 +10,13 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from desktop.analysis.chart_spec import line_chart_spec
+from desktop.analysis.chart_spec import LineChartSpec, line_chart_spec
 from desktop.analysis.comparison import IndicatorComparison, Profile, build_profile
 from desktop.analysis.currency import view_dataset
+from desktop.analysis.latest_each import common_year, rule_name, stale_notes, year_label
+from desktop.analysis.latest_each import word as latest_word
 from desktop.analysis.profile_table import build_profile_table, unit_text
+from desktop.analysis.vintages import vintage_note
 from desktop.core.breaks_register import SuspectValue
 from desktop.core.catalog import Indicator, Source
 from desktop.core.dataset import Dataset
@@ -21,6 +24,7 @@ from desktop.core.errors import UnknownCityError
 from desktop.core.progress import NullProgress, Progress, check_cancelled
 from desktop.report.i18n_text import category_name, join_names, text
 from desktop.report.model import (
+    LATEST_EACH,
     Bar,
     BarChartSpec,
     Block,
@@ -75,6 +79,8 @@ class _Builder:
         self.city_ids = [profile.focus_id, *profile.peer_ids]
         self.rows = {row.indicator_id: row for row in profile.rows}
         self.blocks: list[Block] = []
+        #: suspect values count in medians, ranks and sentences (the user's choice)
+        self.include_suspect = False
 
     # --- helpers -------------------------------------------------------------------------
     def indicator(self, indicator_id: str) -> Indicator:
@@ -125,6 +131,8 @@ class _Builder:
             facts.append((text("peer_group", lang),
                           self.dataset.groups[options.group_id].name(lang)))
         year = str(options.year) if options.year else text("latest_year", lang)
+        if options.year == LATEST_EACH:
+            year = rule_name(lang)
         facts.append((text("comparison_year", lang), year))
         facts.append((text("date", lang), format_date(self.date, lang)))
         self.blocks.append(CoverBlock(
@@ -156,8 +164,10 @@ class _Builder:
                 indicator.format(row.peer_median, lang),
                 rank_text(row, lang),
             )))
-            # a suspect value (breaks register) is shown marked, never made a finding
-            sentence = "" if row.focus.suspect else comparison_sentence(
+            # a suspect value (breaks register) is shown marked, never made a finding unless
+            # the user includes suspect values
+            sentence = "" if row.focus.suspect and not self.include_suspect else \
+                comparison_sentence(
                 row, indicator, self.focus, lang)
             if sentence:
                 sentences.append(sentence)
@@ -208,6 +218,7 @@ class _Builder:
                 legend = tuple(LegendEntry(s.label, c, s.is_focus)
                                for s, c in zip(spec.series, colors, strict=True) if len(s.years))
                 notes = [f"{b.year}: {b.note}" for b in spec.breaks]
+                notes += self._suspect_chart_notes(spec)
                 notes += self._indicator_notes(indicator, spec.notes)
                 charts.append(ChartBlock(
                     chart_id=f"line-{indicator_id}", kind="line", spec=spec,
@@ -228,6 +239,14 @@ class _Builder:
             self.blocks.append(Heading(indicator.label(lang), 2))
             self.blocks.extend(charts)
 
+    def _suspect_chart_notes(self, spec: LineChartSpec) -> list[str]:
+        """One note per suspect point drawn (grey hollow circle, apart from its line)."""
+        zh = self.lang == "zh"
+        lead = _SUSPECT_POINT[zh]
+        return [f"⚠ {lead}{s.label} {int(year)}{'：' if zh else ': '}{reason}"
+                for s in spec.series
+                for year, reason in zip(s.suspect_years, s.suspect_reasons, strict=True)]
+
     def _indicator_notes(self, indicator: Indicator, spec_notes: Sequence[str]) -> list[str]:
         notes = list(spec_notes)
         if self.lang == "zh" and indicator.notes_zh and indicator.notes_en in notes:
@@ -240,10 +259,13 @@ class _Builder:
         factor = indicator.display.factor
         colors = series_colors(len(row.cells))
         bars, legend = [], []
+        each = self.options.year == LATEST_EACH  # each bar's year in its label
         for cell, color in zip(row.cells, colors, strict=True):
             if cell.value is None:
                 continue
             label = self.name(cell.city_id)
+            if each and cell.year is not None:
+                label = year_label(label, cell.year, self.lang)
             bars.append(Bar(label, cell.value / factor, cell.city_id == self.profile.focus_id))
             legend.append(LegendEntry(label, color, bars[-1].is_focus))
         if not bars:
@@ -252,13 +274,22 @@ class _Builder:
         spec = BarChartSpec(indicator_id, row.year, indicator.display.suffix(self.lang),
                             indicator.display.decimals, tuple(bars), median)
         label = indicator.label(self.lang)
+        title = text("in_year", self.lang, label=label, year=row.year or "—")
+        notes: tuple[str, ...] = ()
+        alt = f"{label}, {row.year}"
+        if each:  # older than the year most bars are from: stale, in the profile's words
+            dated = [(self.name(c.city_id), c.year) for c in row.cells
+                     if c.value is not None and c.year is not None]
+            title = latest_word("title", self.lang, label=label)
+            notes = tuple(stale_notes(dated, common_year(y for _, y in dated), self.lang))
+            alt = title
         return ChartBlock(
             chart_id=f"bar-{indicator_id}", kind="bar", spec=spec,
-            title=text("in_year", self.lang, label=label, year=row.year or "—"),
+            title=title,
             unit=text("unit_line", self.lang,
                       unit=unit_text(self.dataset, indicator_id, self.lang)),
             legend=tuple(legend),
-            notes=(), source="", alt=f"{label}, {row.year}",
+            notes=notes, source="", alt=alt,
         )
 
     def profile_table(self, indicator_ids: Sequence[str]) -> TableBlock:
@@ -334,7 +365,8 @@ class _Builder:
                 key = (suspect.entry_id, suspect.city_id, suspect.indicator_id)
                 grouped.setdefault(key, []).append(suspect)
         if grouped:
-            self.blocks.append(Heading(_REGISTER_HEADINGS["suspect"][lang == "zh"], 2))
+            heading = "suspect_included" if self.include_suspect else "suspect"
+            self.blocks.append(Heading(_REGISTER_HEADINGS[heading][lang == "zh"], 2))
             comma = "，" if lang == "zh" else ", "
             for (_entry, city_id, indicator_id), values in grouped.items():
                 years = text("list_sep", lang).join(str(v.year) for v in values)
@@ -342,11 +374,20 @@ class _Builder:
                 self.blocks.append(Paragraph(
                     f"{years} — {self.name(city_id)}{comma}{label}{colon}"
                     f"{values[0].reason(lang)}", "note"))
+        # a vintage entry about provinces concerns a report on one of them or their cities
+        provinces = {self.dataset.cities[c].province_en for c in self.city_ids}
         vintages = [e for e in self.dataset.register.entries
                     if e.kind == "vintage" and e.confirmed
-                    and any(i in self.rows for i in e.indicator_ids)]
-        if vintages:
+                    and any(i in self.rows for i in e.indicator_ids)
+                    and any(c in self.dataset.cities
+                            and self.dataset.cities[c].province_en in provinces
+                            for c in e.city_ids)]
+        # a city beside its province compares two vintages: said once, first
+        mixed = vintage_note(self.dataset, self.city_ids, list(self.rows), lang)
+        if vintages or mixed:
             self.blocks.append(Heading(_REGISTER_HEADINGS["vintage"][lang == "zh"], 2))
+            if mixed:
+                self.blocks.append(Paragraph(mixed, "note"))
             self.blocks.extend(Paragraph(e.sentence(lang), "note") for e in vintages)
 
     def appendix(self, progress: Progress) -> None:
@@ -385,22 +426,35 @@ _REGISTER_HEADINGS = {
     "suspect": ("Suspect values (shown marked ⚠, left out of medians, ranks and changes)",
                 "可疑数值（标注⚠，不计入中位数、排名和变化）"),
     "vintage": ("Data vintages", "数据版本"),
+    "suspect_included": ("Suspect values (shown marked ⚠, included in medians, ranks and "
+                         "changes at the user's choice)",
+                         "可疑数值（标注⚠，按用户选择计入中位数、排名和变化）"),
 }
 
 
+#: what a grey hollow circle on a report chart is, in English and Chinese
+_SUSPECT_POINT = ("grey hollow circle, a suspect value not joined into its line: ",
+                  "灰色空心圆为可疑数值，未连入折线：")
+
+
 def build_report(
-    dataset: Dataset, options: ReportOptions, progress: Progress | None = None
+    dataset: Dataset, options: ReportOptions, progress: Progress | None = None,
+    include_suspect: bool = False,
 ) -> ReportDocument:
-    """Everything a report says, section by section (raises Unknown*Error, CancelledError)."""
+    """Everything a report says, section by section (raises Unknown*Error, CancelledError).
+    `include_suspect`: suspect values count in medians, ranks and sentences (still marked)."""
     progress = progress or NullProgress()
     validate_options(dataset, options)
     # money in one currency for the whole report (auto: US$ when the places mix countries)
-    dataset = view_dataset(dataset, [options.focus_id, *options.peer_ids], options.currency)
+    # ... at the view's prices (current, or constant prices of a base year: labels say which)
+    dataset = view_dataset(dataset, [options.focus_id, *options.peer_ids], options.currency,
+                           options.prices)
     progress.report(0.0, "comparing")
     profile = build_profile(dataset, options.focus_id, options.peer_ids,
                             list(options.indicator_ids) if options.indicator_ids else None,
-                            options.year)
+                            options.year, include_suspect=include_suspect)
     builder = _Builder(dataset, options, profile)
+    builder.include_suspect = include_suspect
     lang = options.lang
     builder.date = options.date or dt.date.today().isoformat()
     builder.title = text("report_title", lang, focus=builder.focus.name(lang))

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli import lang_of
+from desktop.cli import add_prices_argument, lang_of
 from desktop.core.errors import CityProfilesError, InputFileError, OutputPathError
 from desktop.core.units import NUMBER_STYLES
 from desktop.report.i18n_text import count_phrase, text
@@ -60,14 +60,21 @@ def add_report_parser(subparsers: Any) -> None:
     from desktop.cli import add_lang_argument
 
     add_lang_argument(parser)
-    parser.add_argument("--year", type=int,
-                        help="comparison year (default: latest shared); also the year of a "
-                             "--data table that has no year column")
+    from desktop.cli import year_rule
+
+    parser.add_argument("--year", type=year_rule, metavar="YEAR|latest-each",
+                        help="comparison year (default: latest shared), or latest-each: each "
+                             "city's latest value; a year is also the year of a --data table "
+                             "that has no year column")
     parser.add_argument("--paper", choices=PAPERS, default="a4")
     parser.add_argument("--landscape", action="store_true")
+    parser.add_argument("--include-suspect", action="store_true",
+                        help="count suspect values (breaks register) in medians, ranks and "
+                        "sentences; they stay marked")
     parser.add_argument("--number-style", choices=NUMBER_STYLES, default="chinese",
                         help="how large amounts are written: chinese (亿元, 万人, the default) "
                              "or international (bn yuan, million)")
+    add_prices_argument(parser)
     parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.html")
 
 
@@ -113,6 +120,7 @@ def options_from_args(dataset: Dataset, args: argparse.Namespace) -> ReportOptio
         focus_id=focus, peer_ids=tuple(p for p in peers if p != focus),
         indicator_ids=indicators, year=args.year, lang=lang_of(args), sections=sections,
         chart_types=charts, paper=args.paper, landscape=args.landscape, group_id=group_id,
+        prices=getattr(args, "prices", "current"),
     )
 
 
@@ -173,7 +181,8 @@ def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
     output = Path(args.output)
     check_output(output)
     lang = lang_of(args)
-    dataset = import_data(dataset, args.data, lang, args.year, getattr(args, "replace", False))
+    table_year = args.year if isinstance(args.year, int) else None  # not "latest-each"
+    dataset = import_data(dataset, args.data, lang, table_year, getattr(args, "replace", False))
     dataset = dataset.with_number_style(getattr(args, "number_style", "chinese"))
     options = options_from_args(dataset, args)
     from desktop.core.storage import write_atomically
@@ -181,7 +190,8 @@ def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
     from desktop.ui.printing import ensure_app, render_output
 
     ensure_app()
-    document = build_report(dataset, options)
+    document = build_report(dataset, options,
+                            include_suspect=getattr(args, "include_suspect", False))
     data, pages = render_output(document, "html" if output.suffix.lower() != ".pdf" else "pdf")
     from desktop.cli import write_output
 

@@ -101,6 +101,16 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "unit_mismatch": ("these indicators are in different units", "这些指标的单位不同"),
     "missing_exchange_rate": ("no exchange rate for {year}", "没有{year}年的汇率"),
+    "missing_deflator": (
+        "no year has a GDP deflator and an exchange rate for every country here ({countries}); "
+        "use current prices",
+        "没有任何年份同时具备所选各国（{countries}）的 GDP 平减指数和汇率；请使用现价",
+    ),
+    "missing_deflator_year": (
+        "no GDP deflator or exchange rate in {year} for every country here ({countries}); "
+        "choose another base year",
+        "{year}年缺少所选各国（{countries}）的 GDP 平减指数或汇率；请选择其他基年",
+    ),
     "no_sector_data": ("no sector data for {city}", "没有{city}的分行业数据"),
     "no_value": ("no value for {city} in {year}", "{city}没有{year}年的数值"),
     "invalid_peer_query": ("{reason}", "无法查找同类城市：{reason}"),

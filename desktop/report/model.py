@@ -18,6 +18,9 @@ CHART_TYPES = ("line", "bar")
 PAPERS = ("a4", "letter")
 #: Money in the report (desktop.analysis.currency.CHOICES, kept here to keep this module light)
 CURRENCIES = ("auto", "cny", "usd", "ppp")
+#: The year rule "each city's latest year" (desktop.analysis.selection_cube.LATEST_EACH, kept
+#: here to keep this module light)
+LATEST_EACH = "latest-each"
 OPTIONS_VERSION = 1
 
 
@@ -28,7 +31,8 @@ class ReportOptions:
     focus_id: str
     peer_ids: tuple[str, ...]
     indicator_ids: tuple[str, ...] | None = None  # None: every indicator the cities have
-    year: int | None = None  # None: the latest year the focus shares with a peer
+    #: None: the latest year the focus shares with a peer; LATEST_EACH: each city's latest
+    year: int | str | None = None
     lang: str = "en"
     sections: tuple[str, ...] = SECTIONS
     chart_types: tuple[str, ...] = ("line",)
@@ -37,6 +41,8 @@ class ReportOptions:
     group_id: str | None = None
     date: str = ""  # ISO date printed on the cover; empty: today
     currency: str = "auto"  # one of CURRENCIES; the window's view currency by default
+    #: "current", "constant" or "constant:YEAR" (desktop.analysis.prices); the window's choice
+    prices: str = "current"
 
     def with_selection(self, focus_id: str, peer_ids: tuple[str, ...],
                        group_id: str | None = None) -> ReportOptions:
@@ -56,6 +62,7 @@ class ReportOptions:
             "landscape": self.landscape,
             "group_id": self.group_id,
             "currency": self.currency,
+            "prices": self.prices,
         }
 
     @classmethod
@@ -66,7 +73,7 @@ class ReportOptions:
             focus_id=str(data["focus_id"]),
             peer_ids=tuple(str(p) for p in data.get("peer_ids", ())),
             indicator_ids=None if indicators is None else tuple(str(i) for i in indicators),
-            year=data.get("year"),
+            year=_year_rule(data.get("year")),
             lang=data.get("lang", "en") if data.get("lang") in ("en", "zh") else "en",
             sections=tuple(s for s in data.get("sections", SECTIONS) if s in SECTIONS),
             chart_types=tuple(c for c in data.get("chart_types", ("line",)) if c in CHART_TYPES),
@@ -75,7 +82,26 @@ class ReportOptions:
             group_id=data.get("group_id"),
             currency=data.get("currency", "auto") if data.get("currency") in CURRENCIES
             else "auto",
+            prices=_prices(data.get("prices")),
         )
+
+
+def _prices(value: Any) -> str:
+    """A saved prices choice; current prices for anything else (as a damaged year rule)."""
+    if value == "constant" or (isinstance(value, str) and value.startswith("constant:")
+                               and value[9:].isdigit() and 1900 <= int(value[9:]) <= 2100):
+        return value
+    return "current"
+
+
+def _year_rule(value: Any) -> int | str | None:
+    """A saved year rule: a year, LATEST_EACH, or None for anything else (a damaged session
+    falls back to the latest shared year rather than failing)."""
+    if value == LATEST_EACH:
+        return LATEST_EACH
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+        return value
+    return None
 
 
 @dataclass(frozen=True)

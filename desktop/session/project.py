@@ -6,7 +6,9 @@ than half-read; data files that have moved are reported so the user can locate t
 
 Versions: 1 held the selection, data files, report options and language; 2 adds the chart
 controls ("chart", a plain dict of the chart panel's options) and the table's detail switch
-("table": {"detail": ...}). A version-1 file opens with their defaults.
+("table": {"detail": ...}). A version-1 file opens with their defaults. The view's prices
+("view.prices": "current", "constant" or "constant:YEAR") are read as current prices when a
+file has none.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.analysis.currency import AUTO, CHOICES
+from desktop.analysis.prices import CURRENT, parse_prices
 from desktop.analysis.selection_cube import LATEST_EACH
 from desktop.core.errors import CityProfilesError
 from desktop.core.storage import write_atomically
@@ -145,6 +148,13 @@ def _project(data: dict[str, Any]) -> Project:
     currency = view.get("currency", "usd" if old_usd else AUTO)
     if currency not in CHOICES:
         raise _FieldError("view.currency", "invalid", currency)
+    prices = view.get("prices", CURRENT)  # absent: saved before the choice, current prices
+    try:
+        prices = parse_prices(prices).text() if isinstance(prices, str) else None
+    except ValueError:
+        prices = None
+    if prices is None:
+        raise _FieldError("view.prices", "invalid", view.get("prices"))
     group = view.get("group_id")
     state = ViewState(
         focus_id=_field(view, "focus_id", str, "view.focus_id"),
@@ -153,6 +163,7 @@ def _project(data: dict[str, Any]) -> Project:
         year=year,
         group_id=group if isinstance(group, str) else None,  # only a label: safe to drop
         currency=currency,
+        prices=prices,
     )
     files = []
     for n, item in enumerate(_optional(data, "data_files", list, [])):

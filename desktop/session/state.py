@@ -1,5 +1,5 @@
 """The on-screen selection as an immutable value: focus, peers, indicator, year rule and the
-view's currency."""
+view's currency and prices."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ class ViewState:
     group_id: str | None = None  # the default group the peers came from, if unchanged
     #: money in one currency for the whole view: one of desktop.analysis.currency.CHOICES
     currency: str = "auto"
+    #: money at "current" prices, or "constant" / "constant:YEAR" (desktop.analysis.prices)
+    prices: str = "current"
 
     def with_focus(self, focus_id: str) -> ViewState:
         peers = tuple(p for p in self.peer_ids if p != focus_id)
@@ -35,3 +37,6 @@ class ViewState:
 
     def with_currency(self, currency: str) -> ViewState:
         return replace(self, currency=currency)
+
+    def with_prices(self, prices: str) -> ViewState:
+        return replace(self, prices=prices)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.analysis.comparison import available_indicators
 from desktop.analysis.currency import view_dataset
 from desktop.analysis.profile_table import selection_table
-from desktop.analysis.selection_cube import LATEST_EACH
 from desktop.core.catalog import Source
 from desktop.core.dataset import Dataset
 from desktop.session.state import ViewState
@@ -101,6 +100,9 @@ class Controller(QObject):
         window.currency_box.activated.connect(
             lambda i: self.set_state(self.state.with_currency(window.currency_box.itemData(i)))
         )
+        window.prices_box.activated.connect(
+            lambda i: self.set_state(self.state.with_prices(window.prices_box.itemData(i)))
+        )
         window.sig_import_requested.connect(self.open_import)
         window.report_action.triggered.connect(self.open_report)
         # The run's crash-recovery record (desktop.session.recovery): which data file is
@@ -122,6 +124,10 @@ class Controller(QObject):
         self.profile_detail = window.detail_box.isChecked()
         window.peer_finder_action.triggered.connect(self.open_peer_finder)
         window.detail_box.toggled.connect(self.set_profile_detail)
+        # View > Include suspect values: the chart panel keeps it (saved with its options in
+        # projects); the table follows the panel, the menu item shows it
+        window.include_suspect_action.toggled.connect(window.chart_panel.set_include_suspect)
+        window.chart_panel.sig_include_suspect_changed.connect(self._on_include_suspect)
         if settings is not None:
             window.peer_picker.use_custom_groups(settings)
         self.refresh()
@@ -282,6 +288,20 @@ class Controller(QObject):
         dialog.open()
         return dialog
 
+    @property
+    def include_suspect(self) -> bool:
+        """Whether suspect values count in medians, ranks and sentences (View menu)."""
+        return self.window.chart_panel.include_suspect
+
+    def _on_include_suspect(self, include: bool) -> None:
+        action = self.window.include_suspect_action
+        if action.isChecked() != include:
+            action.blockSignals(True)
+            action.setChecked(include)
+            action.blockSignals(False)
+        self._table_key = None
+        self.refresh()
+
     def set_profile_detail(self, detail: bool) -> None:
         """Show (True) or hide the detail columns of the profile table."""
         if detail != self.profile_detail:
@@ -302,10 +322,12 @@ class Controller(QObject):
             state.focus_id, state.peer_ids, lang=self.lang, paper=paper, landscape=landscape)
         options = options.with_selection(state.focus_id, state.peer_ids, state.group_id)
         # the report's money defaults to the view's one currency choice
-        options = replace(options, currency=state.currency)
+        options = replace(options, currency=state.currency, prices=state.prices)
         from desktop.ui.dialogs.report_dialog import ReportDialog
 
         self.report_dialog = ReportDialog(self.dataset, options, self.window, ui_lang=self.lang)
+        # the report counts suspect values as the window does (View > Include suspect values)
+        self.report_dialog.include_suspect = self.include_suspect
         self.report_dialog.sig_options_changed.connect(self._remember_report_options)
         self.report_dialog.open()
 
@@ -402,6 +424,25 @@ class Controller(QObject):
         self.refresh()
         self.sig_state_changed.emit(state)
 
+    def _priced_or_current(self, state: ViewState) -> ViewState:
+        """`state` when its constant prices can be shown for this selection, else the state
+        at current prices with the reason in the status bar (data without a deflator, a base
+        year a country lacks): never a table that silently stays current."""
+        from desktop.analysis.prices import MissingDeflatorError
+
+        try:
+            view_dataset(self.dataset, [state.focus_id, *state.peer_ids], state.currency,
+                         state.prices)
+        except MissingDeflatorError as error:
+            year = error.params.get("year")
+            self.window.statusBar().showMessage(
+                self.tr("Constant prices need every country's GDP deflator and exchange rate "
+                        "in {0}; shown at current prices.").format(year) if year else
+                self.tr("Constant prices need every country's GDP deflator; shown at current "
+                        "prices."), REOPEN_NOTE_MS)
+            return state.with_prices("current")
+        return state
+
     def refresh(self) -> None:
         """Recompute the profile and the chart for the current state and show them."""
         state, dataset, window = self.state, self.dataset, self.window
@@ -411,18 +452,23 @@ class Controller(QObject):
             self.state = state = state.with_indicator(available[0])
         # The table does not depend on the charted indicator: choosing another indicator only
         # redraws the chart and moves the selection (keeps that path within one frame).
+        include = self.include_suspect
+        if state.prices != "current":
+            self.state = state = self._priced_or_current(state)
         table_key = (dataset, state.focus_id, state.peer_ids, state.year, state.currency,
-                     self.lang, self.profile_detail)
+                     state.prices, self.lang, self.profile_detail, include)
         if table_key != self._table_key:
             window.show_profile(dataset, selection_table(
                 dataset, state.focus_id, state.peer_ids, available, state.year, self.lang,
-                detail=self.profile_detail, currency=state.currency), self.lang)
+                detail=self.profile_detail, currency=state.currency, prices=state.prices,
+                include_suspect=include), self.lang)
             self._table_key = table_key
         # The charts read the same money as the table: the dataset in the view's currency.
-        # Their ranking and scatter compare one year: "each city's latest" is the table's.
+        # Their ranking and scatter follow the table's year rule (a year, the latest shared
+        # year, or each city's latest).
         window.chart_panel.set_selection(
-            view_dataset(dataset, cities, state.currency), state.focus_id, state.peer_ids,
-            state.indicator_id, None if state.year == LATEST_EACH else state.year, self.lang)
+            view_dataset(dataset, cities, state.currency, state.prices), state.focus_id,
+            state.peer_ids, state.indicator_id, state.year, self.lang)
         window.focus_box.set_city(state.focus_id)
         window.peer_picker.set_peers(state.peer_ids, state.group_id)
         window.indicator_list.set_available(set(available))
@@ -431,6 +477,7 @@ class Controller(QObject):
         year_index = window.year_box.findData(state.year) if state.year else 0
         window.year_box.setCurrentIndex(max(year_index, 0))
         window.currency_box.setCurrentIndex(max(window.currency_box.findData(state.currency), 0))
+        window.prices_box.setCurrentIndex(max(window.prices_box.findData(state.prices), 0))
         focus = dataset.cities[state.focus_id].name(self.lang)
         window.setWindowTitle(
             self.tr("City Profiles — {0} and {1} peers[*]").format(focus, len(state.peer_ids))

@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # the panels pull in pandas and pyqtgraph: imported when the 
     from desktop.core.dataset import Dataset
 
 LATEST_YEAR = None
+#: The earliest base year the Prices box offers by name (any later year with a deflator).
+FIRST_BASE_YEAR = 2000
 
 
 def comparable_cities(dataset: Dataset) -> list:
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
                              (self.tr("International $ (PPP)"), "ppp")):
             self.currency_box.addItem(text, choice)
         toolbar.addWidget(self.currency_box)
+        self._build_prices_box(toolbar, dataset)
         toolbar.addSeparator()
         toolbar.addAction(self.copy_action)
 
@@ -233,10 +236,34 @@ class MainWindow(QMainWindow):
         self.populated = True
         self._follow_palette()
 
+    def _build_prices_box(self, toolbar: QToolBar, dataset: Dataset) -> None:
+        """The Prices box beside Currency: current prices, or constant prices of the latest
+        base year every country has, or of a chosen year (desktop.analysis.prices)."""
+        from desktop.analysis.prices import base_years
+
+        prices_label = QLabel(self.tr(" Prices "))
+        toolbar.addWidget(prices_label)
+        self.prices_box = QComboBox()
+        self.prices_box.setAccessibleName(self.tr("Prices of money values"))
+        self.prices_box.setToolTip(self.tr(
+            "Money in the table, the charts and the report at current prices, or at constant "
+            "prices of a base year: deflated with each country's national GDP deflator, then "
+            "converted at the base year's rate"))
+        prices_label.setBuddy(self.prices_box)
+        self.prices_box.addItem(self.tr("Current prices"), "current")
+        self.prices_box.addItem(self.tr("Constant prices (latest base year)"), "constant")
+        places = [p for p in ("country-CHN", "country-USA") if p in dataset.cities]
+        for year in base_years(dataset, places, "usd"):
+            if year >= FIRST_BASE_YEAR:
+                self.prices_box.addItem(self.tr("Constant {0} prices").format(year),
+                                        f"constant:{year}")
+        toolbar.addWidget(self.prices_box)
+
     def _set_tab_order(self) -> None:
         """Tab moves as the eye reads: toolbar, then the side panels, then table and chart."""
         picker = self.peer_picker
-        chain = [self.focus_box, self.year_box, self.currency_box, picker.group_box,
+        chain = [self.focus_box, self.year_box, self.currency_box, self.prices_box,
+                 picker.group_box,
                  picker.peer_list, picker.add_box, picker.clear_button, self.indicator_list,
                  self.table_filter, self.detail_box, self.profile_view, self.chart.plot_widget]
         for first, second in itertools.pairwise(chain):
@@ -353,6 +380,15 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.peer_finder_action)
+        # suspect values (breaks register) are greyed and left out of medians, ranks and
+        # sentences; this counts them in (they stay greyed). Default off, saved in projects.
+        self.include_suspect_action = self._action(
+            self.tr("Include &suspect values"),
+            tip=self.tr("Count values the breaks register judges suspect in peer medians, "
+                        "ranks and sentences (they stay greyed, with their reason)"))
+        self.include_suspect_action.setCheckable(True)
+        view_menu.addSeparator()
+        view_menu.addAction(self.include_suspect_action)
 
         self.sources_action = self._action(
             self.tr("Data &sources…"), tip=self.tr("Where every number comes from, with caveats"))

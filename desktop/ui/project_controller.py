@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import __version__
 from desktop.analysis.comparison import available_indicators, build_profile
+from desktop.analysis.selection_cube import LATEST_EACH
 from desktop.core.storage import check_writable
 from desktop.ui.controller import Controller
 from desktop.ui.plots.chart_panel import ChartOptions
@@ -424,6 +425,8 @@ def chart_options_from_json(data: Mapping[str, Any]) -> ChartOptions:
             continue  # True is an int to Python, not to a year box
         if isinstance(value, allowed):
             values[option.name] = value
+    if isinstance(values.get("year"), str) and values["year"] != LATEST_EACH:
+        del values["year"]  # the only word a year may be
     return ChartOptions(**values)
 
 

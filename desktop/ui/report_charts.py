@@ -42,6 +42,7 @@ from desktop.report.model import BarChartSpec, ChartBlock
 from desktop.report.palette import BREAK, MEDIAN, series_colors
 from desktop.ui.plots.line_chart import ValueAxis, YearAxis
 from desktop.ui.plots.painting import painting
+from desktop.ui.plots.suspect_marks import SUSPECT_COLOR
 
 LAYOUT_DPI = 96.0
 TICK_POINT_SIZE = 8.0
@@ -175,6 +176,12 @@ class ChartRenderer:
                           symbol="o", symbolSize=size, symbolBrush=color,
                           symbolPen=pg.mkPen(color), connect=connect_for(series.years))
             curve.setZValue(z)
+            if len(series.suspect_years):  # a suspect value: grey and hollow, never joined
+                marks = plot.take("suspect", lambda: pg.PlotDataItem(
+                    pen=None, symbol="o", symbolSize=7, symbolBrush=pg.mkBrush(0, 0, 0, 0),
+                    symbolPen=pg.mkPen(SUSPECT_COLOR, width=1.4)))
+                marks.setData(series.suspect_years, series.suspect_values)
+                marks.setZValue(12)
         for mark in spec.breaks:
             line = plot.take("break", lambda: self._break_line(block.break_label),
                              ignore_bounds=True)

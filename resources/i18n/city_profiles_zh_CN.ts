@@ -17,266 +17,271 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="118"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="126"/>
         <source>Over time</source>
-        <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest. Scatter trails go back this many years from the scatter&apos;s year. The indicators each tab drew last: their definitions go with its data export.</extracomment>
+        <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest. Scatter trails go back this many years from the scatter&apos;s year. ranking and scatter; None: the latest shared year; LATEST_EACH: each city&apos;s latest View &gt; Include suspect values: they count in medians, bands and ranks (still greyed); kept here so that a project saves and restores it with the chart controls suspect values count in medians and ranks (View &gt; Include suspect values) The indicators each tab drew last: their definitions go with its data export.</extracomment>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="122"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="122"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="123"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="634"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="131"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="662"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="124"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="132"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="133"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="141"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="134"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="142"/>
         <source>Index (base year = 100)</source>
         <translation>指数（基期=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="135"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="143"/>
         <source>% change from start</source>
         <translation>较起始年变化（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="136"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="174"/>
         <source>How values are shown over time</source>
         <translation>随时间显示数值的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="138"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="167"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="146"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="175"/>
         <source>Base year of the index (= 100)</source>
         <translation>指数基期（=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="139"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="147"/>
         <source>Base</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="140"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="143"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="168"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="151"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
         <source>First year shown</source>
         <translation>显示的第一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="169"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="152"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="177"/>
         <source>Last year shown</source>
         <translation>显示的最后一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="156"/>
         <source>Peer median and inter-quartile band</source>
         <translation>同类中位数及四分位区间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="150"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
         <source>All comparable cities, faintly</source>
         <translation>淡显所有可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="178"/>
         <source>Year of the ranking and the scatter</source>
         <translation>排名图和散点图的年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="157"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="171"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="165"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="179"/>
         <source>Indicator across</source>
         <translation>横轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="172"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="180"/>
         <source>Indicator up</source>
         <translation>纵轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="159"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="167"/>
         <source>Size by population</source>
         <translation>按人口确定点的大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="160"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="168"/>
         <source>Trails over the years</source>
         <translation>历年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
         <source>Each city&apos;s path over the ten years up to the chosen year</source>
         <translation>各城市截至所选年份的十年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="163"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="171"/>
         <source>Log scale across</source>
         <translation>横轴对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="178"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="186"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="181"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="189"/>
         <source>Save chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="182"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="190"/>
         <source>Save chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="184"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="192"/>
         <source>Save data as CSV…</source>
         <translation>将数据另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="185"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="193"/>
         <source>Save data as Excel…</source>
         <translation>将数据另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="187"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="195"/>
         <source>View data…</source>
         <translation>查看数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="202"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="210"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="212"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="220"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="218"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="226"/>
         <source>Across</source>
         <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="220"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="228"/>
         <source>Up</source>
         <translation>纵轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="346"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="372"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="444"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="373"/>
+        <source>Each city&apos;s latest</source>
+        <translation>各城市最新年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="472"/>
         <source>These indicators report money in different currencies, which are not drawn on one axis: choose another currency in the toolbar.</source>
         <translation>这些指标的货币单位不同，不能画在同一坐标轴上：请在工具栏中选择另一种货币。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="460"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="488"/>
         <source>yuan converted to international $ at PPP (the view&apos;s currency)</source>
         <translation>人民币按购买力平价折算为国际元（视图货币）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="462"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="490"/>
         <source>yuan converted to US$ at annual average exchange rates (the view&apos;s currency)</source>
         <translation>人民币按年平均汇率折算为美元（视图货币）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="447"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="475"/>
         <source>These indicators have different units and cannot share an axis.</source>
         <translation>这些指标单位不同，不能共用一个坐标轴。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="449"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="477"/>
         <source>No exchange rates in the data: values cannot be converted.</source>
         <translation>数据中没有汇率：无法换算数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="451"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="479"/>
         <source>This chart cannot be drawn ({0}).</source>
         <translation>无法绘制此图表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="468"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="496"/>
         <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Money values are converted between US dollars and yuan at the World Bank&apos;s annual average exchange rate of each year; the chart says which currency it shows.</source>
         <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。货币数值按世界银行各年年平均汇率在美元和人民币之间换算，图中注明所用币种。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="571"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="599"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="572"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="600"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="583"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="611"/>
         <source>Save chart as PNG</source>
         <translation>将图表另存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="584"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="612"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="591"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="619"/>
         <source>Save chart as SVG</source>
         <translation>将图表另存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="592"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="620"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="616"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="644"/>
         <source>Save chart data as CSV</source>
         <translation>将图表数据另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="617"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="645"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="625"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="653"/>
         <source>Save chart data as Excel</source>
         <translation>将图表数据另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="626"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="654"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -284,162 +289,172 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="134"/>
+        <location filename="../../desktop/ui/controller.py" line="140"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="135"/>
+        <location filename="../../desktop/ui/controller.py" line="141"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="164"/>
+        <location filename="../../desktop/ui/controller.py" line="170"/>
         <source>Imported by the user</source>
         <translation>用户导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="188"/>
+        <location filename="../../desktop/ui/controller.py" line="194"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="189"/>
+        <location filename="../../desktop/ui/controller.py" line="195"/>
         <source>Nothing was changed: {0}</source>
         <translation>未做任何更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="198"/>
+        <location filename="../../desktop/ui/controller.py" line="204"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="216"/>
+        <location filename="../../desktop/ui/controller.py" line="222"/>
         <source>Imported {0} from {1}: {2}, {3}, {4}.</source>
         <translation>已从 {1} 导入 {0}：{2}、{3}，{4}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="217"/>
+        <location filename="../../desktop/ui/controller.py" line="223"/>
         <source>1 value</source>
         <translation>1 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="217"/>
+        <location filename="../../desktop/ui/controller.py" line="223"/>
         <source>{0} values</source>
         <translation>{0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="219"/>
+        <location filename="../../desktop/ui/controller.py" line="225"/>
         <source>1 new city</source>
         <translation>新增城市 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="220"/>
+        <location filename="../../desktop/ui/controller.py" line="226"/>
         <source>{0} new cities</source>
         <translation>新增城市 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="221"/>
+        <location filename="../../desktop/ui/controller.py" line="227"/>
         <source>1 new indicator</source>
         <translation>新增指标 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="222"/>
+        <location filename="../../desktop/ui/controller.py" line="228"/>
         <source>{0} new indicators</source>
         <translation>新增指标 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="223"/>
+        <location filename="../../desktop/ui/controller.py" line="229"/>
         <source>1 bundled value replaced</source>
         <translation>替换内置数值 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="224"/>
+        <location filename="../../desktop/ui/controller.py" line="230"/>
         <source>{0} bundled values replaced</source>
         <translation>替换内置数值 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="231"/>
+        <location filename="../../desktop/ui/controller.py" line="237"/>
         <source>1 imported value</source>
         <translation>1 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="231"/>
+        <location filename="../../desktop/ui/controller.py" line="237"/>
         <source>{0} imported values</source>
         <translation>{0} 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="233"/>
+        <location filename="../../desktop/ui/controller.py" line="239"/>
         <source>with a different value</source>
         <translation>数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="234"/>
+        <location filename="../../desktop/ui/controller.py" line="240"/>
         <source>with the same value</source>
         <translation>数值相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="235"/>
+        <location filename="../../desktop/ui/controller.py" line="241"/>
         <source>{0} with a different value</source>
         <translation>其中 {0} 个数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="236"/>
+        <location filename="../../desktop/ui/controller.py" line="242"/>
         <source>all with the same value</source>
         <translation>数值均相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="244"/>
+        <location filename="../../desktop/ui/controller.py" line="250"/>
         <source>{0} repeated a city, indicator and year under another name ({1}); the first was kept (details below).</source>
         <translation>有 {0}以另一名称重复了同一城市、指标和年份（{1}）；已保留第一个（详见下文）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="246"/>
+        <location filename="../../desktop/ui/controller.py" line="252"/>
         <source>Repeated after matching names (the first row kept, the others not imported):</source>
         <translation>名称匹配后重复的数值（保留第一行，其余未导入）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="250"/>
+        <location filename="../../desktop/ui/controller.py" line="256"/>
         <source>… and {0} more.</source>
         <translation>……另有 {0} 项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="260"/>
+        <location filename="../../desktop/ui/controller.py" line="266"/>
         <source>row {0}, column {1}: {2} {3}</source>
         <translation>第 {0} 行第 {1} 列：{2} {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="263"/>
+        <location filename="../../desktop/ui/controller.py" line="269"/>
         <source>{0} / {1} / {2}: kept {3}; not kept: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；未导入：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="264"/>
+        <location filename="../../desktop/ui/controller.py" line="270"/>
         <source>{0} / {1} / {2}: kept {3}; the same value again: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；相同数值重复：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="357"/>
+        <location filename="../../desktop/ui/controller.py" line="379"/>
         <source>The project&apos;s focus city is not in the data that was read (is a data file missing?), so the project was not opened.</source>
         <translation>项目的重点城市不在已读取的数据中（是否缺少数据文件？），因此未打开该项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="370"/>
+        <location filename="../../desktop/ui/controller.py" line="392"/>
         <source>{0}: {1} repeated a city, indicator and year under another name ({2}); the first was kept.</source>
         <translation>{0}：有 {1}以另一名称重复了同一城市、指标和年份（{2}）；已保留第一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="380"/>
+        <location filename="../../desktop/ui/controller.py" line="402"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="375"/>
+        <location filename="../../desktop/ui/controller.py" line="397"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="436"/>
+        <location filename="../../desktop/ui/controller.py" line="439"/>
+        <source>Constant prices need every country&apos;s GDP deflator and exchange rate in {0}; shown at current prices.</source>
+        <translation>按不变价显示需要所选各国{0}年的 GDP 平减指数和汇率；现按现价显示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="441"/>
+        <source>Constant prices need every country&apos;s GDP deflator; shown at current prices.</source>
+        <translation>按不变价显示需要所选各国的 GDP 平减指数；现按现价显示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="483"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -814,431 +829,477 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="264"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="265"/>
         <source>Chart title</source>
         <extracomment>per curve, what it was last drawn with (None: hidden)</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="270"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="271"/>
         <source>Indicator over time</source>
         <translation>指标历年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="321"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="326"/>
         <source>Values at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="364"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="373"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="372"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="381"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="432"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="441"/>
         <source>Other comparable cities ({0})</source>
         <translation>其他可比城市（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="571"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="580"/>
         <source>series break</source>
         <translation>口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="618"/>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="635"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="627"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="648"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="636"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="649"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="637"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="650"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="640"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="653"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="641"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="654"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="641"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="654"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="642"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="655"/>
         <source>Year</source>
         <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="656"/>
+        <source>Suspect value: why</source>
+        <translation>可疑数值：原因</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53"/>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="55"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
         <source>City Profiles</source>
+        <extracomment>The earliest base year the Prices box offers by name (any later year with a deflator).</extracomment>
         <translation>城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Focus city </source>
         <translation>重点城市 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>Find a city (English or 中文)…</source>
         <translation>查找城市（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>Focus city</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>Type part of a name in English or Chinese</source>
         <translation>输入中文或英文名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source> Year </source>
         <translation> 年份 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Comparison year</source>
         <translation>比较年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56"/>
+        <location filename="../../desktop/ui/main_window.py" line="58"/>
         <source>Copy table</source>
         <extracomment>Asked before the window closes (unsaved changes); set by the project controller.</extracomment>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <location filename="../../desktop/ui/main_window.py" line="60"/>
         <source>Copy the profile table as tab-separated text</source>
         <translation>以制表符分隔的文本复制对比表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <location filename="../../desktop/ui/main_window.py" line="65"/>
         <source>Dataset summary</source>
         <translation>数据集概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87"/>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
         <source>Loading the bundled data…</source>
         <translation>正在加载内置数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
         <source>The bundled data could not be loaded: {0}</source>
         <translation>无法加载内置数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>Each row compares the latest year all the selected cities have</source>
         <translation>每行比较所有所选城市都有数值的最近年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>Each city&apos;s latest</source>
         <translation>各城市最新年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>Each city&apos;s latest value, whatever its year: values of different years are marked, and the peer median and ranks then compare different years</source>
         <translation>各城市的最新数值，不论年份：不同年份的数值会标出，此时同类中位数和排名比较的是不同年份的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source> Currency </source>
         <translation> 货币 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Currency of money values</source>
         <translation>货币金额的币种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>Money in the table, the charts and the report: Automatic is yuan for Chinese cities alone and US$ when the selection mixes countries</source>
         <translation>表格、图表和报告中的金额：“自动”在只选中国城市时用人民币，所选地区跨国家时用美元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Yuan</source>
         <translation>人民币</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>US$ (annual exchange rate)</source>
         <translation>美元（年平均汇率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>International $ (PPP)</source>
         <translation>国际元（购买力平价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <source> Prices </source>
+        <translation> 价格 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <source>Prices of money values</source>
+        <translation>货币数值的价格口径</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <source>Money in the table, the charts and the report at current prices, or at constant prices of a base year: deflated with each country&apos;s national GDP deflator, then converted at the base year&apos;s rate</source>
+        <translation>表格、图表和报告中的货币数值按现价，或按某一基年的不变价显示：先用各国的国家 GDP 平减指数平减，再按基年的汇率换算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <source>Current prices</source>
+        <translation>现价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <source>Constant prices (latest base year)</source>
+        <translation>不变价（最新基年）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <source>Constant {0} prices</source>
+        <translation>{0}年不变价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
         <source>Filter indicators (English or 中文)…</source>
         <translation>筛选指标（英文或中文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>Show only the indicators whose name contains this text, in English or Chinese</source>
         <translation>只显示名称（英文或中文）包含此文字的指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>&amp;Details</source>
         <translation>详细(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>Rank among all comparable cities, percentile, index, changes over 1, 5 and 10 years, growth rates and a sentence per indicator</source>
         <translation>在全部可比城市中的排名、百分位、指数、1年/5年/10年变化、年均增长率，以及每个指标的一句话说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>Fi&amp;lter</source>
         <translation>筛选(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>Open a saved comparison with its data files</source>
         <translation>打开已保存的比较及其数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>Save this comparison and the data files it uses</source>
         <translation>保存当前比较及其使用的数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>Read a CSV, TSV or Excel file and add its values to the comparison</source>
         <translation>读取 CSV、TSV 或 Excel 文件，并将其数值加入比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>&amp;Export table…</source>
         <translation>导出表格(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>Save the profile table as CSV or Excel</source>
         <translation>将对比表保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>&amp;Print report…</source>
         <translation>打印报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Preview, print or save a profile report (PDF or HTML)</source>
         <translation>预览、打印或保存城市概况报告（PDF 或 HTML）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>&amp;Find a city</source>
         <translation>查找城市(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>Type a city name in English or Chinese</source>
         <translation>输入城市的中文或英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>Go to the &amp;table</source>
         <translation>转到表格(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>Ctrl+1</source>
         <translation>Ctrl+1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>Go to the &amp;chart</source>
         <translation>转到图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Ctrl+2</source>
         <translation>Ctrl+2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>Go to the &amp;indicators</source>
         <translation>转到指标列表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Ctrl+3</source>
         <translation>Ctrl+3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Find &amp;peers…</source>
         <translation>查找同类城市(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>Propose the cities most similar to the focus city, and show why</source>
         <translation>推荐与重点城市最相似的城市，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <source>Include &amp;suspect values</source>
+        <translation>计入可疑数值(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <source>Count values the breaks register judges suspect in peer medians, ranks and sentences (they stay greyed, with their reason)</source>
+        <translation>将断点登记册判定为可疑的数值计入同类中位数、排名和结论句（仍以灰色显示并附原因）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>Data &amp;sources…</source>
         <translation>数据来源(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>Where every number comes from, with caveats</source>
         <translation>每个数值的出处及注意事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>User &amp;guide</source>
         <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>&amp;About City Profiles</source>
         <translation>关于城市概况(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>Language, default cities, theme, report paper and start-up</source>
         <translation>语言、默认城市、主题、报告纸张和启动选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="437"/>
         <source>{0} values · {1} places · {2} sources</source>
         <translation>{0} 个数值 · {1} 个地区 · {2} 个来源</translation>
     </message>
@@ -1574,118 +1635,118 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProfileTable</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>Indicator</source>
         <extracomment>Column headings and tooltips, marked for translation and translated when shown.</extracomment>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/ui/main_window.py" line="474"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/ui/main_window.py" line="475"/>
         <source>Display unit (亿 = 100 million, 万 = 10,000)</source>
         <translation>显示单位（亿 = 1亿，万 = 1万）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="478"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="479"/>
         <source>Comparison year; a value from another year shows it in brackets</source>
         <translation>比较年份；其他年份的数值在括号中注明年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/ui/main_window.py" line="484"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/ui/main_window.py" line="485"/>
         <source>Median of the peers, without the focus city</source>
         <translation>同类城市的中位数（不含重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="452"/>
+        <location filename="../../desktop/ui/main_window.py" line="488"/>
         <source>Gap to median</source>
         <translation>与中位数差距</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>Focus city against the peer median: % for levels, percentage points (pp) for rates and shares</source>
         <translation>重点城市与同类中位数的差距：总量指标以 % 表示，比率和比重以百分点（pp）表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/ui/main_window.py" line="496"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="461"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>Focus city&apos;s rank among the selected cities with a value (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在有数值的所选城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="470"/>
+        <location filename="../../desktop/ui/main_window.py" line="506"/>
         <source>Focus city&apos;s rank among all comparable cities with a value that year (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在当年有数值的全部可比城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="469"/>
+        <location filename="../../desktop/ui/main_window.py" line="505"/>
         <source>Rank in pool</source>
         <translation>全部城市排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477"/>
+        <location filename="../../desktop/ui/main_window.py" line="513"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="478"/>
+        <location filename="../../desktop/ui/main_window.py" line="514"/>
         <source>Share of the other comparable cities with a lower value (100 = highest value)</source>
         <translation>数值更低的其他可比城市所占比例（100 = 最高值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/main_window.py" line="520"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/main_window.py" line="521"/>
         <source>Focus city&apos;s value with the peer median = 100</source>
         <translation>重点城市数值（同类中位数 = 100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="488"/>
+        <location filename="../../desktop/ui/main_window.py" line="524"/>
         <source>{0}-yr change</source>
         <translation>{0}年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="489"/>
+        <location filename="../../desktop/ui/main_window.py" line="525"/>
         <source>Focus city&apos;s change over {0} years: % for levels, percentage points for rates; † = the window crosses a series break (see the tooltip)</source>
         <translation>重点城市{0}年间的变化：总量为%，比率为百分点；† = 该时段跨越统计口径变化（见提示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="496"/>
+        <location filename="../../desktop/ui/main_window.py" line="532"/>
         <source>CAGR {0} yr</source>
         <translation>{0}年年均增长率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/main_window.py" line="533"/>
         <source>Compound average yearly growth of the focus city over {0} years; † = the window crosses a series break</source>
         <translation>重点城市{0}年间的复合年均增长率；† = 该时段跨越统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="504"/>
+        <location filename="../../desktop/ui/main_window.py" line="540"/>
         <source>In words</source>
         <translation>文字说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="505"/>
+        <location filename="../../desktop/ui/main_window.py" line="541"/>
         <source>The focus city against the peer median, in a sentence</source>
         <translation>用一句话说明重点城市与同类中位数的比较</translation>
     </message>
@@ -1702,112 +1763,112 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProjectController</name>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="135"/>
+        <location filename="../../desktop/ui/project_controller.py" line="136"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="157"/>
+        <location filename="../../desktop/ui/project_controller.py" line="158"/>
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="158"/>
+        <location filename="../../desktop/ui/project_controller.py" line="159"/>
         <source>City Profiles projects (*{0})</source>
         <translation>城市概况项目 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="165"/>
+        <location filename="../../desktop/ui/project_controller.py" line="166"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="166"/>
+        <location filename="../../desktop/ui/project_controller.py" line="167"/>
         <source>{0} was not saved: {1}</source>
         <translation>{0} 未保存：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="183"/>
+        <location filename="../../desktop/ui/project_controller.py" line="184"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="184"/>
+        <location filename="../../desktop/ui/project_controller.py" line="185"/>
         <source>City Profiles projects (*{0});;All files (*)</source>
         <translation>城市概况项目 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="195"/>
+        <location filename="../../desktop/ui/project_controller.py" line="196"/>
         <source>Could not open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="217"/>
+        <location filename="../../desktop/ui/project_controller.py" line="218"/>
         <source>The recovered session could not be restored: {0}</source>
         <translation>无法恢复所保存的会话：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="239"/>
+        <location filename="../../desktop/ui/project_controller.py" line="240"/>
         <source>{0} (not found)</source>
         <translation>{0}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="243"/>
+        <location filename="../../desktop/ui/project_controller.py" line="244"/>
         <source>{0} (it was being read when City Profiles stopped last time)</source>
         <translation>{0}（上次 City Profiles 停止时正在读取该文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="246"/>
+        <location filename="../../desktop/ui/project_controller.py" line="247"/>
         <source>{0} (it was refused last time: {1})</source>
         <translation>{0}（上次被拒绝：{1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="250"/>
+        <location filename="../../desktop/ui/project_controller.py" line="251"/>
         <source>Not read again at start-up: {0}. Open the project to read it.</source>
         <translation>启动时未再次读取：{0}。打开该项目即可读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="257"/>
+        <location filename="../../desktop/ui/project_controller.py" line="258"/>
         <source>{0} was saved by a newer version of City Profiles (project format {1}; this version reads up to {2}). Please update the app.</source>
         <translation>{0} 由更新版本的城市概况保存（项目格式 {1}；本版本最高支持 {2}）。请更新本软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="262"/>
+        <location filename="../../desktop/ui/project_controller.py" line="263"/>
         <source>{0} is not a City Profiles project.</source>
         <translation>{0} 不是城市概况项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="263"/>
+        <location filename="../../desktop/ui/project_controller.py" line="264"/>
         <source>{0}: the project file is damaged: {1}</source>
         <translation>{0}：项目文件已损坏：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="270"/>
+        <location filename="../../desktop/ui/project_controller.py" line="271"/>
         <source>it is not valid JSON at line {0}, column {1} ({2}).</source>
         <translation>第 {0} 行第 {1} 列不是有效的 JSON（{2}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="273"/>
+        <location filename="../../desktop/ui/project_controller.py" line="274"/>
         <source>the field {0} is missing.</source>
         <translation>缺少字段 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="275"/>
+        <location filename="../../desktop/ui/project_controller.py" line="276"/>
         <source>the field {0} has an invalid value {1}.</source>
         <translation>字段 {0} 的值 {1} 无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="277"/>
+        <location filename="../../desktop/ui/project_controller.py" line="278"/>
         <source>it cannot be read ({0}).</source>
         <translation>无法读取（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="292"/>
+        <location filename="../../desktop/ui/project_controller.py" line="293"/>
         <source>Data file not found</source>
         <translation>找不到数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="293"/>
+        <location filename="../../desktop/ui/project_controller.py" line="294"/>
         <source>{0} is not where the project says. Locate it?
 
 No opens the project without its values; Cancel keeps the current comparison.</source>
@@ -1816,77 +1877,77 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 选“否”将打开项目，但不含该文件的数值；选“取消”则保留当前的比较。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="300"/>
+        <location filename="../../desktop/ui/project_controller.py" line="301"/>
         <source>Locate {0}</source>
         <translation>查找 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="318"/>
+        <location filename="../../desktop/ui/project_controller.py" line="319"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="319"/>
+        <location filename="../../desktop/ui/project_controller.py" line="320"/>
         <source>Save the changes to this comparison first?</source>
         <translation>是否先保存对当前比较的更改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="331"/>
+        <location filename="../../desktop/ui/project_controller.py" line="332"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="332"/>
+        <location filename="../../desktop/ui/project_controller.py" line="333"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="343"/>
+        <location filename="../../desktop/ui/project_controller.py" line="344"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="344"/>
+        <location filename="../../desktop/ui/project_controller.py" line="345"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="346"/>
+        <location filename="../../desktop/ui/project_controller.py" line="347"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="353"/>
+        <location filename="../../desktop/ui/project_controller.py" line="354"/>
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="359"/>
+        <location filename="../../desktop/ui/project_controller.py" line="360"/>
         <source>User guide</source>
         <translation>用户指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="383"/>
+        <location filename="../../desktop/ui/project_controller.py" line="384"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="384"/>
+        <location filename="../../desktop/ui/project_controller.py" line="385"/>
         <source>The new language is used the next time City Profiles starts.</source>
         <translation>新的界面语言将在下次启动城市概况时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="390"/>
+        <location filename="../../desktop/ui/project_controller.py" line="391"/>
         <source>The default cities are used from the next start.</source>
         <translation>默认城市将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="399"/>
+        <location filename="../../desktop/ui/project_controller.py" line="400"/>
         <source>About City Profiles</source>
         <translation>关于城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="400"/>
+        <location filename="../../desktop/ui/project_controller.py" line="401"/>
         <source>&lt;h3&gt;City Profiles {0}&lt;/h3&gt;&lt;p&gt;Compare a city side by side with its peers, on sourced data. Every number can be traced to its file, sheet and row.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;城市概况 {0}&lt;/h3&gt;&lt;p&gt;基于有出处的数据，将一个城市与其同类城市并列比较。每个数值都可以追溯到其文件、工作表和行。&lt;/p&gt;</translation>
     </message>
@@ -1894,79 +1955,94 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="68"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="69"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="72"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="73"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="91"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="92"/>
         <source>Value at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="137"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="139"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="142"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="144"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="168"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="170"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="170"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="172"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="201"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="204"/>
         <source>rank {0} of {1}</source>
         <translation>排名第{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="213"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="205"/>
+        <source>suspect value, not ranked</source>
+        <translation>可疑数值，不参与排名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="207"/>
+        <source>; suspect value, included</source>
+        <translation>；可疑数值，已计入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="222"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="215"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="224"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="215"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="224"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="215"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="224"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="215"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="224"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="216"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
         <source>Peer</source>
         <translation>同类城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
+        <source>Suspect value: why</source>
+        <translation>可疑数值：原因</translation>
     </message>
 </context>
 <context>
@@ -2105,168 +2181,173 @@ No opens the project without its values; Cancel keeps the current comparison.</s
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="123"/>
+        <source>Each city&apos;s latest year</source>
+        <translation>各城市最新年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="127"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="128"/>
         <source>Paper:</source>
         <translation>纸张：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="129"/>
         <source>Orientation:</source>
         <translation>方向：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="128"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="130"/>
         <source>Comparison year:</source>
         <translation>比较年份：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="132"/>
         <source>Currency of money values</source>
         <translation>货币金额的币种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="133"/>
         <source>The window&apos;s currency unless changed here</source>
         <translation>默认为主窗口所选货币，可在此更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="134"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="134"/>
         <source>Yuan</source>
         <translation>人民币</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="135"/>
         <source>US$ (annual exchange rate)</source>
         <translation>美元（年平均汇率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="136"/>
         <source>International $ (PPP)</source>
         <translation>国际元（购买力平价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="138"/>
         <source>Currency:</source>
         <translation>货币：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="147"/>
         <source>Indicators in the report</source>
         <translation>报告中的指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="148"/>
         <source>All</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="149"/>
         <source>None</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="157"/>
         <source>Indicators:</source>
         <translation>指标：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="170"/>
         <source>Report progress</source>
         <translation>报告生成进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="172"/>
         <source>Report status</source>
         <translation>报告状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="173"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="182"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="182"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="184"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="186"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="188"/>
         <source>Save HTML…</source>
         <translation>保存 HTML…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="271"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="273"/>
         <source>Choose at least one indicator.</source>
         <translation>请至少选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="285"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="288"/>
         <source>Drawing charts…</source>
         <translation>正在绘制图表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="296"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="299"/>
         <source>Laying out pages…</source>
         <translation>正在排版…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="319"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="322"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="325"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="328"/>
         <source>The report could not be made: {0}</source>
         <translation>无法生成报告：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="336"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="339"/>
         <source>Building the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="356"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="359"/>
         <source>Report preview</source>
         <translation>报告打印预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="405"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="408"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="406"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="409"/>
         <source>Web pages (*.html)</source>
         <translation>网页 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="407"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="410"/>
         <source>Save report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="397"/>
-        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="421"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="400"/>
+        <location filename="../../desktop/ui/dialogs/report_dialog.py" line="424"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -2274,57 +2355,57 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>ScatterChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="44"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="45"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="47"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="48"/>
         <source>Scatter of two indicators</source>
         <translation>两个指标的散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="64"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="65"/>
         <source>Point at the pointer</source>
         <translation>指针处的点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="111"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="115"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="118"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="122"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="176"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="180"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="178"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="182"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="221"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="221"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="221"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="222"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="228"/>
         <source>Size value</source>
         <translation>大小对应数值</translation>
     </message>
@@ -2534,62 +2615,62 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>SmallMultiples</name>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="114"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="121"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="117"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="124"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="141"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="148"/>
         <source>{0} against its peers</source>
         <translation>{0}与同类城市比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="169"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="176"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="215"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="222"/>
         <source>Indicator id</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="215"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="222"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="215"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="222"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="215"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="222"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="216"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="223"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="216"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="223"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="217"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="224"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="217"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="224"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>

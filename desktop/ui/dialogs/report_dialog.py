@@ -41,7 +41,7 @@ from desktop.core.storage import write_atomically
 from desktop.report.build import build_report
 from desktop.report.html import render_html
 from desktop.report.i18n_text import SECTION_NAMES, category_name
-from desktop.report.model import SECTIONS, ReportDocument, ReportOptions
+from desktop.report.model import LATEST_EACH, SECTIONS, ReportDocument, ReportOptions
 from desktop.ui.printing import chart_sizer, page_layout, pdf_bytes, print_report
 from desktop.ui.report_charts import ChartBatch, ChartRenderer
 from desktop.ui.tasks import TaskRunner
@@ -119,6 +119,8 @@ class ReportDialog(QDialog):
         self.year_box = QComboBox()
         self.year_box.setAccessibleName(self.tr("Comparison year"))
         self.year_box.addItem(self.tr("Latest shared year"), None)
+        # every city's latest value, its year beside it (issue #13)
+        self.year_box.addItem(self.tr("Each city's latest year"), LATEST_EACH)
         for year in reversed(self._dataset.years()):
             self.year_box.addItem(str(year), year)
         form = QFormLayout()
@@ -275,7 +277,8 @@ class ReportDialog(QDialog):
         self._then = then
         self._set_busy(True)
         dataset = self._dataset
-        self._runner.start(lambda progress: build_report(dataset, options, progress))
+        include = getattr(self, "include_suspect", False)  # the window's View menu switch
+        self._runner.start(lambda progress: build_report(dataset, options, progress, include))
 
     def _on_document(self, document: ReportDocument) -> None:
         if self._then is None:

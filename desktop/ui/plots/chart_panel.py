@@ -37,6 +37,7 @@ from desktop.analysis.chart_spec import CROSS_COUNTRY_NOTE
 from desktop.analysis.charts import over_time_spec
 from desktop.analysis.currency import converted_basis
 from desktop.analysis.panel import panel_for
+from desktop.analysis.selection_cube import LATEST_EACH
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
 from desktop.ui.plots.line_chart import LineChart
@@ -78,12 +79,16 @@ class ChartOptions:
     end: int | None = None
     band: bool = True
     background: bool = False
-    year: int | None = None  # ranking and scatter; None: the latest shared year
+    #: ranking and scatter; None: the latest shared year; LATEST_EACH: each city's latest
+    year: int | str | None = None
     x_indicator: str | None = None
     y_indicator: str | None = None
     size_by_population: bool = False
     trails: bool = False
     log_x: bool = False
+    #: View > Include suspect values: they count in medians, bands and ranks (still greyed);
+    #: kept here so that a project saves and restores it with the chart controls
+    include_suspect: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,7 @@ class Selection:
     focus_id: str
     peer_ids: tuple[str, ...]
     indicator_id: str
-    year: int | None
+    year: int | str | None
     lang: str
 
 
@@ -100,12 +105,15 @@ class ChartPanel(QWidget):
     """Four chart tabs and the Structure tab over one selection, with controls and exports."""
 
     sig_options_changed = Signal(object)  # ChartOptions
+    sig_include_suspect_changed = Signal(bool)  # the window's switch and table follow it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._selection: Selection | None = None
         self._dataset_key: int | None = None
         self._stale: set[int] = set()
+        #: suspect values count in medians and ranks (View > Include suspect values)
+        self.include_suspect = False
         self._updating = False
         self.options = ChartOptions()
         self.error_box: QMessageBox | None = None
@@ -280,7 +288,8 @@ class ChartPanel(QWidget):
         return self._tab_chart(self.tabs.currentIndex())
 
     def set_selection(self, dataset: Dataset, focus_id: str, peer_ids: Sequence[str],
-                      indicator_id: str, year: int | None = None, lang: str = "en") -> None:
+                      indicator_id: str, year: int | str | None = None, lang: str = "en"
+                      ) -> None:
         """Show this selection; only the visible chart is redrawn now, and only if the change
         concerns it (the over-time chart and the small multiples do not depend on the year).
         `dataset` is in the view's currency (the window's one choice: currency.view_dataset),
@@ -307,6 +316,19 @@ class ChartPanel(QWidget):
             self._stale = set(ALL_TABS)
         self._draw(self.tabs.currentIndex())
 
+    def set_include_suspect(self, include: bool) -> None:
+        """Count suspect values (breaks register) in the peer median, band and ranks (View >
+        Include suspect values); they stay greyed either way. Redraws the visible chart."""
+        if include == self.include_suspect:
+            return
+        self.include_suspect = include
+        self.options = replace(self.options, include_suspect=include)
+        self._stale = set(ALL_TABS)
+        if self._selection is not None:
+            self._draw(self.tabs.currentIndex())
+        self.sig_include_suspect_changed.emit(include)
+        self.sig_options_changed.emit(self.options)
+
     def set_options(self, options: ChartOptions) -> None:
         """Set the controls (e.g. from a saved project) and redraw."""
         self._updating = True
@@ -330,7 +352,11 @@ class ChartPanel(QWidget):
             self.log_x_check.setChecked(options.log_x)
         finally:
             self._updating = False
+        changed = options.include_suspect != self.include_suspect
+        self.include_suspect = options.include_suspect
         self._on_control_changed()
+        if changed:
+            self.sig_include_suspect_changed.emit(self.include_suspect)
 
     def _fill_controls(self, dataset: Dataset, lang: str) -> None:
         self._updating = True
@@ -344,6 +370,7 @@ class ChartPanel(QWidget):
             self.base_year_box.setValue(self.options.base_year or first)
             self.year_box.clear()
             self.year_box.addItem(self.tr("Latest shared"), None)
+            self.year_box.addItem(self.tr("Each city's latest"), LATEST_EACH)
             for year in reversed(years):
                 self.year_box.addItem(str(year), year)
             self.year_box.setCurrentIndex(max(self.year_box.findData(self.options.year), 0))
@@ -381,6 +408,7 @@ class ChartPanel(QWidget):
             size_by_population=self.size_check.isChecked(),
             trails=self.trails_check.isChecked(),
             log_x=self.log_x_check.isChecked(),
+            include_suspect=self.include_suspect,
         )
 
     def _on_control_changed(self, *_: object) -> None:
@@ -486,7 +514,7 @@ class ChartPanel(QWidget):
             mode=options.mode, log_y=options.log_y, year_range=(options.start, options.end),
             base_year=options.base_year, band=options.band,
             background_ids=self._background_ids(selection),
-            lang=selection.lang)
+            lang=selection.lang, include_suspect=self.include_suspect)
         spec = replace(spec, notes=self._localise(spec.notes))
         self.chart.set_spec(spec, self._caption(selection, [selection.indicator_id]))
         self._shown[OVER_TIME] = (selection.indicator_id,)
@@ -496,7 +524,7 @@ class ChartPanel(QWidget):
 
         spec = ranking_spec(selection.dataset, selection.focus_id, selection.peer_ids,
                             selection.indicator_id, self.options.year,
-                            lang=selection.lang)
+                            lang=selection.lang, include_suspect=self.include_suspect)
         spec = replace(spec, notes=self._localise(spec.notes))
         self.ranking.set_spec(spec, self._caption(selection, [selection.indicator_id]))
         self._shown[RANKING] = (selection.indicator_id,)
@@ -541,7 +569,7 @@ class ChartPanel(QWidget):
                     selection.dataset, selection.focus_id, selection.peer_ids, [indicator_id],
                     mode=options.mode, log_y=options.log_y,
                     year_range=(options.start, options.end), base_year=options.base_year,
-                    lang=selection.lang))
+                    lang=selection.lang, include_suspect=self.include_suspect))
             except CityProfilesError:
                 continue  # e.g. money in two currencies without conversion: left out
         if not specs:

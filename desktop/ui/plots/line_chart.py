@@ -36,6 +36,7 @@ from desktop.analysis.chart_spec import (
     unbroken,
     year_span,
 )
+from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
 FOCUS_COLOR = QColor(192, 41, 43)
 MEDIAN_COLOR = QColor(90, 90, 90)
@@ -309,6 +310,10 @@ class LineChart(QWidget):
         self.lone_marks.setZValue(6)
         self.lone_marks.setVisible(False)
         self.plot_item.addItem(self.lone_marks)
+        # suspect values (breaks register): grey hollow markers apart from the lines
+        self.suspect_marks = suspect_item()
+        self.suspect_marks.setVisible(False)
+        self.plot_item.addItem(self.suspect_marks)
         self.hover_line = pg.InfiniteLine(angle=90, movable=False,
                                           pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
         self.hover_line.setVisible(False)
@@ -355,6 +360,10 @@ class LineChart(QWidget):
         self._draw_band(spec)
         self._draw_series(spec)
         self._draw_lone_marks(spec)
+        if self.suspect_marks.isVisible() or any(len(s.suspect_years) for s in spec.series):
+            shown = [s for s in spec.series if len(s.suspect_years)]
+            show_suspects(self.suspect_marks, [s.suspect_years for s in shown],
+                          [s.suspect_values for s in shown], [s.suspect_reasons for s in shown])
         self._draw_breaks(spec)
         self._update_legend(spec)
         self._set_ranges(spec)
@@ -628,18 +637,23 @@ class LineChart(QWidget):
         rows: list[tuple] = []
         if spec is not None:
             for series in spec.series:
-                rows += [(series.city_id, series.label, int(y), float(v))
+                rows += [(series.city_id, series.label, int(y), float(v), "")
                          for y, v in zip(series.years, series.values, strict=True)]
+                # suspect values are off the line but never off the data: with their reason
+                rows += [(series.city_id, series.label, int(y), float(v), reason)
+                         for y, v, reason in zip(series.suspect_years, series.suspect_values,
+                                                 series.suspect_reasons, strict=True)]
             band = spec.band
             if band is not None:
                 for name, values in ((self.tr("Peer median"), band.median),
                                      (self.tr("Peers, 25th percentile"), band.q1),
                                      (self.tr("Peers, 75th percentile"), band.q3)):
-                    rows += [("", name, int(y), float(v))
+                    rows += [("", name, int(y), float(v), "")
                              for y, v in zip(band.years, values, strict=True)]
         value = spec.y_label if spec else self.tr("Value")
         return pd.DataFrame(rows, columns=[self.tr("City id"), self.tr("City"),
-                                           self.tr("Year"), value])
+                                           self.tr("Year"), value,
+                                           self.tr("Suspect value: why")])
 
 
 def pen_width(curve: pg.PlotDataItem) -> float:

@@ -29,6 +29,7 @@ from desktop.ui.plots.line_chart import (
 
 PEER_BAR = QColor(70, 120, 180)
 OTHER_BAR = QColor(185, 190, 200)
+SUSPECT_BAR = QColor(138, 138, 138)  # the profile table's grey for suspect values
 BAR_HEIGHT = 0.66
 MAX_VALUE_LABELS = 40  # beyond this the labels would overlap; the read-out still has them
 
@@ -107,8 +108,9 @@ class RankingChart(QWidget):
         count = len(spec.bars)
         positions = [float(count - 1 - i) for i in range(count)]
         values = [bar.value for bar in spec.bars]
-        colors = [FOCUS_COLOR if b.is_focus else PEER_BAR if b.is_peer else OTHER_BAR
-                  for b in spec.bars]
+        # a suspect value (breaks register) is a grey bar, whoever's it is
+        colors = [SUSPECT_BAR if b.suspect else FOCUS_COLOR if b.is_focus else PEER_BAR
+                  if b.is_peer else OTHER_BAR for b in spec.bars]
         self.bars.setOpts(x0=0, y=positions, height=BAR_HEIGHT, width=values,
                           brushes=[pg.mkBrush(c) for c in colors],
                           pens=[pg.mkPen(c.darker(130)) for c in colors])
@@ -198,19 +200,26 @@ class RankingChart(QWidget):
         bar = spec.bars[index]
         color = FOCUS_COLOR if bar.is_focus else PEER_BAR if bar.is_peer else QColor("#444")
         weight = "bold" if bar.is_focus else "normal"
-        rank = self.tr("rank {0} of {1}").format(bar.rank, len(spec.bars))
+        ranked = sum(b.rank is not None for b in spec.bars)
+        rank = (self.tr("rank {0} of {1}").format(bar.rank, ranked) if bar.rank is not None
+                else self.tr("suspect value, not ranked"))
+        if bar.suspect and bar.included:
+            rank += self.tr("; suspect value, included")
         suffix = f" {spec.unit_suffix}" if spec.unit_suffix else ""
         text = (f"<span style='color:{color.name()}; font-weight:{weight}'>"
                 f"{html.escape(bar.label)}: {bar.value:,.{spec.decimals}f}"
                 f"{html.escape(suffix)}</span> ({bar.year}, {html.escape(rank)})")
+        if bar.suspect:
+            text += (f"<br><span style='color:{SUSPECT_BAR.name()}'>"
+                     f"⚠ {html.escape(bar.suspect)}</span>")
         self.readout.setText(text)
 
     def data_frame(self) -> pd.DataFrame:
         spec = self._spec
         rows = [] if spec is None else [
-            (b.rank, b.city_id, b.label, b.year, b.value, b.is_focus, b.is_peer)
+            (b.rank, b.city_id, b.label, b.year, b.value, b.is_focus, b.is_peer, b.suspect)
             for b in spec.bars]
         value = spec.value_label if spec else self.tr("Value")
         return pd.DataFrame(rows, columns=[
             self.tr("Rank"), self.tr("City id"), self.tr("City"), self.tr("Year"), value,
-            self.tr("Focus"), self.tr("Peer")])
+            self.tr("Focus"), self.tr("Peer"), self.tr("Suspect value: why")])

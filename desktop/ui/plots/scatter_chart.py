@@ -28,6 +28,7 @@ from desktop.ui.plots.line_chart import (
     title_label,
     use_paper,
 )
+from desktop.ui.plots.suspect_marks import SUSPECT_COLOR
 
 HOVER_PIXELS = 14.0
 
@@ -93,8 +94,11 @@ class ScatterChart(QWidget):
             x=self._axis(np.array([p.x for p in spec.points]), spec.log_x),
             y=self._axis(np.array([p.y for p in spec.points]), spec.log_y),
             size=[p.marker_size for p in spec.points],
-            brush=[pg.mkBrush(self._fill(colors[p.city_id])) for p in spec.points],
-            pen=[pg.mkPen(colors[p.city_id].darker(120), width=2 if p.is_focus else 1)
+            # a suspect value (breaks register): a grey hollow point, the reason on hover
+            brush=[pg.mkBrush(0, 0, 0, 0) if p.suspect else
+                   pg.mkBrush(self._fill(colors[p.city_id])) for p in spec.points],
+            pen=[pg.mkPen(SUSPECT_COLOR, width=1.6) if p.suspect else
+                 pg.mkPen(colors[p.city_id].darker(120), width=2 if p.is_focus else 1)
                  for p in spec.points],
             data=list(range(len(spec.points))),
         )
@@ -210,6 +214,8 @@ class ScatterChart(QWidget):
         text = (f"<b style='color:{color.name()}'>{html.escape(point.label)}</b> "
                 f"({spec.year}): {html.escape(spec.x_label)} = {html.escape(x_text)}; "
                 f"{html.escape(spec.y_label)} = {html.escape(y_text)}")
+        if point.suspect:
+            text += f"<br><span style='color:{SUSPECT_COLOR}'>⚠ {html.escape(point.suspect)}</span>"
         self.readout.setText(text)
 
     def data_frame(self) -> pd.DataFrame:

@@ -29,6 +29,7 @@ from desktop.ui.plots.line_chart import (
     title_label,
     use_paper,
 )
+from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
 COLUMNS = 3
 
@@ -56,6 +57,9 @@ class _Cell:
                                            symbolBrush=MEDIAN_COLOR, symbolPen=MEDIAN_COLOR)
         self.focus_lone = pg.PlotDataItem(pen=None, symbol="o", symbolSize=6,
                                           symbolBrush=FOCUS_COLOR, symbolPen=FOCUS_COLOR)
+        self.suspects = suspect_item(8)  # the focus city's suspect values, greyed
+        self.suspects.setVisible(False)
+        self.plot.addItem(self.suspects)
         self.breaks: list[pg.InfiniteLine] = []
         for item, z in ((self.low, 1), (self.high, 1), (self.fill, 1), (self.band_lone, 1),
                         (self.median, 4), (self.median_lone, 4), (self.focus, 10),
@@ -75,6 +79,9 @@ class _Cell:
         self.focus.setData(panel.years, panel.focus, connect=connect_for(panel.years))
         lone = lone_points(panel.years)
         self.focus_lone.setData(panel.years[lone], panel.focus[lone])
+        if len(panel.suspect_years) or self.suspects.isVisible():
+            show_suspects(self.suspects, [panel.suspect_years], [panel.suspect_values],
+                          [panel.suspect_reasons])
         band = panel.band
         if band is not None and len(band.years):
             connect = connect_for(band.years)
