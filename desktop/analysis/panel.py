@@ -111,8 +111,10 @@ class Panel:
                                 if "source_column" in obs else None)
         codes, names = _codes(obs["indicator_id"])
         order = np.argsort(codes, kind="stable")
-        sorted_codes = codes[order]
-        bounds = np.searchsorted(sorted_codes, np.arange(len(names) + 1))
+        # rows per indicator, counted: searchsorted on the int8 codes first widened all 12 M
+        # of them (0.2 s of a 3,000-place load; bench/scale_bench.py)
+        counts = np.bincount(codes[codes >= 0], minlength=len(names))
+        bounds = np.concatenate(([0], np.cumsum(counts))) + int((codes < 0).sum())
         self._positions = {
             name: order[bounds[i]:bounds[i + 1]] for i, name in enumerate(names)
         }
