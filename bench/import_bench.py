@@ -20,6 +20,10 @@ by openpyxl into the cache (about 3 minutes). Target: imported in under 20 s wit
 peak memory; its time is also shown against the 450k import of the same run (linear scaling
 would be 2.33x).
 
+fastexcel (issue 14 item 6), when it and pyarrow are installed, runs in turns with our xlsx
+import: its read into a pandas frame against our whole import and against our import's time
+up to "columns read" (the part the hand-written parser does).
+
 Run: .venv/bin/python bench/import_bench.py [--quick] [--repeat N] [--no-full-sheet]
      (--quick: 45,000 rows, no full sheet)
 """
@@ -43,6 +47,7 @@ SETUP = {
     "pandas+openpyxl": "import pandas as pd, openpyxl",
     "pandas+calamine": "import pandas as pd, python_calamine",
     "pandas.read_csv": "import pandas as pd",
+    "fastexcel": "import pandas as pd, fastexcel, pyarrow",
     "city-profiles": (
         "import pandas as pd\n"
         "from desktop.importers.run import import_file; from pathlib import Path\n"
@@ -56,6 +61,9 @@ READERS = {
     "pandas+openpyxl": "pd.read_excel(PATH, engine='openpyxl')",
     "pandas+calamine": "pd.read_excel(PATH, engine='calamine')",
     "pandas.read_csv": "pd.read_csv(PATH)",
+    # issue 14 item 6: the Arrow-producing Rust reader against our hand-written XML parser;
+    # read only (into a pandas frame), no checks, no interpretation
+    "fastexcel": "fastexcel.read_excel(PATH).load_sheet(0).to_arrow().to_pandas()",
     "city-profiles": (
         "class Phases:\n"
         "    def __init__(self): self.marks = []\n"
@@ -74,6 +82,12 @@ READERS = {
     ),
 }
 _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def has_fastexcel() -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in ("fastexcel", "pyarrow"))
 
 
 def compile_ours() -> None:
@@ -196,9 +210,12 @@ def main() -> None:
                 for name, path in order[:3] + order[5:6]}
     # The fast readers and the CSV baseline run in turns, best of --repeat each: this VM's
     # speed drifts over seconds, and turns put baseline and ours in the same conditions.
-    measured.update(measure_in_turns(
-        [("city-profiles", xlsx_path), ("pandas.read_csv", csv_path),
-         ("city-profiles", csv_path)], args.repeat))
+    turns = [("city-profiles", xlsx_path), ("pandas.read_csv", csv_path),
+             ("city-profiles", csv_path)]
+    if has_fastexcel():
+        turns.insert(1, ("fastexcel", xlsx_path))
+        order += (("fastexcel", xlsx_path),)
+    measured.update(measure_in_turns(turns, args.repeat))
     results = {(name, path.suffix[1:]): measured[(name, path.suffix[1:])]
                for name, path in order}
     for (name, kind), (seconds, mib, extra) in results.items():
@@ -212,6 +229,15 @@ def main() -> None:
     ours_xlsx_s, ours_xlsx_mib, _ = results[("city-profiles", "xlsx")]
     csv_base_s, _, _ = results[("pandas.read_csv", "csv")]
     ours_csv_s, _, _ = results[("city-profiles", "csv")]
+    if ("fastexcel", "xlsx") in results:
+        fast_s, fast_mib, _ = results[("fastexcel", "xlsx")]
+        read = dict(results[("city-profiles", "xlsx")][2]["phases"]).get("columns read")
+        read_text = f", up to 'columns read' {read:.2f} s" if read is not None else ""
+        print(f"xlsx reader: fastexcel {fast_s:.2f} s / {fast_mib:.0f} MiB (read to pandas) vs "
+              f"ours {ours_xlsx_s:.2f} s / {ours_xlsx_mib:.0f} MiB whole import{read_text}: "
+              f"ours {fast_s / (read or ours_xlsx_s):.2f}x fastexcel's speed")
+    else:
+        print("xlsx reader: fastexcel or pyarrow not installed, not compared")
     xlsx_speedup = openpyxl_s / ours_xlsx_s
     csv_ratio = ours_csv_s / csv_base_s
     print(f"xlsx: {xlsx_speedup:.1f}x faster than pandas+openpyxl, peak memory "

@@ -184,7 +184,7 @@ def _whole_window(app: object, dataset: object, cities: list[str], rounds: int
     import tempfile
 
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="interaction-bench-")
-    from desktop.cli import Selection
+    from desktop.session.selection import Selection
     from desktop.ui.app import build_main_window
 
     window = build_main_window(dataset, Selection(cities[0], tuple(cities[1:10]), "gdp", None))

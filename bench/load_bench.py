@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from desktop.core.paths import bundled_data_dir
 from desktop.core.storage import OBSERVATIONS_FILE, load_bundled
-from desktop.paths import bundled_data_dir
 
 TARGET_SECONDS = 0.2
 REPEATS = 7

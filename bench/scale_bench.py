@@ -57,6 +57,7 @@ def generate(folder: Path) -> None:
     import numpy as np
     import pandas as pd
 
+    from desktop.core.paths import bundled_data_dir
     from desktop.core.snapshot import snapshot_bytes
     from desktop.core.storage import (
         CATALOG_FILE,
@@ -65,7 +66,6 @@ def generate(folder: Path) -> None:
         _read_observations,
         write_atomically,
     )
-    from desktop.paths import bundled_data_dir
 
     catalog = json.loads((bundled_data_dir() / CATALOG_FILE).read_text(encoding="utf-8"))
     cities = list(catalog["cities"])
@@ -134,8 +134,8 @@ def scenario(folder: str, rounds: int) -> dict[str, object]:
     from desktop.analysis.comparison import build_profile
     from desktop.analysis.panel import panel_for
     from desktop.core.breaks_register import load_register
+    from desktop.core.paths import bundled_data_dir
     from desktop.core.storage import load_dataset
-    from desktop.paths import bundled_data_dir
 
     out: dict[str, object] = {}
     started = time.perf_counter()

@@ -3,7 +3,7 @@
 Two checks (design.md section 2):
 (a) static: parse every module outside desktop/ui/ and list each Qt import, at any nesting
     level, plus module-level imports of desktop.ui (lazy imports inside a function, as in
-    desktop/cli.py, are allowed);
+    desktop/commands/, are allowed);
 (b) dynamic: import every non-UI module in a fresh interpreter and check that no Qt module
     ended up in sys.modules, naming the module that pulled it in.
 """

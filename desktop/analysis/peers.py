@@ -62,7 +62,7 @@ class PeerQueryError(CityProfilesError):
     code = "invalid_peer_query"
 
     def __init__(self, why: str, **values: object) -> None:
-        from desktop.report.i18n_text import reason_text
+        from desktop.text.phrases import reason_text
 
         super().__init__(reason=reason_text(why, "en", **values), why=why, why_values=values)
 
@@ -117,7 +117,7 @@ class MissingReport:
         """Who was compared over fewer indicators or left out, in English: the CLI's sentences
         (desktop/report/i18n_text.py, 'peers_...'), which agree with their counts ('1 of 292
         compared cities lacks', '2 of 292 … lack', 'all 297 … have every indicator')."""
-        from desktop.report.i18n_text import text
+        from desktop.text.phrases import text
 
         parts = []
         if self.focus_missing:

@@ -7,16 +7,17 @@ A ratio close to a friendly fraction (within FRACTION_TOLERANCE of it, relativel
 that fraction; one within SAME_BAND of 1 is "about the same"; anything else as a percentage
 ("about 58% of", "about 37% above") or, from twice upward, as a multiple ("about 2.6 times").
 Indicators measured in percent (shares, growth rates) are compared in percentage points.
-Builds on desktop.report.sentences (label forms) and desktop.report.i18n_text (shared wording).
+Builds on desktop.analysis.comparison_sentences (label forms) and desktop.text.phrases
+(shared wording).
 """
 
 from __future__ import annotations
 
 import math
 
+from desktop.analysis.comparison_sentences import SAME_BAND, SAME_POINTS, label_in_sentence
 from desktop.core.catalog import Indicator
-from desktop.report.i18n_text import text
-from desktop.report.sentences import SAME_BAND, SAME_POINTS, label_in_sentence
+from desktop.text.phrases import text
 
 #: (ratio, English, Chinese), in ascending order.
 FRACTIONS: tuple[tuple[float, str, str], ...] = (

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from desktop.analysis.comparison_sentences import label_in_sentence
 from desktop.analysis.panel import panel_for
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
-from desktop.report.sentences import label_in_sentence
 
 
 class NoValueError(CityProfilesError):

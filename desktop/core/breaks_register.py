@@ -42,7 +42,7 @@ _STATUS_ZH = {"confirmed": "已确认", "dismissed": "已排除"}
 
 def register_path() -> Path:
     """Where the bundled register lives (beside resources/data)."""
-    from desktop.paths import resources_dir
+    from desktop.core.paths import resources_dir
 
     return resources_dir() / "breaks" / "register.json"
 

@@ -12,7 +12,7 @@ objects are never reclaimed, so nothing may rely on the collector to free a data
 garbage (measured with gc.collect() at settle: 120 ms to find them); frozen with the rest,
 they stay — a few hundred KB, against a pause of that length.
 
-Only a program start pauses the collector (cli.main reading sys.argv); a test calling
+Only a program start pauses the collector (commands.main.main reading sys.argv); a test calling
 main([...]) or building windows leaves the collector alone, and settle() is then a no-op.
 """
 

@@ -193,6 +193,6 @@ def load_bundled() -> Dataset:
     """The dataset shipped in resources/data, with the breaks register of resources/breaks
     applied (desktop.core.breaks_register): its breaks marked, its suspect values flagged."""
     from desktop.core.breaks_register import load_register
-    from desktop.paths import bundled_data_dir
+    from desktop.core.paths import bundled_data_dir
 
     return load_dataset(bundled_data_dir()).with_register(load_register())

@@ -1,66 +1,10 @@
-"""`python -m desktop.curation [--check] [--sources DIR] [--target DIR]`.
+"""`python -m desktop.curation [--check]`: the `curation` command (desktop/commands/curation.py),
+kept under this name because the data's provenance notes and the README use it. The one
+import from a higher layer in the package; pyproject's import-linter contract names it."""
 
-Rebuilds resources/data from the raw files in resources/sources, or with --check verifies every
-raw file against resources/sources/manifest.json and compares a fresh rebuild with --target.
-"""
-
-from __future__ import annotations
-
-import argparse
 import sys
-from pathlib import Path
 
-from desktop.curation.build import CurationError, differences, write_bundle
-from desktop.curation.manifest import folder_problems
-from desktop.paths import bundled_data_dir, sources_dir
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m desktop.curation", description=__doc__)
-    parser.add_argument(
-        "--sources",
-        "--external",  # the option's name while the raw files lived in ../shared/data/external
-        dest="sources",
-        type=Path,
-        default=sources_dir(),
-        help="folder of raw source files with their manifest.json (default: resources/sources)",
-    )
-    parser.add_argument("--target", type=Path, default=bundled_data_dir())
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="verify the raw files, rebuild in a temporary folder and compare with --target",
-    )
-    args = parser.parse_args(argv)
-    try:
-        if args.check:
-            return _check(args.sources, args.target)
-        dataset = write_bundle(args.sources, args.target)
-    except CurationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(f"wrote {len(dataset):,} values for {len(dataset.cities):,} places to {args.target}")
-    return 0
-
-
-def _check(sources: Path, target: Path) -> int:
-    """0 when every raw file matches the manifest and a rebuild equals `target`, 1 when not;
-    CurationError when the folder cannot be checked at all (no folder, no readable manifest)."""
-    if not sources.is_dir():
-        raise CurationError(f"no raw sources folder at {sources}")
-    problems = folder_problems(sources)
-    if problems:  # a rebuild from files that are not the recorded ones would prove nothing
-        for problem in problems:
-            print(f"source file: {problem}")
-        return 1
-    changed = differences(sources, target)
-    if changed:
-        print(f"bundled data in {target} differs from a rebuild: {', '.join(changed)}")
-        return 1
-    print(f"raw sources in {sources} match manifest.json; "
-          f"bundled data in {target} matches a fresh rebuild")
-    return 0
-
+from desktop.commands.curation import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.importers.model import ImportReport, Issue, Location
 from desktop.importers.unit_parsing import conversion_text, unit_label
-from desktop.report.i18n_text import count_phrase
+from desktop.text.phrases import count_phrase
 
 MAX_LISTED = 200
 MAX_NAMED = 5  # cells, lines or rows named in one Chinese sentence, as the readers do

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from desktop.analysis.chart_spec import LineChartSpec, line_chart_spec
 from desktop.analysis.comparison import IndicatorComparison, Profile, build_profile
+from desktop.analysis.comparison_sentences import comparison_sentence, rank_text
 from desktop.analysis.currency import view_dataset
 from desktop.analysis.latest_each import common_year, rule_name, stale_notes, year_label
 from desktop.analysis.latest_each import word as latest_word
@@ -22,7 +23,6 @@ from desktop.core.catalog import Indicator, Source
 from desktop.core.dataset import Dataset
 from desktop.core.errors import UnknownCityError
 from desktop.core.progress import NullProgress, Progress, check_cancelled
-from desktop.report.i18n_text import category_name, join_names, text
 from desktop.report.model import (
     LATEST_EACH,
     Bar,
@@ -42,7 +42,7 @@ from desktop.report.model import (
     TableRow,
 )
 from desktop.report.palette import series_colors
-from desktop.report.sentences import comparison_sentence, rank_text
+from desktop.text.phrases import category_name, join_names, text
 
 #: Shown first in the summary when chosen; other chosen indicators follow up to SUMMARY_SIZE.
 KEY_INDICATORS = ("gdp", "gdp_per_capita", "gdp_real_growth", "population_resident",

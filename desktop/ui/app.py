@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.cli import Selection
     from desktop.core.dataset import Dataset
+    from desktop.session.selection import Selection
     from desktop.ui.autosave import SessionRecovery
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings

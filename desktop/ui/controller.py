@@ -61,7 +61,7 @@ def read_marked(recovery: RecoveryStore | None, path: Path,
         raise
     except Exception as error:
         if isinstance(error, CityProfilesError):
-            from desktop.cli import error_line
+            from desktop.session.messages import error_line
 
             reason = error_line(error)
         else:

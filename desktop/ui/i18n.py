@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop.paths import resources_dir
+from desktop.core.paths import resources_dir
 
 #: UI languages, each named in its own language (a language name is never translated).
 LANGUAGE_NAMES = {"en": "English", "zh": "简体中文"}

@@ -45,7 +45,6 @@ from PySide6.QtSvg import QSvgRenderer
 
 from desktop.core.storage import remove_stale_temps, write_atomically
 from desktop.report import html as report_html
-from desktop.report.i18n_text import text
 from desktop.report.model import (
     BarChartSpec,
     ChartBlock,
@@ -58,6 +57,7 @@ from desktop.report.model import (
     TableBlock,
 )
 from desktop.report.paginate import Box, Slice, paginate
+from desktop.text.phrases import text
 from desktop.ui.plots.painting import painting
 
 if TYPE_CHECKING:  # QtPrintSupport only where a printer is used, not for PDF or HTML output

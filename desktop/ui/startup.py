@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from desktop.cli import Selection
     from desktop.core.dataset import Dataset
     from desktop.core.progress import Progress
+    from desktop.session.selection import Selection
     from desktop.ui.autosave import SessionRecovery
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings
@@ -149,7 +149,7 @@ class StagedStart(QObject):
         if not isinstance(error, CityProfilesError):
             self._start_failed(error)
             return
-        from desktop.cli import error_line
+        from desktop.session.messages import error_line
 
         line = error_line(error)
         print(f"city-profiles: error: {line}", file=sys.stderr)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from handmade import build_dataset, city, indicator
 
-from desktop.analysis.cli_peers import add_peers_parser, run_peers
+from desktop.commands.peers import add_peers_parser, run_peers
 from desktop.core.errors import UnknownCityError, UnknownIndicatorError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [sys.executable, "-m", "desktop.analysis.cli_peers", *args],
+        [sys.executable, "-m", "desktop.commands.peers", *args],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
     )
 

@@ -103,7 +103,7 @@ def test_report_with_each_citys_latest_year(bundled: Dataset) -> None:
 
 
 def test_report_command_takes_the_rule(capsys: pytest.CaptureFixture[str]) -> None:
-    from desktop.cli import build_parser
+    from desktop.commands.main import build_parser
 
     parser = build_parser()
     args = parser.parse_args(["report", "--focus", "Shenyang", "--year", "Latest-Each",

@@ -28,7 +28,7 @@ from desktop.analysis.prices import (
 )
 from desktop.analysis.profile_table import selection_table
 from desktop.core.dataset import Dataset
-from desktop.paths import sources_dir
+from desktop.core.paths import sources_dir
 
 SHENYANG, DETROIT = "cn-210100", "us-19820"
 

@@ -21,7 +21,7 @@ from desktop.analysis.profile_table import selection_table
 from desktop.analysis.ranking import ranking_spec
 from desktop.analysis.scatter import scatter_spec
 from desktop.analysis.small_multiples import small_multiples_spec
-from desktop.cli import main as cli_main
+from desktop.commands.main import main as cli_main
 from desktop.core.dataset import Dataset
 
 SHENYANG, DALIAN, HARBIN, CHANGCHUN = "cn-210100", "cn-210200", "cn-230100", "cn-220100"

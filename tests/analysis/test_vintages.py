@@ -98,7 +98,7 @@ def test_liaoning_2016_growth_vintage_is_registered_with_its_numbers(bundled: Da
 
 def test_profile_of_shenyang_and_liaoning_prints_the_note_under_its_table(
         capsys: pytest.CaptureFixture[str]) -> None:
-    from desktop.cli import main
+    from desktop.commands.main import main
 
     assert main(["profile", "--focus", "Shenyang", "--peers", "Liaoning",
                  "--indicators", "gdp_real_growth"]) == 0

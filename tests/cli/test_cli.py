@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.paths import sources_dir
+from desktop.core.paths import sources_dir
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -1,7 +1,7 @@
 """Issue #12: every failure of a command ends in one line on stderr and exit 2, never a
 traceback: damaged recipes, a full disk or read-only destination, a file that vanishes or is
-cut short while it is read, bad arguments. Run in-process (desktop.cli.main) so that the disk
-and the file system can be made to fail; the bundled data is loaded once."""
+cut short while it is read, bad arguments. Run in-process (desktop.commands.main.main) so that
+the disk and the file system can be made to fail; the bundled data is loaded once."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli
+from desktop.commands import main as cli
 from desktop.core import storage
-from desktop.paths import sources_dir
+from desktop.core.paths import sources_dir
+from desktop.session.messages import error_line
 
 REPO = Path(__file__).resolve().parents[2]
 NBS = sources_dir() / "cn_nbs_province_gdp_2006_2024_gbk.csv"
@@ -191,8 +192,8 @@ from desktop.core import storage
 def full(fd):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 storage.os.fsync = full
-from desktop.cli import main
-from desktop.paths import sources_dir
+from desktop.commands.main import main
+from desktop.core.paths import sources_dir
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -267,9 +268,9 @@ def test_a_workbook_cut_short_mid_import_is_one_line(
 
 def test_a_data_file_deleted_mid_import_for_a_report(
         data_file: Path, bundled, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.commands.report import import_data
     from desktop.core.errors import InputFileError
     from desktop.importers import fast_path
-    from desktop.report.cli_report import import_data
 
     real = fast_path.try_fast_import
 
@@ -280,7 +281,7 @@ def test_a_data_file_deleted_mid_import_for_a_report(
     monkeypatch.setattr(fast_path, "try_fast_import", vanished)
     with pytest.raises(InputFileError) as info:
         import_data(bundled, [str(data_file)])
-    assert cli.error_line(info.value) == f"cannot read {data_file}: no such file"
+    assert error_line(info.value) == f"cannot read {data_file}: no such file"
 
 
 # --- bad arguments ---------------------------------------------------------------------------

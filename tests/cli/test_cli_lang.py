@@ -1,6 +1,6 @@
 """`--lang zh` on the headless commands: what a person reads is Chinese, English is unchanged.
 
-Run in-process through desktop.cli.main (stdout and stderr via capsys), except the report
+Run in-process through desktop.commands.main.main (stdout and stderr via capsys), except the report
 command's final line, which needs Qt and so runs in a subprocess as the report tests do.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from desktop.commands.main import main
 
 REPO = Path(__file__).resolve().parents[2]
 NORTH_EAST = ("--focus", "Shenyang", "--peers", "Dalian,Harbin,Changchun")
@@ -193,8 +193,8 @@ def test_peer_query_errors_in_both_languages(capsys, args: tuple[str, ...], engl
 
 @pytest.mark.parametrize("missing", ["renormalise", "exclude"])
 def test_english_peer_notes_read_as_the_peer_search_wrote_them(missing: str) -> None:
-    from desktop.analysis.cli_peers import peer_notes
     from desktop.analysis.peers import find_peers
+    from desktop.commands.peers import peer_notes
     from desktop.core.storage import load_bundled
 
     dataset = load_bundled()
@@ -322,8 +322,8 @@ def test_error_lines_in_chinese(capsys) -> None:
 def test_report_data_warning_in_both_languages(capsys, tmp_path: Path) -> None:
     """Two names for the catalog's GDP in one --data file: one value is dropped, and the
     warning says so with its count agreeing ('1 imported value', '1 key')."""
+    from desktop.commands.report import import_data
     from desktop.core.storage import load_bundled
-    from desktop.report.cli_report import import_data
 
     data = tmp_path / "extra.csv"
     data.write_text("city,year,GDP (亿元),地区生产总值 (亿元)\nShenyang,2022,7695.8,7700.0\n",
@@ -341,7 +341,7 @@ def test_report_data_warning_in_both_languages(capsys, tmp_path: Path) -> None:
 
 def test_report_cover_with_one_peer_says_one_peer_city() -> None:
     """The cover's subtitle agrees with the number of peers ('--peers Dalian')."""
-    from desktop.report.i18n_text import text
+    from desktop.text.phrases import text
 
     assert text("subtitle", focus="Shenyang", count=1) == "Shenyang compared with 1 peer city"
     assert text("subtitle", focus="Shenyang", count=3) == "Shenyang compared with 3 peer cities"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop import cli
+from desktop.commands import main as cli
 from desktop.core import storage
-from desktop.paths import sources_dir
+from desktop.core.paths import sources_dir
 
 NBS = sources_dir() / "cn_nbs_province_gdp_2006_2024_gbk.csv"
 
@@ -76,7 +76,7 @@ def test_import_with_replace_lists_every_replaced_key(
 
 def test_report_data_keeps_the_bundled_series_unless_replace(
         bundled, capsys: pytest.CaptureFixture[str]) -> None:
-    from desktop.report.cli_report import import_data
+    from desktop.commands.report import import_data
 
     merged = import_data(bundled, [str(NBS)])
     err = capsys.readouterr().err
@@ -95,7 +95,7 @@ def test_report_data_year_is_the_year_of_a_table_without_one(
         bundled, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A yearbook-style table (cities and values, no year column) needs the year: --year
     gives it, as for `import --year`."""
-    from desktop.report.cli_report import import_data
+    from desktop.commands.report import import_data
 
     table = tmp_path / "yearbook_2031.csv"
     table.write_text("city,专利授权数 (件)\nShenyang,12345\nDalian,23456\n", encoding="utf-8")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
-from desktop.paths import sources_dir
+from desktop.commands.main import main
+from desktop.core.paths import sources_dir
 
 
 def us_deflator(year: int) -> float:

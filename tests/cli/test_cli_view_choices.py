@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from desktop.cli import main
+from desktop.commands.main import main
 
 
 def profile_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:

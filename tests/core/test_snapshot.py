@@ -13,9 +13,9 @@ import pytest
 
 from desktop.core import storage
 from desktop.core.dataset import OBSERVATION_COLUMNS, Dataset
+from desktop.core.paths import bundled_data_dir
 from desktop.core.snapshot import MAGIC, read_snapshot
 from desktop.core.storage import load_dataset, save_dataset
-from desktop.paths import bundled_data_dir
 
 
 def _dataset() -> Dataset:

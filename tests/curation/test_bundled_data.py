@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from desktop.core.dataset import Dataset
+from desktop.core.paths import bundled_data_dir, sources_dir
 from desktop.core.storage import load_bundled, load_dataset
 from desktop.core.units import UNITS
-from desktop.paths import bundled_data_dir, sources_dir
 
 CSMAR_GDP_FILE = "cn_city_gdp_csmar_CRE_Gdpct_1990_2021.csv"
 CSMAR_LABOUR_FILE = "cn_city_population_employment_wage_csmar_CRE_Eplwagct_1978_2021.csv"
@@ -351,7 +351,7 @@ def test_committed_files_exist() -> None:
 def test_every_indicator_category_has_a_chinese_name(bundled: Dataset) -> None:
     """The Chinese tree and report head each category in Chinese: Education and Innovation
     (added with the US metros) were printed in English."""
-    from desktop.report.i18n_text import CATEGORIES
+    from desktop.text.phrases import CATEGORIES
 
     used = {indicator.category for indicator in bundled.indicators.values()}
     assert used <= set(CATEGORIES), used - set(CATEGORIES)

@@ -11,6 +11,7 @@ import pytest
 
 from desktop.analysis.profile_table import unit_text
 from desktop.core.dataset import Dataset
+from desktop.core.paths import bundled_data_dir, sources_dir
 from desktop.core.storage import load_bundled
 from desktop.core.units import UNITS
 from desktop.curation.cn_extra_build import cn_extra_values
@@ -22,7 +23,6 @@ from desktop.curation.cn_extra_readers import (
 from desktop.curation.cn_extra_sources import CN_EXTRA_SOURCES
 from desktop.curation.readers import CensusPlace
 from desktop.curation.sources import ALL_SOURCES, CCSY_PANEL, CENSUS
-from desktop.paths import bundled_data_dir, sources_dir
 
 SHENYANG, DALIAN, DETROIT = "cn-210100", "cn-210200", "us-19820"
 NEW_INDICATORS = (

@@ -5,7 +5,6 @@ Heilongjiang on a dataset that carries the province series."""
 
 from __future__ import annotations
 
-from argparse import Namespace
 from pathlib import Path
 
 import pandas as pd
@@ -13,9 +12,10 @@ import pytest
 
 from desktop.analysis.comparison import build_profile
 from desktop.analysis.profile_table import build_profile_table
-from desktop.cli import profile_text, resolve_selection
+from desktop.commands.profile import profile_text
 from desktop.core.catalog import CityLookup, Source
 from desktop.core.dataset import Dataset
+from desktop.core.paths import sources_dir
 from desktop.core.storage import load_bundled
 from desktop.core.units import UNITS
 from desktop.curation import province_indicators as pi
@@ -31,7 +31,7 @@ from desktop.curation.province_sources import (
     PROVINCE_SURVEY_POPULATION,
 )
 from desktop.curation.readers import RawValue
-from desktop.paths import sources_dir
+from desktop.session.selection import resolve_selection
 
 LIAONING, JILIN, HEILONGJIANG = "cn-prov-210000", "cn-prov-220000", "cn-prov-230000"
 JILIN_CITY = "cn-220200"
@@ -210,8 +210,7 @@ def test_provinces_resolve_by_english_and_chinese_name(merged: Dataset) -> None:
 
 def test_beside_a_province_a_province_short_name_means_the_province(merged: Dataset) -> None:
     def selection(focus: str, peers: str) -> tuple[str, ...]:
-        chosen = resolve_selection(
-            merged, Namespace(focus=focus, peers=peers, group=None, indicator=None))
+        chosen = resolve_selection(merged, focus, peers.split(","))
         return (chosen.focus_id, *chosen.peer_ids)
 
     # `profile --focus Liaoning --peers Jilin,Heilongjiang`: the three provinces

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from desktop.core.dataset import Dataset
+from desktop.core.paths import bundled_data_dir
 from desktop.core.storage import load_bundled
 from desktop.curation.sources import ALL_SOURCES
-from desktop.paths import bundled_data_dir
 
 
 @pytest.fixture(scope="module")

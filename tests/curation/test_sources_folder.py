@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.paths import bundled_data_dir, shared_external_dir, sources_dir
 from desktop.curation.__main__ import main as curation_main
 from desktop.curation.build import build_dataset
 from desktop.curation.errors import CurationError
 from desktop.curation.manifest import MANIFEST_FILE, folder_problems, read_manifest
 from desktop.curation.sources import ALL_SOURCES
-from desktop.paths import bundled_data_dir, shared_external_dir, sources_dir
 
 REPO = Path(__file__).resolve().parents[2]
 NBS_FILE = "cn_nbs_province_gdp_2006_2024_gbk.csv"

@@ -7,11 +7,11 @@ from dataclasses import replace
 
 import pytest
 
+from desktop.core.paths import sources_dir
 from desktop.core.storage import load_bundled
 from desktop.importers.model import ImportRejectedError, TableOptions
 from desktop.importers.recipe import Recipe
 from desktop.importers.run import ImportOutcome, import_file
-from desktop.paths import sources_dir
 
 EXTERNAL = sources_dir()
 

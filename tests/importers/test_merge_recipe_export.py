@@ -12,11 +12,11 @@ import pytest
 
 from desktop.core.catalog import Source
 from desktop.core.export import neutralise, write_csv, write_xlsx
+from desktop.core.paths import sources_dir
 from desktop.core.storage import load_bundled
 from desktop.importers.merge import ImportedCell, indicator_key, merge_import
 from desktop.importers.model import ReadOptions, TableOptions
 from desktop.importers.recipe import Recipe, RecipeError, load_recipe, save_recipe
-from desktop.paths import sources_dir
 
 SOURCE = Source("import-1", "my_cities.xlsx", "Imported by the user", "my_cities.xlsx",
                 sheet="数据")

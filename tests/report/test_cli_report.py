@@ -1,7 +1,7 @@
 """`city-profiles report` run as a user runs it, in a subprocess.
 
-Until desktop/cli.py wires the `report` subcommand in, the same parser and runner are driven
-through `python -m desktop.report.cli_report`, which mirrors that wiring exactly.
+The same parser and runner as `city-profiles report` are also driven
+through `python -m desktop.commands.report`, which mirrors that wiring exactly.
 """
 
 from __future__ import annotations
@@ -16,19 +16,19 @@ from pathlib import Path
 
 import pytest
 
-from desktop.paths import sources_dir
+from desktop.core.paths import sources_dir
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
 
 
 def _entry() -> list[str]:
-    from desktop.cli import build_parser
+    from desktop.commands.main import build_parser
 
     parser = build_parser()
     wired = any("report" in getattr(a, "choices", None) or {} for a in parser._actions
                 if a.__class__.__name__ == "_SubParsersAction")
-    return ["-m", "desktop"] if wired else ["-m", "desktop.report.cli_report"]
+    return ["-m", "desktop"] if wired else ["-m", "desktop.commands.report"]
 
 
 def run_report(*args: str) -> subprocess.CompletedProcess[str]:
@@ -115,8 +115,8 @@ def test_data_file_is_imported_before_reporting(tmp_path: Path) -> None:
 def test_data_values_repeated_under_another_name_are_said(tmp_path: Path, capsys) -> None:
     """Two names for the catalog's GDP in one --data file: the report keeps the first and
     says so on stderr, as the window's import report does."""
+    from desktop.commands.report import import_data
     from desktop.core.storage import load_bundled
-    from desktop.report.cli_report import import_data
 
     data = tmp_path / "extra.csv"
     data.write_text("city,year,GDP (亿元),地区生产总值 (亿元)\nShenyang,2022,7695.8,7700.0\n",

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from desktop.analysis.comparison import compare_indicator
+from desktop.analysis.comparison_sentences import comparison_sentence, rank_text
 from desktop.core.dataset import Dataset
 from desktop.core.errors import UnknownCityError, UnknownIndicatorError
 from desktop.report.build import build_report
@@ -20,7 +21,6 @@ from desktop.report.model import (
     ReportOptions,
     TableBlock,
 )
-from desktop.report.sentences import comparison_sentence, rank_text
 
 from .conftest import NORTH_EAST, SHENYANG
 

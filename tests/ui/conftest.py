@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from desktop.cli import Selection
 from desktop.core.dataset import Dataset
 from desktop.core.storage import load_bundled
+from desktop.session.selection import Selection
 
 if TYPE_CHECKING:
 

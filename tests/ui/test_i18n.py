@@ -188,7 +188,7 @@ def test_the_chart_note_marked_for_translation_is_the_one_analysis_writes() -> N
 def test_window_speaks_chinese(qtbot: QtBot, dataset: Dataset) -> None:
     from PySide6.QtCore import QCoreApplication, Qt
 
-    from desktop.cli import Selection
+    from desktop.session.selection import Selection
     from desktop.ui.app import build_main_window
     from desktop.ui.i18n import install_translators
 
@@ -241,7 +241,7 @@ def test_language_setting_is_used_when_no_lang_is_given(tmp_path: Path) -> None:
     ini.parent.mkdir(parents=True)
     ini.write_text("[General]\nlanguage=zh\n", encoding="utf-8")
     script = (
-        "from desktop.cli import Selection\n"
+        "from desktop.session.selection import Selection\n"
         "from desktop.core.storage import load_bundled\n"
         "from desktop.ui.app import create_window\n"
         "selection = Selection('cn-210100', ('cn-210200',), 'gdp', None)\n"

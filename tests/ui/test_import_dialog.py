@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from desktop.core.paths import sources_dir
 from desktop.importers.recipe import load_recipe, save_recipe
-from desktop.paths import sources_dir
 from desktop.ui.dialogs.import_dialog import ImportDialog
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.paths import sources_dir
+from desktop.core.paths import sources_dir
 from desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:

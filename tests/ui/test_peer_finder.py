@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from desktop.analysis.peers import default_indicators, find_peers
-from desktop.cli import Selection
+from desktop.session.selection import Selection
 from desktop.ui.dialogs.peer_finder import CITY_ID_ROLE, SHARES_ROLE, PeerFinderDialog
 from desktop.ui.settings import Settings
 

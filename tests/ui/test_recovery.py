@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from desktop.cli import Selection
 from desktop.core.dataset import Dataset
 from desktop.session.recovery import RUN_FILE, SESSION_FILE, RecoveryStore
+from desktop.session.selection import Selection
 from desktop.ui.autosave import Autosave, SessionRecovery
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings

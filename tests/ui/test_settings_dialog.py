@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.cli import Selection
+from desktop.session.selection import Selection
 from desktop.ui.dialogs.settings_dialog import EDITED_KEYS, SettingsDialog
 from desktop.ui.project_controller import profile_frame
 from desktop.ui.settings import KEYS, Settings

@@ -22,7 +22,7 @@ CSMAR_LICENCE_ZH = "仓库未附许可协议；国泰安（CSMAR）为订阅制�
 
 def _sources_text(qtbot: QtBot, dataset: Dataset, lang: str) -> str:
     """The text a user reads after Help › Data sources in a window of the language."""
-    from desktop.cli import Selection
+    from desktop.session.selection import Selection
     from desktop.ui.app import build_main_window
 
     from .conftest import NORTH_EAST

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
-from desktop.cli import Selection
 from desktop.core import collection
 from desktop.core.dataset import Dataset
 from desktop.core.errors import DatasetFileError
+from desktop.session.selection import Selection
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 from desktop.ui.startup import StagedStart

@@ -231,7 +231,7 @@ def test_guide_renders_as_rich_text(qapp, lang: str) -> None:
 
 def test_help_user_guide_opens_the_guide_of_the_ui_language(
         qtbot: QtBot, dataset: Dataset) -> None:
-    from desktop.cli import Selection
+    from desktop.session.selection import Selection
     from desktop.ui.app import build_main_window
 
     from .conftest import NORTH_EAST

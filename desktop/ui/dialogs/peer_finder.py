@@ -41,7 +41,7 @@ from desktop.analysis.panel import panel_for, pool_label
 from desktop.analysis.peers import PeerQueryError, PeerResult, default_indicators, find_peers
 from desktop.core.catalog import PeerGroup
 from desktop.core.dataset import Dataset
-from desktop.report.i18n_text import category_name
+from desktop.text.phrases import category_name
 from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -333,7 +333,9 @@ class PeerFinderDialog(QDialog):
 
     def _on_failed(self, error: object) -> None:
         if isinstance(error, PeerQueryError):
-            from desktop.cli import error_reason  # the CLI's words, in the window's language
+            from desktop.session.messages import (
+                error_reason,  # the CLI's words, in the window's language
+            )
 
             self._show_error(self.tr("No peers: {0}").format(
                 error_reason(error, self.lang, self.dataset)))

@@ -40,8 +40,8 @@ from desktop.core.dataset import Dataset
 from desktop.core.storage import write_atomically
 from desktop.report.build import build_report
 from desktop.report.html import render_html
-from desktop.report.i18n_text import SECTION_NAMES, category_name
 from desktop.report.model import LATEST_EACH, SECTIONS, ReportDocument, ReportOptions
+from desktop.text.phrases import SECTION_NAMES, category_name
 from desktop.ui.printing import chart_sizer, page_layout, pdf_bytes, print_report
 from desktop.ui.report_charts import ChartBatch, ChartRenderer
 from desktop.ui.tasks import TaskRunner

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.core.dataset import Dataset
-from desktop.paths import resources_dir
+from desktop.core.paths import resources_dir
 
 
 def sources_html(dataset: Dataset, lang: str = "en") -> str:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.core.catalog import Indicator
-from desktop.report.i18n_text import category_name
+from desktop.text.phrases import category_name
 
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 20
 

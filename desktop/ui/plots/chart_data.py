@@ -25,7 +25,7 @@ import pandas as pd
 from desktop.core.dataset import Dataset
 from desktop.core.export import neutralise
 from desktop.core.storage import write_atomically
-from desktop.report.i18n_text import text
+from desktop.text.phrases import text
 
 
 def definitions_frame(dataset: Dataset | None, indicator_ids: Sequence[str],

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from desktop.core.paths import shared_external_dir
 from desktop.core.progress import NullProgress
 from desktop.core.storage import load_bundled
 from desktop.curation.manifest import read_manifest
@@ -23,7 +24,6 @@ from desktop.importers.fast_path import Declined, import_columns, scale_exact
 from desktop.importers.model import ImportRejectedError
 from desktop.importers.recipe import Recipe
 from desktop.importers.run import import_file
-from desktop.paths import shared_external_dir
 
 EXTERNAL = shared_external_dir()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.catalog import City, CityLookup
-from desktop.paths import sources_dir
+from desktop.core.paths import sources_dir
 
 SHARED = Path(__file__).resolve().parents[4] / "shared"
 EXTERNAL = sources_dir()

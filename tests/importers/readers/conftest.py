@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.paths import sources_dir
+from desktop.core.paths import sources_dir
 
 EXTERNAL = sources_dir()
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.paths import sources_dir
 from desktop.curation.manifest import read_manifest
 from desktop.importers.model import RawGrid
 from desktop.importers.readers import list_sheets, read_grids
-from desktop.paths import sources_dir
 
 EXTERNAL = sources_dir()
 

@@ -6,7 +6,7 @@
 
 Unknown cities and indicators raise UnknownCityError / UnknownIndicatorError, which the CLI turns
 into one line and exit status 2; a query that cannot be answered (bad weights, a year without
-data) prints one line here and returns 2. Also runnable as `python -m desktop.analysis.cli_peers`.
+data) prints one line here and returns 2. Also runnable as `python -m desktop.commands.peers`.
 
 English output names indicators by id (what --indicators and --weights take); Chinese output
 by their Chinese labels, with headings and notes in Chinese.
@@ -21,7 +21,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop.analysis.peer_options import MISSING_POLICIES, SCALINGS
-from desktop.report.i18n_text import text
+from desktop.commands.common import add_lang_argument, aligned_text, lang_of, say, split_list
+from desktop.text.phrases import text
 
 if TYPE_CHECKING:
     from desktop.analysis.peers import MissingReport, PeerResult
@@ -59,13 +60,8 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--include-suspect", action="store_true",
                         help="use suspect values (breaks register) in the distances; by "
                         "default they are treated as missing")
-    from desktop.cli import add_lang_argument
-
     add_lang_argument(parser)
 
-
-def _split(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
 def peers_to_json(dataset: Dataset, result: PeerResult, lang: str = "en") -> dict[str, Any]:
@@ -167,8 +163,6 @@ def peer_notes(dataset: Dataset, result: PeerResult, lang: str = "en") -> list[s
 
 def peers_text(dataset: Dataset, result: PeerResult, lang: str = "en") -> str:
     """A heading, an aligned table (distance and each indicator's share) and the notes."""
-    from desktop.cli import aligned_text
-
     focus, name = dataset.cities[result.focus_id], _namer(dataset, lang)
     sep = text("list_sep", lang)
     weights = sep.join(f"{name(i)} {w:.2f}" for i, w in result.weights.items())
@@ -198,10 +192,9 @@ def peers_text(dataset: Dataset, result: PeerResult, lang: str = "en") -> str:
 
 def run_peers(dataset: Dataset, args: argparse.Namespace) -> int:
     from desktop.analysis.peers import PeerQueryError, find_peers, parse_weights
-    from desktop.cli import lang_of
 
     focus = dataset.city(args.focus).id  # raises UnknownCityError
-    indicators = _split(args.indicators) or None
+    indicators = split_list(args.indicators) or None
     for indicator_id in indicators or ():
         dataset.indicator(indicator_id)  # raises UnknownIndicatorError
     try:
@@ -216,7 +209,7 @@ def run_peers(dataset: Dataset, args: argparse.Namespace) -> int:
             include_suspect=getattr(args, "include_suspect", False),
         )
     except PeerQueryError as error:
-        from desktop.cli import error_line, say
+        from desktop.session.messages import error_line
 
         say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
         return 2
@@ -230,9 +223,9 @@ def run_peers(dataset: Dataset, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Standalone entry point, with the CLI's one-line errors."""
-    from desktop.cli import error_line, lang_of, say
     from desktop.core.errors import CityProfilesError
     from desktop.core.storage import load_bundled
+    from desktop.session.messages import error_line
 
     parser = argparse.ArgumentParser(prog="city-profiles peers",
                                      description="Find the cities most similar to a focus city.")

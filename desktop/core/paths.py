@@ -11,7 +11,7 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def bundled_data_dir() -> Path:
@@ -23,7 +23,7 @@ def sources_dir() -> Path:
 
     Always the source checkout, never sys._MEIPASS: the frozen app does not carry the raw
     files (build.spec leaves them out), it only reads the bundled data built from them."""
-    return Path(__file__).resolve().parent.parent / "resources" / "sources"
+    return Path(__file__).resolve().parents[2] / "resources" / "sources"
 
 
 def shared_external_dir() -> Path:

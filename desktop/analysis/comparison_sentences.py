@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from desktop.analysis.comparison import IndicatorComparison
 from desktop.core.catalog import City, Indicator
-from desktop.report.i18n_text import text
+from desktop.text.phrases import text
 
 #: Within this ratio band (or half a percentage point) two values are "about the same".
 SAME_BAND = (0.95, 1.05)

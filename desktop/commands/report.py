@@ -11,9 +11,9 @@ given: an import that differs from the bundled data comes in as a separate serie
 was not mixed (or, with --replace, every replaced value) is listed on stderr.
 
 Every argument is checked before any work, and errors are raised as CityProfilesError so that
-desktop/cli.py prints one line and exits 2; the output is written atomically at the very end,
-so a failed or interrupted run never leaves a file behind. Charts need Qt: it is imported here
-lazily (offscreen when there is no display), keeping desktop/report itself free of Qt.
+desktop/commands/main.py prints one line and exits 2; the output is written atomically at the
+very end, so a failed or interrupted run never leaves a file behind. Charts need Qt: it is
+imported here lazily (offscreen when there is no display), keeping desktop/report free of Qt.
 """
 
 from __future__ import annotations
@@ -24,11 +24,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli import add_prices_argument, lang_of
+from desktop.commands.common import (
+    add_lang_argument,
+    add_prices_argument,
+    add_replace_argument,
+    check_input_file,
+    lang_of,
+    read_data_file,
+    say,
+    split_list,
+    unexpected,
+    write_output,
+    year_rule,
+)
 from desktop.core.errors import CityProfilesError, InputFileError, OutputPathError
 from desktop.core.units import NUMBER_STYLES
-from desktop.report.i18n_text import count_phrase, text
 from desktop.report.model import CHART_TYPES, PAPERS, SECTIONS, ReportOptions
+from desktop.text.phrases import count_phrase, text
 
 if TYPE_CHECKING:
     from desktop.core.dataset import Dataset
@@ -49,19 +61,13 @@ def add_report_parser(subparsers: Any) -> None:
     peers.add_argument("--group", help=f"a peer group (default: {DEFAULT_GROUP})")
     parser.add_argument("--data", action="extend", nargs="+", default=[], metavar="FILE",
                         help="import these spreadsheets before reporting")
-    from desktop.cli import add_replace_argument
-
     add_replace_argument(parser)
     parser.add_argument("--indicators", help="comma-separated indicator ids (default: all)")
     parser.add_argument("--charts", default="line",
                         help=f"chart types, comma-separated: {', '.join(CHART_TYPES)}")
     parser.add_argument("--sections", default=",".join(SECTIONS),
                         help=f"sections, comma-separated: {', '.join(SECTIONS)}")
-    from desktop.cli import add_lang_argument
-
     add_lang_argument(parser)
-    from desktop.cli import year_rule
-
     parser.add_argument("--year", type=year_rule, metavar="YEAR|latest-each",
                         help="comparison year (default: latest shared), or latest-each: each "
                              "city's latest value; a year is also the year of a --data table "
@@ -77,9 +83,6 @@ def add_report_parser(subparsers: Any) -> None:
     add_prices_argument(parser)
     parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.html")
 
-
-def _split(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
 def check_output(path: Path) -> None:
@@ -97,15 +100,15 @@ def options_from_args(dataset: Dataset, args: argparse.Namespace) -> ReportOptio
     focus = dataset.city(args.focus).id
     group_id = None
     if args.peers:
-        peers = tuple(dataset.city(name).id for name in _split(args.peers))
+        peers = tuple(dataset.city(name).id for name in split_list(args.peers))
     else:
         group = dataset.group(args.group or DEFAULT_GROUP)
         group_id, peers = group.id, group.city_ids
-    indicators = tuple(_split(args.indicators)) or None
+    indicators = tuple(split_list(args.indicators)) or None
     for indicator_id in indicators or ():
         dataset.indicator(indicator_id)
-    charts = tuple(_split(args.charts))
-    sections = tuple(_split(args.sections))
+    charts = tuple(split_list(args.charts))
+    sections = tuple(split_list(args.sections))
     for what, chosen, known in (("chart_type", charts, CHART_TYPES),
                                 ("section", sections, SECTIONS)):
         unknown = [c for c in chosen if c not in known]
@@ -131,7 +134,6 @@ def import_data(dataset: Dataset, files: Sequence[str], lang: str = "en",
     keys, values kept apart from or replacing bundled ones) is said on stderr in `lang`."""
     if not files:
         return dataset
-    from desktop.cli import check_input_file, read_data_file
     from desktop.importers.merge import merge_import, user_source
     from desktop.importers.model import TableOptions
     from desktop.importers.recipe import Recipe
@@ -155,7 +157,6 @@ def import_data(dataset: Dataset, files: Sequence[str], lang: str = "en",
 
 def _say_merged(file: str, dataset: Dataset, summary: MergeSummary, lang: str) -> None:
     """What happened to values the data already had: a warning line, then its listing."""
-    from desktop.cli import say
     from desktop.importers.merge_text import merge_lines
 
     first, *rest = merge_lines(dataset, summary, lang)
@@ -166,8 +167,6 @@ def _say_merged(file: str, dataset: Dataset, summary: MergeSummary, lang: str) -
 
 def _say_repeated(file: str, summary: MergeSummary, lang: str) -> None:
     """Warn that imported values repeated a key under another indicator name."""
-    from desktop.cli import say
-
     differ = sum(d.values_differ for d in summary.duplicates)
     say("warning", text(
         "repeated_key", lang, file=file,
@@ -193,8 +192,6 @@ def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
     document = build_report(dataset, options,
                             include_suspect=getattr(args, "include_suspect", False))
     data, pages = render_output(document, "html" if output.suffix.lower() != ".pdf" else "pdf")
-    from desktop.cli import write_output
-
     write_output(output, lambda: write_atomically(output, data))
     what = count_phrase(pages, "page", "pages", "{n}页", lang) if pages else "HTML"
     print(text("wrote", lang, file=output, what=what))
@@ -202,14 +199,15 @@ def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the report command alone (`python -m desktop.report.cli_report ...`), exactly as the
-    `report` subcommand of desktop/cli.py runs it: one error line and exit 2 on bad input."""
+    """Run the report command alone (`python -m desktop.commands.report ...`), exactly as the
+    `report` subcommand of desktop/commands/main.py runs it: one error line and exit 2 on bad
+    input."""
     parser = argparse.ArgumentParser(prog="city-profiles")
     commands = parser.add_subparsers(dest="command", required=True)
     add_report_parser(commands)
     args = parser.parse_args(argv)
-    from desktop.cli import error_line, say
     from desktop.core.storage import load_bundled
+    from desktop.session.messages import error_line
 
     dataset = None
     try:
@@ -219,8 +217,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
         return 2
     except Exception as error:
-        from desktop.cli import unexpected
-
         return unexpected(error, lang_of(args))
 
 

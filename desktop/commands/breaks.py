@@ -15,6 +15,8 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
+from desktop.commands.common import add_lang_argument, aligned_text, lang_of
+
 if TYPE_CHECKING:
     from desktop.analysis.break_checker import Candidate
     from desktop.core.breaks_register import RegisterEntry
@@ -52,8 +54,6 @@ def _word(key: str, lang: str, **values: object) -> str:
 
 def add_breaks_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Add the `breaks` subcommand to the CLI's subparsers."""
-    from desktop.cli import add_lang_argument
-
     parser = subparsers.add_parser(
         "breaks", help="list the register of series breaks, vintages and suspect values")
     parser.add_argument("--city", help="only entries for this city (name, alias or id)")
@@ -109,8 +109,6 @@ def candidates_grid(dataset: Dataset, candidates: list[Candidate], lang: str) ->
 
 
 def run_breaks(dataset: Dataset, args: argparse.Namespace) -> int:
-    from desktop.cli import aligned_text, lang_of
-
     lang = lang_of(args)
     city_id = dataset.city(args.city).id if args.city else None  # raises UnknownCityError
     indicator_id = dataset.indicator(args.indicator).id if args.indicator else None

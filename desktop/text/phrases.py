@@ -57,7 +57,7 @@ _TEXT: dict[str, tuple[str, str]] = {
                         "括号内为较早年份的数值。"),
     "list_sep": (", ", "、"),
     "and": (" and ", "和"),
-    # Comparison sentences: built from numbers by desktop.report.sentences.
+    # Comparison sentences: built from numbers by desktop.analysis.comparison_sentences.
     "ratio_share": ("{focus}'s {label} is about {percent}% of the peer median.",
                     "{focus}{label}约为同类城市中位数的{percent}%。"),
     "ratio_same": ("{focus}'s {label} is about the same as the peer median.",
@@ -74,7 +74,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "points_same": ("{focus}'s {label} is about the same as the peer median.",
                     "{focus}{label}与同类城市中位数大致相当。"),
-    # Command line (desktop/cli.py, analysis/cli_peers.py, report/cli_report.py): what a
+    # Command line (desktop/commands/): what a
     # terminal user reads. Counts come in already worded (see `count_phrase`).
     "cli_error": ("error", "错误"),
     "cli_warning": ("warning", "警告"),

@@ -1,0 +1,152 @@
+"""Command line: the GUI by default, headless subcommands for scripts and tests.
+
+    city-profiles [--focus CITY] [--peers A,B,...|--group NAME] [--indicator ID]
+                  [--screenshot FILE.png]
+    city-profiles profile --focus CITY [--peers A,B,...|--group NAME] [--year Y] [--json]
+    city-profiles import FILE [--sheet NAME] [--recipe R] [--json] [--output OUT.csv|.xlsx]
+                         [--replace] [--lang en|zh]
+
+Errors (an unknown city, indicator or group, a damaged recipe, a file that vanishes while it
+is read, a full disk) exit with status 2 and one line on stderr, never a traceback.
+`--lang zh` puts every line a person reads (tables, reports, warnings, errors) in Chinese;
+JSON keys stay English, being an interface.
+"""
+
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from desktop.commands.common import (
+    add_lang_argument,
+    lang_of,
+    say,
+    selection_of,
+    unexpected,
+)
+from desktop.core.errors import CityProfilesError
+from desktop.session.messages import error_line
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def _add_selection_arguments(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    parser.add_argument("--focus", help="focus city: name, Chinese name, alias or id")
+    peers = parser.add_mutually_exclusive_group()
+    peers.add_argument("--peers", help="comma-separated peer cities")
+    peers.add_argument("--group", help="a peer group: north_east, hot_spots, us_rust_belt")
+    parser.add_argument("--indicator", help="indicator id to chart, e.g. gdp")
+    add_lang_argument(parser, top)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="city-profiles",
+        description="Compare a city side by side with its peers.",
+    )
+    _add_selection_arguments(parser, top=True)
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help="render the main window offscreen at 1600x1000 and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from desktop.commands.curation import add_curation_parser
+    from desktop.commands.importing import add_import_parser
+    from desktop.commands.profile import add_profile_parser
+
+    add_profile_parser(commands, _add_selection_arguments)
+    add_import_parser(commands)
+    from desktop.commands.report import add_report_parser
+
+    add_report_parser(commands)
+    from desktop.commands.peers import add_peers_parser
+
+    add_peers_parser(commands)
+    from desktop.commands.breaks import add_breaks_parser
+
+    add_breaks_parser(commands)
+    add_curation_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The program (argv None: sys.argv) or one command of it (argv given, as in tests)."""
+    if argv is None:
+        import os
+
+        from desktop.core import collection
+
+        collection.pause()  # until the window is usable or the data loaded (see there)
+        # One BLAS thread: our matrices are small, and OpenBLAS's extra threads spin on the
+        # second core (~75 ms of CPU at numpy's import) that the loader and UI threads need.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        # The plain start (a double-click): the window first, with no argument parsing
+        # before it; the default selection is resolved once the data has loaded.
+        from desktop.session.selection import resolve_selection
+        from desktop.ui.app import run_app_staged
+
+        return run_app_staged(resolve_selection)
+    args = build_parser().parse_args(argv)
+    chosen = any((args.focus, args.peers, args.group, args.indicator))
+    if args.command is None and not args.screenshot and not chosen:
+        # The plain start: the window first, the data loaded behind it (nothing to check).
+        from desktop.ui.app import run_app_staged
+
+        return run_app_staged(lambda dataset: selection_of(dataset, args), lang=args.lang)
+    if args.command == "curation":  # rebuilds the bundled data: does not load it
+        from desktop.commands.curation import run_curation
+
+        return run_curation(args)
+    from desktop.core.storage import load_bundled
+
+    dataset = None
+    try:
+        dataset = load_bundled()
+        if args.command is not None:
+            from desktop.core import collection
+
+            collection.settle()
+        if args.command == "profile":
+            from desktop.commands.profile import run_profile
+
+            return run_profile(dataset, args)
+        if args.command == "import":
+            from desktop.commands.importing import run_import
+
+            return run_import(dataset, args)
+        if args.command == "peers":
+            from desktop.commands.peers import run_peers
+
+            return run_peers(dataset, args)
+        if args.command == "breaks":
+            from desktop.commands.breaks import run_breaks
+
+            return run_breaks(dataset, args)
+        if args.command == "report":
+            from desktop.commands.report import run_report
+
+            return run_report(dataset, args)
+        selection = selection_of(dataset, args)
+        if args.screenshot:
+            from pathlib import Path
+
+            from desktop.core.storage import check_writable
+
+            check_writable(Path(args.screenshot))
+    except CityProfilesError as error:
+        say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as error:
+        return unexpected(error, lang_of(args))
+    from desktop.ui.app import run_app
+
+    return run_app(dataset, selection, screenshot=args.screenshot, lang=args.lang,
+                   restore_session=not chosen)
+
