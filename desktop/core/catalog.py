@@ -313,16 +313,21 @@ class CityLookup:
         return self._by_code.get(text)
 
     def search(self, text: str, limit: int = 50) -> list[City]:
-        """Cities whose names start with, then contain, the text; for pickers."""
+        """Cities whose name is the text, then whose names start with it, then contain it, then
+        whose province does; for pickers, whose Enter takes the first ('Hangzhou' is Hangzhou,
+        not Changzhou, which contains it)."""
         key = name_key(text)
         if not key:
             return list(self._by_id.values())[:limit]
-        starts: list[City] = []
-        contains: list[City] = []
+        tiers: tuple[list[City], ...] = ([], [], [], [])
         for city in self._by_id.values():
             keys = [name_key(n) for n in (city.name_en, city.name_zh, *city.aliases) if n]
-            if any(k.startswith(key) for k in keys):
-                starts.append(city)
+            if key in keys:
+                tiers[0].append(city)
+            elif any(k.startswith(key) for k in keys):
+                tiers[1].append(city)
             elif any(key in k for k in keys):
-                contains.append(city)
-        return (starts + contains)[:limit]
+                tiers[2].append(city)
+            elif any(key in name_key(n) for n in (city.province_en, city.province_zh) if n):
+                tiers[3].append(city)
+        return [city for tier in tiers for city in tier][:limit]

@@ -127,13 +127,40 @@ def test_changing_focus_keeps_peers_and_updates_title(window: MainWindow) -> Non
     assert "Harbin" in window.windowTitle()
 
 
+def _typed(window: MainWindow, text: str) -> list[str]:
+    """What the focus box's popup lists after `text` is typed, in order."""
+    line = window.focus_box.lineEdit()
+    line.clear()
+    line.textEdited.emit(text)  # as typing does (setText alone does not emit it)
+    line.setText(text)
+    model = window.focus_box.completer().model()
+    return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+
 def test_focus_search_finds_cities_by_chinese_or_partial_names(window: MainWindow) -> None:
-    completer = window.focus_box.completer()
     for text in ("沈阳", "shenyang", "Liaoning"):
-        completer.setCompletionPrefix(text)
-        matches = [completer.completionModel().index(i, 0).data()
-                   for i in range(completer.completionCount())]
+        matches = _typed(window, text)
         assert any(m.startswith("Shenyang · 沈阳市") for m in matches), (text, matches[:5])
+
+
+def test_focus_search_lists_exact_and_prefix_matches_first(window: MainWindow) -> None:
+    """'Hangzhou' is Hangzhou, not Changzhou (which contains it); names starting with 'hang'
+    come before Shanghai and Changzhou, which only contain it."""
+    assert _typed(window, "Hangzhou")[0].startswith("Hangzhou · 杭州市")
+    assert any(m.startswith("Changzhou") for m in _typed(window, "Hangzhou"))
+    starts = [m.lower().startswith("hang") for m in _typed(window, "hang")]
+    assert starts[0] and starts == sorted(starts, reverse=True)
+    assert any(m.startswith("Shanghai") for m in _typed(window, "hang"))
+    assert _typed(window, "杭州")[0].startswith("Hangzhou")
+
+
+def test_enter_in_the_focus_box_takes_the_best_match(window: MainWindow) -> None:
+    chosen: list[str] = []
+    window.focus_box.sig_city_chosen.connect(chosen.append)
+    _typed(window, "Hangzhou")
+    window.focus_box.lineEdit().returnPressed.emit()
+    assert chosen == ["cn-330100"]
+    assert "Hangzhou" in window.windowTitle()
 
 
 def test_choosing_an_indicator_charts_it_and_selects_its_row(window: MainWindow) -> None:

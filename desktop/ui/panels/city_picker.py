@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.catalog import City, PeerGroup
+from desktop.core.catalog import City, CityLookup, PeerGroup
 
 if TYPE_CHECKING:
     from desktop.ui.settings import Settings
@@ -57,15 +57,21 @@ class CitySearchBox(QComboBox):
         self.setMaxVisibleItems(20)
         self.setMinimumContentsLength(28)
         self._ids: list[str] = []
+        self._lookup = CityLookup(())
+        self._matches: list[str] = []  # the ids the popup lists, best match first
         self.set_cities(cities)
         self.lineEdit().setPlaceholderText(placeholder)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # The popup lists the lookup's ranking (exact name, then prefix, then substring, then
+        # province), not Qt's model order: 'Hangzhou' must list Hangzhou before Changzhou.
+        self._completion_model = QStringListModel(self)
+        completer = QCompleter(self._completion_model, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
+        self.lineEdit().textEdited.connect(self._on_text_edited)
+        self.lineEdit().returnPressed.connect(self._on_return)
         self.activated.connect(self._on_activated)
-        completer.activated[str].connect(self._on_completed)
+        completer.activated[QModelIndex].connect(self._on_completed)
 
     def set_cities(self, cities: Iterable[City]) -> None:
         """Replace the list (after an import added cities), keeping the current city."""
@@ -73,6 +79,7 @@ class CitySearchBox(QComboBox):
         self.blockSignals(True)
         self.clear()
         cities = list(cities)
+        self._lookup = CityLookup(cities)
         self._ids = [city.id for city in cities]
         # One call for the ~570 texts, then the ids: half the time of addItem per city.
         self.addItems([city_entry(city, self._lang) for city in cities])
@@ -86,11 +93,36 @@ class CitySearchBox(QComboBox):
         if 0 <= index < len(self._ids):
             self.sig_city_chosen.emit(self._ids[index])
 
-    def _on_completed(self, text: str) -> None:
-        index = self.findText(text)
+    def _on_text_edited(self, text: str) -> None:
+        """Rank the cities for what is typed and show them, best first."""
+        found = self._lookup.search(text, limit=40) if text.strip() else []
+        self._matches = [city.id for city in found]
+        self._completion_model.setStringList([city_entry(city, self._lang) for city in found])
+        if found:
+            self.completer().complete()
+
+    def _on_return(self) -> None:
+        """Enter takes the best match of what is typed (the popup's first line), or the city
+        whose whole entry was typed."""
+        text = self.lineEdit().text()
+        exact = self.findText(text)
+        if exact >= 0:
+            self._choose(self._ids[exact])
+            return
+        found = self._lookup.search(text, limit=1) if text.strip() else []
+        if found:
+            self._choose(found[0].id)
+
+    def _on_completed(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self._matches):
+            self._choose(self._matches[index.row()])
+
+    def _choose(self, city_id: str) -> None:
+        index = self.findData(city_id)
         if index >= 0:
             self.setCurrentIndex(index)
-            self.sig_city_chosen.emit(self._ids[index])
+            self.completer().popup().hide()
+            self.sig_city_chosen.emit(city_id)
 
     def set_city(self, city_id: str) -> None:
         """Show `city_id` without emitting a choice."""
