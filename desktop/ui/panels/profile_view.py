@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from desktop.analysis.profile_table import Column
@@ -53,11 +53,22 @@ class ProfileView(QTableView):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._sorted_by: Column | None = None  # the column sorted by, to follow its moves
         self._filtering = False
+        self._charted: str | None = None  # the indicator the chart shows (the highlight's)
         self._fitted_shape: tuple = ()
         self._forget_widths()
         self.selectionModel().currentRowChanged.connect(self._on_row_changed)
         # Ctrl+C is the window's "Copy table" action: a second shortcut here would make the
         # key ambiguous, and Qt then runs neither.
+        self.frozen = _FrozenIndicatorColumn(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.frozen.fit()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if dx:
+            self.frozen.fit()
 
     def resize_columns(self) -> None:
         """Fit columns to their contents, then give spare width to the indicator column."""
@@ -139,9 +150,17 @@ class ProfileView(QTableView):
 
         Filtering moves the current row; that is not the analyst choosing an indicator (and a
         redraw in the middle of the proxy's change would reset the model under it)."""
+        charted = self._charted
         self._filtering = True
         try:
             self.proxy.setFilterFixedString(text.strip().casefold())
+            # the highlighted row stays the charted indicator's, or none when it is filtered
+            # out (Qt would move the highlight to another row the chart does not show)
+            self.selectionModel().blockSignals(True)
+            self.selectionModel().clear()
+            self.selectionModel().blockSignals(False)
+            if charted:
+                self.select_indicator(charted)
         finally:
             self._filtering = False
 
@@ -180,9 +199,11 @@ class ProfileView(QTableView):
         if current.isValid() and not self._filtering:
             indicator_id = current.data(INDICATOR_ROLE)
             if indicator_id:
+                self._charted = indicator_id
                 self.sig_indicator_chosen.emit(indicator_id)
 
     def select_indicator(self, indicator_id: str) -> None:
+        self._charted = indicator_id
         table = self.profile_model.table
         if table is None or indicator_id not in table.indicator_ids:
             return
@@ -211,3 +232,64 @@ class ProfileView(QTableView):
 
     def copy_table(self) -> None:
         QGuiApplication.clipboard().setText(self.table_text())
+
+
+class _FrozenIndicatorColumn(QTableView):
+    """The Indicator column drawn over the table's first column, so that it stays in view when
+    the value and detail columns scroll sideways (Qt's "frozen column" pattern): the same model
+    and selection, its own vertical scrolling kept in step with the table's."""
+
+    def __init__(self, table: ProfileView) -> None:
+        super().__init__(table)
+        self._table = table
+        self.setModel(table.model())
+        self.setSelectionModel(table.selectionModel())
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(table.verticalHeader().defaultSectionSize())
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setSectionsClickable(True)
+        self.horizontalHeader().sectionClicked.connect(table.horizontalHeader().sectionClicked)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(table.verticalScrollMode())
+        self.setStyleSheet("QTableView { border: none; }")
+        table.viewport().stackUnder(self)
+        table.horizontalHeader().sectionResized.connect(self._on_section_resized)
+        table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
+        for signal in (table.model().modelReset, table.model().columnsInserted,
+                       table.model().columnsRemoved, table.model().layoutChanged):
+            signal.connect(self._hide_value_columns)
+        self._hide_value_columns()
+
+    def _hide_value_columns(self, *_args: object) -> None:
+        for column in range(1, self.model().columnCount()):
+            self.setColumnHidden(column, True)
+        self.fit()
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:
+            self.fit()
+
+    def fit(self) -> None:
+        """Lie exactly over the table's first column (header included); shown only while the
+        table is scrolled sideways, when that column would otherwise leave the view."""
+        table = self._table
+        self.setColumnWidth(0, table.columnWidth(0))
+        self.horizontalHeader().setFixedHeight(table.horizontalHeader().height())
+        frame = table.frameWidth()
+        self.setGeometry(frame, frame, table.columnWidth(0) + 1,
+                         table.viewport().height() + table.horizontalHeader().height())
+        header = table.horizontalHeader()
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == 0:
+            self.horizontalHeader().setSortIndicatorShown(True)
+            self.horizontalHeader().setSortIndicator(0, header.sortIndicatorOrder())
+        else:
+            self.horizontalHeader().setSortIndicatorShown(False)
+        self.setVisible(table.horizontalScrollBar().value() > 0)
