@@ -40,6 +40,7 @@ from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
 FOCUS_COLOR = QColor(192, 41, 43)
 MEDIAN_COLOR = QColor(90, 90, 90)
+BREAK_COLOR = QColor(200, 120, 0)
 BAND_COLOR = QColor(120, 120, 120, 50)
 BACKGROUND_COLOR = QColor(150, 150, 150, 70)
 PEER_COLORS = [
@@ -174,6 +175,7 @@ class LegendEntry:
     text: str
     color: str
     dashed: bool = False
+    mark: str = ""  # instead of a line sample (e.g. the series-break rule)
 
 
 class HtmlLegend(pg.TextItem):
@@ -200,7 +202,7 @@ class HtmlLegend(pg.TextItem):
         self.entries = entries
         rows = []
         for entry in entries:
-            mark = "╌╌" if entry.dashed else "━━"
+            mark = entry.mark or ("╌╌" if entry.dashed else "━━")
             rows.append(f"<span style='color:{entry.color}'>{mark}</span>&nbsp;"
                         f"<span style='color:#222'>{html.escape(entry.text)}</span>")
         self.setHtml("<div style='font-size:9pt'>" + "<br>".join(rows) + "</div>")
@@ -209,6 +211,32 @@ class HtmlLegend(pg.TextItem):
     @property
     def items(self) -> list[tuple[None, SimpleNamespace]]:
         return [(None, SimpleNamespace(text=e.text)) for e in self.entries]
+
+    def place(self, view_box: pg.ViewBox, x: np.ndarray, y: np.ndarray) -> None:
+        """Move to the corner of the plot that hides the fewest of the points (x, y) in view
+        coordinates (top-left on a tie): a legend must not sit on the data it names."""
+        if not self.isVisible() or not len(x):
+            return
+        (x0, x1), (y0, y1) = view_box.viewRange()
+        pixel_w, pixel_h = view_box.viewPixelSize()
+        if not (pixel_w and pixel_h):
+            return
+        size = self.boundingRect()
+        width, height = (size.width() + 10) * pixel_w, (size.height() + 10) * pixel_h
+        inside = np.isfinite(x) & np.isfinite(y)
+        x, y = x[inside], y[inside]
+        corners = {  # (pixel position inside the view box, its data rectangle)
+            (0, 0): (x0, x0 + width, y1 - height, y1),
+            (1, 0): (x1 - width, x1, y1 - height, y1),
+            (0, 1): (x0, x0 + width, y0, y0 + height),
+            (1, 1): (x1 - width, x1, y0, y0 + height),
+        }
+        hidden = {corner: int(np.count_nonzero((x >= a) & (x <= b) & (y >= c) & (y <= d)))
+                  for corner, (a, b, c, d) in corners.items()}
+        best = min(hidden, key=lambda corner: (hidden[corner], corner[1], corner[0]))
+        box = view_box.boundingRect()
+        self.setPos(10 if best[0] == 0 else box.width() - size.width() - 10,
+                    10 if best[1] == 0 else box.height() - size.height() - 10)
 
 
 def value_range(arrays: Sequence[np.ndarray], log: bool) -> tuple[float, float] | None:
@@ -353,11 +381,16 @@ class LineChart(QWidget):
         if spec.y_label != self._y_label:  # each setLabel re-lays out the axis' rich text
             self._y_label = spec.y_label
             self.plot_item.setLabel("left", spec.y_label)
-        if spec.log_y != self._log_y:
+        log_changed = spec.log_y != self._log_y
+        if log_changed:
             self._log_y = spec.log_y
             self.plot_item.setLogMode(False, spec.log_y)
         self._draw_background(spec)
         self._draw_band(spec)
+        if log_changed:
+            # the curves re-map themselves to log10; the fill between them is a path built
+            # from them, which kept the linear values (the band vanished on a log axis)
+            self.band_fill.curveChanged()
         self._draw_series(spec)
         self._draw_lone_marks(spec)
         if self.suspect_marks.isVisible() or any(len(s.suspect_years) for s in spec.series):
@@ -367,6 +400,7 @@ class LineChart(QWidget):
         self._draw_breaks(spec)
         self._update_legend(spec)
         self._set_ranges(spec)
+        self._place_legend(spec)
         span = year_span(spec)
         if spec.is_empty:
             self.hover_line.setVisible(False)
@@ -440,7 +474,23 @@ class LineChart(QWidget):
         if spec.background is not None and spec.background.values.size:
             entries.append(LegendEntry(self.tr("Other comparable cities ({0})").format(
                 len(spec.background.city_ids)), "#aaaaaa"))
+        if spec.breaks:  # one key for every dashed rule; each one's year and why are below
+            entries.append(LegendEntry(self.tr("series break"), BREAK_COLOR.name(), mark="┆"))
         self.legend.set_entries(entries)
+
+    def _place_legend(self, spec: LineChartSpec) -> None:
+        """The legend in the emptiest corner of what is now in view (the lines, the band)."""
+        arrays = [(s.years, s.values) for s in spec.series]
+        if spec.band is not None and len(spec.band.years):
+            arrays += [(spec.band.years, a) for a in (spec.band.q1, spec.band.q3)]
+        if not arrays:
+            return
+        x = np.concatenate([np.asarray(a, dtype=float) for a, _ in arrays])
+        y = np.concatenate([np.asarray(b, dtype=float) for _, b in arrays])
+        if spec.log_y:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                y = np.where(y > 0, np.log10(np.where(y > 0, y, 1.0)), np.nan)
+        self.legend.place(self.plot_item.vb, x, y)
 
     def _set_ranges(self, spec: LineChartSpec) -> None:
         """Both axes from the spec in one call: pyqtgraph's auto-range asks every item for
@@ -574,11 +624,11 @@ class LineChart(QWidget):
     def _draw_breaks(self, spec: LineChartSpec) -> None:
         """Series breaks as dashed lines between the years; the lines are pooled."""
         while len(self._break_pool) < len(spec.breaks):
+            # no label on the line: labels of breaks a few years apart printed on top of each
+            # other and on the data; the legend has the key, the notes each break's year
             line = pg.InfiniteLine(
                 angle=90, movable=False,
-                pen=pg.mkPen(QColor(200, 120, 0), width=1.5, style=Qt.PenStyle.DashLine),
-                label=self.tr("series break"),
-                labelOpts={"position": 0.95, "color": (170, 95, 0), "movable": False},
+                pen=pg.mkPen(BREAK_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
             )
             self.plot_item.addItem(line, ignoreBounds=True)
             self._break_pool.append(line)

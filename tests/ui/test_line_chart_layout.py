@@ -1,0 +1,73 @@
+"""The over-time chart keeps its parts readable (issue 15 item 4): the peer band survives a log
+axis, the legend sits where it hides no data, and series breaks have one key in the legend
+instead of labels printed over each other."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+
+from desktop.analysis.charts import over_time_spec
+from desktop.core.dataset import Dataset
+from desktop.ui.plots.line_chart import LineChart
+
+NORTH_EAST = ("cn-210200", "cn-230100", "cn-220100")
+
+
+@pytest.fixture
+def chart(qtbot) -> LineChart:
+    widget = LineChart()
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_the_peer_band_is_drawn_on_a_log_axis(chart: LineChart, dataset: Dataset,
+                                              qtbot) -> None:
+    for log in (False, True, False, True):  # switching back and forth as a user does
+        chart.set_spec(over_time_spec(dataset, "cn-210100", NORTH_EAST, "gdp", log_y=log))
+        qtbot.wait(10)
+    fill = chart.band_fill.boundingRect()
+    low, high = chart.plot_item.vb.viewRange()[1]
+    assert low <= fill.top() and fill.bottom() <= high + 0.01  # log10 units, in view
+    assert fill.height() > 0.5  # the band spans a real range of log10(亿元)
+
+
+def _hidden(chart: LineChart) -> list[tuple[str, int]]:
+    view = chart.plot_item.vb
+    legend = chart.legend.mapRectToItem(view, chart.legend.boundingRect())
+    return [(s.label, int(year)) for s in chart.spec.series
+            for year, value in zip(s.years, s.values, strict=True)
+            if np.isfinite(value) and legend.contains(view.mapFromView(QPointF(year, value)))]
+
+
+@pytest.mark.parametrize("indicator", ["gdp", "gdp_share_secondary", "population_registered"])
+def test_the_legend_hides_no_data_when_a_corner_is_free(chart: LineChart, dataset: Dataset,
+                                                        qtbot, indicator: str) -> None:
+    chart.set_spec(over_time_spec(dataset, "cn-210100", NORTH_EAST, indicator))
+    qtbot.wait(10)
+    assert _hidden(chart) == []
+
+
+def test_a_falling_series_pushes_the_legend_out_of_the_top_left(chart: LineChart,
+                                                                dataset: Dataset, qtbot) -> None:
+    """The secondary-industry share falls from ~50% (top left) to ~33%: the old fixed
+    top-left legend sat on it."""
+    chart.set_spec(over_time_spec(dataset, "cn-210100", NORTH_EAST, "gdp_share_secondary"))
+    qtbot.wait(10)
+    chart.legend.setPos(10, 10)
+    assert _hidden(chart), "the top-left corner should hold data in this chart"
+    chart._place_legend(chart.spec)
+    assert (chart.legend.pos().x(), chart.legend.pos().y()) != (10, 10)
+    assert _hidden(chart) == []
+
+
+def test_series_breaks_have_one_key_in_the_legend(chart: LineChart, dataset: Dataset) -> None:
+    chart.set_spec(over_time_spec(dataset, "cn-210100", NORTH_EAST, "gdp"))
+    assert len(chart._break_lines) == 4
+    keys = [entry for entry in chart.legend.entries if entry.mark]
+    assert [k.text for k in keys] == ["series break"]
+    assert all(getattr(line, "label", None) is None for line in chart._break_lines)
