@@ -77,6 +77,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "in_year": ("{label}, {year}", "{label}（{year}年）"),
     "scatter_title": ("{y} against {x}, {year}", "{y}与{x}（{year}年）"),
     "size_by": ("Point size: {label}", "点的大小：{label}"),
+    "trails": ("Trails: {start}–{end}, from small pale dots (earliest) to the point.",
+               "轨迹：{start}—{end}年，由小而浅的点（最早）指向当前的点。"),
     "usd": ("US$", "美元"),
     "billion_usd": ("billion US$", "十亿美元"),
 }

@@ -196,6 +196,9 @@ def scatter_spec(
         notes.append(latest_word("no_value", lang, cities=city_names(dataset, missing, lang))
                      if each else
                      word("omitted", lang, year=year, cities=city_names(dataset, missing, lang)))
+    if trails:
+        notes.append(word("trails", lang, start=int(min(t.years[0] for t in trails)),
+                          end=int(max(t.years[-1] for t in trails))))
     size_label = ""
     if size_indicator is not None:
         size_label = word("size_by", lang, label=dataset.indicator(size_indicator).label(lang))

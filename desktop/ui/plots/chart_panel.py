@@ -62,7 +62,8 @@ HEADLINE = ("gdp", "gdp_per_capita", "gdp_real_growth", "population_registered",
             "jobs", "gdp_usd_current")
 NOT_CHARTED = frozenset({"exchange_rate"})
 MAX_PANELS = 9
-POPULATION = ("population_registered", "population_resident")
+#: Scatter points sized by resident population (常住), else registered (户籍) where none.
+POPULATION = ("population_resident", "population_registered")
 #: Scatter trails go back this many years from the scatter's year.
 TRAIL_YEARS = 10
 

@@ -160,9 +160,17 @@ class ScatterChart(QWidget):
         for item, trail in zip(self.trails, spec.trails, strict=False):
             color = QColor(colors.get(trail.city_id, QColor("#888")))
             color.setAlpha(140)
+            # direction: the dots grow and darken from the oldest year to the newest
+            count = len(trail.x)
+            sizes = np.linspace(2.5, 7.0, count) if count > 1 else np.full(count, 5.0)
+            brushes = []
+            for step in np.linspace(0.25, 1.0, count) if count > 1 else [1.0]:
+                shade = QColor(color)
+                shade.setAlphaF(float(step))
+                brushes.append(pg.mkBrush(shade))
             item.setData(self._axis(trail.x, spec.log_x), self._axis(trail.y, spec.log_y),
-                         pen=pg.mkPen(color, width=1.5), symbol="o", symbolSize=3,
-                         symbolBrush=color, symbolPen=None)
+                         pen=pg.mkPen(color, width=1.5), symbol="o", symbolSize=sizes,
+                         symbolBrush=brushes, symbolPen=None)
             item.setVisible(True)
         for item in self.trails[len(spec.trails):]:
             item.setData([], [])
