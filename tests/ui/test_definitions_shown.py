@@ -98,12 +98,20 @@ def test_chart_csv_and_xlsx_carry_the_definition(panel: ChartPanel, dataset: Dat
     assert panel.export_csv(csv_path) and panel.export_xlsx(xlsx_path)
     data, notes = _data_and_notes(csv_path)
     row = data[(data["City"] == "Shenyang") & (data["Year"] == 2016)]
-    assert row.iloc[0, 3] == pytest.approx(5546.4498)
+    assert row.iloc[0, 3] == 5546.45  # as the chart shows it (2 decimals), not 5546.4498...
     definition = dataset.indicator("gdp").definition_en
-    assert notes[0] == ["Definitions"]
-    assert notes[2][:2] == ["GDP (current prices)", definition]
-    sheets = pd.read_excel(xlsx_path, sheet_name=None, engine="openpyxl")
-    assert list(sheets) == ["data", "Definitions"]
+    # under the data: the chart's source line and notes, then the definitions block
+    assert notes[0] == ["Source: CSMAR (GTA) China Regional Economy database"]
+    assert notes[1] == ["Notes"]
+    assert any(line[0].startswith("2016: Liaoning restated") for line in notes[2:])
+    at = notes.index(["Definitions"])
+    assert notes[at + 2][:2] == ["GDP (current prices)", definition]
+    sheets = pd.read_excel(xlsx_path, sheet_name=None, engine="openpyxl", header=None)
+    assert list(sheets) == ["data", "Notes", "Definitions"]
+    assert sheets["Notes"].iloc[0, 0] == notes[0][0]
+    sheets["data"] = pd.read_excel(xlsx_path, sheet_name="data", engine="openpyxl")
+    sheets["Definitions"] = pd.read_excel(xlsx_path, sheet_name="Definitions",
+                                          engine="openpyxl")
     assert sheets["data"].shape == data.shape
     assert list(sheets["Definitions"]["Definitions"]) == [definition]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gdp.csv", "gdp.xlsx"]

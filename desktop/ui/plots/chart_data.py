@@ -8,6 +8,12 @@ each indicator's definition and notes, in the language of the chart:
   notes), like the notes under a yearbook table; the data rows and columns are as before.
 - XLSX: the data on the first sheet, as before, and the definitions on a second sheet.
 
+Issue #15 part 5: the export also carries the chart's source line and notes (breaks, currency
+conversions, stale values: what is under the chart on screen) — CSV after the data, XLSX on a
+"notes" sheet — and values rounded as the chart shows them (its decimals, keeping at least
+four significant digits), not 25.43384744304487. A chart's `data_frame` attaches them with
+`with_provenance`.
+
 Plain pandas and openpyxl (no Qt), so it is tested without a QApplication. Text is neutralised
 against formula injection and files are written atomically, as in desktop.core.export.
 """
@@ -42,6 +48,45 @@ def definitions_frame(dataset: Dataset | None, indicator_ids: Sequence[str],
                                        text("notes", lang)])
 
 
+#: Fewest significant digits an exported value keeps, whatever the display's decimals.
+SIGNIFICANT = 4
+
+
+def sensible(value: float, decimals: int) -> float:
+    """`value` rounded to the chart's `decimals`, but to at least SIGNIFICANT significant
+    digits (a share of 0.00123 shown with 2 decimals keeps 0.00123)."""
+    if not math.isfinite(value) or value == 0:
+        return value
+    digits = max(decimals, SIGNIFICANT - 1 - math.floor(math.log10(abs(value))))
+    return round(value, min(digits, 12))
+
+
+def with_provenance(frame: pd.DataFrame, decimals: dict[str, int], source_line: str,
+                    notes: Sequence[str]) -> pd.DataFrame:
+    """`frame` with its value columns (`decimals`: column -> the chart's decimals) rounded
+    sensibly and the chart's source line and notes attached (frame.attrs), for the writers."""
+    for column, places in decimals.items():
+        if column in frame.columns:
+            frame[column] = [sensible(float(v), places) if v is not None else v
+                             for v in frame[column]]
+    frame.attrs["source_line"] = source_line
+    frame.attrs["notes"] = [n for n in dict.fromkeys(notes) if n]
+    return frame
+
+
+def _provenance_rows(frame: pd.DataFrame, lang: str) -> list[list[str]]:
+    """The source line and the notes as rows: what is printed under the chart."""
+    rows: list[list[str]] = []
+    source = frame.attrs.get("source_line", "")
+    if source:
+        rows.append([neutralise(text("source_line", lang, sources=source))])
+    notes = frame.attrs.get("notes", [])
+    if notes:
+        rows.append([text("notes", lang)])
+        rows.extend([neutralise(note)] for note in notes)
+    return rows
+
+
 def _cell(value: object) -> object:
     """A value as written: text neutralised, NaN empty, numbers untouched."""
     if isinstance(value, str):
@@ -57,6 +102,10 @@ def csv_text(frame: pd.DataFrame, definitions: pd.DataFrame, lang: str = "en") -
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([neutralise(str(c)) for c in frame.columns])
     writer.writerows([_cell(v) for v in row] for row in frame.itertuples(index=False))
+    provenance = _provenance_rows(frame, lang)
+    if provenance:
+        writer.writerow([])
+        writer.writerows(provenance)
     if len(definitions):
         writer.writerow([])
         writer.writerow([text("definitions", lang)])
@@ -96,6 +145,13 @@ def write_xlsx_with_definitions(frame: pd.DataFrame, definitions: pd.DataFrame, 
     data_sheet = workbook.active
     data_sheet.title = "data"
     _append_frame(data_sheet, frame)
+    provenance = _provenance_rows(frame, lang)
+    if provenance:
+        sheet = workbook.create_sheet(text("notes", lang))
+        for row in provenance:
+            sheet.append(row)
+            sheet.cell(row=sheet.max_row, column=1).data_type = "s"
+        sheet.column_dimensions["A"].width = 140
     if len(definitions):
         sheet = workbook.create_sheet(text("definitions", lang))
         _append_frame(sheet, definitions)

@@ -36,6 +36,7 @@ from desktop.analysis.chart_spec import (
     unbroken,
     year_span,
 )
+from desktop.ui.plots.chart_data import with_provenance
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
 FOCUS_COLOR = QColor(192, 41, 43)
@@ -701,9 +702,13 @@ class LineChart(QWidget):
                     rows += [("", name, int(y), float(v), "")
                              for y, v in zip(band.years, values, strict=True)]
         value = spec.y_label if spec else self.tr("Value")
-        return pd.DataFrame(rows, columns=[self.tr("City id"), self.tr("City"),
-                                           self.tr("Year"), value,
-                                           self.tr("Suspect value: why")])
+        frame = pd.DataFrame(rows, columns=[self.tr("City id"), self.tr("City"),
+                                            self.tr("Year"), value,
+                                            self.tr("Suspect value: why")])
+        if spec is None:
+            return frame
+        return with_provenance(frame, {value: spec.decimals}, spec.source_line,
+                               [f"{b.year}: {b.note}" for b in spec.breaks] + list(spec.notes))
 
 
 def pen_width(curve: pg.PlotDataItem) -> float:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from desktop.analysis.ranking import RankingSpec
+from desktop.ui.plots.chart_data import with_provenance
 from desktop.ui.plots.line_chart import (
     FOCUS_COLOR,
     MEDIAN_COLOR,
@@ -220,6 +221,9 @@ class RankingChart(QWidget):
             (b.rank, b.city_id, b.label, b.year, b.value, b.is_focus, b.is_peer, b.suspect)
             for b in spec.bars]
         value = spec.value_label if spec else self.tr("Value")
-        return pd.DataFrame(rows, columns=[
+        frame = pd.DataFrame(rows, columns=[
             self.tr("Rank"), self.tr("City id"), self.tr("City"), self.tr("Year"), value,
             self.tr("Focus"), self.tr("Peer"), self.tr("Suspect value: why")])
+        if spec is None:
+            return frame
+        return with_provenance(frame, {value: spec.decimals}, spec.source_line, spec.notes)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from desktop.analysis.scatter import ScatterPoint, ScatterSpec
+from desktop.ui.plots.chart_data import with_provenance
 from desktop.ui.plots.line_chart import (
     BACKGROUND_COLOR,
     FOCUS_COLOR,
@@ -232,5 +233,11 @@ class ScatterChart(QWidget):
             (p.city_id, p.label, spec.year, p.x, p.y, p.size_value) for p in spec.points]
         x_label = spec.x_label if spec else "x"
         y_label = spec.y_label if spec else "y"
-        return pd.DataFrame(rows, columns=[self.tr("City id"), self.tr("City"), self.tr("Year"),
-                                           x_label, y_label, self.tr("Size value")])
+        frame = pd.DataFrame(rows, columns=[self.tr("City id"), self.tr("City"),
+                                            self.tr("Year"), x_label, y_label,
+                                            self.tr("Size value")])
+        if spec is None:
+            return frame
+        notes = [spec.size_label, *spec.notes] if spec.size_label else list(spec.notes)
+        return with_provenance(frame, {x_label: spec.x_decimals, y_label: spec.y_decimals},
+                               spec.source_line, notes)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.analysis.chart_spec import connect_for, lone_band_segments, lone_points
 from desktop.analysis.small_multiples import MultiplePanel, SmallMultiplesSpec
+from desktop.ui.plots.chart_data import sensible, with_provenance
 from desktop.ui.plots.line_chart import (
     BAND_COLOR,
     FOCUS_COLOR,
@@ -218,7 +219,21 @@ class SmallMultiples(QWidget):
                                           float(band.q3[k]))
                 rows.append((panel.indicator_id, panel.title, panel.unit_suffix, year, focus,
                              median, q1, q3))
-        return pd.DataFrame(rows, columns=[
-            self.tr("Indicator id"), self.tr("Indicator"), self.tr("Unit"), self.tr("Year"),
-            spec.focus_label if spec else self.tr("Focus"), self.tr("Peer median"),
-            self.tr("Peers, 25th percentile"), self.tr("Peers, 75th percentile")])
+        columns = [self.tr("Indicator id"), self.tr("Indicator"), self.tr("Unit"),
+                   self.tr("Year"), spec.focus_label if spec else self.tr("Focus"),
+                   self.tr("Peer median"), self.tr("Peers, 25th percentile"),
+                   self.tr("Peers, 75th percentile")]
+        frame = pd.DataFrame(rows, columns=columns)
+        if spec is None:
+            return frame
+        # each panel has its own decimals: round its rows, then attach what the chart says
+        for panel in spec.panels:
+            mine = frame[columns[0]] == panel.indicator_id
+            for column in columns[4:]:
+                frame.loc[mine, column] = [sensible(float(v), panel.decimals)
+                                           for v in frame.loc[mine, column]]
+        notes = [*spec.notes, *(f"{panel.title}: {note}" for panel in spec.panels
+                                for note in panel.notes)]
+        sources = "; ".join(dict.fromkeys(s for s in (spec.source_line,
+                                                      *(p.source_line for p in spec.panels)) if s))
+        return with_provenance(frame, {}, sources, notes)
