@@ -22,9 +22,9 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.analysis.chart_spec import (
     BandSpec,
@@ -127,15 +127,74 @@ def title_label(widget: QWidget) -> QLabel:
     return label
 
 
+#: Most lines of notes and source shown under a chart before they scroll.
+NOTES_LINES = 6
+
+
+class NotesArea(QScrollArea):
+    """The notes and source under a chart, as tall as their text up to NOTES_LINES lines and
+    scrolling beyond: a chart with many notes (breaks, conversions, vintages) used to grow
+    taller than the window, squeezing the table or the plot to nothing."""
+
+    def __init__(self, notes: QLabel, source: QLabel) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        holder.setAutoFillBackground(False)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(notes)
+        layout.addWidget(source)
+        layout.addStretch(1)  # the text at the top when the area is taller than it
+        self.setWidget(holder)
+        self.viewport().setAutoFillBackground(False)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        holder.installEventFilter(self)
+        self._labels = (notes, source)
+
+    def cap(self) -> int:
+        return self.fontMetrics().lineSpacing() * NOTES_LINES + 6
+
+    def content_height(self, width: int) -> int:
+        """The notes' height at `width` (0 when both labels are empty)."""
+        inner = max(width - self.verticalScrollBar().sizeHint().width(), 50)
+        shown = [label for label in self._labels if label.text() and not label.isHidden()]
+        if not shown:
+            return 0
+        return sum(label.heightForWidth(inner) for label in shown) + 2 * (len(shown) - 1)
+
+    def fit(self) -> None:
+        height = min(self.content_height(self.width() or 600), self.cap())
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(),
+                     min(self.content_height(self.width() or 600), self.cap()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a label's text changed
+            self.fit()
+        return False
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+
 def stack_chart(chart: QWidget) -> None:
-    """Every chart reads top to bottom the same way: title, plot, read-out, notes, source."""
+    """Every chart reads top to bottom the same way: title, plot, read-out, notes, source
+    (the last two in a NotesArea, so that the plot keeps the height)."""
     layout = QVBoxLayout(chart)
     layout.setContentsMargins(4, 4, 4, 4)
     layout.addWidget(chart.title)
-    layout.addWidget(chart.plot_widget, 1)
+    layout.addWidget(getattr(chart, "plot_area", chart.plot_widget), 1)
     layout.addWidget(chart.readout)
-    layout.addWidget(chart.notes)
-    layout.addWidget(chart.source)
+    chart.notes_area = NotesArea(chart.notes, chart.source)
+    layout.addWidget(chart.notes_area)
 
 
 def boxed_legend(plot_item: pg.PlotItem, offset: tuple[int, int]) -> pg.LegendItem:

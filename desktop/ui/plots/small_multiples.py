@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from desktop.analysis.chart_spec import connect_for, lone_band_segments, lone_points
 from desktop.analysis.small_multiples import MultiplePanel, SmallMultiplesSpec
@@ -33,6 +33,8 @@ from desktop.ui.plots.line_chart import (
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
 COLUMNS = 3
+#: A panel never gets shorter than this: below it the grid scrolls.
+PANEL_MIN_HEIGHT = 170
 
 
 class _Cell:
@@ -126,6 +128,12 @@ class SmallMultiples(QWidget):
         self.cells: list[_Cell] = []
         self._shown = 0
         self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        # panels keep a readable height and the grid scrolls (they were squashed to ~15 px)
+        self.plot_area = QScrollArea()
+        self.plot_area.setWidgetResizable(True)
+        self.plot_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.plot_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.plot_area.setWidget(self.plot_widget)
         self.readout, self.notes, self.source = note_labels()
         stack_chart(self)
 
@@ -163,6 +171,8 @@ class SmallMultiples(QWidget):
             for i, cell in enumerate(self.cells[: len(spec.panels)]):
                 self.plot_widget.ci.addItem(cell.plot, row=i // COLUMNS, col=i % COLUMNS)
             self._shown = len(spec.panels)
+            rows = -(-len(spec.panels) // COLUMNS)
+            self.plot_widget.setMinimumHeight(rows * PANEL_MIN_HEIGHT)
         for cell, panel in zip(self.cells, spec.panels, strict=False):
             cell.draw(panel)
         # one line per note, naming every panel it concerns (a break often hits several)
