@@ -66,19 +66,37 @@ def settle(chart: QWidget) -> None:
     QApplication.processEvents()
 
 
+#: A font with Latin and CJK glyphs: Chinese text set in it is one run (one SVG <text>), where
+#: a Latin-first font made every switch between 亿元 and digits a separate <text> piece.
+CJK_FIRST = ("Noto Sans CJK SC", "DejaVu Sans")
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text)
+
+
+def text_font(point_size: float, cjk: bool) -> QFont:
+    """The chart font, CJK-first when the text is Chinese."""
+    font = chart_font(point_size)
+    if cjk:
+        font.setFamilies(list(CJK_FIRST))
+    return font
+
+
 class _Frame:
     """Title above, notes and source below, the plot in between (logical pixels)."""
 
     def __init__(self, chart: QWidget, width: float, plot_height: float) -> None:
         self.width = width
-        self.title_font = chart_font(12)
-        self.title_font.setBold(True)
-        self.note_font = chart_font(8)
         self.title = plain(chart.title)  # type: ignore[attr-defined]
         lines = [plain(chart.notes)] if chart.notes.text() else []  # type: ignore[attr-defined]
         if chart.source.text():  # type: ignore[attr-defined]
             lines.append(chart.source.text())  # type: ignore[attr-defined]
         self.footer = "\n".join(lines)
+        cjk = has_cjk(self.title + self.footer)
+        self.title_font = text_font(12, cjk)
+        self.title_font.setBold(True)
+        self.note_font = text_font(8, cjk)
         inner = int(width - 2 * MARGIN)
         self.title_height = self._height(self.title_font, self.title, inner)
         self.footer_height = self._height(self.note_font, self.footer, inner)
