@@ -16,6 +16,25 @@ formulas, merged cells, dates, booleans, errors, rich text or cells needing hygi
 cell with an r= reference. Anything else declines and the row-wise reader (calamine) runs.
 The values are those calamine hands over: numbers as float (correctly rounded, like Rust's
 parser), texts as written (XML entities resolved), empty texts as empty cells.
+
+Why this parser and not fastexcel (issue 14 item 6; bench/import_bench.py, 450,000-row
+long table, 2 cores shared with other work, best of 3 in turns, two runs on 7 Dec 2026):
+
+    our whole import (checks + this parser + interpretation)   2.79-2.86 s   305 MiB
+      of which up to 'columns read'                            2.76-2.83 s
+    fastexcel 0.21 read only, to a pandas frame                2.40-2.48 s   301 MiB
+    fastexcel typed read (header skipped, strict), to Arrow    2.37-2.51 s   253 MiB
+    (lead, same day, 3 runs: ours 2.86-4.06 s / 306 MiB, fastexcel 3.04-4.22 s / 253 MiB)
+
+This parser is not faster (0.86-0.89x fastexcel's speed), so by speed fastexcel would
+replace it; it does not, because it cannot take this parser's place without changing what
+users get: (1) it types whole columns, so a value column holding a missing
+marker ('—', '..') either comes back as text with its numbers turned into strings (the
+default coercion: 0.30000000000000004 came back as '0.3', a different number, and a number
+cell no longer differs from a text cell) or is refused (strict coercion), which would send
+most yearbook files to the row-wise path (11-23 s here instead of 2.8 s); (2) it gives no source
+row numbers (leading empty rows are dropped unsaid), which every issue's location needs.
+So fastexcel is not a dependency; the bench keeps measuring it when it is installed.
 """
 
 from __future__ import annotations
@@ -31,20 +50,20 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.progress import NullProgress, Progress, check_cancelled
+from desktop.importers.capabilities import COLUMN_ENGINE
+from desktop.importers.columns import ColumnTable, Numbers
 from desktop.importers.fast_path import (
     HEAD_ROWS,
-    Coded,
-    ColumnTable,
     Declined,
-    Numbers,
+    head_covers,
     needed_columns,
     value_columns,
 )
+from desktop.importers.mapping import Coded
 from desktop.importers.model import ImportRejectedError, Issue, RawGrid, ReadOptions
 
 _CHUNK = 4 << 20
 _ENTITIES = {"&quot;": '"', "&apos;": "'"}
-_XLSX_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 #: cell kinds
 _NUMBER, _SHARED, _INLINE, _EMPTY = 0, 1, 2, 3
 _LT, _GT, _SLASH, _QUOTE, _SPACE = 60, 62, 47, 34, 32
@@ -281,9 +300,16 @@ def _shared_strings(zf: zipfile.ZipFile, name: str | None) -> list[str]:
 
 
 class XlsxSource:
+    """A plain .xlsx sheet parsed into cell arrays; the head rows as the row-wise reader
+    makes them (fast_path.ColumnSource)."""
+
     def __init__(self, grid: RawGrid, table: dict) -> None:
         self.grid = grid
         self._table = table
+
+    def can_read(self, plan) -> str | None:
+        whole = len(self.grid.rows) >= len(self._table["row_numbers"])
+        return COLUMN_ENGINE.can_read(plan, self.grid) or head_covers(self.grid, plan, whole)
 
     def load(self, plan, progress: Progress) -> ColumnTable:
         return _columns(self, plan)
@@ -291,7 +317,7 @@ class XlsxSource:
 
 def open_xlsx(path: Path, options: ReadOptions, progress: Progress | None = None
               ) -> XlsxSource:
-    from desktop.importers.sniff import extension_mismatch
+    from desktop.importers.sniff import xlsx_name_issues
     from desktop.importers.zip_safety import open_package
 
     progress = progress or NullProgress()
@@ -353,10 +379,7 @@ def open_xlsx(path: Path, options: ReadOptions, progress: Progress | None = None
         "code": codes, "value": values, "uniques": uniques, "none": len(cells.texts),
     }
     grid = _head_grid(table, file, entry.name)
-    suffix = path.suffix.lower()
-    if suffix not in _XLSX_EXTENSIONS:
-        grid.issues.append(extension_mismatch(file, suffix, "an Excel workbook (.xlsx)",
-                                              "an .xlsx workbook"))
+    grid.issues += xlsx_name_issues(file, path.suffix.lower())
     return XlsxSource(grid, table)
 
 
@@ -482,11 +505,9 @@ def _columns(source: XlsxSource, plan) -> ColumnTable:
     table = source._table
     first = plan.first_data_row
     n = len(table["row_numbers"]) - first
-    if n <= 0:
-        raise Declined("no data rows")
-    if len(source.grid.rows) < len(table["row_numbers"]) and \
-            len(source.grid.rows) - first <= 200:
-        raise Declined("header too far down for the head")
+    reason = source.can_read(plan)
+    if reason:
+        raise Declined(reason)
     vcols = value_columns(plan)
     in_body = table["row_index"] >= first
     rows = table["row_index"][in_body] - first

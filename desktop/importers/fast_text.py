@@ -42,15 +42,16 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.progress import NullProgress, Progress, check_cancelled
+from desktop.importers.capabilities import COLUMN_ENGINE
+from desktop.importers.columns import ColumnTable, Numbers
 from desktop.importers.fast_path import (
     HEAD_ROWS,
-    Coded,
-    ColumnTable,
     Declined,
-    Numbers,
+    head_covers,
     needed_columns,
     value_columns,
 )
+from desktop.importers.mapping import Coded
 from desktop.importers.model import ImportRejectedError, RawGrid, ReadOptions
 from desktop.importers.text_hygiene import CONTROL_RE
 
@@ -60,12 +61,14 @@ _HEAD_BLOCK = 1 << 20  # bytes read first, for the head (the rest is read meanwh
 _GB_SAFE_DELIMITERS = (",", ";", "\t")
 _MAX_THREADS = 4
 _CHUNK_MIN = 2 * 1024 * 1024  # bytes per parsing thread, at least
-SAMPLE_BODY_ROWS = 200  # detection.SAMPLE_BODY_ROWS, table.SAMPLE_ROWS, text_reader.SAMPLE_ROWS
 _MAX_FIELD_CHARS = 10_000
 _YEAR_TEXTS = [str(y) for y in range(1800, 2201)]
 
 
 class TextSource:
+    """A delimited text file: its head read row-wise, the rest read by pandas once the plan
+    is known (fast_path.ColumnSource)."""
+
     def __init__(self, path: Path, stamp: tuple[int, int], block: bytes, head: bytes,
                  start: int, grid: RawGrid, whole: bool, guessed: bool = True) -> None:
         self.path, self._stamp, self._block, self._head = path, stamp, block, head
@@ -89,6 +92,10 @@ class TextSource:
     @property
     def head(self) -> bytes:
         return self._head
+
+    def can_read(self, plan) -> str | None:
+        return COLUMN_ENGINE.can_read(plan, self.grid) or head_covers(self.grid, plan,
+                                                                      self.whole)
 
     def load(self, plan, progress: Progress) -> ColumnTable:
         return _load(self, plan, progress)
@@ -294,12 +301,9 @@ def _load(source: TextSource, plan, progress: Progress) -> ColumnTable:
     grid = source.grid
     delim = grid.delimiter
     first = plan.first_data_row
-    head_data = len(grid.rows) - first
-    if head_data <= 0:
-        raise Declined("no data rows in the head")
-    if not source.whole and head_data <= SAMPLE_BODY_ROWS:
-        # detection samples SAMPLE_BODY_ROWS body rows; the head must hold them all
-        raise Declined("header too far down for the head")
+    reason = head_covers(grid, plan, source.whole)
+    if reason:
+        raise Declined(reason)
     first_line = grid.row_numbers[first]
     content = source.content()
     # (the head is the file's first bytes, unless the file was re-encoded)

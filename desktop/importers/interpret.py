@@ -37,6 +37,7 @@ import pandas as pd
 
 from desktop.core.progress import NullProgress, Progress, check_cancelled
 from desktop.importers import numbers as num
+from desktop.importers.columns import Objects, parse_columns
 from desktop.importers.detection import PROBLEM_TEXT, detect, plan_problems
 from desktop.importers.interpret_units import indicators_and_units, unreadable_scales
 from desktop.importers.issue_log import MAX_CELL_ISSUES, Issues, source_rows
@@ -164,8 +165,8 @@ def interpret(
     rec = code_records(stacked, body.rows, grid.row_numbers)
 
     def parse(exponents: np.ndarray) -> num.ParsedValues:
-        return num.parse_values(stacked.value, exponents, plan.decimal,
-                                flags=plan.layout == "eurostat")
+        return parse_columns([Objects(stacked.value)], exponents, plan.decimal,
+                             flags=plan.layout == "eurostat")
 
     frame = interpret_stacked(rec, plan, parse, report, issues, lookup, progress)
     return frame, report

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from desktop.importers.model import LAYOUTS, column_letter, counted, plural
 from desktop.importers.numbers import (
@@ -318,6 +319,11 @@ UNIT_SOURCES = ("header", "unit_row", "unit_column", "indicator_name", "metadata
                 "sdmx", "eurostat", "")
 
 
+#: TablePlan field metadata: capabilities.needs names what this field asks of a reader (a
+#: field without it is a need of its own whenever it is set; see capabilities.py)
+NAMED = MappingProxyType({"reader_needs": "named"})
+
+
 @dataclass(frozen=True)
 class ColumnPlan:
     """One column: its flattened header, its role, and the unit its header or unit row gives."""
@@ -340,32 +346,44 @@ class TablePlan:
     for the fields TableOptions does not have yet (`city`, `year`).
     """
 
-    file: str
-    sheet: str
-    layout: str
-    header_rows: tuple[int, ...]
-    first_data_row: int
-    end_row: int  # exclusive: the first footer row, or the number of rows
-    footer_rows: tuple[int, ...]
-    metadata_rows: tuple[int, ...]  # titles and 'key：value' lines above the header
-    metadata: tuple[tuple[str, str], ...]  # (key, value); key '' for a title line
-    unit_rows: tuple[int, ...]  # header rows that hold units, not names
-    columns: tuple[ColumnPlan, ...]
-    indicator: str | None = None  # the one indicator of the table (NBS '指标：…', option)
-    unit: str | None = None  # the unit for values nothing else gives a unit to
-    unit_source: str = ""  # where `unit` came from: 'metadata' | 'option' | ''
-    city: str | None = None  # the one city of the table (NBS '地区：广州市')
-    year: int | None = None  # the one year of a table without a year column
+    file: str = field(metadata=NAMED)
+    sheet: str = field(metadata=NAMED)
+    layout: str = field(metadata=NAMED)
+    header_rows: tuple[int, ...] = field(metadata=NAMED)
+    first_data_row: int = field(metadata=NAMED)
+    #: exclusive: the first footer row, or the number of rows
+    end_row: int = field(metadata=NAMED)
+    footer_rows: tuple[int, ...] = field(metadata=NAMED)
+    #: titles and 'key：value' lines above the header
+    metadata_rows: tuple[int, ...] = field(metadata=NAMED)
+    #: (key, value); key '' for a title line
+    metadata: tuple[tuple[str, str], ...] = field(metadata=NAMED)
+    #: header rows that hold units, not names
+    unit_rows: tuple[int, ...] = field(metadata=NAMED)
+    columns: tuple[ColumnPlan, ...] = field(metadata=NAMED)
+    #: the one indicator of the table (NBS '指标：…', option)
+    indicator: str | None = field(default=None, metadata=NAMED)
+    #: the unit for values nothing else gives a unit to
+    unit: str | None = field(default=None, metadata=NAMED)
+    #: where `unit` came from: 'metadata' | 'option' | ''
+    unit_source: str = field(default="", metadata=NAMED)
+    #: the one city of the table (NBS '地区：广州市')
+    city: str | None = field(default=None, metadata=NAMED)
+    #: the one year of a table without a year column
+    year: int | None = field(default=None, metadata=NAMED)
     #: where `year` came from: 'option' (the user), 'metadata' ('年份：2016'), 'title' (a
     #: title row: '沈阳市2016年国民经济主要指标'), 'sheet' (the sheet name), '' (nowhere)
-    year_source: str = ""
+    year_source: str = field(default="", metadata=NAMED)
     #: every year the titles and the sheet name state: (source, year, text as written), so
     #: the dialog can show them when they disagree
-    year_candidates: tuple[tuple[str, int, str], ...] = ()
-    decimal: str = "."
-    dims: tuple[str, ...] = ()  # Eurostat: names packed in the first column ('unit', 'geo')
-    fill_down_city: bool = True  # blank city cells under a city take that city (with a warning)
-    problems: tuple[str, ...] = ()  # codes of what stops interpretation (no_city_column, ...)
+    year_candidates: tuple[tuple[str, int, str], ...] = field(default=(), metadata=NAMED)
+    decimal: str = field(default=".", metadata=NAMED)
+    #: Eurostat: names packed in the first column ('unit', 'geo')
+    dims: tuple[str, ...] = field(default=(), metadata=NAMED)
+    #: blank city cells under a city take that city (with a warning)
+    fill_down_city: bool = field(default=True, metadata=NAMED)
+    #: codes of what stops interpretation (no_city_column, ...)
+    problems: tuple[str, ...] = field(default=(), metadata=NAMED)
 
     @property
     def roles(self) -> dict[str, str]:

@@ -280,11 +280,17 @@ def file_stem(name: str) -> str:
     return stem
 
 
-def stack(grid: RawGrid, plan: TablePlan, rows: list[int]) -> Stacked:
-    layout = plan.layout
+def columns_by_role(plan: TablePlan) -> dict[str, int]:
+    """Role -> the first column that has it (both records builders read roles this way)."""
     by_role: dict[str, int] = {}
     for col in plan.columns:
         by_role.setdefault(col.role, col.index)
+    return by_role
+
+
+def stack(grid: RawGrid, plan: TablePlan, rows: list[int]) -> Stacked:
+    layout = plan.layout
+    by_role = columns_by_role(plan)
     if layout == "eurostat":
         return _stack_eurostat(grid, plan, rows)
     if layout in ("wide_years", "wide_indicators"):

@@ -27,11 +27,11 @@ from desktop.importers.sniff import (
     looks_like_html,
     reject,
     sniff,
+    xlsx_name_issues,
 )
 
 MAX_TEXT_BYTES = text_reader.MAX_TEXT_BYTES
 DEFAULT_OPTIONS = ReadOptions()  # frozen, so one shared default is safe
-_XLSX_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 _XLS_EXTENSIONS = frozenset({".xls", ".xlt"})
 
 
@@ -126,8 +126,7 @@ def read_grids(path: Path, options: ReadOptions = DEFAULT_OPTIONS,
     if kind == KIND_GZIP:
         return [_read_gzip(path, file, options, progress)]
     if kind == KIND_ZIP:
-        issues = [] if suffix in _XLSX_EXTENSIONS else [
-            extension_mismatch(file, suffix, "an Excel workbook (.xlsx)", "an .xlsx workbook")]
+        issues = xlsx_name_issues(file, suffix)
         return _with_decimal(excel_reader.read_xlsx(path, file, options, progress, issues),
                              options)
     if kind == KIND_OLE2:

@@ -22,6 +22,7 @@ KIND_ZIP, KIND_OLE2, KIND_GZIP, KIND_TEXT = "zip", "ole2", "gzip", "text"
 
 TEXT_EXTENSIONS = frozenset({".csv", ".tsv", ".txt", ".tab", ".dat", ".prn"})
 EXCEL_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".xltx", ".xltm", ".xlt"})
+XLSX_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
@@ -139,6 +140,13 @@ def sniff(path: Path) -> Sniffed:
         raise reject("unsupported_type", "This kind of file is not supported; import .xlsx, "
                      ".xls, .csv, .tsv or .txt files.", file)
     return Sniffed(KIND_TEXT, "text")
+
+
+def xlsx_name_issues(file: str, suffix: str) -> list[Issue]:
+    """An .xlsx package under another name: said once, by whichever reader reads it."""
+    if suffix in XLSX_EXTENSIONS:
+        return []
+    return [extension_mismatch(file, suffix, "an Excel workbook (.xlsx)", "an .xlsx workbook")]
 
 
 def extension_mismatch(file: str, suffix: str, actual: str, actual_ext: str) -> Issue:

@@ -20,7 +20,8 @@ from desktop.core.progress import NullProgress
 from desktop.core.storage import load_bundled
 from desktop.curation.manifest import read_manifest
 from desktop.importers import fast_path
-from desktop.importers.fast_path import Declined, import_columns, scale_exact
+from desktop.importers.columns import scale_exact
+from desktop.importers.fast_path import Declined, import_columns
 from desktop.importers.model import ImportRejectedError
 from desktop.importers.recipe import Recipe
 from desktop.importers.run import import_file
