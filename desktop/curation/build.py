@@ -26,6 +26,7 @@ from desktop.core.storage import (
 from desktop.curation import cn_extra_build, province_build, readers, us_build, us_series
 from desktop.curation.cn_extra_indicators import CN_EXTRA_INDICATORS
 from desktop.curation.errors import CurationError
+from desktop.curation.geometry import GEOMETRY_FILE, build_geometry, geometry_bytes
 from desktop.curation.indicators import INDICATORS as CORE_INDICATORS
 from desktop.curation.manifest import read_manifest, source_path
 from desktop.curation.places import china_cities, countries, provinces, us_metros
@@ -305,6 +306,7 @@ def write_bundle(external: Path, target: Path) -> Dataset:
     dataset, log = build_dataset(external)
     save_dataset(dataset, target)
     write_atomically(target / SOURCES_FILE, sources_markdown(dataset, log).encode("utf-8"))
+    write_atomically(target / GEOMETRY_FILE, geometry_bytes(build_geometry(external)))
     return dataset
 
 
@@ -315,7 +317,8 @@ def differences(external: Path, committed: Path) -> list[str]:
         write_bundle(external, fresh)
         return [
             name
-            for name in (CATALOG_FILE, OBSERVATIONS_FILE, SNAPSHOT_FILE, SOURCES_FILE)
+            for name in (CATALOG_FILE, OBSERVATIONS_FILE, SNAPSHOT_FILE, SOURCES_FILE,
+                         GEOMETRY_FILE)
             if not (committed / name).is_file()
             or (committed / name).read_bytes() != (fresh / name).read_bytes()
         ]

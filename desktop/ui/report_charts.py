@@ -128,6 +128,20 @@ class _Plot:
                     item.setData([], [])
 
 
+class _MapPlot:
+    """An offscreen map canvas, shaped like _Plot where the renderer paints it."""
+
+    def __init__(self) -> None:
+        from desktop.ui.plots.map_chart import MapCanvas  # only reports with a map need it
+
+        self.widget = MapCanvas(legend=False)
+        self.widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.widget.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        self.widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.widget.setFrameShape(self.widget.Shape.NoFrame)
+
+
 class ChartRenderer:
     """Draws ChartBlocks of one report; create once, render many (GUI thread only)."""
 
@@ -139,6 +153,7 @@ class ChartRenderer:
         self._bar_axis = _BarLabelAxis("left")
         self._bar = _Plot(self._bar_axis, ValueAxis("bottom"))
         self._bar.item.showGrid(x=True, y=False, alpha=0.18)
+        self._map: _MapPlot | None = None  # the locator map's canvas, made on first use
         self._closed = False
 
     def close(self) -> None:
@@ -146,12 +161,14 @@ class ChartRenderer:
         if self._closed:
             return
         self._closed = True
-        for plot in (self._line, self._bar):
+        for plot in (self._line, self._bar, *((self._map,) if self._map else ())):
             plot.widget.close()
             plot.widget.deleteLater()
 
     # --- drawing ---------------------------------------------------------------------------
     def _draw(self, block: ChartBlock, size: QSize) -> _Plot:
+        if block.kind == "map":
+            return self._draw_map(block, size)  # type: ignore[return-value]
         plot = self._bar if isinstance(block.spec, BarChartSpec) else self._line
         plot.begin()
         if isinstance(block.spec, BarChartSpec):
@@ -164,6 +181,20 @@ class ChartRenderer:
         if not plot.widget.isVisible():
             plot.widget.show()
         self._settle(plot, size)
+        return plot
+
+    def _draw_map(self, block: ChartBlock, size: QSize) -> _MapPlot:
+        """The locator map (kind "map", a MapSpec) on the Map tab's canvas, legend left to
+        the report's HTML legend under the chart."""
+        if self._map is None:
+            self._map = _MapPlot()
+        plot = self._map
+        if plot.widget.size() != size:
+            plot.widget.resize(size)
+        if not plot.widget.isVisible():
+            plot.widget.show()
+        plot.widget.draw(block.spec)  # type: ignore[arg-type]
+        self._settle(plot, size)  # type: ignore[arg-type]
         return plot
 
     def _draw_lines(self, plot: _Plot, spec: LineChartSpec, block: ChartBlock) -> None:
