@@ -14,7 +14,7 @@ file has none.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from desktop.analysis.selection_cube import LATEST_EACH
 from desktop.core.errors import CityProfilesError
 from desktop.core.storage import write_atomically
 from desktop.importers.recipe import Recipe, RecipeError
-from desktop.session.state import ViewState
+from desktop.session.selection import Selection
 
 PROJECT_VERSION = 2
 SUFFIX = ".cityprofiles.json"
@@ -47,19 +47,25 @@ class DataFile:
 
 @dataclass(frozen=True)
 class Project:
-    view: ViewState
+    view: Selection
     data_files: tuple[DataFile, ...] = ()
     report: dict[str, Any] = field(default_factory=dict)
     lang: str = "en"
-    #: The chart controls as plain JSON values (the UI turns them into its ChartOptions and
-    #: back); empty: the defaults.
+    #: The chart controls as plain JSON values (desktop.session.chart_options reads them);
+    #: empty: the defaults.
     chart: dict[str, Any] = field(default_factory=dict)
-    #: The profile table's Details switch.
+    #: The profile table's Details switch (saved as "table": {"detail": ...}).
     detail: bool = True
+
+    def __post_init__(self) -> None:
+        """The view carries the Details switch too: one Selection says all a view shows."""
+        if self.view.detail != self.detail:
+            object.__setattr__(self, "view", replace(self.view, detail=self.detail))
 
     def to_json(self) -> dict[str, Any]:
         view = asdict(self.view)
         view["peer_ids"] = list(self.view.peer_ids)
+        del view["detail"]  # saved as "table": {"detail": ...}, as before the one Selection
         return {
             "app": "City Profiles",
             "project_version": PROJECT_VERSION,
@@ -156,7 +162,12 @@ def _project(data: dict[str, Any]) -> Project:
     if prices is None:
         raise _FieldError("view.prices", "invalid", view.get("prices"))
     group = view.get("group_id")
-    state = ViewState(
+    chart = _optional(data, "chart", dict, {})  # absent before version 2
+    table = _optional(data, "table", dict, {})
+    detail = table.get("detail", True)
+    if not isinstance(detail, bool):
+        raise _FieldError("table.detail", "invalid", detail)
+    state = Selection(
         focus_id=_field(view, "focus_id", str, "view.focus_id"),
         peer_ids=_strings(_field(view, "peer_ids", list, "view.peer_ids"), "view.peer_ids"),
         indicator_id=_field(view, "indicator_id", str, "view.indicator_id"),
@@ -164,6 +175,7 @@ def _project(data: dict[str, Any]) -> Project:
         group_id=group if isinstance(group, str) else None,  # only a label: safe to drop
         currency=currency,
         prices=prices,
+        detail=detail,
     )
     files = []
     for n, item in enumerate(_optional(data, "data_files", list, [])):
@@ -176,11 +188,6 @@ def _project(data: dict[str, Any]) -> Project:
                                   Recipe.from_json(recipe)))
         except (RecipeError, TypeError, ValueError, AttributeError) as exc:
             raise _FieldError(f"{where}.recipe", "invalid", str(exc)) from exc
-    chart = _optional(data, "chart", dict, {})  # absent before version 2
-    table = _optional(data, "table", dict, {})
-    detail = table.get("detail", True)
-    if not isinstance(detail, bool):
-        raise _FieldError("table.detail", "invalid", detail)
     report = _optional(data, "report", dict, {})
     lang = data.get("lang", "en")
     return Project(state, tuple(files), dict(report), lang if lang in ("en", "zh") else "en",

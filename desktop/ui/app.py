@@ -221,13 +221,10 @@ def attach_controllers(window: MainWindow, dataset: Dataset, selection: Selectio
                        lang: str, settings: Settings) -> None:
     """Wire a populated window: the view controller (draws `selection`) and the projects."""
     dataset = dataset.with_number_style(settings.get("number_style"))
-    from desktop.session.state import ViewState
     from desktop.ui.controller import Controller
     from desktop.ui.project_controller import ProjectController
 
-    state = ViewState(selection.focus_id, selection.peer_ids, selection.indicator_id,
-                      group_id=selection.group_id)
-    window.controller = Controller(dataset, window, state, lang, settings)
+    window.controller = Controller(dataset, window, selection, lang, settings)
     window.project_controller = ProjectController(window.controller, settings)
 
 

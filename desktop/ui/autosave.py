@@ -44,12 +44,11 @@ class Autosave(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.save_now)
-        controller, window = projects.controller, projects.window
-        controller.sig_state_changed.connect(self.schedule)
-        controller.sig_dataset_changed.connect(self.schedule)
+        controller = projects.controller
+        # every change is a session transition, and each one says so (the visible tab
+        # too: it is saved, though it does not mark the project changed)
+        controller.sig_session_changed.connect(self.schedule)
         projects.sig_session_changed.connect(self.schedule)
-        window.chart_panel.sig_options_changed.connect(self.schedule)
-        window.detail_box.toggled.connect(self.schedule)
 
     @property
     def pending(self) -> bool:

@@ -1,4 +1,5 @@
-"""The one wiring place: panel signals change the view state; a new state redraws the views."""
+"""The one wiring place: a widget's signal becomes a session transition
+(desktop.session.session), and the new session is drawn, redrawing only what changed."""
 
 from __future__ import annotations
 
@@ -15,7 +16,11 @@ from desktop.analysis.currency import view_dataset
 from desktop.analysis.profile_table import selection_table
 from desktop.core.catalog import Source
 from desktop.core.dataset import Dataset
-from desktop.session.state import ViewState
+from desktop.session import session as transitions
+from desktop.session.chart_options import ChartOptions
+from desktop.session.history import History
+from desktop.session.selection import Selection
+from desktop.session.session import Session
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import TaskRunner
@@ -73,21 +78,28 @@ def read_marked(recovery: RecoveryStore | None, path: Path,
 
 
 class Controller(QObject):
+    """Holds the session and its undo history; everything else is drawn from them."""
+
+    # The selection changed (by the user, an undo, or an opened project).
     sig_state_changed = Signal(object)
     sig_dataset_changed = Signal(object)
+    # Anything in the session changed: the selection, the chart or report options, the data,
+    # the project's path or its unsaved-changes flag (the title and the autosave follow).
+    sig_session_changed = Signal()
+    # A project (or a recovered session) was opened: it is now the session.
+    sig_project_opened = Signal()
     # A project's data files could not be read: nothing of it was applied.
     sig_project_failed = Signal()
 
-    def __init__(self, dataset: Dataset, window: MainWindow, state: ViewState,
+    def __init__(self, dataset: Dataset, window: MainWindow, state: Selection,
                  lang: str = "en", settings: Settings | None = None) -> None:
         super().__init__(window)
         self.settings = settings  # read for report defaults; None: the built-in defaults
-        self.dataset = dataset
-        self.base_dataset = dataset  # the bundled data, before any import
-        self.data_files: list[DataFile] = []
         self.window = window
         self.lang = lang
-        self.state = state
+        self.session = transitions.start(dataset, state)
+        self.history = History()
+        self._rendering = False  # drawing a session: the widgets' echoes are not changes
         window.focus_box.sig_city_chosen.connect(lambda c: self.set_state(self.state.with_focus(c)))
         window.peer_picker.sig_peers_changed.connect(
             lambda peers, group: self.set_state(self.state.with_peers(tuple(peers), group))
@@ -109,28 +121,111 @@ class Controller(QObject):
         # being read is written there first, so a file that kills the process is not read
         # again unasked at the next start. None: no recovery (tests, screenshots).
         self.recovery: RecoveryStore | None = None
-        self.report_options: ReportOptions | None = None
         self.report_dialog: ReportDialog | None = None
         self.import_dialog: ImportDialog | None = None
         self._imports = 0
         self._project_runner = TaskRunner(self)
         self._project_runner.sig_finished.connect(self._on_project_files_read)
         self._project_runner.sig_failed.connect(self._on_project_files_failed)
-        # The view and report choices of a project whose files are being read.
-        self._pending: tuple[ViewState, ReportOptions | None] | None = None
+        # The project whose files are being read, where it is, and its unsaved state.
+        self._pending: tuple[Project, Path | None, bool] | None = None
         self._table_key: tuple | None = None
         # Peer finder, saved peer groups and the detailed profile table (issue 4).
         self.peer_finder: PeerFinderDialog | None = None
-        self.profile_detail = window.detail_box.isChecked()
         window.peer_finder_action.triggered.connect(self.open_peer_finder)
         window.detail_box.toggled.connect(self.set_profile_detail)
-        # View > Include suspect values: the chart panel keeps it (saved with its options in
-        # projects); the table follows the panel, the menu item shows it
-        window.include_suspect_action.toggled.connect(window.chart_panel.set_include_suspect)
-        window.chart_panel.sig_include_suspect_changed.connect(self._on_include_suspect)
+        # View > Include suspect values and the chart controls are chart options of the
+        # session; the chart panel, the menu item and the table follow the session
+        window.include_suspect_action.toggled.connect(self.set_include_suspect)
+        window.chart_panel.sig_options_changed.connect(self._on_chart_options)
+        window.undo_action.triggered.connect(self.undo)
+        window.redo_action.triggered.connect(self.redo)
         if settings is not None:
             window.peer_picker.use_custom_groups(settings)
         self.refresh()
+        self._update_undo_actions()
+
+    # --- the session ----------------------------------------------------------------------
+    @property
+    def state(self) -> Selection:
+        """What the view shows."""
+        return self.session.selection
+
+    @property
+    def dataset(self) -> Dataset:
+        return self.session.dataset
+
+    @property
+    def base_dataset(self) -> Dataset:
+        """The bundled data, before any import."""
+        return self.session.base
+
+    @property
+    def data_files(self) -> list[DataFile]:
+        """The imported files with their recipes (a copy: change them by a transition)."""
+        return list(self.session.data_files)
+
+    @data_files.setter
+    def data_files(self, files: list[DataFile]) -> None:
+        self.session = replace(self.session, data_files=tuple(files))
+
+    @property
+    def report_options(self) -> ReportOptions | None:
+        """The report dialog's last choices (None: none yet, or a hand-edited project's
+        that cannot be read: the defaults)."""
+        from desktop.report.model import ReportOptions
+
+        report = self.session.report
+        try:
+            return ReportOptions.from_json(dict(report)) if report else None
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    @report_options.setter
+    def report_options(self, options: ReportOptions | None) -> None:
+        self.commit(transitions.set_report_options(
+            self.session, options.to_json() if options is not None else {}), record=False)
+
+    @property
+    def profile_detail(self) -> bool:
+        return self.state.detail
+
+    def commit(self, session: Session, record: bool = True) -> None:
+        """Make `session` the current one and draw what changed. `record`: the change can
+        be undone (the history ignores what is not undoable)."""
+        old = self.session
+        if session == old:
+            return
+        if record:
+            self.history = self.history.record(old, session)
+        self.session = session
+        if session.dataset is not old.dataset:
+            self.window.set_dataset(session.dataset)
+        self._render(old)
+        if session.selection != old.selection:
+            self.sig_state_changed.emit(session.selection)
+        if session.dataset is not old.dataset:
+            self.sig_dataset_changed.emit(session.dataset)
+        self._update_undo_actions()
+        self.sig_session_changed.emit()
+
+    def undo(self) -> None:
+        self.history, session = self.history.undo(self.session)
+        self.commit(session, record=False)
+        self._update_undo_actions()
+
+    def redo(self) -> None:
+        self.history, session = self.history.redo(self.session)
+        self.commit(session, record=False)
+        self._update_undo_actions()
+
+    def _update_undo_actions(self) -> None:
+        self.window.undo_action.setEnabled(self.history.can_undo)
+        self.window.redo_action.setEnabled(self.history.can_redo)
+
+    def _on_chart_options(self, options: ChartOptions) -> None:
+        if not self._rendering:
+            self.commit(transitions.set_chart_options(self.session, options))
 
     # --- import -------------------------------------------------------------------------
     def open_import(self, path: str = "") -> None:
@@ -175,12 +270,6 @@ class Controller(QObject):
         )
         return merge_import(dataset, outcome.frame, source, replace=replace)
 
-    def _set_dataset(self, dataset: Dataset) -> None:
-        self.dataset = dataset
-        self.window.set_dataset(dataset)
-        self.refresh()
-        self.sig_dataset_changed.emit(dataset)
-
     def apply_import(self, dialog: ImportDialog) -> None:
         """Merge the dialog's result into a new dataset; on any problem the old one stays."""
         outcome = dialog.outcome
@@ -197,8 +286,8 @@ class Controller(QObject):
         from desktop.importers.report_text import report_text
         from desktop.session.project import DataFile
 
-        self.data_files.append(DataFile(str(dialog.path), dialog.recipe))
-        self._set_dataset(dataset)
+        self.commit(transitions.apply_import(self.session, dataset,
+                                             DataFile(str(dialog.path), dialog.recipe)))
         message = QMessageBox(self.window)
         message.setIcon(QMessageBox.Icon.Information)
         message.setWindowTitle(self.tr("Import report"))
@@ -291,22 +380,15 @@ class Controller(QObject):
     @property
     def include_suspect(self) -> bool:
         """Whether suspect values count in medians, ranks and sentences (View menu)."""
-        return self.window.chart_panel.include_suspect
+        return self.session.chart.include_suspect
 
-    def _on_include_suspect(self, include: bool) -> None:
-        action = self.window.include_suspect_action
-        if action.isChecked() != include:
-            action.blockSignals(True)
-            action.setChecked(include)
-            action.blockSignals(False)
-        self._table_key = None
-        self.refresh()
+    def set_include_suspect(self, include: bool) -> None:
+        self.commit(transitions.set_chart_options(
+            self.session, replace(self.session.chart, include_suspect=include)))
 
     def set_profile_detail(self, detail: bool) -> None:
         """Show (True) or hide the detail columns of the profile table."""
-        if detail != self.profile_detail:
-            self.profile_detail = detail
-            self.refresh()
+        self.set_state(self.state.with_detail(detail))
 
     # --- reports --------------------------------------------------------------------------
     def open_report(self) -> None:
@@ -332,24 +414,21 @@ class Controller(QObject):
         self.report_dialog.open()
 
     def _remember_report_options(self, options: ReportOptions) -> None:
-        self.report_options = options
-        self.sig_state_changed.emit(self.state)  # the project has changed
+        self.commit(transitions.set_report_options(self.session, options.to_json()),
+                    record=False)
 
     # --- projects -------------------------------------------------------------------------
-    def load_project(self, project: Project, files: list[DataFile], base: Path) -> None:
-        """Start again from the bundled data, re-read the project's files in a worker, then
-        show the project's view. The current dataset stays until the files have been read."""
+    def load_project(self, project: Project, files: list[DataFile], base: Path,
+                     path: Path | None = None, dirty: bool = False) -> None:
+        """Re-read the project's files onto the bundled data in a worker, then make the
+        project the session (`path`: where it is saved, None for a recovered session never
+        saved; `dirty`: its unsaved changes). The current session stays until then."""
         from desktop.importers.run import import_file
-        from desktop.report.model import ReportOptions
 
         lookup = self.base_dataset.lookup
         jobs = [(Path(f.path) if Path(f.path).is_absolute() else base / f.path, f)
                 for f in files]
-        try:
-            report = ReportOptions.from_json(project.report) if project.report else None
-        except (KeyError, TypeError, ValueError):  # a hand-edited file: the defaults
-            report = None
-        self._pending = (project.view, report)
+        self._pending = (project, path, dirty)
 
         recovery = self.recovery
 
@@ -373,20 +452,33 @@ class Controller(QObject):
                 if summary.duplicates:
                     notes.append(self._reopen_repeats_text(path.name, summary))
         pending, self._pending = self._pending, None
-        state, report = pending or (self.state, self.report_options)
-        if state.focus_id not in dataset.cities:  # e.g. an imported city, its file skipped
+        if pending is None:
+            return
+        project, path, dirty = pending
+        try:
+            session = transitions.open_project(self.session, project, dataset,
+                                               tuple(data_files), path, dirty)
+        except transitions.ProjectFocusMissingError:  # e.g. an imported city, file skipped
             self._project_failed(self.tr(
                 "The project's focus city is not in the data that was read (is a data file "
                 "missing?), so the project was not opened."))
             return
-        self.data_files, self.dataset, self.report_options = data_files, dataset, report
-        self.window.set_dataset(dataset)
-        self.state = state.with_peers(tuple(p for p in state.peer_ids if p in dataset.cities),
-                                      state.group_id)
-        self.refresh()
-        self.sig_dataset_changed.emit(dataset)
+        if session.report and self._report_from(session) is None:
+            session = replace(session, report={})  # a hand-edited file: the defaults
+        self.history = History()  # a new comparison: its own history
+        self.commit(session, record=False)
+        self.sig_project_opened.emit()
         if notes:
             self.window.statusBar().showMessage(" ".join(notes), REOPEN_NOTE_MS)
+
+    @staticmethod
+    def _report_from(session: Session) -> ReportOptions | None:
+        from desktop.report.model import ReportOptions
+
+        try:
+            return ReportOptions.from_json(dict(session.report))
+        except (KeyError, TypeError, ValueError):
+            return None
 
     def _reopen_repeats_text(self, file_name: str, summary: MergeSummary) -> str:
         return self.tr("{0}: {1} repeated a city, indicator and year under another name "
@@ -406,25 +498,24 @@ class Controller(QObject):
     def set_number_style(self, style: str) -> None:
         """Write large amounts in `style` ("chinese" 亿元, "international" bn yuan) in every
         view: the table, the charts, reports and exports all read `indicator.display` from
-        this dataset, and projects are re-read onto base_dataset. The values stay the same
-        (and so do the view's choices, such as the Structure tab's years)."""
-        self.base_dataset = self.base_dataset.with_number_style(style)
-        dataset = self.dataset.with_number_style(style)
-        if dataset is not self.dataset:
-            self.dataset = dataset
+        this dataset, and projects are re-read onto the base data. The values stay the same
+        (and so do the view's choices, such as the Structure tab's years), and the project
+        is not changed."""
+        session = transitions.restyled(self.session, style)
+        if session.dataset is not self.session.dataset:
+            self.session = session
             self.refresh()
+        else:
+            self.session = session
 
     def _choose_indicator(self, indicator_id: str) -> None:
         self.set_state(self.state.with_indicator(indicator_id))
 
-    def set_state(self, state: ViewState) -> None:
-        if state == self.state:
-            return
-        self.state = state
-        self.refresh()
-        self.sig_state_changed.emit(state)
+    def set_state(self, state: Selection) -> None:
+        """Show `state` (undoable)."""
+        self.commit(transitions.select(self.session, state))
 
-    def _priced_or_current(self, state: ViewState) -> ViewState:
+    def _priced_or_current(self, state: Selection) -> Selection:
         """`state` when its constant prices can be shown for this selection, else the state
         at current prices with the reason in the status bar (data without a deflator, a base
         year a country lacks): never a table that silently stays current."""
@@ -443,24 +534,69 @@ class Controller(QObject):
             return state.with_prices("current")
         return state
 
+    def _render(self, old: Session) -> None:
+        """Draw the session after `old`, only what changed: the table and charts when the
+        selection, the data or the suspect-values switch did (refresh redraws each only if
+        its inputs changed), then the chart controls when they differ from the panel's."""
+        session, panel = self.session, self.window.chart_panel
+        self._rendering = True
+        try:
+            if (session.selection != old.selection or session.dataset is not old.dataset
+                    or session.chart.include_suspect != old.chart.include_suspect):
+                self.refresh()  # the table and charts (each redrawn only if its inputs changed)
+            # after the selection, whose year the panel follows by itself: set the controls
+            # only when something else changed (an undo), so a year alone redraws no more
+            if session.chart != old.chart and session.chart != panel.options:
+                panel.set_options(session.chart)
+                self._adopt_chart_options()
+        finally:
+            self._rendering = False
+
+    def _adopt_chart_options(self) -> None:
+        """The panel's controls as drawn (ranges filled from the data, its year following
+        the view's) are what the session keeps and a project saves: not a change."""
+        options = self.window.chart_panel.options
+        if options != self.session.chart:
+            self.session = replace(self.session, chart=options)
+
+    def _show_switches(self) -> None:
+        """The Details box, View › Include suspect values and the panel's own switch say
+        what the session says (without echoing back as changes)."""
+        window, include = self.window, self.include_suspect
+        if window.chart_panel.include_suspect != include:
+            self._rendering, rendering = True, self._rendering
+            try:
+                window.chart_panel.set_include_suspect(include)
+            finally:
+                self._rendering = rendering
+        for switch, on in ((window.include_suspect_action, include),
+                           (window.detail_box, self.state.detail)):
+            if switch.isChecked() != on:
+                switch.blockSignals(True)
+                switch.setChecked(on)
+                switch.blockSignals(False)
+
     def refresh(self) -> None:
         """Recompute the profile and the chart for the current state and show them."""
+        self._show_switches()
         state, dataset, window = self.state, self.dataset, self.window
         cities = [state.focus_id, *state.peer_ids]
         available = available_indicators(dataset, cities)
         if available and state.indicator_id not in available:
-            self.state = state = state.with_indicator(available[0])
+            state = state.with_indicator(available[0])
         # The table does not depend on the charted indicator: choosing another indicator only
         # redraws the chart and moves the selection (keeps that path within one frame).
         include = self.include_suspect
         if state.prices != "current":
-            self.state = state = self._priced_or_current(state)
+            state = self._priced_or_current(state)
+        if state != self.state:
+            self.session = transitions.normalize(self.session, state)
         table_key = (dataset, state.focus_id, state.peer_ids, state.year, state.currency,
-                     state.prices, self.lang, self.profile_detail, include)
+                     state.prices, self.lang, state.detail, include)
         if table_key != self._table_key:
             window.show_profile(dataset, selection_table(
                 dataset, state.focus_id, state.peer_ids, available, state.year, self.lang,
-                detail=self.profile_detail, currency=state.currency, prices=state.prices,
+                detail=state.detail, currency=state.currency, prices=state.prices,
                 include_suspect=include), self.lang)
             self._table_key = table_key
         # The charts read the same money as the table: the dataset in the view's currency.
@@ -469,6 +605,7 @@ class Controller(QObject):
         window.chart_panel.set_selection(
             view_dataset(dataset, cities, state.currency, state.prices), state.focus_id,
             state.peer_ids, state.indicator_id, state.year, self.lang)
+        self._adopt_chart_options()
         window.focus_box.set_city(state.focus_id)
         window.peer_picker.set_peers(state.peer_ids, state.group_id)
         window.indicator_list.set_available(set(available))

@@ -400,7 +400,8 @@ class MainWindow(QMainWindow):
             help_menu.addAction(action)
 
     def _build_edit_menu(self) -> None:
-        """Edit: copy the table, and the preferences (wired by the project controller)."""
+        """Edit: undo and redo (wired by the controller), copy the table, and the
+        preferences (wired by the project controller)."""
         self.preferences_action = self._action(
             self.tr("&Preferences…"), tip=self.tr(
                 "Language, default cities, theme, report paper and start-up"))
@@ -409,6 +410,19 @@ class MainWindow(QMainWindow):
         ctrl_comma = QKeySequence(self.tr("Ctrl+,"))
         self.preferences_action.setShortcuts(
             [*standard, *([] if ctrl_comma in standard else [ctrl_comma])])
+        # Undo and redo the selection and the chart controls (the controller keeps the
+        # history: desktop.session.history); imports and opened projects are not undone.
+        self.undo_action = self._action(
+            self.tr("&Undo"), QKeySequence.StandardKey.Undo,
+            self.tr("Go back to the previous cities, indicator, year or chart settings"))
+        self.redo_action = self._action(
+            self.tr("&Redo"), tip=self.tr("Go forward again after an undo"))
+        redo = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        ctrl_shift_z = QKeySequence(self.tr("Ctrl+Shift+Z"))
+        self.redo_action.setShortcuts([*redo, *([] if ctrl_shift_z in redo else [ctrl_shift_z])])
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.copy_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)

@@ -1,14 +1,13 @@
 """File-level actions: open/save projects, recent files, export the table, help windows,
-the unsaved-changes prompt and applying preferences. Works through the view Controller; owns no
-view state itself (a project also keeps the chart controls and the table's Details switch,
-read from and restored to the window).
+the unsaved-changes prompt and applying preferences. Works through the view Controller and
+its session (desktop.session.session): the project's path and unsaved-changes flag are the
+session's, saving writes the session, opening is the session's open_project transition.
 """
 
 from __future__ import annotations
 
-import types
 from collections.abc import Mapping
-from dataclasses import asdict, fields, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -18,10 +17,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import __version__
 from desktop.analysis.comparison import available_indicators, build_profile
-from desktop.analysis.selection_cube import LATEST_EACH
 from desktop.core.storage import check_writable
+from desktop.session import session as transitions
+from desktop.session.chart_options import chart_options_from_json
 from desktop.ui.controller import Controller
-from desktop.ui.plots.chart_panel import ChartOptions
 from desktop.ui.settings import Settings
 from desktop.ui.theme import apply_theme
 
@@ -61,8 +60,6 @@ class ProjectController(QObject):
         self.controller = controller
         self.settings = settings
         self.window = controller.window
-        self.project_path: Path | None = None
-        self.dirty = False
         self.dialogs: list[object] = []
         window = self.window
         window.open_action.triggered.connect(lambda: self.open_project())
@@ -75,12 +72,10 @@ class ProjectController(QObject):
         window.preferences_action.triggered.connect(self.show_preferences)
         self.settings_dialog: SettingsDialog | None = None
         self._opening: _Opening | None = None
-        self._chart_seen = window.chart_panel.options
-        controller.sig_state_changed.connect(self._mark_dirty)
+        controller.sig_session_changed.connect(self._update_title)
         controller.sig_dataset_changed.connect(self._on_dataset_changed)
+        controller.sig_project_opened.connect(self._on_opened)
         controller.sig_project_failed.connect(self._on_open_failed)
-        window.chart_panel.sig_options_changed.connect(self._on_chart_options_changed)
-        window.detail_box.toggled.connect(self._mark_dirty)
         window.close_guard = self.may_close
         window.set_recent_files(settings.get("recent_files"), self.open_project)
         # Normally a no-op: the start hands the Controller a dataset already in this style.
@@ -88,32 +83,34 @@ class ProjectController(QObject):
         self._update_title()
 
     # --- state ----------------------------------------------------------------------------
-    def _mark_dirty(self, *_args: object) -> None:
-        self.dirty = True
+    @property
+    def project_path(self) -> Path | None:
+        return self.controller.session.project_path
+
+    @project_path.setter
+    def project_path(self, path: Path | None) -> None:
+        self.controller.session = replace(self.controller.session, project_path=path)
         self._update_title()
 
-    def _on_chart_options_changed(self, options: ChartOptions) -> None:
-        """A changed chart control changes the project; looking at another tab alone does not
-        (the tab is still saved)."""
-        seen, self._chart_seen = self._chart_seen, options
-        if replace(options, tab=seen.tab) != seen:
-            self._mark_dirty()
+    @property
+    def dirty(self) -> bool:
+        """Unsaved changes (the session's flag)."""
+        return self.controller.session.dirty
+
+    @dirty.setter
+    def dirty(self, dirty: bool) -> None:
+        self.controller.session = replace(self.controller.session, dirty=dirty)
+        self._update_title()
 
     def _on_dataset_changed(self, _dataset: object) -> None:
-        """An import changes the project; the data of a project being opened does not: then the
-        project's chart controls and Details switch are restored, on the data they refer to,
-        and it becomes the current project. Indicators new to the data are written in the
-        preferred number style too."""
+        """Indicators new to the data (an import, an opened project's files) are written in
+        the preferred number style too."""
         self.apply_number_style(self.settings.get("number_style"))
+
+    def _on_opened(self) -> None:
+        """The project being read is now the session: remember where it is."""
         opening, self._opening = self._opening, None
-        # Reading a project's files ends with only (some of) those files in use; anything else
-        # is an import, e.g. one made while a project's files were being read.
-        if opening is None or not all(f in opening.files for f in self.controller.data_files):
-            self._mark_dirty()
-            return
-        self.restore_view(opening.project)
-        self.project_path, self.dirty = opening.path, opening.dirty
-        if opening.path is not None:
+        if opening is not None and opening.path is not None:
             self._remember(opening.path)
         self._update_title()
 
@@ -123,14 +120,15 @@ class ProjectController(QObject):
         self._opening = None
 
     def restore_view(self, project: Project) -> None:
-        """Show the project's Details switch and chart controls (defaults where it has none)."""
-        window = self.window
-        window.detail_box.setChecked(project.detail)
+        """Show the project's Details switch and chart controls (defaults where it has none),
+        without reading its data again."""
         options = chart_options_from_json(project.chart)
         if "year" not in project.chart:
             options = replace(options, year=project.view.year)
-        window.chart_panel.set_options(options)
-        self._chart_seen = window.chart_panel.options
+        controller = self.controller
+        controller.commit(replace(controller.session, chart=options,
+                                  selection=controller.state.with_detail(project.detail)),
+                          record=False)
 
     def _update_title(self) -> None:
         name = self.project_path.name if self.project_path else self.tr("Untitled")
@@ -139,13 +137,7 @@ class ProjectController(QObject):
         self.sig_session_changed.emit()
 
     def current_project(self) -> Project:
-        from desktop.session.project import Project
-
-        options = self.controller.report_options
-        return Project(self.controller.state, tuple(self.controller.data_files),
-                       report=options.to_json() if options else {}, lang=self.controller.lang,
-                       chart=asdict(self.window.chart_panel.options),
-                       detail=self.window.detail_box.isChecked())
+        return transitions.to_project(self.controller.session, self.controller.lang)
 
     # --- save and open --------------------------------------------------------------------
     def save_project(self, ask: bool = False, path: Path | None = None) -> bool:
@@ -166,7 +158,8 @@ class ProjectController(QObject):
             QMessageBox.warning(self.window, self.tr("Could not save"),
                                 self.tr("{0} was not saved: {1}").format(target, error))
             return False
-        self.project_path, self.dirty = target, False
+        self.controller.commit(transitions.saved(self.controller.session, target),
+                               record=False)
         self._remember(target)
         self._update_title()
         return True
@@ -200,9 +193,9 @@ class ProjectController(QObject):
         files = self._locate_missing(project, target.parent)
         if files is None:  # the user chose not to open it after all
             return False
-        # It becomes the current project once its files are read (_on_dataset_changed).
+        # It becomes the current project once its files are read (_on_opened).
         self._opening = _Opening(project, files, target)
-        self.controller.load_project(project, files, target.parent)
+        self.controller.load_project(project, files, target.parent, target)
         return True
 
     def restore_session(self, data: dict[str, Any], path: str | None, dirty: bool) -> bool:
@@ -223,7 +216,7 @@ class ProjectController(QObject):
         project = self._without_blocked_files(project, base, drop_missing=True)
         files = list(project.data_files)
         self._opening = _Opening(project, files, target, dirty or target is None)
-        self.controller.load_project(project, files, base)
+        self.controller.load_project(project, files, base, target, dirty or target is None)
         return True
 
     def _without_blocked_files(self, project: Project, base: Path,
@@ -405,29 +398,6 @@ class ProjectController(QObject):
     def _show(self, dialog: TextDialog) -> None:
         self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
         dialog.show()
-
-
-_JSON_TYPES = {"int": int, "str": str, "bool": bool, "float": float, "None": types.NoneType}
-
-
-def chart_options_from_json(data: Mapping[str, Any]) -> ChartOptions:
-    """Chart options from a project file: unknown keys are dropped and a value of the wrong
-    type (a hand-edited file) falls back to its default, so an older or newer file never
-    fails here."""
-    values = {}
-    for option in fields(ChartOptions):
-        if option.name not in data:
-            continue
-        value = data[option.name]
-        allowed = tuple(_JSON_TYPES.get(name.strip(), object)
-                        for name in str(option.type).split("|"))
-        if isinstance(value, bool) and bool not in allowed:
-            continue  # True is an int to Python, not to a year box
-        if isinstance(value, allowed):
-            values[option.name] = value
-    if isinstance(values.get("year"), str) and values["year"] != LATEST_EACH:
-        del values["year"]  # the only word a year may be
-    return ChartOptions(**values)
 
 
 def profile_frame(controller: Controller) -> pd.DataFrame:

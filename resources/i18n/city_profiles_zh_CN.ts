@@ -17,271 +17,276 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="126"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="122"/>
         <source>Over time</source>
-        <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest. Scatter trails go back this many years from the scatter&apos;s year. ranking and scatter; None: the latest shared year; LATEST_EACH: each city&apos;s latest View &gt; Include suspect values: they count in medians, bands and ranks (still greyed); kept here so that a project saves and restores it with the chart controls suspect values count in medians and ranks (View &gt; Include suspect values) The indicators each tab drew last: their definitions go with its data export.</extracomment>
+        <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest. Scatter points sized by resident population (常住), else registered (户籍) where none. Scatter trails go back this many years from the scatter&apos;s year. suspect values count in medians and ranks (View &gt; Include suspect values) The indicators each tab drew last: their definitions go with its data export.</extracomment>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="126"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="130"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="126"/>
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="131"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="662"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="127"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="666"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="132"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="128"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="141"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="128"/>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="137"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="142"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="138"/>
         <source>Index (base year = 100)</source>
         <translation>指数（基期=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="143"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="139"/>
         <source>% change from start</source>
         <translation>较起始年变化（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="174"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="140"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
         <source>How values are shown over time</source>
         <translation>随时间显示数值的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="146"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="175"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="142"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="171"/>
         <source>Base year of the index (= 100)</source>
         <translation>指数基期（=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="147"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="143"/>
         <source>Base</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="151"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="147"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="172"/>
         <source>First year shown</source>
         <translation>显示的第一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="152"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="177"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
         <source>Last year shown</source>
         <translation>显示的最后一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="156"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="152"/>
         <source>Peer median and inter-quartile band</source>
         <translation>同类中位数及四分位区间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
         <source>All comparable cities, faintly</source>
         <translation>淡显所有可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="178"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="174"/>
         <source>Year of the ranking and the scatter</source>
         <translation>排名图和散点图的年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="165"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="179"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="161"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="175"/>
         <source>Indicator across</source>
         <translation>横轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="180"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
         <source>Indicator up</source>
         <translation>纵轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="167"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="163"/>
         <source>Size by population</source>
         <translation>按人口确定点的大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="168"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="164"/>
         <source>Trails over the years</source>
         <translation>历年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
         <source>Each city&apos;s path over the ten years up to the chosen year</source>
         <translation>各城市截至所选年份的十年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="171"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="167"/>
         <source>Log scale across</source>
         <translation>横轴对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="186"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="182"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="189"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="185"/>
         <source>Save chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="190"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="186"/>
         <source>Save chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="192"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="188"/>
         <source>Save data as CSV…</source>
         <translation>将数据另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="193"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="189"/>
         <source>Save data as Excel…</source>
         <translation>将数据另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="195"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="191"/>
         <source>View data…</source>
         <translation>查看数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="210"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="206"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="220"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="216"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="226"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="222"/>
         <source>Across</source>
         <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="228"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="224"/>
         <source>Up</source>
         <translation>纵轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="372"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="370"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="373"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="371"/>
         <source>Each city&apos;s latest</source>
         <translation>各城市最新年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="472"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="476"/>
         <source>These indicators report money in different currencies, which are not drawn on one axis: choose another currency in the toolbar.</source>
         <translation>这些指标的货币单位不同，不能画在同一坐标轴上：请在工具栏中选择另一种货币。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="488"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="492"/>
         <source>yuan converted to international $ at PPP (the view&apos;s currency)</source>
         <translation>人民币按购买力平价折算为国际元（视图货币）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="490"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="494"/>
         <source>yuan converted to US$ at annual average exchange rates (the view&apos;s currency)</source>
         <translation>人民币按年平均汇率折算为美元（视图货币）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="475"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="479"/>
         <source>These indicators have different units and cannot share an axis.</source>
         <translation>这些指标单位不同，不能共用一个坐标轴。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="477"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="481"/>
         <source>No exchange rates in the data: values cannot be converted.</source>
         <translation>数据中没有汇率：无法换算数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="479"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="483"/>
         <source>This chart cannot be drawn ({0}).</source>
         <translation>无法绘制此图表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="496"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="500"/>
         <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Money values are converted between US dollars and yuan at the World Bank&apos;s annual average exchange rate of each year; the chart says which currency it shows.</source>
         <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。货币数值按世界银行各年年平均汇率在美元和人民币之间换算，图中注明所用币种。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="599"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="603"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="600"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="604"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="611"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="615"/>
         <source>Save chart as PNG</source>
         <translation>将图表另存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="612"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="616"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="619"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="623"/>
         <source>Save chart as SVG</source>
         <translation>将图表另存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="620"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="624"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="644"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="648"/>
         <source>Save chart data as CSV</source>
         <translation>将图表数据另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="645"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="649"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="653"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="657"/>
         <source>Save chart data as Excel</source>
         <translation>将图表数据另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="654"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="658"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -289,172 +294,172 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="140"/>
+        <location filename="../../desktop/ui/controller.py" line="235"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="141"/>
+        <location filename="../../desktop/ui/controller.py" line="236"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="170"/>
+        <location filename="../../desktop/ui/controller.py" line="265"/>
         <source>Imported by the user</source>
         <translation>用户导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="194"/>
+        <location filename="../../desktop/ui/controller.py" line="283"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="195"/>
+        <location filename="../../desktop/ui/controller.py" line="284"/>
         <source>Nothing was changed: {0}</source>
         <translation>未做任何更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="204"/>
+        <location filename="../../desktop/ui/controller.py" line="293"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="222"/>
+        <location filename="../../desktop/ui/controller.py" line="311"/>
         <source>Imported {0} from {1}: {2}, {3}, {4}.</source>
         <translation>已从 {1} 导入 {0}：{2}、{3}，{4}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="223"/>
+        <location filename="../../desktop/ui/controller.py" line="312"/>
         <source>1 value</source>
         <translation>1 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="223"/>
+        <location filename="../../desktop/ui/controller.py" line="312"/>
         <source>{0} values</source>
         <translation>{0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="225"/>
+        <location filename="../../desktop/ui/controller.py" line="314"/>
         <source>1 new city</source>
         <translation>新增城市 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="226"/>
+        <location filename="../../desktop/ui/controller.py" line="315"/>
         <source>{0} new cities</source>
         <translation>新增城市 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="227"/>
+        <location filename="../../desktop/ui/controller.py" line="316"/>
         <source>1 new indicator</source>
         <translation>新增指标 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="228"/>
+        <location filename="../../desktop/ui/controller.py" line="317"/>
         <source>{0} new indicators</source>
         <translation>新增指标 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="229"/>
+        <location filename="../../desktop/ui/controller.py" line="318"/>
         <source>1 bundled value replaced</source>
         <translation>替换内置数值 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="230"/>
+        <location filename="../../desktop/ui/controller.py" line="319"/>
         <source>{0} bundled values replaced</source>
         <translation>替换内置数值 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="237"/>
+        <location filename="../../desktop/ui/controller.py" line="326"/>
         <source>1 imported value</source>
         <translation>1 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="237"/>
+        <location filename="../../desktop/ui/controller.py" line="326"/>
         <source>{0} imported values</source>
         <translation>{0} 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="239"/>
+        <location filename="../../desktop/ui/controller.py" line="328"/>
         <source>with a different value</source>
         <translation>数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="240"/>
+        <location filename="../../desktop/ui/controller.py" line="329"/>
         <source>with the same value</source>
         <translation>数值相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="241"/>
+        <location filename="../../desktop/ui/controller.py" line="330"/>
         <source>{0} with a different value</source>
         <translation>其中 {0} 个数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="242"/>
+        <location filename="../../desktop/ui/controller.py" line="331"/>
         <source>all with the same value</source>
         <translation>数值均相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="250"/>
+        <location filename="../../desktop/ui/controller.py" line="339"/>
         <source>{0} repeated a city, indicator and year under another name ({1}); the first was kept (details below).</source>
         <translation>有 {0}以另一名称重复了同一城市、指标和年份（{1}）；已保留第一个（详见下文）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="252"/>
+        <location filename="../../desktop/ui/controller.py" line="341"/>
         <source>Repeated after matching names (the first row kept, the others not imported):</source>
         <translation>名称匹配后重复的数值（保留第一行，其余未导入）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="256"/>
+        <location filename="../../desktop/ui/controller.py" line="345"/>
         <source>… and {0} more.</source>
         <translation>……另有 {0} 项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="266"/>
+        <location filename="../../desktop/ui/controller.py" line="355"/>
         <source>row {0}, column {1}: {2} {3}</source>
         <translation>第 {0} 行第 {1} 列：{2} {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="269"/>
+        <location filename="../../desktop/ui/controller.py" line="358"/>
         <source>{0} / {1} / {2}: kept {3}; not kept: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；未导入：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="270"/>
+        <location filename="../../desktop/ui/controller.py" line="359"/>
         <source>{0} / {1} / {2}: kept {3}; the same value again: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；相同数值重复：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="379"/>
+        <location filename="../../desktop/ui/controller.py" line="463"/>
         <source>The project&apos;s focus city is not in the data that was read (is a data file missing?), so the project was not opened.</source>
         <translation>项目的重点城市不在已读取的数据中（是否缺少数据文件？），因此未打开该项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="392"/>
+        <location filename="../../desktop/ui/controller.py" line="484"/>
         <source>{0}: {1} repeated a city, indicator and year under another name ({2}); the first was kept.</source>
         <translation>{0}：有 {1}以另一名称重复了同一城市、指标和年份（{2}）；已保留第一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="402"/>
+        <location filename="../../desktop/ui/controller.py" line="494"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="397"/>
+        <location filename="../../desktop/ui/controller.py" line="489"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="439"/>
+        <location filename="../../desktop/ui/controller.py" line="530"/>
         <source>Constant prices need every country&apos;s GDP deflator and exchange rate in {0}; shown at current prices.</source>
         <translation>按不变价显示需要所选各国{0}年的 GDP 平减指数和汇率；现按现价显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="441"/>
+        <location filename="../../desktop/ui/controller.py" line="532"/>
         <source>Constant prices need every country&apos;s GDP deflator; shown at current prices.</source>
         <translation>按不变价显示需要所选各国的 GDP 平减指数；现按现价显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="483"/>
+        <location filename="../../desktop/ui/controller.py" line="620"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -829,79 +834,79 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="265"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="294"/>
         <source>Chart title</source>
         <extracomment>per curve, what it was last drawn with (None: hidden)</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="271"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="300"/>
         <source>Indicator over time</source>
         <translation>指标历年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="326"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="355"/>
         <source>Values at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="373"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="408"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="381"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="416"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="441"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="476"/>
         <source>Other comparable cities ({0})</source>
         <translation>其他可比城市（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="580"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="479"/>
         <source>series break</source>
         <translation>口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="627"/>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="648"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="678"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="699"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="649"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="700"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="650"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="701"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="653"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="704"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="654"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="705"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="654"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="705"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="655"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="706"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="656"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="707"/>
         <source>Suspect value: why</source>
         <translation>可疑数值：原因</translation>
     </message>
@@ -1284,24 +1289,107 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>Language, default cities, theme, report paper and start-up</source>
         <translation>语言、默认城市、主题、报告纸张和启动选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="437"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <source>Go back to the previous cities, indicator, year or chart settings</source>
+        <translation>回到上一步的城市、指标、年份或图表设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <source>Go forward again after an undo</source>
+        <translation>撤销后再前进一步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <source>Ctrl+Shift+Z</source>
+        <translation>Ctrl+Shift+Z</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="451"/>
         <source>{0} values · {1} places · {2} sources</source>
         <translation>{0} 个数值 · {1} 个地区 · {2} 个来源</translation>
+    </message>
+</context>
+<context>
+    <name>MapChart</name>
+    <message>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="328"/>
+        <source>Chart title</source>
+        <translation>图表标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="330"/>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="333"/>
+        <source>Value at the pointer</source>
+        <translation>指针处的数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="359"/>
+        <source>Source: {0}</source>
+        <translation>来源：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="361"/>
+        <source>Point at a city to read its value.</source>
+        <translation>将指针移到城市上可读取其数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="389"/>
+        <source>City id</source>
+        <translation>城市代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="389"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="389"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="389"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="390"/>
+        <source>Class</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="390"/>
+        <source>Suspect value</source>
+        <translation>可疑数值</translation>
     </message>
 </context>
 <context>
@@ -1468,102 +1556,102 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <translation>请至少勾选一个指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="338"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="340"/>
         <source>No peers: {0}</source>
         <translation>无法推荐同类城市：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="341"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="343"/>
         <source>The peer search failed: {0}</source>
         <translation>查找同类城市失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="371"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="373"/>
         <source>Share of the distance:</source>
         <translation>距离构成：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="375"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="377"/>
         <source>Bar colours: each indicator&apos;s share of a city&apos;s distance from {0}; the percentage after a name is its weight</source>
         <translation>条形颜色：各指标在该城市与{0}距离中所占的份额；名称后的百分比为其权重</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="377"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="379"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="377"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="379"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="377"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="379"/>
         <source>Why (share of the distance)</source>
         <translation>原因（距离构成）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="386"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="388"/>
         <source>Value in {0}; the bar is this indicator&apos;s share of the distance</source>
         <translation>{0}年数值；条形为该指标在距离中所占份额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="399"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="401"/>
         <source>{0} (focus)</source>
         <translation>{0}（重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="421"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="423"/>
         <source>Compared without: {0}</source>
         <translation>比较时缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="458"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="460"/>
         <source>No value in this year: the distance is averaged over the other indicators</source>
         <translation>该年无数值：距离按其余指标平均计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="461"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="463"/>
         <source>{0}: {1} of the distance</source>
         <translation>{0}：占距离的{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="468"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="470"/>
         <source>Values of {0} only; each indicator scaled by {1} over the cities that have it.</source>
         <translation>仅使用{0}年数值；各指标在有数值的城市中按{1}标准化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="471"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="473"/>
         <source>Left out because {0} has no value in {1} (or its weight is 0): {2}.</source>
         <translation>因{0}在{1}年无数值（或权重为0）而未使用：{2}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="477"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="479"/>
         <source>Compared {0} of {1} cities: {2} with every indicator, {3} over the indicators they have (marked *, distance renormalised); {4} excluded with less than {5} of the weight.</source>
         <translation>比较了{1}个城市中的{0}个：{2}个具备全部指标，{3}个按其已有指标比较（标记 *，距离已重新归一）；{4}个因指标权重不足{5}而排除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="484"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="486"/>
         <source>Compared {0} of {1} cities; {2} excluded because they lack at least one indicator.</source>
         <translation>比较了{1}个城市中的{0}个；{2}个因缺少至少一项指标而排除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="501"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="503"/>
         <source>Save as group</source>
         <translation>另存为城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="502"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="504"/>
         <source>Name of the peer group:</source>
         <translation>同类城市组名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="503"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="505"/>
         <source>Like {0}</source>
         <translation>与{0}相似</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="514"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="516"/>
         <source>Saved as the peer group “{0}”.</source>
         <translation>已保存为同类城市组“{0}”。</translation>
     </message>
@@ -1571,63 +1659,63 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>PeerPicker</name>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="122"/>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="149"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="154"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="181"/>
         <source>Peer group</source>
         <translation>同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="125"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="157"/>
         <source>Custom selection</source>
         <translation>自定义选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="129"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="161"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="130"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="162"/>
         <source>Delete this saved group</source>
         <translation>删除这个已保存的城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="131"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="163"/>
         <source>Delete the saved peer group</source>
         <translation>删除已保存的同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="136"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="168"/>
         <source>Peer cities</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="138"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="170"/>
         <source>Add a peer city…</source>
         <translation>添加同类城市…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="139"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="171"/>
         <source>Add a peer city</source>
         <translation>添加同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="142"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="174"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="143"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="175"/>
         <source>Remove every peer city</source>
         <translation>移除全部同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="144"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="176"/>
         <source>Clear the peer cities</source>
         <translation>清除同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="188"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="220"/>
         <source>Saved group</source>
         <translation>已保存的城市组</translation>
     </message>
@@ -1635,118 +1723,118 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProfileTable</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472"/>
+        <location filename="../../desktop/ui/main_window.py" line="486"/>
         <source>Indicator</source>
         <extracomment>Column headings and tooltips, marked for translation and translated when shown.</extracomment>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474"/>
+        <location filename="../../desktop/ui/main_window.py" line="488"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>Display unit (亿 = 100 million, 万 = 10,000)</source>
         <translation>显示单位（亿 = 1亿，万 = 1万）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="478"/>
+        <location filename="../../desktop/ui/main_window.py" line="492"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="479"/>
+        <location filename="../../desktop/ui/main_window.py" line="493"/>
         <source>Comparison year; a value from another year shows it in brackets</source>
         <translation>比较年份；其他年份的数值在括号中注明年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="484"/>
+        <location filename="../../desktop/ui/main_window.py" line="498"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="485"/>
+        <location filename="../../desktop/ui/main_window.py" line="499"/>
         <source>Median of the peers, without the focus city</source>
         <translation>同类城市的中位数（不含重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="488"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>Gap to median</source>
         <translation>与中位数差距</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="489"/>
+        <location filename="../../desktop/ui/main_window.py" line="503"/>
         <source>Focus city against the peer median: % for levels, percentage points (pp) for rates and shares</source>
         <translation>重点城市与同类中位数的差距：总量指标以 % 表示，比率和比重以百分点（pp）表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="496"/>
+        <location filename="../../desktop/ui/main_window.py" line="510"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/main_window.py" line="511"/>
         <source>Focus city&apos;s rank among the selected cities with a value (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在有数值的所选城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="506"/>
+        <location filename="../../desktop/ui/main_window.py" line="520"/>
         <source>Focus city&apos;s rank among all comparable cities with a value that year (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在当年有数值的全部可比城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="505"/>
+        <location filename="../../desktop/ui/main_window.py" line="519"/>
         <source>Rank in pool</source>
         <translation>全部城市排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="513"/>
+        <location filename="../../desktop/ui/main_window.py" line="527"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514"/>
+        <location filename="../../desktop/ui/main_window.py" line="528"/>
         <source>Share of the other comparable cities with a lower value (100 = highest value)</source>
         <translation>数值更低的其他可比城市所占比例（100 = 最高值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="534"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521"/>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
         <source>Focus city&apos;s value with the peer median = 100</source>
         <translation>重点城市数值（同类中位数 = 100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="524"/>
+        <location filename="../../desktop/ui/main_window.py" line="538"/>
         <source>{0}-yr change</source>
         <translation>{0}年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525"/>
+        <location filename="../../desktop/ui/main_window.py" line="539"/>
         <source>Focus city&apos;s change over {0} years: % for levels, percentage points for rates; † = the window crosses a series break (see the tooltip)</source>
         <translation>重点城市{0}年间的变化：总量为%，比率为百分点；† = 该时段跨越统计口径变化（见提示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="532"/>
+        <location filename="../../desktop/ui/main_window.py" line="546"/>
         <source>CAGR {0} yr</source>
         <translation>{0}年年均增长率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="533"/>
+        <location filename="../../desktop/ui/main_window.py" line="547"/>
         <source>Compound average yearly growth of the focus city over {0} years; † = the window crosses a series break</source>
         <translation>重点城市{0}年间的复合年均增长率；† = 该时段跨越统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="540"/>
+        <location filename="../../desktop/ui/main_window.py" line="554"/>
         <source>In words</source>
         <translation>文字说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="541"/>
+        <location filename="../../desktop/ui/main_window.py" line="555"/>
         <source>The focus city against the peer median, in a sentence</source>
         <translation>用一句话说明重点城市与同类中位数的比较</translation>
     </message>
@@ -1763,112 +1851,112 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProjectController</name>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="136"/>
+        <location filename="../../desktop/ui/project_controller.py" line="134"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="158"/>
+        <location filename="../../desktop/ui/project_controller.py" line="150"/>
         <source>Save project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="159"/>
+        <location filename="../../desktop/ui/project_controller.py" line="151"/>
         <source>City Profiles projects (*{0})</source>
         <translation>城市概况项目 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="166"/>
+        <location filename="../../desktop/ui/project_controller.py" line="158"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="167"/>
+        <location filename="../../desktop/ui/project_controller.py" line="159"/>
         <source>{0} was not saved: {1}</source>
         <translation>{0} 未保存：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="184"/>
+        <location filename="../../desktop/ui/project_controller.py" line="177"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="185"/>
+        <location filename="../../desktop/ui/project_controller.py" line="178"/>
         <source>City Profiles projects (*{0});;All files (*)</source>
         <translation>城市概况项目 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="196"/>
+        <location filename="../../desktop/ui/project_controller.py" line="189"/>
         <source>Could not open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="218"/>
+        <location filename="../../desktop/ui/project_controller.py" line="211"/>
         <source>The recovered session could not be restored: {0}</source>
         <translation>无法恢复所保存的会话：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="240"/>
+        <location filename="../../desktop/ui/project_controller.py" line="233"/>
         <source>{0} (not found)</source>
         <translation>{0}（未找到）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="244"/>
+        <location filename="../../desktop/ui/project_controller.py" line="237"/>
         <source>{0} (it was being read when City Profiles stopped last time)</source>
         <translation>{0}（上次 City Profiles 停止时正在读取该文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="247"/>
+        <location filename="../../desktop/ui/project_controller.py" line="240"/>
         <source>{0} (it was refused last time: {1})</source>
         <translation>{0}（上次被拒绝：{1}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="251"/>
+        <location filename="../../desktop/ui/project_controller.py" line="244"/>
         <source>Not read again at start-up: {0}. Open the project to read it.</source>
         <translation>启动时未再次读取：{0}。打开该项目即可读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="258"/>
+        <location filename="../../desktop/ui/project_controller.py" line="251"/>
         <source>{0} was saved by a newer version of City Profiles (project format {1}; this version reads up to {2}). Please update the app.</source>
         <translation>{0} 由更新版本的城市概况保存（项目格式 {1}；本版本最高支持 {2}）。请更新本软件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="263"/>
+        <location filename="../../desktop/ui/project_controller.py" line="256"/>
         <source>{0} is not a City Profiles project.</source>
         <translation>{0} 不是城市概况项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="264"/>
+        <location filename="../../desktop/ui/project_controller.py" line="257"/>
         <source>{0}: the project file is damaged: {1}</source>
         <translation>{0}：项目文件已损坏：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="271"/>
+        <location filename="../../desktop/ui/project_controller.py" line="264"/>
         <source>it is not valid JSON at line {0}, column {1} ({2}).</source>
         <translation>第 {0} 行第 {1} 列不是有效的 JSON（{2}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="274"/>
+        <location filename="../../desktop/ui/project_controller.py" line="267"/>
         <source>the field {0} is missing.</source>
         <translation>缺少字段 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="276"/>
+        <location filename="../../desktop/ui/project_controller.py" line="269"/>
         <source>the field {0} has an invalid value {1}.</source>
         <translation>字段 {0} 的值 {1} 无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="278"/>
+        <location filename="../../desktop/ui/project_controller.py" line="271"/>
         <source>it cannot be read ({0}).</source>
         <translation>无法读取（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="293"/>
+        <location filename="../../desktop/ui/project_controller.py" line="286"/>
         <source>Data file not found</source>
         <translation>找不到数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="294"/>
+        <location filename="../../desktop/ui/project_controller.py" line="287"/>
         <source>{0} is not where the project says. Locate it?
 
 No opens the project without its values; Cancel keeps the current comparison.</source>
@@ -1877,77 +1965,77 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 选“否”将打开项目，但不含该文件的数值；选“取消”则保留当前的比较。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="301"/>
+        <location filename="../../desktop/ui/project_controller.py" line="294"/>
         <source>Locate {0}</source>
         <translation>查找 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="319"/>
+        <location filename="../../desktop/ui/project_controller.py" line="312"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="320"/>
+        <location filename="../../desktop/ui/project_controller.py" line="313"/>
         <source>Save the changes to this comparison first?</source>
         <translation>是否先保存对当前比较的更改？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="332"/>
+        <location filename="../../desktop/ui/project_controller.py" line="325"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="333"/>
+        <location filename="../../desktop/ui/project_controller.py" line="326"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="344"/>
+        <location filename="../../desktop/ui/project_controller.py" line="337"/>
         <source>Could not export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="345"/>
+        <location filename="../../desktop/ui/project_controller.py" line="338"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="347"/>
+        <location filename="../../desktop/ui/project_controller.py" line="340"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="354"/>
+        <location filename="../../desktop/ui/project_controller.py" line="347"/>
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="360"/>
+        <location filename="../../desktop/ui/project_controller.py" line="353"/>
         <source>User guide</source>
         <translation>用户指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="384"/>
+        <location filename="../../desktop/ui/project_controller.py" line="377"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="385"/>
+        <location filename="../../desktop/ui/project_controller.py" line="378"/>
         <source>The new language is used the next time City Profiles starts.</source>
         <translation>新的界面语言将在下次启动城市概况时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="391"/>
+        <location filename="../../desktop/ui/project_controller.py" line="384"/>
         <source>The default cities are used from the next start.</source>
         <translation>默认城市将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="400"/>
+        <location filename="../../desktop/ui/project_controller.py" line="393"/>
         <source>About City Profiles</source>
         <translation>关于城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="401"/>
+        <location filename="../../desktop/ui/project_controller.py" line="394"/>
         <source>&lt;h3&gt;City Profiles {0}&lt;/h3&gt;&lt;p&gt;Compare a city side by side with its peers, on sourced data. Every number can be traced to its file, sheet and row.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;城市概况 {0}&lt;/h3&gt;&lt;p&gt;基于有出处的数据，将一个城市与其同类城市并列比较。每个数值都可以追溯到其文件、工作表和行。&lt;/p&gt;</translation>
     </message>
@@ -1955,92 +2043,92 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="69"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="70"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="73"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="74"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="92"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="93"/>
         <source>Value at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="139"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="140"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="144"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="145"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="170"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="171"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="172"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="173"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="204"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="205"/>
         <source>rank {0} of {1}</source>
         <translation>排名第{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="205"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="206"/>
         <source>suspect value, not ranked</source>
         <translation>可疑数值，不参与排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="207"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="208"/>
         <source>; suspect value, included</source>
         <translation>；可疑数值，已计入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="222"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="223"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="224"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="224"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="224"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="224"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="226"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="226"/>
         <source>Peer</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="226"/>
         <source>Suspect value: why</source>
         <translation>可疑数值：原因</translation>
     </message>
@@ -2355,57 +2443,57 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>ScatterChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="45"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="46"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="48"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="49"/>
         <source>Scatter of two indicators</source>
         <translation>两个指标的散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="65"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="66"/>
         <source>Point at the pointer</source>
         <translation>指针处的点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="115"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="116"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="122"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="123"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="180"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="189"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="182"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="191"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="236"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="236"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="227"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="237"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="228"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="238"/>
         <source>Size value</source>
         <translation>大小对应数值</translation>
     </message>
@@ -2413,47 +2501,47 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>SessionRecovery</name>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="170"/>
+        <location filename="../../desktop/ui/autosave.py" line="169"/>
         <source>City Profiles crashed last time; what it was doing is in {0}.</source>
         <translation>City Profiles 上次崩溃了；当时的运行情况记录在 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="173"/>
+        <location filename="../../desktop/ui/autosave.py" line="172"/>
         <source>City Profiles did not close normally last time (it was stopped, or the computer shut down).</source>
         <translation>City Profiles 上次未正常关闭（程序被终止，或计算机已关机）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="176"/>
+        <location filename="../../desktop/ui/autosave.py" line="175"/>
         <source>It was reading {0} then; that file is not read again unless you ask.</source>
         <translation>当时正在读取 {0}；除非您要求，否则不会再次读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="193"/>
+        <location filename="../../desktop/ui/autosave.py" line="192"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="194"/>
+        <location filename="../../desktop/ui/autosave.py" line="193"/>
         <source>The last session ({0}) compared {1} with 1 peer city.</source>
         <translation>上次的会话（{0}）将{1}与 1 个同类城市进行了比较。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="195"/>
+        <location filename="../../desktop/ui/autosave.py" line="194"/>
         <source>The last session ({0}) compared {1} with {2} peer cities.</source>
         <translation>上次的会话（{0}）将{1}与 {2} 个同类城市进行了比较。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="199"/>
+        <location filename="../../desktop/ui/autosave.py" line="198"/>
         <source>It used 1 imported file.</source>
         <translation>其中使用了 1 个导入文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="200"/>
+        <location filename="../../desktop/ui/autosave.py" line="199"/>
         <source>It used {0} imported files.</source>
         <translation>其中使用了 {0} 个导入文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/autosave.py" line="202"/>
+        <location filename="../../desktop/ui/autosave.py" line="201"/>
         <source>It had unsaved changes.</source>
         <translation>其中有未保存的更改。</translation>
     </message>
@@ -2615,22 +2703,22 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>SmallMultiples</name>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="121"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="122"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="124"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="125"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="148"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="149"/>
         <source>{0} against its peers</source>
         <translation>{0}与同类城市比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="176"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="177"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
@@ -2650,7 +2738,7 @@ No opens the project without its values; Cancel keeps the current comparison.</s
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="222"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="223"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -2660,7 +2748,7 @@ No opens the project without its values; Cancel keeps the current comparison.</s
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="223"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="224"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
@@ -2670,7 +2758,7 @@ No opens the project without its values; Cancel keeps the current comparison.</s
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="224"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="225"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>

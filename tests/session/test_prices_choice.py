@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 from desktop.session.project import Project, ProjectError, load_project, save_project
-from desktop.session.state import ViewState
+from desktop.session.selection import Selection
 
 
-def project(view: ViewState) -> Project:
+def project(view: Selection) -> Project:
     return Project(view, (), {}, "en")
 
 
 @pytest.mark.parametrize("prices", ["constant", "constant:2015", "current"])
 def test_the_prices_choice_is_kept(tmp_path: Path, prices: str) -> None:
-    view = ViewState("cn-210100", ("us-19820",), "gdp", currency="ppp", prices=prices)
+    view = Selection("cn-210100", ("us-19820",), "gdp", currency="ppp", prices=prices)
     path = tmp_path / "prices.cityprofiles.json"
     save_project(project(view), path)
     assert json.loads(path.read_text(encoding="utf-8"))["view"]["prices"] == prices
@@ -26,7 +26,7 @@ def test_the_prices_choice_is_kept(tmp_path: Path, prices: str) -> None:
 
 
 def test_a_project_saved_before_the_choice_opens_at_current_prices(tmp_path: Path) -> None:
-    data = project(ViewState("cn-210100", (), "gdp", 2016)).to_json()
+    data = project(Selection("cn-210100", (), "gdp", year=2016)).to_json()
     del data["view"]["prices"]
     path = tmp_path / "old.cityprofiles.json"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -35,7 +35,7 @@ def test_a_project_saved_before_the_choice_opens_at_current_prices(tmp_path: Pat
 
 @pytest.mark.parametrize("value", ["real", "constant:15", 2019, None])
 def test_a_bad_prices_choice_is_named(tmp_path: Path, value: object) -> None:
-    data = project(ViewState("cn-210100", (), "gdp")).to_json()
+    data = project(Selection("cn-210100", (), "gdp")).to_json()
     data["view"]["prices"] = value
     path = tmp_path / "edited.cityprofiles.json"
     path.write_text(json.dumps(data), encoding="utf-8")

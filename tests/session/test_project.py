@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from desktop.session.project import (
     load_project,
     save_project,
 )
-from desktop.session.state import ViewState
+from desktop.session.selection import Selection
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -32,7 +33,7 @@ CHART = {"tab": 1, "mode": "indexed", "base_year": 2005, "log_y": True, "start":
 
 
 def sample_project() -> Project:
-    view = ViewState("cn-210100", ("cn-210200", "cn-230100"), "gdp", 2016, None)
+    view = Selection("cn-210100", ("cn-210200", "cn-230100"), "gdp", year=2016)
     recipe = Recipe(ReadOptions(sheet="1-7"), TableOptions(header_rows=(2, 3)))
     return Project(view, (DataFile("yearbook.xls", recipe),), {"paper": "a4"}, "zh",
                    chart=CHART, detail=False)
@@ -61,7 +62,8 @@ def test_a_version_1_project_opens_with_default_chart_and_table(tmp_path: Path) 
     data["project_version"] = 1
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     project = load_project(path)
-    assert project.view == sample_project().view
+    # the same view, with the Details switch at its default (version 1 did not keep it)
+    assert project.view == replace(sample_project().view, detail=True)
     assert project.data_files == sample_project().data_files
     assert (project.chart, project.detail) == ({}, True)
 
@@ -108,12 +110,12 @@ SAVER = """
 import sys, itertools
 from pathlib import Path
 from desktop.session.project import Project, save_project
-from desktop.session.state import ViewState
+from desktop.session.selection import Selection
 path = Path(sys.argv[1])
 print("ready", flush=True)
 for n in itertools.count():
     peers = tuple(f"cn-{100000 + i}" for i in range(2000))  # a large file, slow to write
-    save_project(Project(ViewState("cn-210100", peers, "gdp", n % 30 + 1990)), path)
+    save_project(Project(Selection("cn-210100", peers, "gdp", year=n % 30 + 1990)), path)
 """
 
 

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 
 from desktop.session.project import Project, ProjectError, load_project, save_project
-from desktop.session.state import ViewState
+from desktop.session.selection import Selection
 
 
-def project(view: ViewState) -> Project:
+def project(view: Selection) -> Project:
     return Project(view, (), {}, "en")
 
 
 def test_latest_each_and_the_currency_are_kept(tmp_path: Path) -> None:
-    view = ViewState("cn-210100", ("us-19820",), "gdp", "latest-each", currency="ppp")
+    view = Selection("cn-210100", ("us-19820",), "gdp", year="latest-each", currency="ppp")
     path = tmp_path / "choices.cityprofiles.json"
     save_project(project(view), path)
     saved = json.loads(path.read_text(encoding="utf-8"))["view"]
@@ -25,7 +25,7 @@ def test_latest_each_and_the_currency_are_kept(tmp_path: Path) -> None:
 
 
 def test_a_project_saved_before_the_choice_opens_automatic(tmp_path: Path) -> None:
-    data = project(ViewState("cn-210100", (), "gdp", 2016)).to_json()
+    data = project(Selection("cn-210100", (), "gdp", year=2016)).to_json()
     del data["view"]["currency"]
     path = tmp_path / "old.cityprofiles.json"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -39,7 +39,7 @@ def test_a_project_saved_before_the_choice_opens_automatic(tmp_path: Path) -> No
     ("currency", "eur"), ("currency", ["usd"]), ("year", "latest"),
 ])
 def test_a_bad_choice_is_named(tmp_path: Path, field: str, value: object) -> None:
-    data = project(ViewState("cn-210100", (), "gdp")).to_json()
+    data = project(Selection("cn-210100", (), "gdp")).to_json()
     data["view"][field] = value
     path = tmp_path / "edited.cityprofiles.json"
     path.write_text(json.dumps(data), encoding="utf-8")

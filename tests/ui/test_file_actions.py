@@ -66,7 +66,8 @@ def _open_through_the_menu(window: MainWindow, path: Path,
 
 def test_chart_controls_and_details_are_saved_and_restored(
         window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop.ui.plots.chart_panel import RANKING, ChartOptions
+    from desktop.session.chart_options import ChartOptions
+    from desktop.ui.plots.chart_panel import RANKING
 
     projects, panel = window.project_controller, window.chart_panel
     assert not projects.dirty
@@ -134,21 +135,24 @@ def test_a_version_1_project_opens_with_default_charts(
 
 
 def test_an_import_while_a_project_is_read_is_a_change(window: MainWindow) -> None:
+    """Transitions say what happened: an import made while a project's files are read is
+    an import (a change), and the project being read does not take over before its files
+    have arrived (nothing guesses from a changed dataset)."""
+    from desktop.session import session as transitions
     from desktop.session.project import DataFile
     from desktop.ui.project_controller import _Opening
 
-    projects = window.project_controller
-    # its files have not arrived yet
+    projects, controller = window.project_controller, window.controller
     projects._opening = _Opening(projects.current_project(), [], Path("other.json"))
     projects.dirty = False
-    window.controller.data_files.append(DataFile("imported.csv"))
-    window.controller.sig_dataset_changed.emit(window.controller.dataset)
-    assert projects.dirty and projects._opening is None
+    controller.commit(transitions.apply_import(controller.session, controller.dataset,
+                                               DataFile("imported.csv")))
+    assert projects.dirty and window.isWindowModified()
+    assert [f.path for f in controller.data_files] == ["imported.csv"]
     assert projects.project_path is None  # the project being read did not take over
 
-
 def test_chart_options_from_a_hand_edited_file_fall_back_to_defaults() -> None:
-    from desktop.ui.plots.chart_panel import ChartOptions
+    from desktop.session.chart_options import ChartOptions
     from desktop.ui.project_controller import chart_options_from_json
 
     options = chart_options_from_json({"mode": "indexed", "base_year": True, "start": "2000",

@@ -40,6 +40,8 @@ from desktop.analysis.panel import panel_for
 from desktop.analysis.selection_cube import LATEST_EACH
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
+from desktop.session.chart_options import ChartOptions
+from desktop.session.selection import Selection
 from desktop.ui.plots.line_chart import LineChart
 
 if TYPE_CHECKING:  # built when their tab is first needed: ~0.1 s less at start-up
@@ -52,9 +54,10 @@ if TYPE_CHECKING:  # built when their tab is first needed: ~0.1 s less at start-
     from desktop.ui.plots.structure_view import StructureView
 
 OVER_TIME, RANKING, SCATTER, MULTIPLES, STRUCTURE = range(5)
-ALL_TABS = frozenset(range(5))
+MAP = 5  # desktop/ui/plots/map_chart.py (issue 15)
+ALL_TABS = frozenset(range(6))
 #: Tabs that show the comparison year (the ranking and scatter follow the year box).
-BY_YEAR = frozenset({RANKING, SCATTER, STRUCTURE})
+BY_YEAR = frozenset({RANKING, SCATTER, STRUCTURE, MAP})
 MODES = ("absolute", "indexed", "change")
 #: Indicators the small multiples show first (those the focus city has), then the rest.
 HEADLINE = ("gdp", "gdp_per_capita", "gdp_real_growth", "population_registered",
@@ -69,37 +72,29 @@ TRAIL_YEARS = 10
 
 
 @dataclass(frozen=True)
-class ChartOptions:
-    """What the chart controls say (None: the default, e.g. the whole year range)."""
+class Drawing:
+    """What the panel draws: a selection, in the data (in the view's currency) and language
+    it is drawn in."""
 
-    tab: int = OVER_TIME
-    mode: str = "absolute"
-    base_year: int | None = None
-    log_y: bool = False
-    start: int | None = None
-    end: int | None = None
-    band: bool = True
-    background: bool = False
-    #: ranking and scatter; None: the latest shared year; LATEST_EACH: each city's latest
-    year: int | str | None = None
-    x_indicator: str | None = None
-    y_indicator: str | None = None
-    size_by_population: bool = False
-    trails: bool = False
-    log_x: bool = False
-    #: View > Include suspect values: they count in medians, bands and ranks (still greyed);
-    #: kept here so that a project saves and restores it with the chart controls
-    include_suspect: bool = False
-
-
-@dataclass(frozen=True)
-class Selection:
     dataset: Dataset
-    focus_id: str
-    peer_ids: tuple[str, ...]
-    indicator_id: str
-    year: int | str | None
+    selection: Selection
     lang: str
+
+    @property
+    def focus_id(self) -> str:
+        return self.selection.focus_id
+
+    @property
+    def peer_ids(self) -> tuple[str, ...]:
+        return self.selection.peer_ids
+
+    @property
+    def indicator_id(self) -> str:
+        return self.selection.indicator_id
+
+    @property
+    def year(self) -> int | str | None:
+        return self.selection.year
 
 
 class ChartPanel(QWidget):
@@ -110,7 +105,7 @@ class ChartPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._selection: Selection | None = None
+        self._selection: Drawing | None = None
         self._dataset_key: int | None = None
         self._stale: set[int] = set()
         #: suspect values count in medians and ranks (View > Include suspect values)
@@ -130,7 +125,7 @@ class ChartPanel(QWidget):
         self._tab_hosts: dict[int, QWidget] = {}
         for index, title in ((RANKING, self.tr("Ranking")), (SCATTER, self.tr("Scatter")),
                              (MULTIPLES, self.tr("Small multiples")),
-                             (STRUCTURE, self.tr("Structure"))):
+                             (STRUCTURE, self.tr("Structure")), (MAP, self.tr("Map"))):
             host = QWidget()
             QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
             self._tab_hosts[index] = host
@@ -300,7 +295,8 @@ class ChartPanel(QWidget):
             self._fill_controls(dataset, lang)
             self._selection = None
         previous = self._selection
-        selection = Selection(dataset, focus_id, tuple(peer_ids), indicator_id, year, lang)
+        selection = Drawing(dataset, Selection(focus_id, tuple(peer_ids), indicator_id,
+                                               year=year), lang)
         self._selection = selection
         # The toolbar's year sets the ranking's and scatter's year box: a year, and "Latest
         # shared" (None) when the toolbar goes back to it. While the toolbar stays on "Latest
@@ -311,7 +307,8 @@ class ChartPanel(QWidget):
             self.year_box.setCurrentIndex(max(self.year_box.findData(year), 0))
             self._updating = False
             self.options = replace(self.options, year=year)
-        if previous is not None and replace(previous, year=year) == selection:
+        if (previous is not None and previous.dataset is dataset and previous.lang == lang
+                and replace(previous.selection, year=year) == selection.selection):
             self._stale |= BY_YEAR  # only the year changed
         else:
             self._stale = set(ALL_TABS)
@@ -439,7 +436,7 @@ class ChartPanel(QWidget):
         indexed = self.mode_box.currentData() == "indexed"
         self.base_label.setVisible(indexed)
         self.base_year_box.setVisible(indexed)
-        self.year_controls.setVisible(tab in (RANKING, SCATTER))
+        self.year_controls.setVisible(tab in (RANKING, SCATTER, MAP))
         self.scatter_controls.setVisible(tab == SCATTER)
         self.export_button.setVisible(tab != STRUCTURE)
 
@@ -458,6 +455,12 @@ class ChartPanel(QWidget):
                 self._draw_scatter(selection)
             elif tab == MULTIPLES:
                 self._draw_multiples(selection)
+            elif tab == MAP:  # the map follows the panel's year box, as the ranking does
+                self._tab_chart(MAP).set_selection(
+                    selection.dataset, selection.focus_id, selection.peer_ids,
+                    selection.indicator_id, self.options.year, selection.lang,
+                    self.include_suspect)
+                self._shown[MAP] = (selection.indicator_id,)
             else:
                 self.structure.set_selection(
                     selection.dataset, selection.focus_id, selection.peer_ids,
@@ -481,7 +484,7 @@ class ChartPanel(QWidget):
         self.message.setText(text)
         self.message.setVisible(True)
 
-    def _caption(self, selection: Selection, indicator_ids: Sequence[str]) -> str:
+    def _caption(self, selection: Drawing, indicator_ids: Sequence[str]) -> str:
         """Say the view's currency when a drawn indicator's yuan were converted to it."""
         dataset = selection.dataset
         bases = {converted_basis(dataset.indicator(i)) for i in indicator_ids}
@@ -501,14 +504,14 @@ class ChartPanel(QWidget):
                              "currency it shows.") if n == CROSS_COUNTRY_NOTE else n
                      for n in notes)
 
-    def _background_ids(self, selection: Selection) -> list[str]:
+    def _background_ids(self, selection: Drawing) -> list[str]:
         if not self.options.background:
             return []
         chosen = {selection.focus_id, *selection.peer_ids}
         pool = panel_for(selection.dataset).pool_ids(selection.focus_id)
         return [c for c in pool if c not in chosen]
 
-    def _draw_over_time(self, selection: Selection) -> None:
+    def _draw_over_time(self, selection: Drawing) -> None:
         options = self.options
         spec = over_time_spec(
             selection.dataset, selection.focus_id, selection.peer_ids, selection.indicator_id,
@@ -520,7 +523,7 @@ class ChartPanel(QWidget):
         self.chart.set_spec(spec, self._caption(selection, [selection.indicator_id]))
         self._shown[OVER_TIME] = (selection.indicator_id,)
 
-    def _draw_ranking(self, selection: Selection) -> None:
+    def _draw_ranking(self, selection: Drawing) -> None:
         from desktop.analysis.ranking import ranking_spec  # with its tab: not at the start
 
         spec = ranking_spec(selection.dataset, selection.focus_id, selection.peer_ids,
@@ -530,7 +533,7 @@ class ChartPanel(QWidget):
         self.ranking.set_spec(spec, self._caption(selection, [selection.indicator_id]))
         self._shown[RANKING] = (selection.indicator_id,)
 
-    def _draw_scatter(self, selection: Selection) -> None:
+    def _draw_scatter(self, selection: Drawing) -> None:
         from desktop.analysis.scatter import scatter_spec
 
         options = self.options
@@ -551,7 +554,7 @@ class ChartPanel(QWidget):
         self.scatter.set_spec(spec, self._caption(selection, [x, y]))
         self._shown[SCATTER] = tuple(i for i in (x, y, size) if i)
 
-    def multiples_indicators(self, selection: Selection) -> list[str]:
+    def multiples_indicators(self, selection: Drawing) -> list[str]:
         """The chosen indicator first, then headline ones the focus city has (at most 9)."""
         dataset = selection.dataset
         have = [i for i in dataset.indicators_of(selection.focus_id) if i not in NOT_CHARTED]
@@ -559,7 +562,7 @@ class ChartPanel(QWidget):
                    *sorted(have)]
         return [i for i in dict.fromkeys(ordered) if i in have][:MAX_PANELS]
 
-    def _draw_multiples(self, selection: Selection) -> None:
+    def _draw_multiples(self, selection: Drawing) -> None:
         from desktop.analysis.small_multiples import small_multiples_spec
 
         options = self.options
@@ -702,6 +705,10 @@ def _build_tab_chart(index: int) -> QWidget:
         from desktop.ui.plots.small_multiples import SmallMultiples
 
         return SmallMultiples()
+    if index == MAP:
+        from desktop.ui.plots.map_chart import MapChart
+
+        return MapChart()
     from desktop.ui.plots.structure_view import StructureView
 
     return StructureView()
