@@ -32,6 +32,7 @@ import numpy as np
 
 from desktop.core.breaks_register import BreaksRegister
 from desktop.core.dataset import Dataset
+from desktop.text.translator import N_, Message, Translator
 
 MAX_GAP = 2
 #: A spike departs from each neighbour by more than this factor (level indicators) ...
@@ -65,6 +66,7 @@ MIN_COMMON = 10
 _GDP_LEVELS = ("gdp", "va_primary", "va_secondary", "va_tertiary")
 
 
+
 @dataclass(frozen=True)
 class Candidate:
     """One finding of the checker, with what a person needs to judge it."""
@@ -76,8 +78,16 @@ class Candidate:
     value: float
     previous: float | None
     score: float  # the robust z, the factor, or the ratio jump: bigger is stranger
-    detail: str
+    words: Message
     registered: str | None = None  # the register entry that explains it, if any
+
+    @property
+    def detail(self) -> str:
+        """What was found, in English (as --json gives it)."""
+        return self.words.text()
+
+    def detail_in(self, lang: str | Translator) -> str:
+        return self.words.text(lang)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -95,7 +105,11 @@ class _Finding:
     value: float
     previous: float | None
     score: float
-    detail: str
+    words: Message
+
+    @property
+    def detail(self) -> str:
+        return self.words.text()
 
 
 def _neighbours(years: np.ndarray, i: int) -> tuple[int | None, int | None]:
@@ -154,11 +168,14 @@ def _spike(years: np.ndarray, values: np.ndarray, i: int, logs: bool) -> _Findin
         nearest = round(power)
         if nearest != 0 and abs(power - nearest) <= SCALE_TOLERANCE:
             return _Finding(int(years[i]), "scale", value, left, abs(factor),
-                            f"x{10.0 ** nearest:g} of its neighbours ({left:g}, {right:g})")
+                            Message(N_("x{factor:g} of its neighbours ({left:g}, {right:g})"),
+                                  factor=10.0 ** nearest, left=left, right=right))
         return _Finding(int(years[i]), "spike", value, left, max(factor, 1 / factor),
-                        f"{factor:.3g} x its neighbours ({left:g}, {right:g})")
+                        Message(N_("{factor:.3g} x its neighbours ({left:g}, {right:g})"),
+                              factor=factor, left=left, right=right))
     return _Finding(int(years[i]), "spike", value, left, abs(value) / base,
-                    f"{value:g} between {left:g} and {right:g}")
+                    Message(N_("{value:g} between {left:g} and {right:g}"), value=value,
+                          left=left, right=right))
 
 
 def _level_shifts(years: np.ndarray, values: np.ndarray, logs: bool,
@@ -187,10 +204,12 @@ def _level_shifts(years: np.ndarray, values: np.ndarray, logs: bool,
         if abs(z) < SHIFT_Z or abs(change - median) < floor or abs(own) < floor:
             continue
         previous = float(values[i - 1])
-        shown = f"{(math.exp(own) - 1) * 100:+.1f}%" if logs else f"{own:+.1f} points"
+        shown = (Message("{change:+.1f}%", change=(math.exp(own) - 1) * 100) if logs
+                 else Message(N_("{change:+.1f} points"), change=own))
         out.append(_Finding(int(years[i]), "level_shift", float(values[i]), previous, abs(z),
-                            f"{shown} from {int(years[i - 1])}, robust z {z:+.1f} after the "
-                            f"typical change of the year"))
+                            Message(N_("{shown} from {year}, robust z {z:+.1f} after the typical "
+                                     "change of the year"),
+                                  shown=shown, year=int(years[i - 1]), z=z)))
     return out
 
 
@@ -211,14 +230,16 @@ def _census_cuts(dataset: Dataset, city_id: str, common: dict[int, float]) -> li
         if real is not None and real == real:
             if real <= 0:
                 continue
-            why = f"real growth was {real:+.1f}%"
+            why = Message(N_("real growth was {real:+.1f}%"), real=real)
         elif common.get(int(y1), 0.0) > 0:
-            why = f"the typical city's GDP rose {(math.exp(common[int(y1)]) - 1) * 100:+.1f}%"
+            why = Message(N_("the typical city's GDP rose {rise:+.1f}%"),
+                        rise=(math.exp(common[int(y1)]) - 1) * 100)
         else:
             continue
         out.append(Candidate(city_id, "gdp", int(y1), "census_cut", float(v1), float(v0),
                              abs(change) * 100,
-                             f"{(v1 / v0 - 1) * 100:+.1f}% nominal while {why}"))
+                             Message(N_("{change:+.1f}% nominal while {why}"),
+                                   change=(v1 / v0 - 1) * 100, why=why)))
     return out
 
 
@@ -248,8 +269,8 @@ def _denominator_switches(dataset: Dataset, city_id: str) -> list[Candidate]:
             out.append(Candidate(
                 city_id, "gdp_per_capita", int(y1), "denominator", float(per_head[y1]),
                 float(per_head[y0]), abs(jump) * 100,
-                f"GDP / GDP per capita is {r0:.3f} x the registered population in {y0}, "
-                f"{r1:.3f} x in {y1}"))
+                Message(N_("GDP / GDP per capita is {r0:.3f} x the registered population in "
+                         "{y0}, {r1:.3f} x in {y1}"), r0=r0, y0=y0, r1=r1, y1=y1)))
     return out
 
 
@@ -272,7 +293,7 @@ def check_dataset(dataset: Dataset, city_ids: Iterable[str] | None = None,
             if key not in commons:
                 commons[key] = common_changes(dataset, indicator_id, country, in_percent)
             out += [Candidate(city_id, indicator_id, f.year, f.test, f.value, f.previous,
-                              f.score, f.detail)
+                              f.score, f.words)
                     for f in check_series(years, values, in_percent, commons[key])]
         if "gdp" in indicators:
             if (country, "gdp") not in commons:
@@ -335,5 +356,5 @@ def _with_entry(candidate: Candidate, register: BreaksRegister) -> Candidate:
     if entry is None:
         return candidate
     return Candidate(candidate.city_id, candidate.indicator_id, candidate.year, candidate.test,
-                     candidate.value, candidate.previous, candidate.score, candidate.detail,
+                     candidate.value, candidate.previous, candidate.score, candidate.words,
                      entry)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from desktop.analysis.panel import panel_for
+from desktop.core.bilingual import pick
 from desktop.core.catalog import Indicator
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
@@ -86,7 +87,7 @@ class ExchangeRates:
 
     def source(self, lang: str = "en") -> str:
         """The rates' source (publisher, title) in the language."""
-        return self.source_line_zh if lang == "zh" and self.source_line_zh else self.source_line
+        return pick(lang, self.source_line, self.source_line_zh)
 
     def rate(self, year: int) -> float | None:
         hits = np.flatnonzero(self.years == year)
@@ -123,7 +124,7 @@ class ConvertedSeries:
     source_line: str
 
     def note(self, lang: str = "en") -> str:
-        return self.note_zh if lang == "zh" else self.note_en
+        return pick(lang, self.note_en, self.note_zh)
 
 
 def cny_to_usd(

@@ -16,21 +16,22 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from desktop.analysis.profile_table import _word as profile_word
+from desktop.text.translator import N_, Translator, as_translator
 
-_WORDS = {
-    "rule": ("Each city's latest year", "各城市最新年份"),
-    "title": ("{label}, each city's latest year", "{label}（各城市最新年份）"),
-    "scatter_title": ("{y} against {x}, each city's latest year",
-                      "{y}与{x}（各城市最新年份）"),
-    "label": ("{name} {year}", "{name} {year}年"),
-    "stale": ("{name}: {stale}", "{name}：{stale}"),
-    "no_value": ("No value in any year: {cities}.", "任何年份均无数据：{cities}。"),
+#: Phrases by key: English msgids, said through the text catalogue (desktop.text).
+_WORDS: dict[str, str] = {
+    "rule": N_("Each city's latest year"),
+    "title": N_("{label}, each city's latest year"),
+    "scatter_title": N_("{y} against {x}, each city's latest year"),
+    "label": N_("{name} {year}"),
+    "stale": N_("{name}: {stale}"),
+    "no_value": N_("No value in any year: {cities}."),
 }
 
 
-def word(key: str, lang: str, **values: object) -> str:
-    en, zh = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**values)
+def word(key: str, lang: str | Translator, **values: object) -> str:
+    """The phrase `key` of a latest-each view, in the catalogue's language."""
+    return as_translator(lang).gettext(_WORDS[key], **values)
 
 
 def common_year(years: Iterable[int]) -> int | None:

@@ -23,6 +23,7 @@ import pandas as pd
 from desktop.core.catalog import CITY_KINDS, City, SeriesBreak
 from desktop.core.dataset import Dataset, Provenance
 from desktop.core.errors import UnknownCityError
+from desktop.text.translator import N_, Translator, as_translator
 
 #: Kinds that are ranked together (within one country).
 POOL_OF_KIND = {
@@ -32,31 +33,29 @@ POOL_OF_KIND = {
 }
 
 POOL_LABELS = {
-    ("CN", "city"): (
-        "Chinese prefecture-level cities and municipalities",
-        "中国地级及以上城市",
-    ),
-    ("US", "us_metro"): ("US metropolitan areas", "美国大都市区"),
+    ("CN", "city"): N_("Chinese prefecture-level cities and municipalities"),
+    ("US", "us_metro"): N_("US metropolitan areas"),
 }
-
 
 def pool_key(city: City) -> tuple[str, str]:
     """(country, pool kind): cities with the same key are ranked against each other."""
     return city.country, POOL_OF_KIND.get(city.kind, city.kind)
 
 
-#: Country codes as a Chinese pool label names them.
-COUNTRY_NAMES_ZH = {"CN": "中国", "US": "美国"}
+#: Country codes as a pool label names them ('CN province' / '中国省级行政区').
+COUNTRY_NAMES = {"CN": N_("CN"), "US": N_("US")}
 
 
-def pool_label(key: tuple[str, str], lang: str = "en") -> str:
+def pool_label(key: tuple[str, str], lang: str | Translator = "en") -> str:
+    """Who a value is ranked against, e.g. 'US metropolitan areas'."""
+    tr = as_translator(lang)
     known = POOL_LABELS.get(key)
     if known:
-        return known[1] if lang == "zh" else known[0]
+        return tr.gettext(known)
     country, kind = key
-    if lang == "zh":  # e.g. 中国省级行政区
-        return COUNTRY_NAMES_ZH.get(country, country) + CITY_KINDS.get(kind, ("", kind))[1]
-    return f"{country} {kind}".strip()
+    country_name = tr.gettext(COUNTRY_NAMES[country]) if country in COUNTRY_NAMES else country
+    kind_name = tr.pick(kind, CITY_KINDS.get(kind, ("", kind))[1])
+    return tr.gettext("{country} {kind}", country=country_name, kind=kind_name).strip()
 
 
 @dataclass(frozen=True)

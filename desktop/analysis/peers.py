@@ -37,6 +37,7 @@ from desktop.analysis.panel import Panel, panel_for, pool_label
 from desktop.analysis.peer_options import MISSING_POLICIES, SCALINGS
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
+from desktop.text.translator import as_translator
 
 #: Economic structure: level, size, sectors, wages, growth.
 DEFAULT_INDICATORS = (
@@ -104,14 +105,13 @@ class MissingReport:
         `name` names an indicator (as the peers table does)."""
         if not self.suspect:
             return ""
-        names = {c: n[1] if lang == "zh" else n[0] for c, n in self.suspect_cities.items()}
-        where = ("、" if lang == "zh" else ", ").join(
-            f"{names.get(c, c)} {name(i)}" for c, i in self.suspect)
-        if lang == "zh":
-            return (f"可疑数值已计入距离：{where}" if self.include_suspect
-                    else f"可疑数值按缺失处理，不参与距离计算：{where}")
-        return (f"suspect values counted in the distances: {where}" if self.include_suspect
-                else f"suspect values treated as missing, not in any distance: {where}")
+        tr = as_translator(lang)
+        names = {c: tr.pick(*n) for c, n in self.suspect_cities.items()}
+        where = tr.join(f"{names.get(c, c)} {name(i)}" for c, i in self.suspect)
+        if self.include_suspect:
+            return tr.gettext("suspect values counted in the distances: {where}", where=where)
+        return tr.gettext("suspect values treated as missing, not in any distance: {where}",
+                          where=where)
 
     def describe(self) -> str:
         """Who was compared over fewer indicators or left out, in English: the CLI's sentences

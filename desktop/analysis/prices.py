@@ -46,6 +46,7 @@ from desktop.analysis.panel import panel_for
 from desktop.core.catalog import Indicator
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
+from desktop.text.translator import Translator, as_translator
 
 CURRENT, CONSTANT = "current", "constant"
 #: What the CLI, the window and projects offer: "current", "constant" (default base year) or
@@ -101,21 +102,19 @@ def parse_prices(text: str) -> PricesChoice:
     return PricesChoice(CONSTANT, int(year))
 
 
-def basis_text(year: int, lang: str = "en") -> str:
+def basis_text(year: int, lang: str | Translator = "en") -> str:
     """The phrase every note and label uses: "constant 2019 prices (national GDP deflator)"."""
-    return f"{year}年不变价（国家 GDP 平减指数）" if lang == "zh" else (
-        f"constant {year} prices (national GDP deflator)")
+    return as_translator(lang).gettext("constant {year} prices (national GDP deflator)",
+                                       year=year)
 
 
-def prices_note(year: int, lang: str = "en") -> str:
+def prices_note(year: int, lang: str | Translator = "en") -> str:
     """The sentence a converted indicator's note begins with (after its currency sentence)."""
-    if lang == "zh":
-        return (f"按{basis_text(year, 'zh')}：各数值先以本国货币、用本国隐含 GDP 平减指数"
-                f"（世界银行，NY.GDP.MKTP.CN / NY.GDP.MKTP.KN，以{year}年为基期）平减，"
-                f"再按{year}年的汇率或换算因子换算。")
-    return (f"At {basis_text(year)}: each value is deflated in its own country's currency with "
-            f"that country's implicit GDP deflator (World Bank, NY.GDP.MKTP.CN / NY.GDP.MKTP.KN) "
-            f"rebased to {year}, then converted at {year}'s rate.")
+    tr = as_translator(lang)
+    return tr.gettext(
+        "At {basis}: each value is deflated in its own country's currency with that country's "
+        "implicit GDP deflator (World Bank, NY.GDP.MKTP.CN / NY.GDP.MKTP.KN) rebased to {year}, "
+        "then converted at {year}'s rate.", basis=basis_text(year, tr), year=year)
 
 
 def year_spans(years: Iterable[int]) -> list[tuple[int, int]]:
@@ -130,14 +129,14 @@ def year_spans(years: Iterable[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def gaps_note(years: Iterable[int], lang: str = "en") -> str:
+def gaps_note(years: Iterable[int], lang: str | Translator = "en") -> str:
     """The sentence listing the years whose values became missing at constant prices."""
-    spans = year_spans(years)
-    if lang == "zh":
-        listed_zh = "、".join(f"{a}年" if a == b else f"{a}—{b}年" for a, b in spans)
-        return f"{listed_zh}没有平减指数或汇率，这些年份的数值按缺失处理。"
-    listed = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
-    return f"No deflator or rate for {listed}: those years' values are left out."
+    tr = as_translator(lang)
+    listed = tr.join(tr.pgettext("year", "{year}", year=a) if a == b
+                     else tr.gettext("{first}–{last}", first=a, last=b)
+                     for a, b in year_spans(years))
+    return tr.gettext("No deflator or rate for {years}: those years' values are left out.",
+                      years=listed)
 
 
 #: How a label says it is at current prices; replaced by the constant basis, never beside it.
@@ -145,12 +144,12 @@ _CURRENT_EN = re.compile(r"\s*\(current [^)]*\)")
 _CURRENT_ZH = re.compile(r"（(?:当年价格|现价[^）]*)）")
 
 
-def constant_label(label: str, year: int, lang: str = "en") -> str:
+def constant_label(label: str, year: int, lang: str | Translator = "en") -> str:
     """`label` at constant `year` prices: "GDP (current prices)" -> "GDP, constant 2019 prices
     (national GDP deflator)"."""
-    if lang == "zh":
-        return f"{_CURRENT_ZH.sub('', label)}，{basis_text(year, 'zh')}"
-    return f"{_CURRENT_EN.sub('', label)}, {basis_text(year)}"
+    tr = as_translator(lang)
+    bare = _CURRENT_ZH.sub("", _CURRENT_EN.sub("", label))
+    return tr.gettext("{label}, {basis}", label=bare, basis=basis_text(year, tr))
 
 
 # --- deflators and the base year ----------------------------------------------------------

@@ -56,6 +56,7 @@ from desktop.analysis.suspects import (
     suspects_in_pools,
     without_pool_suspects,
 )
+from desktop.core.bilingual import pick
 from desktop.core.breaks_register import SuspectValue
 from desktop.core.dataset import Dataset, Provenance
 
@@ -132,7 +133,7 @@ class IndicatorMetrics:
 
     def _sentence(self, lang: str) -> str:
         name_en, name_zh, indicator, value = self.sentence_parts
-        return peer_sentence(name_zh if lang == "zh" else name_en, indicator, value,
+        return peer_sentence(pick(lang, name_en, name_zh), indicator, value,
                              self.peer_median, lang)
 
     @property
@@ -144,7 +145,7 @@ class IndicatorMetrics:
         return self.cells[1:]
 
     def sentence(self, lang: str = "en") -> str:
-        return self.sentence_zh if lang == "zh" else self.sentence_en
+        return pick(lang, self.sentence_en, self.sentence_zh)
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,12 @@ from desktop.analysis.profile_metrics import (
 )
 from desktop.analysis.selection_cube import LATEST_EACH, YearRule
 from desktop.analysis.suspects import included_note
+from desktop.core.bilingual import pick
 from desktop.core.catalog import Indicator
 from desktop.core.dataset import Dataset, Provenance
 from desktop.core.units import UNITS, format_gap
+from desktop.text.phrases import column_title, text
+from desktop.text.translator import N_, Translator, as_translator
 
 BETTER, NEUTRAL, WORSE = 1, 0, -1
 
@@ -89,7 +92,7 @@ def unit_text(dataset: Dataset, indicator_id: str, lang: str = "en") -> str:
     indicator = dataset.indicator(indicator_id)
     suffix = indicator.display.suffix(lang)
     known = UNITS.get(indicator.unit)
-    label = (known.label_zh if lang == "zh" else known.label_en) if known else indicator.unit
+    label = pick(lang, known.label_en, known.label_zh) if known else indicator.unit
     return suffix or label
 
 
@@ -101,12 +104,10 @@ def _provenance_tooltip(p: Provenance | None, lang: str = "en") -> str:
     """Publisher, title, and file, sheet, row and column of the value (with its source unit)."""
     if p is None:
         return ""
-    source = p.source
-    if lang == "zh":
-        sheet = f"，工作表 {source.sheet}" if source.sheet else ""
-        where = f"{source.file}{sheet}，第{p.row}行，列 {p.column}（{p.source_unit}）"
-    else:
-        where = f"{p.describe()} ({p.source_unit})"
+    source, tr = p.source, as_translator(lang)
+    sheet = tr.gettext(", sheet {sheet}", sheet=source.sheet) if source.sheet else ""
+    where = tr.gettext("{file}{sheet}, row {row}, column {column}", file=source.file,
+                       sheet=sheet, row=p.row, column=p.column) + tr.parens(p.source_unit)
     return f"{source.publisher_in(lang)}\n{source.title_in(lang)}\n{where}"
 
 
@@ -127,10 +128,9 @@ def _missing_cell(row_year: int | None, latest_year: int | None, lang: str = "en
 
 def _break_note(dataset: Dataset, note_en: str, lang: str) -> str:
     """A series-break note (as the comparison gives it, in English) in the language."""
-    if lang == "zh":
-        for series_break in dataset.series_breaks:
-            if series_break.note_en == note_en and series_break.note_zh:
-                return series_break.note_zh
+    for series_break in dataset.series_breaks:
+        if series_break.note_en == note_en:
+            return series_break.note(lang)
     return note_en
 
 
@@ -189,7 +189,7 @@ def _value_cell(dataset: Dataset, row: IndicatorComparison, cell: Cell, lang: st
 
 def rank_of(rank: int, count: int, lang: str = "en") -> str:
     """'2 of 4' / '第2/4'."""
-    return f"第{rank}/{count}" if lang == "zh" else f"{rank} of {count}"
+    return text("rank_of", lang, rank=rank, count=count)
 
 
 def _columns(focus_id: str, peer_ids: Sequence[str]) -> tuple[Column, ...]:
@@ -387,41 +387,34 @@ def selection_table(
 # --- detail columns -------------------------------------------------------------------------
 BREAK_MARK = "†"
 
-_WORDS = {
-    "pool_rank": ("Rank among {count} {pool} with a value in {year} (1 = {best}).",
-                  "在{year}年有数值的{count}个{pool}中的排名（第1为{best}）。"),
-    "highest": ("highest", "最高"),
-    "lowest": ("lowest", "最低"),
-    "percentile": ("Higher than {share}% of the other {pool} in {year} (ties count half).",
-                   "{year}年高于{share}%的其他{pool}（并列计一半）。"),
-    "index": ("{value} against a peer median of {median}: index {index} (peer median = 100).",
-              "{value}，同类城市中位数为{median}：指数{index}（同类中位数 = 100）。"),
-    "change": ("{start} to {end}: {a} → {b}", "{start}年至{end}年：{a} → {b}"),
-    "no_start": ("No value in {start}.", "{start}年无数值。"),
-    "suspect_change": ("Withheld: the value of {years} is suspect.",
-                       "不予计算：{years}年的数值可疑。"),
-    "cagr": ("Average yearly growth {start}–{end}.", "{start}—{end}年年均增长率。"),
-    "break": ("{mark} The window crosses a series break in {years}: the values before and after "
-              "are not on the same basis.",
-              "{mark} 该时段跨越{years}年的统计口径变化：前后数值口径不同。"),
-    "other_year": ("The focus city's value is from {year}.", "重点城市的数值为{year}年。"),
-    "stale": ("{year} value; the comparison year is {row_year}.",
-              "{year}年数值；比较年份为{row_year}年。"),
-    "missing": ("No value for {year}", "{year}年无数值"),
-    "missing_latest": ("No value for {year} (latest {latest})",
-                       "{year}年无数值（最新数值为{latest}年）"),
-    "mixed_years": ("Each city's latest year: the values are from {first} to {last}, so the "
-                    "peer median and ranks compare values of different years.",
-                    "各城市最新年份：数值来自{first}年至{last}年，同类中位数和排名比较的是"
-                    "不同年份的数值。"),
-    "missing_any": ("No value", "无数值"),
-    "missing_any_latest": ("No value (latest {latest})", "无数值（最新数值为{latest}年）"),
+#: Phrases by key: English msgids, said through the text catalogue (desktop.text).
+_WORDS: dict[str, str] = {
+    "pool_rank": N_("Rank among {count} {pool} with a value in {year} (1 = {best})."),
+    "highest": N_("highest"),
+    "lowest": N_("lowest"),
+    "percentile": N_("Higher than {share}% of the other {pool} in {year} (ties count half)."),
+    "index": N_("{value} against a peer median of {median}: index {index} (peer median = 100)."),
+    "change": N_("{start} to {end}: {a} → {b}"),
+    "no_start": N_("No value in {start}."),
+    "suspect_change": N_("Withheld: the value of {years} is suspect."),
+    "cagr": N_("Average yearly growth {start}–{end}."),
+    "break": N_(
+        "{mark} The window crosses a series break in {years}: the values before and after are "
+        "not on the same basis."),
+    "other_year": N_("The focus city's value is from {year}."),
+    "stale": N_("{year} value; the comparison year is {row_year}."),
+    "missing": N_("No value for {year}"),
+    "missing_latest": N_("No value for {year} (latest {latest})"),
+    "mixed_years": N_(
+        "Each city's latest year: the values are from {first} to {last}, so the peer median "
+        "and ranks compare values of different years."),
+    "missing_any": N_("No value"),
+    "missing_any_latest": N_("No value (latest {latest})"),
 }
 
 
-def _word(key: str, lang: str, **values: object) -> str:
-    en, zh = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**values)
+def _word(key: str, lang: str | Translator, **values: object) -> str:
+    return as_translator(lang).gettext(_WORDS[key], **values)
 
 
 def _detail_columns(horizons: tuple[int, ...]) -> tuple[Column, ...]:
@@ -470,7 +463,7 @@ def _detail_cells(
 ) -> list[TableCell]:
     indicator = dataset.indicator(m.indicator_id)
     focus: MetricCell = m.focus
-    pool = m.pool_label_zh if lang == "zh" else m.pool_label_en
+    pool = pick(lang, m.pool_label_en, m.pool_label_zh)
     other = focus.other_year
     cells = []
     for column in extra:
@@ -552,7 +545,7 @@ def _change_cell(
                            years=", ".join(str(y) for y in change.break_years)))
         for b in dataset.breaks_for(m.focus.city_id, m.indicator_id):
             if b.year in change.break_years:
-                lines.append(b.note_zh if lang == "zh" and b.note_zh else b.note_en)
+                lines.append(b.note(lang))
     tone = NEUTRAL if number is None else _tone(number, m.higher_is_better)
     return TableCell(text, number, "\n".join(lines), tone)
 
@@ -605,27 +598,11 @@ def profile_to_json(dataset: Dataset, profile: Profile, lang: str = "en") -> dic
     }
 
 
-COLUMN_TITLES_EN = {
-    "indicator": "Indicator",
-    "unit": "Unit",
-    "year": "Year",
-    "peer_median": "Peer median",
-    "gap": "Gap to median",
-    "rank": "Rank",
-    "pool_rank": "Rank in pool",
-    "percentile": "Percentile",
-    "index": "Index",
-    "change": "Change {h}y",
-    "cagr": "CAGR {h}y",
-    "sentence": "In words",
-}
-
-
 def profile_text(dataset: Dataset, table: ProfileTable, lang: str = "en") -> str:
     """The table as aligned plain text, for the terminal."""
     titles = [
         dataset.cities[c.city_id].name(lang) if c.city_id
-        else COLUMN_TITLES_EN[c.key].format(h=c.horizon)
+        else column_title(c.key, "en", c.horizon)
         for c in table.columns
     ]
     grid = [titles, *[[cell.text for cell in row] for row in table.rows]]

@@ -15,6 +15,7 @@ import numpy as np
 from desktop.analysis.panel import Panel
 from desktop.core.breaks_register import SuspectValue
 from desktop.core.dataset import Dataset
+from desktop.text.translator import as_translator
 
 
 def suspect_cells(dataset: Dataset, city_ids: Sequence[str], indicator_ids: Sequence[str],
@@ -123,5 +124,4 @@ def suspects_in_pools(dataset: Dataset, indicator_ids: Sequence[str]) -> bool:
 
 def included_note(lang: str = "en") -> str:
     """What a suspect value's reason adds when the user has included suspect values."""
-    return ("（已按用户选择计入中位数和排名）" if lang == "zh"
-            else "(included in medians and ranks at the user's choice)")
+    return as_translator(lang).gettext("(included in medians and ranks at the user's choice)")

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from desktop.analysis.comparison_sentences import label_in_sentence
 from desktop.analysis.panel import panel_for
+from desktop.analysis.sentences import label_in_sentence
+from desktop.core.bilingual import pick
+from desktop.core.catalog import City, Indicator
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
+from desktop.text.translator import Translator, translator
 
 
 class NoValueError(CityProfilesError):
@@ -48,7 +51,7 @@ class TimeDistance:
         return self.reached_year is not None
 
     def sentence(self, lang: str = "en") -> str:
-        return self.sentence_zh if lang == "zh" else self.sentence_en
+        return pick(lang, self.sentence_en, self.sentence_zh)
 
 
 def _first_reach(years: np.ndarray, values: np.ndarray, target: float,
@@ -57,6 +60,37 @@ def _first_reach(years: np.ndarray, values: np.ndarray, target: float,
     hits = values <= target if lower_is_better else values >= target
     found = np.flatnonzero(hits & present)
     return int(found[0]) if len(found) else None
+
+
+def _sentence(tr: Translator, city: City, other: City, indicator: Indicator, target_year: int,
+              reached_year: int | None, already: bool, lower: bool, latest: int) -> str:
+    """'Shenyang reached Dalian's 2010 GDP per capita in 2016, 6 years later.', in the
+    translator's language ('got down to' where lower is better)."""
+    what = tr.gettext("{city}'s {year} {label}", city=other.name(tr.lang), year=target_year,
+                      label=label_in_sentence(indicator, tr))
+    name = city.name(tr.lang)
+    if reached_year is None:
+        if lower:  # the same English, another Chinese verb (降至, not 达到)
+            return tr.pgettext("lower is better",
+                               "{city} has not yet reached {what} (latest data: {latest}).",
+                               city=name, what=what, latest=latest)
+        return tr.gettext("{city} has not yet reached {what} (latest data: {latest}).",
+                          city=name, what=what, latest=latest)
+    if already:
+        return tr.gettext("{city} was already past {what} in {year}, its first year with data.",
+                          city=name, what=what, year=reached_year)
+    lag = reached_year - target_year
+    if lag > 0:
+        when = tr.ngettext("{n} year later", "{n} years later", lag)
+    elif lag < 0:
+        when = tr.ngettext("{n} year earlier", "{n} years earlier", -lag)
+    else:
+        when = tr.gettext("the same year")
+    if lower:
+        return tr.gettext("{city} got down to {what} in {year}, {when}.", city=name, what=what,
+                          year=reached_year, when=when)
+    return tr.gettext("{city} reached {what} in {year}, {when}.", city=name, what=what,
+                      year=reached_year, when=when)
 
 
 def time_distance(
@@ -85,29 +119,10 @@ def time_distance(
         for b in dataset.breaks_for(cid, indicator_id):
             if b.note_en not in notes:
                 notes.append(b.note_en)
-    en_label = label_in_sentence(indicator, "en")
-    en_what = f"{other.name('en')}'s {target_year} {en_label}"
-    zh_what = f"{other.name('zh')}{target_year}年的{indicator.label('zh')}水平"
-    name_en, name_zh = city.name("en"), city.name("zh")
-    verb_en, verb_zh = ("got down to", "降至") if lower else ("reached", "达到")
-    if reached_year is None:
-        en = (f"{name_en} has not yet reached {en_what} (latest data: "
-              f"{int(panel.years[latest])}).")
-        zh = f"{name_zh}尚未{verb_zh}{zh_what}（最新数据：{int(panel.years[latest])}年）。"
-    elif already:
-        en = (f"{name_en} was already past {en_what} in {reached_year}, its first year "
-              "with data.")
-        zh = f"{name_zh}在有数据的第一年（{reached_year}年）已超过{zh_what}。"
-    else:
-        lag = reached_year - target_year
-        if lag > 0:
-            when_en, when_zh = f"{lag} year{'s' if lag != 1 else ''} later", f"晚{lag}年"
-        elif lag < 0:
-            when_en, when_zh = f"{-lag} year{'s' if lag != -1 else ''} earlier", f"早{-lag}年"
-        else:
-            when_en, when_zh = "the same year", "同年"
-        en = f"{name_en} {verb_en} {en_what} in {reached_year}, {when_en}."
-        zh = f"{name_zh}在{reached_year}年{verb_zh}{zh_what}（{when_zh}）。"
+    words = {"city": city, "other": other, "indicator": indicator, "target_year": target_year,
+             "reached_year": reached_year, "already": already, "lower": lower,
+             "latest": int(panel.years[latest])}
+    en, zh = _sentence(translator("en"), **words), _sentence(translator("zh"), **words)
     return TimeDistance(
         city_id=city_id,
         target_city_id=target_city_id,

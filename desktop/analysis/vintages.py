@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from desktop.analysis.panel import panel_for
 from desktop.core.catalog import Source
 from desktop.core.dataset import Dataset
+from desktop.text.translator import N_, Translator, as_translator
 
 PROVINCE_KIND = "province"
 #: Place kinds whose figures come from city statistical yearbooks, as first published.
@@ -26,20 +27,19 @@ _REVISED = re.compile(r"\brevis(?:ed|ion)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\(([A-Z]{2,})\)")
 _LAST_YEARS: weakref.WeakKeyDictionary[Dataset, dict[str, int]] = weakref.WeakKeyDictionary()
 
-_WORDS = {
-    "note": ("Provinces: {publishers} revised figures ({vintages}); cities: first-published "
-             "city yearbook figures. Ratios of a city to its province mix vintages.",
-             "省级：{publishers}修订数（{vintages}）；城市：城市统计年鉴初次公布数。"
-             "城市与所在省份的比值混合了不同版本的数据。"),
-    "one": ("yearbook {years} vintage", "{years}年统计年鉴版本"),
-    "many": ("yearbook {years} vintages", "{years}年统计年鉴版本"),
-    "and": (" and ", "和"),
+#: Phrases by key: English msgids, said through the text catalogue (desktop.text).
+_WORDS: dict[str, str] = {
+    "note": N_(
+        "Provinces: {publishers} revised figures ({vintages}); cities: first-published city "
+        "yearbook figures. Ratios of a city to its province mix vintages."),
+    "one": N_("yearbook {years} vintage"),
+    "many": N_("yearbook {years} vintages"),
+    "and": N_(" and "),
 }
 
 
-def _word(key: str, lang: str, **values: object) -> str:
-    en, zh = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**values)
+def _word(key: str, lang: str | Translator, **values: object) -> str:
+    return as_translator(lang).gettext(_WORDS[key], **values)
 
 
 @dataclass(frozen=True)
@@ -144,7 +144,8 @@ def vintage_note(dataset: Dataset, city_ids: Sequence[str], indicator_ids: Seque
     if not series:
         return ""
     joiner = _word("and", lang)
-    names = [s.publisher_zh if lang == "zh" else s.publisher_en for s in series]
+    tr = as_translator(lang)
+    names = [tr.pick(s.publisher_en, s.publisher_zh) for s in series]
     years = sorted({s.yearbook for s in series})
     vintages = _word("one" if len(years) == 1 else "many", lang,
                      years=joiner.join(str(y) for y in years))

@@ -16,6 +16,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from desktop.commands.common import add_lang_argument, aligned_text, lang_of
+from desktop.text.translator import N_, Translator, as_translator, translator
 
 if TYPE_CHECKING:
     from desktop.analysis.break_checker import Candidate
@@ -25,31 +26,30 @@ if TYPE_CHECKING:
 #: How many cities an entry names before "and N more".
 _CITIES_SHOWN = 4
 
-_WORDS = {
-    "heading": ("Series breaks, vintages and suspect values: {count} register entries{where}",
-                "统计口径变化、数据版本与可疑数值：登记{count}条{where}"),
-    "none": ("No register entry concerns this selection.", "所选范围内没有登记条目。"),
-    "for": (" for {what}", "（{what}）"),
-    "evidence": ("evidence", "依据"),
-    "years": ("years", "年份"),
-    "more": ("{names} and {more} more", "{names}等{total}个"),
-    "candidates": ("Checker candidates not in the register: {count}",
-                   "检查程序发现、尚未登记的候选：{count}条"),
-    "city": ("City", "城市"),
-    "indicator": ("Indicator", "指标"),
-    "year": ("Year", "年份"),
-    "test": ("Test", "检验"),
-    "value": ("Value", "数值"),
-    "previous": ("Before", "前值"),
-    "detail": ("Detail", "说明"),
+#: Phrases by key: English msgids, said through the text catalogue (desktop.text).
+_WORDS: dict[str, str] = {
+    "heading": N_("Series breaks, vintages and suspect values: {count} register entries{where}"),
+    "none": N_("No register entry concerns this selection."),
+    "for": N_(" for {what}"),
+    "evidence": N_("evidence"),
+    "years": N_("years"),
+    "more": N_("{names} and {more} more"),
+    "candidates": N_("Checker candidates not in the register: {count}"),
+    "city": N_("City"),
+    "indicator": N_("Indicator"),
+    "year": N_("Year"),
+    "test": N_("Test"),
+    "value": N_("Value"),
+    "previous": N_("Before"),
+    "detail": N_("Detail"),
 }
-_TESTS_ZH = {"spike": "孤立异常值", "scale": "数量级错误", "level_shift": "水平突变",
-             "census_cut": "普查式下调", "denominator": "分母口径变化"}
+#: The checker's tests by name, as a reader calls them.
+_TESTS = {"spike": N_("spike"), "scale": N_("scale"), "level_shift": N_("level shift"),
+          "census_cut": N_("census cut"), "denominator": N_("denominator")}
 
 
-def _word(key: str, lang: str, **values: object) -> str:
-    en, zh = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**values)
+def _word(key: str, lang: str | Translator, **values: object) -> str:
+    return as_translator(lang).gettext(_WORDS[key], **values)
 
 
 def add_breaks_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -68,10 +68,10 @@ def add_breaks_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def _names(dataset: Dataset, city_ids: tuple[str, ...], lang: str) -> str:
     names = [dataset.cities[c].name(lang) if c in dataset.cities else c for c in city_ids]
-    sep = "、" if lang == "zh" else ", "
+    tr = as_translator(lang)
     if len(names) <= _CITIES_SHOWN:
-        return sep.join(names)
-    return _word("more", lang, names=sep.join(names[:_CITIES_SHOWN]),
+        return tr.join(names)
+    return _word("more", tr, names=tr.join(names[:_CITIES_SHOWN]),
                  more=len(names) - _CITIES_SHOWN, total=len(names))
 
 
@@ -82,9 +82,10 @@ def _label(dataset: Dataset, indicator_id: str, lang: str) -> str:
 
 def entry_lines(dataset: Dataset, entry: RegisterEntry, lang: str) -> list[str]:
     """One entry as a few indented lines."""
-    sep, colon, comma = ("、", "：", "，") if lang == "zh" else (", ", ": ", ", ")
-    years = sep.join(str(y) for y in entry.years) or "—"
-    labels = sep.join(_label(dataset, i, lang) for i in entry.indicator_ids)
+    tr = as_translator(lang)
+    colon, comma = tr.colon, tr.comma
+    years = tr.join(str(y) for y in entry.years) or "—"
+    labels = tr.join(_label(dataset, i, lang) for i in entry.indicator_ids)
     return [
         f"{entry.id} — {entry.kind_name(lang)}{comma}{entry.status_name(lang)}{comma}"
         f"{_word('years', lang)} {years}",
@@ -99,11 +100,12 @@ def candidates_grid(dataset: Dataset, candidates: list[Candidate], lang: str) ->
                                        "previous", "detail")]
     grid = [header]
     for c in candidates:
-        test = _TESTS_ZH.get(c.test, c.test) if lang == "zh" else c.test.replace("_", " ")
+        test = (as_translator(lang).gettext(_TESTS[c.test]) if c.test in _TESTS
+                else c.test.replace("_", " "))
         grid.append([
             dataset.cities[c.city_id].name(lang), _label(dataset, c.indicator_id, lang),
             str(c.year), test, f"{c.value:,.6g}",
-            "—" if c.previous is None else f"{c.previous:,.6g}", c.detail,
+            "—" if c.previous is None else f"{c.previous:,.6g}", c.detail_in(lang),
         ])
     return grid
 
@@ -128,7 +130,7 @@ def run_breaks(dataset: Dataset, args: argparse.Namespace) -> int:
         return 0
     parts = [dataset.city(city_id).name(lang)] if city_id else []
     parts += [_label(dataset, indicator_id, lang)] if indicator_id else []
-    where = _word("for", lang, what=("，" if lang == "zh" else ", ").join(parts)) if parts else ""
+    where = _word("for", lang, what=translator(lang).comma.join(parts)) if parts else ""
     lines = [_word("heading", lang, count=len(entries), where=where), ""]
     for entry in entries:
         lines += [*entry_lines(dataset, entry, lang), ""]

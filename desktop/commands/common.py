@@ -96,8 +96,7 @@ def write_output(path: Path, write: Callable[[], object]) -> None:
 def check_input_file(path: Path, lang: str) -> None:
     """Raise InputFileError for a data file that is not there or is a folder."""
     if path.is_dir():
-        raise InputFileError(file=str(path), reason="是文件夹，不是文件" if lang == "zh"
-                             else "is a folder, not a file")
+        raise InputFileError(file=str(path), reason="is a folder, not a file", why="is_folder")
     if not path.is_file():
         raise InputFileError(file=str(path), reason="no such file", why="no_such_file")
 

@@ -15,6 +15,7 @@ from desktop.commands.common import (
     write_output,
 )
 from desktop.core.errors import InputFileError, OutputPathError
+from desktop.text.translator import translator
 
 if TYPE_CHECKING:
     import argparse
@@ -41,8 +42,8 @@ def add_import_parser(commands: Any) -> None:
 
 def merge_heading(lang: str) -> str:
     """The title of what merging the import would do, under the import report."""
-    return ("与已有数据合并（report --data 和窗口导入时）：" if lang == "zh" else
-            "Merging with the bundled data (as report --data and the window's import do):")
+    return translator(lang).gettext(
+        "Merging with the bundled data (as report --data and the window's import do):")
 
 
 def run_import(dataset: Dataset, args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.analysis.peer_options import MISSING_POLICIES, SCALINGS
 from desktop.commands.common import add_lang_argument, aligned_text, lang_of, say, split_list
 from desktop.text.phrases import text
+from desktop.text.translator import translator
 
 if TYPE_CHECKING:
     from desktop.analysis.peers import MissingReport, PeerResult
@@ -104,9 +105,10 @@ def peers_to_json(dataset: Dataset, result: PeerResult, lang: str = "en") -> dic
 
 
 def _namer(dataset: Dataset, lang: str) -> Callable[[str], str]:
-    """How an indicator is named: its id in English (what --weights takes), its label in
-    Chinese."""
-    if lang != "zh":
+    """How an indicator is named: its id in English (what --weights takes, and English
+    labels are too long for the table), its label in Chinese (a reader of Chinese need not
+    know the English ids)."""
+    if not translator(lang).chinese:
         return str
     return lambda indicator_id: dataset.indicator(indicator_id).label(lang)
 
@@ -116,9 +118,7 @@ def _scaling(scaling: str, lang: str) -> str:
 
 
 def _pool(dataset: Dataset, result: PeerResult, lang: str) -> str:
-    """The comparison pool's name (the result carries the English one)."""
-    if lang != "zh":
-        return result.pool_label
+    """The comparison pool's name in `lang` (the result carries the English one)."""
     from desktop.analysis.panel import pool_key, pool_label
 
     return pool_label(pool_key(dataset.cities[result.focus_id]), lang)
@@ -152,12 +152,12 @@ def peer_notes(dataset: Dataset, result: PeerResult, lang: str = "en") -> list[s
     counts = text("list_sep", lang).join(
         f"{name(i)} {missing.pool_size + 1 - missing.missing_by_indicator.get(i, 0)}"
         for i in result.indicators)  # the focus city has them all, candidates bar the missing
-    breaks = {b.note_en: b.note_zh or b.note_en for b in dataset.series_breaks}
+    breaks = {b.note_en: b.note(lang) for b in dataset.series_breaks}
     return [
         text("peers_values_note", lang, year=result.year,
              scaling=_scaling(result.scaling, lang), counts=counts),
         describe_missing(missing, lang, name),
-        *(breaks.get(note, note) if lang == "zh" else note for note in result.notes[2:]),
+        *(breaks.get(note, note) for note in result.notes[2:]),
     ]
 
 

@@ -39,7 +39,14 @@ from desktop.commands.common import (
 )
 from desktop.core.errors import CityProfilesError, InputFileError, OutputPathError
 from desktop.core.units import NUMBER_STYLES
-from desktop.report.model import CHART_TYPES, PAPERS, SECTIONS, ReportOptions
+from desktop.report.model import (
+    CHART_TYPES,
+    CHARTS_PER_CATEGORY,
+    DEFAULT_SECTIONS,
+    PAPERS,
+    SECTIONS,
+    ReportOptions,
+)
 from desktop.text.phrases import count_phrase, text
 
 if TYPE_CHECKING:
@@ -65,8 +72,14 @@ def add_report_parser(subparsers: Any) -> None:
     parser.add_argument("--indicators", help="comma-separated indicator ids (default: all)")
     parser.add_argument("--charts", default="line",
                         help=f"chart types, comma-separated: {', '.join(CHART_TYPES)}")
-    parser.add_argument("--sections", default=",".join(SECTIONS),
-                        help=f"sections, comma-separated: {', '.join(SECTIONS)}")
+    parser.add_argument("--sections", default=",".join(DEFAULT_SECTIONS),
+                        help=f"sections, comma-separated: {', '.join(SECTIONS)} (default: "
+                        "all but the appendix)")
+    parser.add_argument("--appendix", action="store_true",
+                        help="add the full data appendix (every value of every indicator)")
+    parser.add_argument("--all-charts", action="store_true",
+                        help=f"a chart for every indicator (default: the first "
+                        f"{CHARTS_PER_CATEGORY} of each section; the others are in its table)")
     add_lang_argument(parser)
     parser.add_argument("--year", type=year_rule, metavar="YEAR|latest-each",
                         help="comparison year (default: latest shared), or latest-each: each "
@@ -109,6 +122,8 @@ def options_from_args(dataset: Dataset, args: argparse.Namespace) -> ReportOptio
         dataset.indicator(indicator_id)
     charts = tuple(split_list(args.charts))
     sections = tuple(split_list(args.sections))
+    if getattr(args, "appendix", False) and "appendix" not in sections:
+        sections += ("appendix",)
     for what, chosen, known in (("chart_type", charts, CHART_TYPES),
                                 ("section", sections, SECTIONS)):
         unknown = [c for c in chosen if c not in known]
@@ -124,6 +139,7 @@ def options_from_args(dataset: Dataset, args: argparse.Namespace) -> ReportOptio
         indicator_ids=indicators, year=args.year, lang=lang_of(args), sections=sections,
         chart_types=charts, paper=args.paper, landscape=args.landscape, group_id=group_id,
         prices=getattr(args, "prices", "current"),
+        charts_per_category=None if getattr(args, "all_charts", False) else CHARTS_PER_CATEGORY,
     )
 
 
@@ -158,9 +174,10 @@ def import_data(dataset: Dataset, files: Sequence[str], lang: str = "en",
 def _say_merged(file: str, dataset: Dataset, summary: MergeSummary, lang: str) -> None:
     """What happened to values the data already had: a warning line, then its listing."""
     from desktop.importers.merge_text import merge_lines
+    from desktop.text.translator import translator
 
     first, *rest = merge_lines(dataset, summary, lang)
-    say("warning", f"{file}{'：' if lang == 'zh' else ': '}{first}", lang)
+    say("warning", f"{file}{translator(lang).colon}{first}", lang)
     for line in rest:
         print(line if line.startswith("  ") else "  " + line, file=sys.stderr)
 
@@ -170,9 +187,8 @@ def _say_repeated(file: str, summary: MergeSummary, lang: str) -> None:
     differ = sum(d.values_differ for d in summary.duplicates)
     say("warning", text(
         "repeated_key", lang, file=file,
-        values=count_phrase(summary.values_dropped, "imported value", "imported values",
-                            "{n}个导入的数值", lang),
-        keys=count_phrase(differ, "key", "keys", "{n}个", lang)), lang)
+        values=count_phrase(summary.values_dropped, "imported value", lang),
+        keys=count_phrase(differ, "key", lang)), lang)
 
 
 def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
@@ -193,7 +209,7 @@ def run_report(dataset: Dataset, args: argparse.Namespace) -> int:
                             include_suspect=getattr(args, "include_suspect", False))
     data, pages = render_output(document, "html" if output.suffix.lower() != ".pdf" else "pdf")
     write_output(output, lambda: write_atomically(output, data))
-    what = count_phrase(pages, "page", "pages", "{n}页", lang) if pages else "HTML"
+    what = count_phrase(pages, "page", lang) if pages else "HTML"
     print(text("wrote", lang, file=output, what=what))
     return 0
 

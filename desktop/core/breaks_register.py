@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.core.bilingual import pick
 from desktop.core.catalog import SeriesBreak
 from desktop.core.errors import DatasetFileError
 
@@ -71,14 +72,13 @@ class RegisterEntry:
         return self.kind in BREAK_KINDS
 
     def sentence(self, lang: str = "en") -> str:
-        return self.sentence_zh if lang == "zh" and self.sentence_zh else self.sentence_en
+        return pick(lang, self.sentence_en, self.sentence_zh)
 
     def kind_name(self, lang: str = "en") -> str:
-        en, zh = KINDS[self.kind]
-        return zh if lang == "zh" else en
+        return pick(lang, *KINDS[self.kind])
 
     def status_name(self, lang: str = "en") -> str:
-        return _STATUS_ZH[self.status] if lang == "zh" else self.status
+        return pick(lang, self.status, _STATUS_ZH[self.status])
 
     def applies_to(self, city_id: str | None = None, indicator_id: str | None = None) -> bool:
         return ((city_id is None or city_id in self.city_ids)
@@ -107,7 +107,7 @@ class SuspectValue:
     entry_id: str
 
     def reason(self, lang: str = "en") -> str:
-        return self.reason_zh if lang == "zh" and self.reason_zh else self.reason_en
+        return pick(lang, self.reason_en, self.reason_zh)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
+from desktop.core.bilingual import pick
 from desktop.core.units import UNITS, DisplayScale, Unit, styled_scale
 
 CITY_KINDS = {
@@ -39,13 +40,10 @@ class City:
     code: str = ""
 
     def name(self, lang: str = "en") -> str:
-        if lang == "zh" and self.name_zh:
-            return self.name_zh
-        return self.name_en or self.name_zh
+        return pick(lang, self.name_en or self.name_zh, self.name_zh)
 
     def kind_label(self, lang: str = "en") -> str:
-        en, zh = CITY_KINDS.get(self.kind, (self.kind, self.kind))
-        return zh if lang == "zh" else en
+        return pick(lang, *CITY_KINDS.get(self.kind, (self.kind, self.kind)))
 
     @property
     def is_context(self) -> bool:
@@ -93,23 +91,23 @@ class Source:
 
     def publisher_in(self, lang: str = "en") -> str:
         """The publisher in the language, English when there is no Chinese."""
-        return self.publisher_zh if lang == "zh" and self.publisher_zh else self.publisher
+        return pick(lang, self.publisher, self.publisher_zh)
 
     def title_in(self, lang: str = "en") -> str:
         """The title in the language, English when there is no Chinese."""
-        return self.title_zh if lang == "zh" and self.title_zh else self.title
+        return pick(lang, self.title, self.title_zh)
 
     def trust_in(self, lang: str = "en") -> str:
         """How far to trust the source, in the language; English when there is no Chinese."""
-        return self.trust_zh if lang == "zh" and self.trust_zh else self.trust
+        return pick(lang, self.trust, self.trust_zh)
 
     def license_in(self, lang: str = "en") -> str:
         """The licence in the language, English when there is no Chinese."""
-        return self.license_zh if lang == "zh" and self.license_zh else self.license
+        return pick(lang, self.license, self.license_zh)
 
     def notes_in(self, lang: str = "en") -> str:
         """The caveats in the language, English when there is no Chinese."""
-        return self.notes_zh if lang == "zh" and self.notes_zh else self.notes
+        return pick(lang, self.notes, self.notes_zh)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -150,15 +148,15 @@ class Indicator:
     definition_zh: str = ""
 
     def label(self, lang: str = "en") -> str:
-        return self.label_zh if lang == "zh" and self.label_zh else self.label_en
+        return pick(lang, self.label_en, self.label_zh)
 
     def notes(self, lang: str = "en") -> str:
         """The caveats in the language, English when there is no Chinese."""
-        return self.notes_zh if lang == "zh" and self.notes_zh else self.notes_en
+        return pick(lang, self.notes_en, self.notes_zh)
 
     def definition(self, lang: str = "en") -> str:
         """What the indicator measures, in the language; English when there is no Chinese."""
-        return self.definition_zh if lang == "zh" and self.definition_zh else self.definition_en
+        return pick(lang, self.definition_en, self.definition_zh)
 
     @property
     def unit_info(self) -> Unit:
@@ -200,6 +198,10 @@ class SeriesBreak:
     note_en: str
     note_zh: str = ""
 
+    def note(self, lang: str = "en") -> str:
+        """The note in the language, English when there is no Chinese."""
+        return pick(lang, self.note_en, self.note_zh)
+
     def applies_to(self, city_id: str, indicator_id: str) -> bool:
         return city_id in self.city_ids and indicator_id in self.indicator_ids
 
@@ -230,7 +232,7 @@ class PeerGroup:
     city_ids: tuple[str, ...]
 
     def name(self, lang: str = "en") -> str:
-        return self.name_zh if lang == "zh" and self.name_zh else self.name_en
+        return pick(lang, self.name_en, self.name_zh)
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "city_ids": list(self.city_ids)}

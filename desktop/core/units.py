@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from desktop.core.bilingual import is_chinese
+
 # Multipliers for scale words found in headers, unit rows and unit columns.
 SCALE_WORDS: dict[str, int] = {
     "": 1,
@@ -121,7 +123,7 @@ class DisplayScale:
         return value / self.factor
 
     def suffix(self, lang: str = "en") -> str:
-        return self.suffix_zh if lang == "zh" else self.suffix_en
+        return self.suffix_zh if is_chinese(lang) else self.suffix_en
 
     def format(self, value: float | None, lang: str = "en", with_suffix: bool = True) -> str:
         """Format a canonical value for people: '5,546.45 亿元'; missing shows as an em dash."""
@@ -154,7 +156,7 @@ def format_gap(value: float | None, unit: str = "%", decimals: int = 1,
     sign = "+" if rounded > 0 else ("−" if rounded < 0 else "±")
     if unit == "%":
         suffix = "%"
-    elif unit == "pp" and lang == "zh":
+    elif unit == "pp" and is_chinese(lang):
         suffix = POINTS_ZH
     else:
         suffix = f" {unit}"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.importers.model import LAYOUTS, ReadOptions, TableOptions
+from desktop.text.translator import N_, Message
 
 RECIPE_VERSION = 1
 #: A recipe is a few hundred bytes; anything this big is not one (and is not read whole).
@@ -29,23 +30,22 @@ _QUALIFIED_ROLES = ("year", "indicator", "value", "unit")
 
 
 class RecipeError(ValueError):
-    """A recipe that cannot be used: `reason` says what is wrong (`reason_zh` in Chinese),
-    `file` which file (when read from one); the message is 'FILE: REASON'."""
+    """A recipe that cannot be used: `message` says what is wrong (a catalogue Message, or the
+    OS's own words), `file` which file (when read from one); the error reads 'FILE: REASON'."""
 
-    def __init__(self, reason: str, file: str = "", reason_zh: str = "") -> None:
-        super().__init__(f"{file}: {reason}" if file else reason)
-        self.reason = reason
-        self.reason_zh = reason_zh or reason
-        self.file = file
+    def __init__(self, message: Message | str, file: str = "") -> None:
+        self.message, self.file = message, file
+        self.reason = str(message)  # English
+        super().__init__(f"{file}: {self.reason}" if file else self.reason)
 
     def reason_in(self, lang: str = "en") -> str:
-        """What is wrong, in `lang`."""
-        return self.reason_zh if lang == "zh" else self.reason
+        """What is wrong, in `lang` (a reason from the OS as it was given)."""
+        return self.message.text(lang) if isinstance(self.message, Message) else self.message
 
 
-#: A problem with a value: English and Chinese ('' twice: no problem).
-Problem = tuple[str, str]
-OK: Problem = ("", "")
+#: A problem with a value (what it must be), or None when there is none.
+Problem = Message | None
+OK: Problem = None
 
 
 @dataclass(frozen=True)
@@ -64,21 +64,18 @@ class Recipe:
         """The recipe in `data` (parsed JSON); raises RecipeError saying which field is
         wrong and how, for any shape, type or value this app would not read as meant."""
         if not isinstance(data, dict):
-            raise RecipeError(f"not a recipe (expected a JSON object, found {_kind(data)})",
-                              reason_zh=f"不是导入方案（应为 JSON 对象，实为{_kind(data, 'zh')}）")
+            raise RecipeError(Message(N_("not a recipe (expected a JSON object, found {kind})"),
+                                      kind=_kind(data)))
         if "recipe_version" not in data:
-            raise RecipeError("not a recipe (no 'recipe_version' field)",
-                              reason_zh="不是导入方案（没有 'recipe_version' 字段）")
+            raise RecipeError(Message(N_("not a recipe (no 'recipe_version' field)")))
         version = data["recipe_version"]
         if version != RECIPE_VERSION or isinstance(version, bool):
-            raise RecipeError(f"recipe version {version!r} is not supported "
-                              f"(this app reads version {RECIPE_VERSION})",
-                              reason_zh=f"不支持导入方案版本 {version!r}（本程序读取版本 "
-                                        f"{RECIPE_VERSION}）")
+            raise RecipeError(Message(N_("recipe version {version!r} is not supported (this "
+                                         "app reads version {supported})"),
+                                      version=version, supported=RECIPE_VERSION))
         unknown = sorted(set(data) - {"recipe_version", "read", "table"})
         if unknown:
-            raise RecipeError(f"unknown recipe field {unknown[0]!r}",
-                              reason_zh=f"未知的导入方案字段 {unknown[0]!r}")
+            raise RecipeError(Message(N_("unknown recipe field {name!r}"), name=unknown[0]))
         read = _section(data, "read", ReadOptions, _READ_CHECKS)
         table = _section(data, "table", TableOptions, _TABLE_CHECKS)
         if table.get("header_rows") is not None:
@@ -91,77 +88,70 @@ def _section(data: dict[str, Any], name: str, options: type,
     """The fields of section `name` ('read' or 'table'), each checked (missing: detect)."""
     section = data.get(name, {})
     if not isinstance(section, dict):
-        raise RecipeError(f"'{name}' must be a JSON object, not {_kind(section)}",
-                          reason_zh=f"'{name}' 应为 JSON 对象，而不是{_kind(section, 'zh')}")
+        raise RecipeError(Message(N_("'{name}' must be a JSON object, not {kind}"), name=name,
+                                  kind=_kind(section)))
     known = {f.name for f in fields(options)}
     unknown = sorted(set(section) - known)
     if unknown:
-        raise RecipeError(f"unknown field '{name}.{unknown[0]}' "
-                          f"(known: {', '.join(sorted(known))})",
-                          reason_zh=f"未知字段 '{name}.{unknown[0]}'（已知字段："
-                                    f"{', '.join(sorted(known))}）")
+        raise RecipeError(Message(N_("unknown field '{name}' (known: {known})"),
+                                  name=f"{name}.{unknown[0]}", known=", ".join(sorted(known))))
     for key, value in section.items():
-        en, zh = checks.get(key, _plain)(value)
-        if en:
-            shown = repr(value)[:200]
-            raise RecipeError(f"'{name}.{key}' {en}, not {shown}",
-                              reason_zh=f"'{name}.{key}' {zh}，而不是 {shown}")
+        problem = checks.get(key, _plain)(value)
+        if problem is not None:
+            raise RecipeError(Message(N_("'{name}' {problem}, not {shown}"),
+                                      name=f"{name}.{key}", problem=problem,
+                                      shown=repr(value)[:200]))
     return dict(section)
 
 
-def _kind(value: object, lang: str = "en") -> str:
+def _kind(value: object) -> Message:
     """The JSON name of a value's type, as a user who wrote it would call it."""
-    names = {dict: ("an object", "对象"), list: ("a list", "列表"), str: ("a text", "文本"),
-             bool: ("true/false", "true/false"), int: ("a number", "数字"),
-             float: ("a number", "数字"), type(None): ("null", "null")}
-    en, zh = names.get(type(value), (type(value).__name__, type(value).__name__))
-    return zh if lang == "zh" else en
+    names = {dict: N_("an object"), list: N_("a list"), str: N_("a text"),
+             bool: "true/false", int: N_("a number"), float: N_("a number"),
+             type(None): "null"}
+    return Message(names.get(type(value), type(value).__name__))
 
 
 def _plain(value: object) -> Problem:
     """A field added to the options after this check was written: any plain JSON value (the
     options' own code checks its meaning)."""
     ok = value is None or isinstance(value, str | int | float | bool)
-    return OK if ok else ("must be a plain value (text, number, true/false or null)",
-                          "应为简单值（文本、数字、true/false 或 null）")
+    return OK if ok else Message(N_("must be a plain value (text, number, true/false or null)"))
 
 
 def _text(value: object) -> Problem:
-    return OK if value is None or isinstance(value, str) else ("must be text or null",
-                                                               "应为文本或 null")
+    return OK if value is None or isinstance(value, str) else Message(N_("must be text or null"))
 
 
 def _encoding(value: object) -> Problem:
     if value is None:
         return OK
     if not isinstance(value, str):
-        return "must be an encoding name or null", "应为编码名称或 null"
+        return Message(N_("must be an encoding name or null"))
     try:
         codecs.lookup(value)
     except LookupError:
-        return ("is not an encoding this app knows (e.g. utf-8, gb18030)",
-                "不是本程序认识的编码（例如 utf-8、gb18030）")
+        return Message(N_("is not an encoding this app knows (e.g. utf-8, gb18030)"))
     return OK
 
 
 def _delimiter(value: object) -> Problem:
     ok = value is None or (isinstance(value, str) and len(value) == 1)
-    return OK if ok else ("must be one character or null", "应为单个字符或 null")
+    return OK if ok else Message(N_("must be one character or null"))
 
 
 def _decimal(value: object) -> Problem:
-    return OK if value is None or value in DECIMAL_MARKS else (
-        "must be '.' or ',' or null", "应为 '.'、',' 或 null")
+    ok = value is None or value in DECIMAL_MARKS
+    return OK if ok else Message(N_("must be '.' or ',' or null"))
 
 
 def _flag(value: object) -> Problem:
-    return OK if isinstance(value, bool) else ("must be true or false", "应为 true 或 false")
+    return OK if isinstance(value, bool) else Message(N_("must be true or false"))
 
 
 def _row(value: object) -> Problem:
     ok = value is None or (type(value) is int and 0 <= value < 10_000_000)
-    return OK if ok else ("must be a row number (0 or more) or null",
-                          "应为行号（0 或以上）或 null")
+    return OK if ok else Message(N_("must be a row number (0 or more) or null"))
 
 
 def _rows(value: object) -> Problem:
@@ -169,32 +159,31 @@ def _rows(value: object) -> Problem:
         return OK
     ok = isinstance(value, list) and 0 < len(value) <= 50 and all(
         type(row) is int and 0 <= row < 10_000_000 for row in value)
-    return OK if ok else ("must be a list of row numbers (0 or more) or null",
-                          "应为行号（0 或以上）的列表或 null")
+    return OK if ok else Message(N_("must be a list of row numbers (0 or more) or null"))
 
 
 def _layout(value: object) -> Problem:
     return OK if value is None or value in LAYOUTS else (
-        f"must be one of {', '.join(LAYOUTS)}", f"应为以下之一：{', '.join(LAYOUTS)}")
+        Message(N_("must be one of {layouts}"), layouts=", ".join(LAYOUTS)))
 
 
 def _roles(value: object) -> Problem:
     if value is None:
         return OK
     if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-        return "must map column names to roles", "应为列名到角色的对应"
+        return Message(N_("must map column names to roles"))
     for role in value.values():
         base, colon, detail = role.partition(":") if isinstance(role, str) else ("", "", "")
         if not (role in RECIPE_ROLES or (colon and detail and base in _QUALIFIED_ROLES)):
             known = f"{', '.join(RECIPE_ROLES)}, year:<yyyy>, indicator:<name>"
-            return (f"has the unknown role {str(role)[:50]!r} (roles: {known})",
-                    f"含有未知角色 {str(role)[:50]!r}（角色：{known}）")
+            return Message(N_("has the unknown role {role!r} (roles: {known})"),
+                           role=str(role)[:50], known=known)
     return OK
 
 
 def _year(value: object) -> Problem:
     ok = value is None or (type(value) is int and 1000 <= value <= 9999)
-    return OK if ok else ("must be a year such as 2016, or null", "应为年份（如 2016）或 null")
+    return OK if ok else Message(N_("must be a year such as 2016, or null"))
 
 
 _READ_CHECKS: dict[str, Callable[[Any], Problem]] = {
@@ -220,29 +209,27 @@ def load_recipe(path: Path) -> Recipe:
     name = path.name or str(path)
     try:
         if path.is_dir():
-            raise RecipeError("is a folder, not a recipe file", name, "是文件夹，不是导入方案文件")
+            raise RecipeError(Message(N_("is a folder, not a recipe file")), name)
         with path.open("rb") as stream:
             raw = stream.read(MAX_RECIPE_BYTES + 1)
     except OSError as exc:
         raise RecipeError(exc.strerror or str(exc), name) from exc
     if len(raw) > MAX_RECIPE_BYTES:
-        raise RecipeError(f"too big to be a recipe (over {MAX_RECIPE_BYTES:,} bytes)", name,
-                          f"文件过大，不是导入方案（超过 {MAX_RECIPE_BYTES:,} 字节）")
+        raise RecipeError(Message(N_("too big to be a recipe (over {limit} bytes)"),
+                                  limit=f"{MAX_RECIPE_BYTES:,}"), name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise RecipeError(f"not UTF-8 text (byte {exc.start + 1})", name,
-                          f"不是 UTF-8 文本（第 {exc.start + 1} 字节）") from exc
+        raise RecipeError(Message(N_("not UTF-8 text (byte {byte})"), byte=exc.start + 1),
+                          name) from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise RecipeError(f"not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
-                          name, f"不是 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
-                          ) from exc
+        raise RecipeError(Message(N_("not JSON ({why} at line {line}, column {column})"),
+                                  why=exc.msg, line=exc.lineno, column=exc.colno), name) from exc
     except RecursionError as exc:
-        raise RecipeError("not a recipe (nested too deeply)", name,
-                          "不是导入方案（嵌套过深）") from exc
+        raise RecipeError(Message(N_("not a recipe (nested too deeply)")), name) from exc
     try:
         return Recipe.from_json(data)
     except RecipeError as exc:
-        raise RecipeError(exc.reason, name, exc.reason_zh) from exc
+        raise RecipeError(exc.message, name) from exc

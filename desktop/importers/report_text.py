@@ -14,50 +14,45 @@ from typing import Any
 from desktop.importers.model import ImportReport, Issue, Location
 from desktop.importers.unit_parsing import conversion_text, unit_label
 from desktop.text.phrases import count_phrase
+from desktop.text.translator import N_, Translator, as_translator
 
 MAX_LISTED = 200
 MAX_NAMED = 5  # cells, lines or rows named in one Chinese sentence, as the readers do
 KEPT_PLACES = 100  # readers keep at most this many cells or lines in an issue's values
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "imported": ("Imported {values} from {rows} of {file}", "已从 {file} 的{rows}中导入{values}"),
-    "in_sheet": (" (sheet {sheet})", "（工作表 {sheet}）"),
-    "encoding": ("Encoding", "编码"),
-    "delimiter": ("Delimiter", "分隔符"),
-    "layout": ("Layout", "表格结构"),
-    "header_rows": ("Header rows", "表头行"),
-    "cities": ("Cities", "城市"),
-    "cities_count": ("{cities:,} ({matched:,} matched to the catalog, {new:,} new)",
-                     "{cities:,}个（{matched:,}个与目录匹配，{new:,}个为新城市）"),
-    "new_cities": ("New cities", "新城市"),
-    "indicators": ("Indicators", "指标"),
-    "years": ("Years", "年份"),
-    "units_converted": ("Units converted", "单位换算"),
-    "errors": ("Errors", "错误"),
-    "warnings": ("Warnings", "警告"),
-    "issue_count": ("{title} ({count}):", "{title}（{count}条）："),
-    "more": ("  … and {count} more (use --json for all)",
-             "  ……另有{count}条未列出（全部见 --json）"),
-    "label": ("  {label}: {value}", "  {label}：{value}"),
-    "issue": ("  - {where}: {message}", "  - {where}：{message}"),
+#: Labels by key: English msgids, said through the text catalogue (desktop.text).
+_LABELS: dict[str, str] = {
+    "imported": N_("Imported {values} from {rows} of {file}"),
+    "in_sheet": N_(" (sheet {sheet})"),
+    "encoding": N_("Encoding"),
+    "delimiter": N_("Delimiter"),
+    "layout": N_("Layout"),
+    "header_rows": N_("Header rows"),
+    "cities": N_("Cities"),
+    "cities_count": N_("{cities:,} ({matched:,} matched to the catalog, {new:,} new)"),
+    "new_cities": N_("New cities"),
+    "indicators": N_("Indicators"),
+    "years": N_("Years"),
+    "units_converted": N_("Units converted"),
+    "errors": N_("Errors"),
+    "warnings": N_("Warnings"),
+    "issue_count": N_("{title} ({count}):"),
+    "more": N_("  … and {count} more (use --json for all)"),
+    "label": N_("  {label}: {value}"),
+    "issue": N_("  - {where}: {message}"),
 }
 
-#: Layout codes (model.LAYOUTS) as the import dialog names them, in each language (a code
-#: such as 'wide_indicators' is for recipes and --json, not for people).
-LAYOUTS_ZH = {
-    "long": "长表", "wide_years": "按年份的宽表", "wide_indicators": "按指标的宽表",
-    "sdmx": "SDMX-CSV", "eurostat": "欧盟统计局 TSV",
-}
-LAYOUTS_EN = {
-    "long": "long table", "wide_years": "wide table by year",
-    "wide_indicators": "wide table by indicator", "sdmx": "SDMX-CSV",
-    "eurostat": "Eurostat TSV",
+#: Layout codes (model.LAYOUTS) as the import dialog names them (a code such as
+#: 'wide_indicators' is for recipes and --json, not for people).
+LAYOUTS = {
+    "long": N_("long table"), "wide_years": N_("wide table by year"),
+    "wide_indicators": N_("wide table by indicator"), "sdmx": "SDMX-CSV",
+    "eurostat": N_("Eurostat TSV"),
 }
 
 
-def _label(key: str, lang: str, **values: object) -> str:
-    en, zh = _LABELS[key]
-    return (zh if lang == "zh" else en).format(**values)
+def _label(key: str, lang: str | Translator, **values: object) -> str:
+    return as_translator(lang).gettext(_LABELS[key], **values)
 
 
 def report_text(report: ImportReport, lang: str = "en") -> str:
@@ -80,14 +75,14 @@ def report_text(report: ImportReport, lang: str = "en") -> str:
 def _summary(report: ImportReport, lang: str) -> str:
     """'Imported 1 value from 2 rows of f.csv (sheet S)'."""
     line = _label("imported", lang, file=report.file,
-                  values=count_phrase(report.rows_imported, "value", "values", "{n}个数值", lang),
-                  rows=count_phrase(report.rows_read, "row", "rows", "{n}行", lang))
+                  values=count_phrase(report.rows_imported, "value", lang),
+                  rows=count_phrase(report.rows_read, "row", lang))
     return line + (_label("in_sheet", lang, sheet=report.sheet) if report.sheet else "")
 
 
 def _details(report: ImportReport, lang: str) -> list[tuple[str, str]]:
     """(label key, value) for what the import detected; empty values are left out."""
-    sep = "、" if lang == "zh" else ", "
+    sep = as_translator(lang).list_sep
     # two names of one city (沈阳, 沈阳市) are one matched city, as they are one city
     cities = _label("cities_count", lang, cities=len(report.cities),
                     matched=len(set(report.cities_matched.values())),
@@ -107,15 +102,15 @@ def _details(report: ImportReport, lang: str) -> list[tuple[str, str]]:
 
 
 #: Delimiters by name: a tab printed as '\t' is Python's spelling, not the user's.
-DELIMITERS = {",": ("comma", "逗号"), "\t": ("tab", "制表符"), ";": ("semicolon", "分号"),
-              "|": ("vertical bar (|)", "竖线（|）")}
+DELIMITERS = {",": N_("comma"), "\t": N_("tab"), ";": N_("semicolon"),
+              "|": N_("vertical bar (|)")}
 
 
 def _delimiter(delimiter: str, lang: str) -> str:
     if not delimiter:
         return ""
-    en, zh = DELIMITERS.get(delimiter, (repr(delimiter), repr(delimiter)))
-    return zh if lang == "zh" else en
+    name = DELIMITERS.get(delimiter)
+    return as_translator(lang).gettext(name) if name else repr(delimiter)
 
 
 def _years(years: list[int]) -> str:
@@ -130,15 +125,15 @@ def _conversions(report: ImportReport, lang: str) -> str:
     without the structured conversions keeps its coded ones)."""
     if not report.unit_conversions:
         return "; ".join(report.units_converted)
-    return ("；" if lang == "zh" else "; ").join(
+    return as_translator(lang).clause_sep.join(
         conversion_text(source, code, exponent, lang)
         for source, code, exponent in report.unit_conversions)
 
 
 def reading_note(report: ImportReport, lang: str = "en") -> str:
     """How the file was read, for its source's notes: 'Layout: long table; Encoding: gbk'."""
-    separator, colon = ("；", "：") if lang == "zh" else ("; ", ": ")
-    return separator.join(f"{_label(key, lang)}{colon}{value or '-'}"
+    tr = as_translator(lang)
+    return tr.clause_sep.join(f"{_label(key, tr)}{tr.colon}{value or '-'}"
                           for key, value in (("layout", _layout(report.layout, lang)),
                                              ("encoding", report.encoding)))
 
@@ -148,34 +143,36 @@ def _layout(layout: str, lang: str) -> str:
     sheets (the report holds their codes, 'wide_indicators, long')."""
     if not layout:
         return layout
-    names, sep = (LAYOUTS_ZH, "、") if lang == "zh" else (LAYOUTS_EN, ", ")
-    return sep.join(names.get(part, part) for part in layout.split(", "))
+    tr = as_translator(lang)
+    return tr.join(tr.gettext(LAYOUTS[part]) if part in LAYOUTS else part
+                   for part in layout.split(", "))
 
 
 # ------------------------------------------------------------------------ places and issues
 def where_text(location: Location, lang: str = "en") -> str:
     """'f.xls, sheet '1-7', row 6, column A' / 'f.xls，工作表“1-7”，第 6 行，A 列'."""
-    if lang != "zh":
-        return location.describe()
+    tr = as_translator(lang)
     parts = [location.file]
     if location.sheet:
-        parts.append(f"工作表“{location.sheet}”")
+        parts.append(tr.gettext("sheet {sheet!r}", sheet=location.sheet))
     if location.row is not None:
-        parts.append(f"第 {location.row} 行")
+        parts.append(tr.gettext("row {row}", row=location.row))
     if location.column:
-        parts.append(f"{location.column} 列")
-    return "，".join(parts)
+        parts.append(tr.gettext("column {column}", column=location.column))
+    return tr.comma.join(parts)
 
 
 def issue_line(issue: Issue, lang: str = "en") -> str:
     """One issue on one line, its place first (the CLI's line for a refused file)."""
-    separator = "：" if lang == "zh" else ": "
-    return f"{where_text(issue.location, lang)}{separator}{issue_message(issue, lang)}"
+    colon = as_translator(lang).colon
+    return f"{where_text(issue.location, lang)}{colon}{issue_message(issue, lang)}"
 
 
 def issue_message(issue: Issue, lang: str = "en") -> str:
-    """The issue's sentence in `lang`; a code without a Chinese sentence keeps its English."""
-    if lang != "zh":
+    """The issue's sentence in `lang`; a code without a Chinese sentence keeps its English.
+    The English is made where the issue is found (the readers); ISSUES_ZH builds the Chinese
+    from the code and values (not yet in the gettext catalogue, see the module doc)."""
+    if not as_translator(lang).chinese:
         return issue.message
     make = ISSUES_ZH.get(issue.code)
     if make is None:

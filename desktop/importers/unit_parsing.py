@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.units import SCALE_WORDS, UNITS
+from desktop.text.translator import N_, as_translator
 
 #: base unit words -> canonical code (extends desktop.core.units locally)
 _BASE_UNITS: dict[str, str] = {
@@ -133,13 +134,14 @@ class UnitSpec:
 
 
 #: Labels of canonical codes that units.UNITS does not hold (codes only the importer makes):
-#: code -> (English, Chinese). UNITS is not extended for them, since a unit there also says
-#: which currency a value is in, and that decides which values may share an axis.
-_EXTRA_LABELS: dict[str, tuple[str, str]] = {
-    "per_mille": ("per mille (‰)", "‰"),
-    "EUR": ("euros", "欧元"),
-    "NAC": ("national currency", "本币"),
-    "PPS_EU27_2020": ("purchasing power standards (EU27 2020)", "购买力标准（欧盟27国，2020年）"),
+#: code -> English (Chinese in the catalogue). UNITS is not extended for them, since a unit
+#: there also says which currency a value is in, and that decides which values may share an
+#: axis.
+_EXTRA_LABELS: dict[str, str] = {
+    "per_mille": N_("per mille (‰)"),
+    "EUR": N_("euros"),
+    "NAC": N_("national currency"),
+    "PPS_EU27_2020": N_("purchasing power standards (EU27 2020)"),
 }
 
 
@@ -147,10 +149,10 @@ def unit_label(code: str, lang: str = "en") -> str:
     """A canonical unit as people read it ('yuan (CNY)' / '元'); a code without a label (a
     counting word such as 吨, an ISO currency such as SEK) as it is."""
     unit = UNITS.get(code)
+    tr = as_translator(lang)
     if unit is not None:
-        return unit.label_zh if lang == "zh" else unit.label_en
-    en, zh = _EXTRA_LABELS.get(code, (code, code))
-    return zh if lang == "zh" else en
+        return tr.pick(unit.label_en, unit.label_zh)
+    return tr.gettext(_EXTRA_LABELS[code]) if code in _EXTRA_LABELS else code
 
 
 def conversion_text(source: str, code: str, exponent: int, lang: str = "en") -> str:

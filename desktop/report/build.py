@@ -43,6 +43,7 @@ from desktop.report.model import (
 )
 from desktop.report.palette import series_colors
 from desktop.text.phrases import category_name, join_names, text
+from desktop.text.translator import N_, Translator, as_translator, translator
 
 #: Shown first in the summary when chosen; other chosen indicators follow up to SUMMARY_SIZE.
 KEY_INDICATORS = ("gdp", "gdp_per_capita", "gdp_real_growth", "population_resident",
@@ -59,9 +60,10 @@ def validate_options(dataset: Dataset, options: ReportOptions) -> None:
         dataset.indicator(indicator_id)
 
 
-def format_date(iso: str, lang: str) -> str:
+def format_date(iso: str, lang: str | Translator) -> str:
+    """'7 December 2026' / '2026年12月7日' (not the C library's locale-dependent month)."""
     day = dt.date.fromisoformat(iso)
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.strftime("%-d %B %Y")
+    return as_translator(lang).date(day.year, day.month, day.day)
 
 
 def _slug(textual: str) -> str:
@@ -74,6 +76,7 @@ class _Builder:
     def __init__(self, dataset: Dataset, options: ReportOptions, profile: Profile) -> None:
         self.dataset, self.options, self.profile = dataset, options, profile
         self.lang = options.lang
+        self.tr = translator(options.lang)
         self.focus = dataset.cities[options.focus_id]
         self.peers = [dataset.cities[p] for p in profile.peer_ids]
         self.city_ids = [profile.focus_id, *profile.peer_ids]
@@ -104,9 +107,7 @@ class _Builder:
     def source_line(self, source: Source) -> str:
         """'Publisher: title (file)', with Chinese punctuation in a Chinese report."""
         publisher, title = source.publisher_in(self.lang), source.title_in(self.lang)
-        if self.lang == "zh":
-            return f"{publisher}：{title}（{source.file}）"
-        return f"{publisher}: {title} ({source.file})"
+        return f"{publisher}{self.tr.colon}{title}{self.tr.parens(source.file)}"
 
     def source_with_caveats(self, source: Source) -> str:
         """The source line followed by its caveats, so a reader of the printed report sees
@@ -114,17 +115,17 @@ class _Builder:
         line, notes = self.source_line(source), source.notes_in(self.lang)
         if not notes:
             return line
-        return f"{line}。{notes}" if self.lang == "zh" else f"{line}. {notes}"
+        return self.tr.sentence(line) + self.tr.word_sep + notes
 
     # --- sections ------------------------------------------------------------------------
     def cover(self) -> None:
         lang, options = self.lang, self.options
         peers = join_names([p.name(lang) for p in self.peers], lang)
         place = self.focus.kind_label(lang)
-        province = self.focus.province_zh if lang == "zh" else self.focus.province_en
+        province = self.tr.pick(self.focus.province_en, self.focus.province_zh)
         facts = [
-            (text("focus_city", lang), ", ".join(x for x in (self.focus.name(lang), place,
-                                                              province) if x)),
+            (text("focus_city", lang), self.tr.comma.join(
+                x for x in (self.focus.name(lang), place, province) if x)),
             (text("peers", lang), peers or "—"),
         ]
         if options.group_id and options.group_id in self.dataset.groups:
@@ -150,6 +151,10 @@ class _Builder:
         self.blocks.append(Paragraph(
             text("summary_lead", lang, focus=self.focus.name(lang), peers=peers,
                  count=len(self.city_ids)), "lead"))
+        from desktop.report.locator import locator_blocks  # the locator map (issue 15)
+
+        self.blocks.extend(locator_blocks(self.dataset, self.profile.focus_id,
+                                          self.profile.peer_ids, lang))
         chosen = [i for i in KEY_INDICATORS if i in self.rows]
         chosen += [i for i in self.rows if i not in chosen]
         rows = [self.rows[i] for i in chosen
@@ -195,18 +200,31 @@ class _Builder:
         grouped = [(c, ids) for c, ids in grouped if ids]
         total = sum(len(ids) for _, ids in grouped) or 1
         done = 0
+        limit = self.options.charts_per_category
         for category, ids in grouped:
             name = category_name(category, self.lang)
             self.section(name, f"cat-{_slug(category)}")
             for indicator_id in ids:
                 check_cancelled(progress)
-                self.indicator_charts(indicator_id)
+                if limit is None or indicator_id in self.headline(ids, limit):
+                    self.indicator_charts(indicator_id)
                 done += 1
                 progress.report(start + (end - start) * done / total, "charts")
             self.blocks.append(Heading(text("table_for", self.lang, category=name), 2))
             self.blocks.append(self.profile_table(ids))
 
-    def indicator_charts(self, indicator_id: str) -> None:
+    def headline(self, ids: Sequence[str], limit: int) -> set[str]:
+        """The `limit` indicators of a section that get charts: those most of the compared
+        cities have values for (a line of the focus alone says less than the table), in
+        catalog order among equals."""
+        def shared(indicator_id: str) -> int:
+            return sum(self.dataset.has_series(c, indicator_id) for c in self.city_ids)
+
+        ranked = sorted(range(len(ids)), key=lambda i: (-shared(ids[i]), i))
+        return {ids[i] for i in ranked[:limit] if shared(ids[i])}
+
+    def indicator_charts(self, indicator_id: str) -> bool:
+        """The indicator's charts under its heading; False when it has none to draw."""
         lang = self.lang
         indicator = self.indicator(indicator_id)
         charts: list[ChartBlock] = []
@@ -238,19 +256,19 @@ class _Builder:
         if charts:
             self.blocks.append(Heading(indicator.label(lang), 2))
             self.blocks.extend(charts)
+        return bool(charts)
 
     def _suspect_chart_notes(self, spec: LineChartSpec) -> list[str]:
         """One note per suspect point drawn (grey hollow circle, apart from its line)."""
-        zh = self.lang == "zh"
-        lead = _SUSPECT_POINT[zh]
-        return [f"⚠ {lead}{s.label} {int(year)}{'：' if zh else ': '}{reason}"
+        lead = self.tr.gettext(_SUSPECT_POINT)
+        return [f"⚠ {lead}{s.label} {int(year)}{self.tr.colon}{reason}"
                 for s in spec.series
                 for year, reason in zip(s.suspect_years, s.suspect_reasons, strict=True)]
 
     def _indicator_notes(self, indicator: Indicator, spec_notes: Sequence[str]) -> list[str]:
         notes = list(spec_notes)
-        if self.lang == "zh" and indicator.notes_zh and indicator.notes_en in notes:
-            notes[notes.index(indicator.notes_en)] = indicator.notes_zh
+        if indicator.notes_en in notes:
+            notes[notes.index(indicator.notes_en)] = indicator.notes(self.lang)
         return notes
 
     def bar_chart(self, indicator_id: str) -> ChartBlock | None:
@@ -309,7 +327,7 @@ class _Builder:
             texts[rank_column] = rank_text(self.rows[indicator_id], lang)
             rows.append(TableRow(tuple(texts), tones=tuple(c.tone for c in cells)))
         count = len(self.city_ids)
-        gap_width = 15 if lang == "zh" else 11  # '−3.4个百分点' on one line
+        gap_width = 15 if self.tr.chinese else 11  # '−3.4个百分点' on one line (wide script)
         return TableBlock(
             columns=columns, rows=tuple(rows),
             align=("l", "l", "r", *("r",) * count, "r", "r", "r"),
@@ -320,7 +338,7 @@ class _Builder:
 
     def notes(self) -> None:
         lang = self.lang
-        colon = "：" if lang == "zh" else ": "
+        colon = self.tr.colon
         self.section(text("notes", lang), "notes")
         self.blocks.append(Heading(text("sources", lang), 2))
         self.blocks.extend(Paragraph(self.source_with_caveats(source), "note")
@@ -329,7 +347,7 @@ class _Builder:
         for indicator_id in self.rows:
             indicator = self.indicator(indicator_id)
             # Chinese sentences follow each other without a space.
-            body = ("" if lang == "zh" else " ").join(
+            body = self.tr.word_sep.join(
                 x for x in (indicator.definition(lang), indicator.notes(lang)) if x)
             if body:
                 definitions.append(Paragraph(f"{indicator.label(lang)}{colon}{body}", "note",
@@ -344,12 +362,10 @@ class _Builder:
             indicators = [i for i in self.rows if i in series_break.indicator_ids]
             if not cities or not indicators:
                 continue
-            note = series_break.note_zh if lang == "zh" and series_break.note_zh else (
-                series_break.note_en)
+            note = series_break.note(lang)
             names = join_names([self.name(c) for c in cities], lang)
-            labels = text("list_sep", lang).join(self.indicator(i).label(lang)
-                                                 for i in indicators)
-            labels = f"（{labels}）" if lang == "zh" else f" ({labels})"
+            labels = self.tr.parens(self.tr.join(self.indicator(i).label(lang)
+                                                 for i in indicators))
             breaks.append(Paragraph(f"{series_break.year} — {names}{colon}{note}{labels}",
                                     "note"))
         self.blocks.extend(breaks or [Paragraph(text("no_breaks", lang), "note")])
@@ -366,8 +382,8 @@ class _Builder:
                 grouped.setdefault(key, []).append(suspect)
         if grouped:
             heading = "suspect_included" if self.include_suspect else "suspect"
-            self.blocks.append(Heading(_REGISTER_HEADINGS[heading][lang == "zh"], 2))
-            comma = "，" if lang == "zh" else ", "
+            self.blocks.append(Heading(self.tr.gettext(_REGISTER_HEADINGS[heading]), 2))
+            comma = self.tr.comma
             for (_entry, city_id, indicator_id), values in grouped.items():
                 years = text("list_sep", lang).join(str(v.year) for v in values)
                 label = self.indicator(indicator_id).label(lang)
@@ -385,7 +401,7 @@ class _Builder:
         # a city beside its province compares two vintages: said once, first
         mixed = vintage_note(self.dataset, self.city_ids, list(self.rows), lang)
         if vintages or mixed:
-            self.blocks.append(Heading(_REGISTER_HEADINGS["vintage"][lang == "zh"], 2))
+            self.blocks.append(Heading(self.tr.gettext(_REGISTER_HEADINGS["vintage"]), 2))
             if mixed:
                 self.blocks.append(Paragraph(mixed, "note"))
             self.blocks.extend(Paragraph(e.sentence(lang), "note") for e in vintages)
@@ -421,20 +437,17 @@ class _Builder:
         return ContentsBlock(text("contents", self.lang), entries)
 
 
-#: Headings of the breaks register's notes: (English, Chinese).
+#: Headings of the breaks register's notes (Chinese in the catalogue).
 _REGISTER_HEADINGS = {
-    "suspect": ("Suspect values (shown marked ⚠, left out of medians, ranks and changes)",
-                "可疑数值（标注⚠，不计入中位数、排名和变化）"),
-    "vintage": ("Data vintages", "数据版本"),
-    "suspect_included": ("Suspect values (shown marked ⚠, included in medians, ranks and "
-                         "changes at the user's choice)",
-                         "可疑数值（标注⚠，按用户选择计入中位数、排名和变化）"),
+    "suspect": N_("Suspect values (shown marked ⚠, left out of medians, ranks and changes)"),
+    "vintage": N_("Data vintages"),
+    "suspect_included": N_("Suspect values (shown marked ⚠, included in medians, ranks and "
+                           "changes at the user's choice)"),
 }
 
 
-#: what a grey hollow circle on a report chart is, in English and Chinese
-_SUSPECT_POINT = ("grey hollow circle, a suspect value not joined into its line: ",
-                  "灰色空心圆为可疑数值，未连入折线：")
+#: what a grey hollow circle on a report chart is
+_SUSPECT_POINT = N_("grey hollow circle, a suspect value not joined into its line: ")
 
 
 def build_report(

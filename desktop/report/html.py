@@ -22,6 +22,7 @@ from desktop.report.model import (
     TableBlock,
 )
 from desktop.report.palette import BETTER, BREAK, WORSE
+from desktop.text.translator import translator
 
 #: Font families: DejaVu Sans for Latin text and digits (Qt's PDF text extraction of Noto CJK
 #: digits is unreliable), Noto Sans CJK SC for Chinese. Qt and browsers fall back per glyph.
@@ -198,7 +199,7 @@ def _page_css(document: ReportDocument) -> str:
     paper = "A4" if document.options.paper == "a4" else "letter"
     orientation = " landscape" if document.options.landscape else ""
     fonts = ", ".join(f"'{f}'" for f in FONT_FAMILIES) + ", sans-serif"
-    page_word = "第" if document.lang == "zh" else "Page"
+    page_word = translator(document.lang).pgettext("page footer", "Page")
     return QT_CSS + _PAGE_CSS % {"paper": paper + orientation, "fonts": fonts,
                                  "page_word": page_word}
 
@@ -235,7 +236,7 @@ def render_html(document: ReportDocument, charts: Mapping[str, str]) -> str:
             body.append(table_html(block) + table_note_html(block))
         elif isinstance(block, ChartBlock):
             body.append(_figure_html(block, charts.get(block.chart_id, "")))
-    lang = "zh-Hans" if document.lang == "zh" else "en"
+    lang = translator(document.lang).html_lang
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{esc(document.title)}</title>\n"

@@ -12,8 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # keeps this module light: the CLI parser imports it at start-up
     from desktop.analysis.chart_spec import LineChartSpec
+    from desktop.analysis.map_spec import MapSpec
 
 SECTIONS = ("cover", "contents", "summary", "categories", "notes", "appendix")
+#: What a report holds unless asked for more: the full data appendix is an option (the dialog's
+#: section box, `report --appendix`), so that a four-city A4 profile stays near 16 pages.
+DEFAULT_SECTIONS = tuple(s for s in SECTIONS if s != "appendix")
+#: Charts per indicator section by default: the section's headline indicators (catalog
+#: order, with data); the others are in the section's side-by-side table. None: every one.
+CHARTS_PER_CATEGORY = 1
 CHART_TYPES = ("line", "bar")
 PAPERS = ("a4", "letter")
 #: Money in the report (desktop.analysis.currency.CHOICES, kept here to keep this module light)
@@ -34,7 +41,7 @@ class ReportOptions:
     #: None: the latest year the focus shares with a peer; LATEST_EACH: each city's latest
     year: int | str | None = None
     lang: str = "en"
-    sections: tuple[str, ...] = SECTIONS
+    sections: tuple[str, ...] = DEFAULT_SECTIONS
     chart_types: tuple[str, ...] = ("line",)
     paper: str = "a4"
     landscape: bool = False
@@ -43,6 +50,8 @@ class ReportOptions:
     currency: str = "auto"  # one of CURRENCIES; the window's view currency by default
     #: "current", "constant" or "constant:YEAR" (desktop.analysis.prices); the window's choice
     prices: str = "current"
+    #: charts per indicator section (None: a chart for every indicator)
+    charts_per_category: int | None = CHARTS_PER_CATEGORY
 
     def with_selection(self, focus_id: str, peer_ids: tuple[str, ...],
                        group_id: str | None = None) -> ReportOptions:
@@ -63,6 +72,7 @@ class ReportOptions:
             "group_id": self.group_id,
             "currency": self.currency,
             "prices": self.prices,
+            "charts_per_category": self.charts_per_category,
         }
 
     @classmethod
@@ -75,7 +85,7 @@ class ReportOptions:
             indicator_ids=None if indicators is None else tuple(str(i) for i in indicators),
             year=_year_rule(data.get("year")),
             lang=data.get("lang", "en") if data.get("lang") in ("en", "zh") else "en",
-            sections=tuple(s for s in data.get("sections", SECTIONS) if s in SECTIONS),
+            sections=tuple(s for s in data.get("sections", DEFAULT_SECTIONS) if s in SECTIONS),
             chart_types=tuple(c for c in data.get("chart_types", ("line",)) if c in CHART_TYPES),
             paper=data.get("paper", "a4") if data.get("paper") in PAPERS else "a4",
             landscape=bool(data.get("landscape", False)),
@@ -83,7 +93,19 @@ class ReportOptions:
             currency=data.get("currency", "auto") if data.get("currency") in CURRENCIES
             else "auto",
             prices=_prices(data.get("prices")),
+            charts_per_category=_charts_per_category(data.get("charts_per_category",
+                                                              CHARTS_PER_CATEGORY)),
         )
+
+
+def _charts_per_category(value: Any) -> int | None:
+    """A saved chart limit: a positive count, or None (every indicator); the default for
+    anything else."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 1000:
+        return value
+    return CHARTS_PER_CATEGORY
 
 
 def _prices(value: Any) -> str:
@@ -176,7 +198,7 @@ class ChartBlock:
 
     chart_id: str
     kind: str  # line or bar
-    spec: LineChartSpec | BarChartSpec
+    spec: LineChartSpec | BarChartSpec | MapSpec  # MapSpec: kind "map", the locator map
     title: str
     unit: str
     legend: tuple[LegendEntry, ...]

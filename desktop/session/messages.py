@@ -19,7 +19,7 @@ from desktop.core.errors import (
 if TYPE_CHECKING:
     from desktop.core.dataset import Dataset
 
-#: Error codes said from their values alone (sentences in desktop/report/i18n_text.py).
+#: Error codes said from their values alone (sentences in desktop/text/phrases.py).
 CODED_ERRORS = ("currency_mismatch", "unit_mismatch", "missing_exchange_rate", "no_sector_data",
                 "no_value", "invalid_peer_query", "missing_deflator", "missing_deflator_year")
 
@@ -56,9 +56,11 @@ def _guesses(dataset: Dataset | None, name: str, lang: str) -> str:
 
     if dataset is None:
         return ""
+    from desktop.text.translator import translator
+
     guesses = [c.name(lang) for c in dataset.lookup.search(name, limit=3)]
-    separator = "、" if lang == "zh" else ", "
-    return text("did_you_mean", lang, names=separator.join(guesses)) if guesses else ""
+    names = translator(lang).join(guesses)
+    return text("did_you_mean", lang, names=names) if guesses else ""
 
 
 def _known(dataset: Dataset | None, what: str) -> str:

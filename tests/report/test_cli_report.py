@@ -55,12 +55,14 @@ def test_pdf_report_for_shenyang(tmp_path: Path) -> None:
 def test_chinese_html_report_is_self_contained(tmp_path: Path) -> None:
     out = tmp_path / "沈阳.html"
     result = run_report("--focus", "沈阳市", "--group", "north_east", "--lang", "zh",
-                        "--paper", "letter", "--landscape", "--charts", "line,bar",
+                        "--all-charts", "--paper", "letter", "--landscape", "--charts", "line,bar",
                         "--year", "2016", "--indicators", "gdp,gdp_per_capita", "-o", str(out))
     assert result.returncode == 0, result.stderr
     page = out.read_text(encoding="utf-8")
     assert "沈阳市" in page and "约为同类城市中位数的" in page
-    assert page.count("<svg") == 4  # a line and a bar chart per indicator
+    # a line and a bar chart per indicator, and the summary's locator map (issue 15)
+    assert page.count("<svg") == 5
+    assert 'id="map-locator"' in page
     assert "size: letter landscape" in page
     assert not re.search(r"""(src|href)=["'](https?:|//|file:)""", page)
 
@@ -154,3 +156,22 @@ def test_nbs_data_comes_in_as_its_own_series_and_the_hot_spots_keep_csmar(
     assert "as a series of its own" in flat
     # the peer median is Beijing's 2016 GDP: CSMAR's 27,041.20 亿元, not NBS's 28,438.70
     assert "27,041.20 亿元" in flat and "28,438.70" not in flat
+
+
+def test_default_north_east_report_fits_16_a4_pages_and_appendix_is_an_option(
+        tmp_path: Path) -> None:
+    """Issue 15: a four-city A4 profile in at most 16 pages by default; --appendix adds the
+    full data (it was 41 pages with it always in)."""
+    short, full = tmp_path / "short.pdf", tmp_path / "full.pdf"
+    assert run_report("--focus", "Shenyang", "--group", "north_east", "-o",
+                      str(short)).returncode == 0
+    assert run_report("--focus", "Shenyang", "--group", "north_east", "--appendix", "-o",
+                      str(full)).returncode == 0
+
+    def pages(path: Path) -> int:
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                              check=True).stdout
+        return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+    assert pages(short) <= 16
+    assert pages(full) > pages(short) + 3

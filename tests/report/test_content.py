@@ -13,6 +13,7 @@ from desktop.core.errors import UnknownCityError, UnknownIndicatorError
 from desktop.report.build import build_report
 from desktop.report.html import render_html
 from desktop.report.model import (
+    SECTIONS,
     ChartBlock,
     ContentsBlock,
     CoverBlock,
@@ -59,7 +60,8 @@ def test_gdp_sentence_and_rank(dataset: Dataset) -> None:
 @pytest.fixture(scope="module")
 def english(dataset: Dataset):
     options = ReportOptions(SHENYANG, NORTH_EAST, year=2016, chart_types=("line", "bar"),
-                            group_id="north_east", date="2024-03-05")
+                            group_id="north_east", date="2024-03-05", sections=SECTIONS,
+                            charts_per_category=None)
     return build_report(dataset, options)
 
 
@@ -141,3 +143,18 @@ def test_html_is_self_contained(english) -> None:
     assert not re.search(r"""(src|href)=["'](https?:|//|file:)""", page)
     assert "break-inside: avoid" in page and "5,546.45" in page
     assert not any(isinstance(b, ChartBlock) and not b.legend for b in english.blocks)
+
+
+def test_the_default_report_is_short_and_the_appendix_is_asked_for(dataset: Dataset) -> None:
+    """Issue 15: a four-city profile to hand over, not 41 pages: no data appendix unless
+    asked, and charts for each section's headline indicators (the rest in its table)."""
+    short = build_report(dataset, ReportOptions(SHENYANG, NORTH_EAST, year=2016))
+    titles = [h.text for h in short.headings(level=1)]
+    assert "Appendix: data" not in titles
+    charts = [b for b in short.blocks if isinstance(b, ChartBlock) and b.kind == "line"]
+    sections = [t for t in titles if t not in ("Summary", "Notes")]
+    assert len(charts) <= len(sections)  # one headline chart per indicator section
+    full = build_report(dataset, ReportOptions(SHENYANG, NORTH_EAST, year=2016,
+                                               sections=SECTIONS, charts_per_category=None))
+    assert "Appendix: data" in [h.text for h in full.headings(level=1)]
+    assert len([b for b in full.blocks if isinstance(b, ChartBlock)]) > 2 * len(charts)

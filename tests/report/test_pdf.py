@@ -12,7 +12,7 @@ import pytest
 
 from desktop.core.dataset import Dataset
 from desktop.report.build import build_report
-from desktop.report.model import ReportOptions, TableBlock
+from desktop.report.model import SECTIONS, ReportOptions, TableBlock
 
 from .conftest import NORTH_EAST, SHENYANG
 
@@ -41,8 +41,10 @@ def page_text(path: Path, page: int) -> str:
 @pytest.fixture(scope="module")
 def english(qapp, dataset: Dataset, tmp_path_factory: pytest.TempPathFactory):
     path = tmp_path_factory.mktemp("report") / "shenyang.pdf"
+    # the full report (appendix, a chart for every indicator): the layout rules on most pages
     options = ReportOptions(SHENYANG, NORTH_EAST, year=2016, date="2024-03-05",
-                            chart_types=("line", "bar"))
+                            chart_types=("line", "bar"), sections=SECTIONS,
+                            charts_per_category=None)
     document, layout = _render(dataset, options, path)
     pages = [page_text(path, n) for n in range(1, layout.page_count + 1)]
     return path, document, layout, pages

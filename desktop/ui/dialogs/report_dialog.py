@@ -92,7 +92,7 @@ class ReportDialog(QDialog):
             "appendix": self.tr("Appendix: full data table"),
         }
         for key in SECTIONS:
-            box = QCheckBox(titles.get(key, SECTION_NAMES[key][0]))
+            box = QCheckBox(titles.get(key, SECTION_NAMES[key]))
             self.section_boxes[key] = box
             section_layout.addWidget(box)
 
