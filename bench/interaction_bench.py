@@ -1,24 +1,22 @@
-"""Interaction budget (issue 4 item 6): how long the app takes to show a new selection.
+"""Click to painted pixels (issue 15 item 6): how long the app takes to show a new selection.
 
-Two update paths are measured, each in two cases:
-- the chart panel alone: ChartPanel.set_selection (spec built by desktop.analysis.charts,
-  items updated with setData, legend, ranges, notes), against a baseline of bare pyqtgraph
-  `setData` of the same data on the same number of ready-made curves, measured in the same run,
-  so the ratio says what the app adds;
-- the whole window: the focus box, peer picker, indicator list or year box emits its signal and
-  the controller rebuilds the side-by-side table (with its detail columns) and the visible
-  chart. This is the figure the verdict is on, together with the chart alone.
+The verdict is on the whole path a user feels, in the window: the focus box, peer picker,
+indicator list or year box emits its signal, the controller rebuilds the side-by-side table and
+the visible chart, then the events that follow are processed, which paints what changed
+(offscreen: software rasterising into the backing store). Targets: median
+33 ms for 10 cities (two frames at 60 Hz) and 50 ms with ~300 comparable cities drawn faintly
+behind. The update alone and the paint alone are printed beside it.
 
-The verdict is on the update path, as the issue's own figures (setData ~8-14 ms for 10 lines);
-the repaint that follows (software rasterising, offscreen) is measured and printed beside it.
+The baseline, in the same run: the chart panel's own path (ChartPanel.set_selection + repaint)
+against bare pyqtgraph `setData` of the same data on the same number of ready-made curves +
+the same repaint, so the ratio says what the app adds to drawing.
 
 Cases:
-- 10 cities x 30 years (focus and 9 peers): target median 16 ms (one frame at 60 Hz);
-- 300 cities: the same plus every comparable city drawn faintly behind (one multi-segment
-  curve): target median 50 ms.
+- 10 cities x 30 years (focus and 9 peers);
+- 300: the same plus every comparable city drawn faintly behind (one multi-segment curve).
 
 Each update changes the focus, the peers, the indicator or the year, in turn. The last line
-is `interaction_bench: <window medians>, <chart medians> (target ...) ok|short`.
+is `interaction_bench: <window medians> (target ...) ok|short`.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/interaction_bench.py [--rounds N]
 """
@@ -34,7 +32,7 @@ from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-TARGETS_MS = {"10x30": 16.0, "300": 50.0}
+TARGETS_MS = {"10x30": 33.0, "300": 50.0}
 INDICATORS = ("gdp", "gdp_per_capita", "average_wage", "population_registered")
 
 
@@ -165,10 +163,9 @@ def main(argv: list[str] | None = None) -> int:
               f" | {count} cities, target {TARGETS_MS[case]:.0f} ms")
     widget.close()
     window = _whole_window(app, dataset, cities, args.rounds)
-    ok = (all(results[c] <= TARGETS_MS[c] for c in results)
-          and all(window[c] <= TARGETS_MS[c] for c in window))
-    figure = (f"{window['10x30']:.1f} ms / {window['300']:.1f} ms median table + chart "
-              f"(window), {results['10x30']:.1f} ms / {results['300']:.1f} ms chart alone")
+    ok = all(window[c] <= TARGETS_MS[c] for c in window)
+    figure = (f"{window['10x30']:.1f} ms / {window['300']:.1f} ms median click to painted "
+              f"window (chart alone update {results['10x30']:.1f} / {results['300']:.1f} ms)")
     target = f"{TARGETS_MS['10x30']:.0f} ms / {TARGETS_MS['300']:.0f} ms"
     print(f"interaction_bench: {figure} (target {target}) {'ok' if ok else 'short'}")
     return 0
@@ -213,15 +210,23 @@ def _whole_window(app: object, dataset: object, cities: list[str], rounds: int
             year = years[(i // 4) % len(years)]
             window.year_box.activated.emit(max(window.year_box.findData(year), 0))
 
+    def settle_and_paint() -> None:
+        """The events the change posted (layout, deferred updates) and the paint they ask
+        for: Qt repaints the dirty regions of the window's backing store when the update
+        request is delivered, here, as on screen (a full window.repaint() would time what
+        did not change too)."""
+        app.processEvents()
+
     out = {}
     for case, with_pool in (("10x30", False), ("300", True)):
         window.chart_panel.background_check.setChecked(with_pool)
         app.processEvents()
-        times, settle = timed(change, app.processEvents, rounds)
-        out[case] = statistics.median(times)
-        print(f"window {case:>5}: table + chart on a focus/peer/indicator/year change: median "
-              f"{statistics.median(times):5.1f} ms, p95 {percentile(times, 0.95):5.1f} ms "
-              f"| then events and repaint median {statistics.median(settle):5.1f} ms "
+        times, settle = timed(change, settle_and_paint, rounds)
+        whole = [a + b for a, b in zip(times, settle, strict=True)]
+        out[case] = statistics.median(whole)
+        print(f"window {case:>5}: click to painted pixels median {statistics.median(whole):5.1f}"
+              f" ms, p95 {percentile(whole, 0.95):5.1f} ms | update {statistics.median(times):5.1f}"
+              f" ms + events and paint {statistics.median(settle):5.1f} ms "
               f"| target {TARGETS_MS[case]:.0f} ms")
     window.close()
     return out

@@ -40,10 +40,26 @@ def test_small_multiples_keep_readable_panels_and_scroll(window: MainWindow, qtb
     assert chart.plot_area.verticalScrollBar().maximum() > 0  # the rest is a scroll away
 
 
-def test_a_short_note_takes_only_its_own_height(window: MainWindow, qtbot) -> None:
-    chart = window.chart
-    area = chart.notes_area
+def test_a_short_note_takes_only_its_own_height(qtbot) -> None:
+    from desktop.ui.plots.line_chart import LineChart
+
+    chart = LineChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 600)
+    chart.show()
     chart.notes.setText("ⓘ one line")
-    chart.source.setText("")
     qtbot.wait(20)
-    assert area.height() <= 2 * area.fontMetrics().lineSpacing() + 8
+    area = chart.notes_area
+    assert 0 < area.height() <= 2 * area.fontMetrics().lineSpacing() + 8
+
+
+def test_the_plot_keeps_its_size_when_the_notes_get_shorter(window: MainWindow, qtbot) -> None:
+    """A selection with fewer notes must not move the plot: a move repaints the whole chart
+    and the window beneath it."""
+    chart = window.chart
+    window.indicator_list.sig_indicator_chosen.emit("gdp")  # four breaks, long notes
+    qtbot.wait(20)
+    height = chart.plot_widget.height()
+    window.indicator_list.sig_indicator_chosen.emit("average_wage")  # fewer notes
+    qtbot.wait(20)
+    assert chart.plot_widget.height() == height

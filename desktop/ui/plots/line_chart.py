@@ -154,6 +154,8 @@ class NotesArea(QScrollArea):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         holder.installEventFilter(self)
         self._labels = (notes, source)
+        self._fitted_width = 0
+        self._tallest = 0
 
     def cap(self) -> int:
         return self.fontMetrics().lineSpacing() * NOTES_LINES + 6
@@ -167,9 +169,15 @@ class NotesArea(QScrollArea):
         return sum(label.heightForWidth(inner) for label in shown) + 2 * (len(shown) - 1)
 
     def fit(self) -> None:
-        height = min(self.content_height(self.width() or 600), self.cap())
-        if self.height() != height or self.minimumHeight() != height:
-            self.setFixedHeight(height)
+        """As tall as the text up to the cap, but never shorter than it has been at this
+        width: a height that followed every selection moved and resized the plot above, and
+        Qt then repainted the whole chart and the window under it (~40 ms a change)."""
+        width = self.width() or 600
+        if width != self._fitted_width:
+            self._fitted_width, self._tallest = width, 0
+        self._tallest = max(self._tallest, min(self.content_height(width), self.cap()))
+        if self.height() != self._tallest or self.minimumHeight() != self._tallest:
+            self.setFixedHeight(self._tallest)
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(),
@@ -195,6 +203,33 @@ def stack_chart(chart: QWidget) -> None:
     layout.addWidget(chart.readout)
     chart.notes_area = NotesArea(chart.notes, chart.source)
     layout.addWidget(chart.notes_area)
+    for label in (chart.title, chart.readout):  # their height too only grows at one width
+        label._steady = _SteadyHeight(label)  # type: ignore[attr-defined]
+
+
+class _SteadyHeight(QObject):
+    """Keeps a word-wrapped label at the tallest height it has needed at its current width, so
+    that a shorter title or read-out does not move the plot (see NotesArea.fit)."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label)
+        self._label = label
+        self._width = 0
+        label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            label = self._label
+            width = label.width()
+            if width != self._width:
+                self._width = width
+                label.setMinimumHeight(0)
+            needed = label.heightForWidth(width) if label.wordWrap() else \
+                label.sizeHint().height()
+            if needed > label.minimumHeight():
+                label.setMinimumHeight(needed)
+        return False
 
 
 def boxed_legend(plot_item: pg.PlotItem, offset: tuple[int, int]) -> pg.LegendItem:
