@@ -203,9 +203,7 @@ def line_chart_spec(
                 source = observation.provenance.source
                 sources[source.id] = source.publisher_in(lang)
         for series_break in dataset.breaks_for(city_id, indicator_id):
-            note = series_break.note_zh if lang == "zh" and series_break.note_zh else (
-                series_break.note_en
-            )
+            note = series_break.note(lang)
             breaks.setdefault(series_break.year, note)
     suffix = display.suffix(lang)
     label = indicator.label(lang)

@@ -49,44 +49,42 @@ from desktop.analysis.currency import (
 from desktop.analysis.panel import Panel, panel_for, selection_ids
 from desktop.analysis.prices import base_year_of
 from desktop.analysis.suspects import mask_grid, suspect_grid
+from desktop.core.bilingual import pick
 from desktop.core.breaks_register import SuspectValue
 from desktop.core.catalog import Indicator
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
 from desktop.core.units import DisplayScale
+from desktop.text.translator import N_, translator
 
 MODES = ("absolute", "indexed", "change")
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "year": ("Year", "年份"),
-    "peer_median": ("Peer median", "同类城市中位数"),
-    "band": ("Peer median, band: middle half of peers (25th-75th percentile)",
-             "同类城市中位数，阴影：中间一半城市（第25至75百分位）"),
-    "index": ("Index ({year} = 100)", "指数（{year}年=100）"),
-    "change_pct": ("% change since {year}", "较{year}年变化（%）"),
-    "change_pp": ("Change since {year} (percentage points)", "较{year}年变化（百分点）"),
-    "own_base": ("{cities}: no value in {year}, measured from their first year in the range.",
-                 "{cities}：{year}年无数据，从其范围内第一个有数据的年份起算。"),
-    "no_base": ("{cities}: not positive in the base year, cannot be indexed.",
-                "{cities}：基期数值非正，无法计算指数。"),
-    "no_log": ("Log scale not possible: some values are zero or negative; shown linear.",
-               "部分数值为零或负，无法使用对数坐标，改为线性坐标。"),
-    "omitted": ("No value in {year}: {cities}.", "{year}年无数据：{cities}。"),
-    "earlier": ("Older than {year}, their latest value: {cities}.",
-                "{cities}：无{year}年数据，采用其最新的较早年份数值。"),
-    "in_year": ("{label}, {year}", "{label}（{year}年）"),
-    "scatter_title": ("{y} against {x}, {year}", "{y}与{x}（{year}年）"),
-    "size_by": ("Point size: {label}", "点的大小：{label}"),
-    "trails": ("Trails: {start}–{end}, from small pale dots (earliest) to the point.",
-               "轨迹：{start}—{end}年，由小而浅的点（最早）指向当前的点。"),
-    "usd": ("US$", "美元"),
-    "billion_usd": ("billion US$", "十亿美元"),
+_WORDS: dict[str, str] = {  # English msgids; Chinese in the text catalogue
+    "points": N_("pp"),
+    "label_year": N_("{label} ({year})"),
+    'year': N_('Year'),
+    'peer_median': N_('Peer median'),
+    'band': N_('Peer median, band: middle half of peers (25th-75th percentile)'),
+    'index': N_('Index ({year} = 100)'),
+    'change_pct': N_('% change since {year}'),
+    'change_pp': N_('Change since {year} (percentage points)'),
+    'own_base': N_('{cities}: no value in {year}, measured from their first year in the range.'),
+    'no_base': N_('{cities}: not positive in the base year, cannot be indexed.'),
+    'no_log': N_('Log scale not possible: some values are zero or negative; shown linear.'),
+    'omitted': N_('No value in {year}: {cities}.'),
+    'earlier': N_('Older than {year}, their latest value: {cities}.'),
+    'in_year': N_('{label}, {year}'),
+    'scatter_title': N_('{y} against {x}, {year}'),
+    'size_by': N_('Point size: {label}'),
+    'trails': N_('Trails: {start}–{end}, from small pale dots (earliest) to the point.'),
+    'usd': N_('US$'),
+    'billion_usd': N_('billion US$'),
 }
 
 
 def word(key: str, lang: str, **values: object) -> str:
-    en, zh = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**values)
+    """A chart phrase in `lang`, from the text catalogue."""
+    return translator(lang).gettext(_WORDS[key], **values)
 
 
 class UnitMismatchError(CityProfilesError):
@@ -161,10 +159,10 @@ def chart_values(
         us = [i for i in indicators if currency_of(i) == "USD"]
         display = us[0].display if us else _usd_display(indicators[0])
         converted_currency = "USD"
-        notes.append(rates.note_zh if lang == "zh" else rates.note_en)
+        notes.append(pick(lang, rates.note_en, rates.note_zh))
         sources.add(rates.source(lang))
         if any(i.id == "gdp_real_usd" for i in indicators):
-            notes.append(REAL_USD_NOTE_ZH if lang == "zh" else REAL_USD_NOTE)
+            notes.append(pick(lang, REAL_USD_NOTE, REAL_USD_NOTE_ZH))
     return _Values(out, display, converted_currency, tuple(notes), frozenset(sources))
 
 
@@ -247,7 +245,7 @@ def break_marks(dataset: Dataset, city_ids: Sequence[str], indicator_of: Mapping
     for city_id in city_ids:
         for b in dataset.breaks_for(city_id, indicator_of[city_id]):
             if lo <= b.year <= hi:
-                found.setdefault(b.year, b.note_zh if lang == "zh" and b.note_zh else b.note_en)
+                found.setdefault(b.year, b.note(lang))
     return tuple(BreakMark(y, n) for y, n in sorted(found.items()))
 
 
@@ -261,12 +259,12 @@ def cross_country_notes(
         return ()
     # at constant prices money is converted at the base year's rate, as each row's note says
     if converted or base_year_of(dataset) is not None:
-        return (DEFINITIONS_NOTE_ZH if lang == "zh" else DEFINITIONS_NOTE_EN,)
+        return (pick(lang, DEFINITIONS_NOTE_EN, DEFINITIONS_NOTE_ZH),)
     return (CROSS_COUNTRY_NOTE,)
 
 
 def city_names(dataset: Dataset, ids: Sequence[str], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(dataset.cities[c].name(lang) for c in ids)
+    return translator(lang).list_sep.join(dataset.cities[c].name(lang) for c in ids)
 
 
 def axis_label(label: str, suffix: str) -> str:
@@ -355,7 +353,7 @@ def over_time_spec(
         suffix, decimals = "", 1
         y_label = f"{label}: {word('index', lang, year=used_base)}"
     else:
-        points = "百分点" if lang == "zh" else "pp"  # the unit of a change in percent
+        points = word("points", lang)  # the unit of a change in percent
         suffix, decimals = (points, 2) if in_points else ("%", 1)
         change = word("change_pp" if in_points else "change_pct", lang, year=used_base)
         y_label = f"{label}: {change}"

@@ -26,6 +26,7 @@ from desktop.analysis.map_geometry import MapGeometry
 from desktop.analysis.panel import panel_for
 from desktop.analysis.selection_cube import LATEST_EACH, YearRule
 from desktop.core.dataset import Dataset
+from desktop.text.translator import N_, translator
 
 #: ColorBrewer YlGnBu, 5 classes: sequential, readable in grey print, and clear of the focus
 #: red and the suspect grey.
@@ -42,36 +43,34 @@ CN_FIT_SOUTH = 17.0
 US_FIT = (-130.0, 24.0, -60.0, 50.0)
 NO_CLASS, SUSPECT_CLASS = -1, -2
 
-_WORDS = {
-    "title": ("{label}, {year}", "{label}（{year}年）"),
-    "title_each": ("{label}, each city's latest year", "{label}（各城市最新年份）"),
-    "legend": ("Quintiles ({count} places)", "五分位分组（{count}个地区）"),
-    "legend_few": ("Classes of equal count ({count} places)", "等数量分组（{count}个地区）"),
-    "no_data": ("No data", "无数据"),
-    "suspect": ("Suspect value (not classed)", "可疑数值（未分组）"),
-    "suspect_included": ("Suspect value (classed, as you chose)", "可疑数值（按设置参与分组）"),
-    "best_year": ("{year} is the year with the most mapped places ({count}).",
-                  "{year}年是有数据地区最多的年份（{count}个）。"),
-    "each_years": ("Values are each place's latest, from {first} to {last}.",
-                   "数值为各地区最新年份，{first}—{last}年。"),
-    "no_outline": ("Not on the map (no outline in the census boundary file): {cities}.",
-                   "未在地图上显示（人口普查边界文件中无轮廓）：{cities}。"),
-    "geometry": ("Outlines: 2020 census city boundaries (simplified to {tolerance}°); US metros "
-                 "at the Census Bureau's internal points (2020 Gazetteer).",
-                 "轮廓：2020年人口普查城市边界（简化精度{tolerance}°）；美国都市区为美国人口普查局"
-                 "内部点（2020年地名录）。"),
-    "us_panel": ("US metropolitan areas", "美国大都市区"),
-    "locator_title": ("Where the places are", "城市位置"),
-    "locator_alt": ("Map locating {names}", "城市位置图：{names}"),
-    "outside": ("Outside the first view of the map (pan to see them): {cities}.",
-                "不在地图初始视野内（可拖动查看）：{cities}。"),
-    "cn_panel": ("China, prefecture-level cities", "中国地级市"),
+_WORDS: dict[str, str] = {  # English msgids; Chinese in the text catalogue
+    'title': N_('{label}, {year}'),
+    'title_each': N_("{label}, each city's latest year"),
+    'legend': N_('Quintiles ({count} places)'),
+    'legend_few': N_('Classes of equal count ({count} places)'),
+    'no_data': N_('No data'),
+    'suspect': N_('Suspect value (not classed)'),
+    'suspect_included': N_('Suspect value (classed, as you chose)'),
+    'best_year': N_('{year} is the year with the most mapped places ({count}).'),
+    'each_years': N_("Values are each place's latest, from {first} to {last}."),
+    'no_outline': N_('Not on the map (no outline in the census boundary file): {cities}.'),
+    'geometry': N_("Outlines: 2020 census city boundaries (simplified to {tolerance}°); US metros "
+                   "at the Census Bureau's internal points (2020 Gazetteer)."),
+    'us_panel': N_('US metropolitan areas'),
+    'locator_title': N_('Where the places are'),
+    'locator_alt': N_('Map locating {names}'),
+    'outside': N_('Outside the first view of the map (pan to see them): {cities}.'),
+    'cn_panel': N_('China, prefecture-level cities'),
 }
 
 
+#: A year in a read-out: '2019' / '2019年' (in parentheses).
+YEAR_OF = N_("{year}")
+
+
 def word(key: str, lang: str, **values: object) -> str:
-    en, zh = _WORDS[key]
-    return (zh if lang == "zh" else en).format(**values)
+    """A map phrase in `lang`, from the text catalogue."""
+    return translator(lang).gettext(_WORDS[key], **values)
 
 
 @dataclass(frozen=True)
@@ -131,13 +130,13 @@ class MapSpec:
     def readout(self, place: MapPlace) -> str:
         """'Shenyang: 77,777 yuan (2019)', '沈阳市：907.01 万人（2020年）', or 'no data';
         a suspect value carries the register's reason."""
-        zh = self.lang == "zh"
-        colon = "：" if zh else ": "
+        words = translator(self.lang)
+        colon = words.colon
         if place.value is None:
             return f"{place.label}{colon}{word('no_data', self.lang)}"
         number = f"{place.value:,.{self.decimals}f}"
         unit = f" {self.unit_suffix}" if self.unit_suffix else ""
-        year = f"（{place.year}年）" if zh else f" ({place.year})"
+        year = words.parens(words.gettext(YEAR_OF, year=place.year))
         text = f"{place.label}{colon}{number}{unit}{year}"
         return f"{text} ⚠ {place.suspect}" if place.suspect else text
 
@@ -267,11 +266,11 @@ def map_spec(
     extents, outside = _extents(places, geometry)
     marked = [p.label for p in places if p.role != "other" and p.city_id in outside]
     if marked:
-        notes.append(word("outside", lang, cities=("、" if lang == "zh" else ", ").join(marked)))
+        notes.append(word("outside", lang, cities=translator(lang).list_sep.join(marked)))
     unmapped = [c for c in (focus_id, *peer_ids) if c in dataset.cities
                 and c not in geometry.outlines and c not in geometry.points]
     if unmapped:
-        sep = "、" if lang == "zh" else ", "
+        sep = translator(lang).list_sep
         notes.append(word("no_outline", lang, cities=sep.join(
             dataset.cities[c].name(lang) for c in dict.fromkeys(unmapped))))
     if indicator.notes(lang):
@@ -339,7 +338,7 @@ def locator_spec(dataset: Dataset, geometry: MapGeometry, focus_id: str,
     extents, _ = _extents(places, geometry)
     unmapped = [c for c in chosen if c in dataset.cities
                 and c not in geometry.outlines and c not in geometry.points]
-    sep = "、" if lang == "zh" else ", "
+    sep = translator(lang).list_sep
     notes = [word("no_outline", lang, cities=sep.join(dataset.cities[c].name(lang)
                                                        for c in unmapped))] if unmapped else []
     notes.append(word("geometry", lang, tolerance=geometry.tolerance_deg))

@@ -27,6 +27,7 @@ from desktop.analysis.panel import panel_for, selection_ids
 from desktop.analysis.selection_cube import LATEST_EACH, YearRule
 from desktop.analysis.vintages import vintage_note
 from desktop.core.dataset import Dataset
+from desktop.text.translator import translator
 
 
 @dataclass(frozen=True)
@@ -160,10 +161,8 @@ def ranking_spec(
         notes.extend(stale_notes([(dataset.cities[b.city_id].name(lang), b.year)
                                   for b in out], year, lang))
     elif earlier:
-        sep = "、" if lang == "zh" else ", "
-        notes.append(word("earlier", lang, year=year, cities=sep.join(
-            f"{b.label}（{b.year}年）" if lang == "zh" else f"{b.label} ({b.year})"
-            for b in earlier)))
+        notes.append(word("earlier", lang, year=year, cities=translator(lang).list_sep.join(
+            word("label_year", lang, label=b.label, year=b.year) for b in earlier)))
     last = max((b.year for b in out), default=year) if each else year
     for b in break_marks(dataset, selected, indicator_of, panel.years, lang):
         if last is not None and b.year <= last:

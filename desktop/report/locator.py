@@ -13,6 +13,7 @@ from desktop.analysis.map_spec import FOCUS, LOCATOR_PEER, locator_spec, word
 from desktop.core.dataset import Dataset
 from desktop.core.errors import DatasetFileError
 from desktop.report.model import ChartBlock, LegendEntry
+from desktop.text.translator import translator
 
 CHART_ID = "map-locator"
 
@@ -30,7 +31,7 @@ def locator_blocks(dataset: Dataset, focus_id: str, peer_ids: Sequence[str],
     peers = [dataset.cities[p].name(lang) for p in peer_ids if p != focus_id]
     legend = [LegendEntry(focus, FOCUS, True),
               *(LegendEntry(name, LOCATOR_PEER, False) for name in peers)]
-    sep = "、" if lang == "zh" else ", "
+    sep = translator(lang).list_sep
     return [ChartBlock(
         chart_id=CHART_ID, kind="map", spec=spec, title=spec.title, unit="",
         legend=tuple(legend), notes=spec.notes, source="",
