@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.analysis.comparison import available_indicators
 from desktop.analysis.currency import view_dataset
 from desktop.analysis.profile_table import selection_table
+from desktop.core.bilingual import pick
 from desktop.core.catalog import Source
 from desktop.core.dataset import Dataset
 from desktop.session import session as transitions
@@ -351,7 +352,7 @@ class Controller(QObject):
         each with its value exactly (canonical unit), so a conflict can be checked."""
         indicator = dataset.indicators[duplicate.indicator_id]
         unit = indicator.unit_info
-        unit_label = unit.label_zh if self.lang == "zh" else unit.label_en
+        unit_label = pick(self.lang, unit.label_en, unit.label_zh)
         cells = [self.tr("row {0}, column {1}: {2} {3}").format(
                      cell.row, cell.column, f"{cell.value:,.15g}", unit_label)
                  for cell in (duplicate.kept, *duplicate.dropped)]

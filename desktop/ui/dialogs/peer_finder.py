@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop.analysis.panel import panel_for, pool_label
 from desktop.analysis.peers import PeerQueryError, PeerResult, default_indicators, find_peers
+from desktop.core.bilingual import pick
 from desktop.core.catalog import PeerGroup
 from desktop.core.dataset import Dataset
 from desktop.text.phrases import category_name
@@ -173,7 +174,7 @@ class PeerFinderDialog(QDialog):
                 item.setCheckState(0, Qt.CheckState.Checked if indicator.id in chosen
                                    else Qt.CheckState.Unchecked)
                 item.setToolTip(0, "\n".join(t for t in (
-                    indicator.label_zh if lang != "zh" else indicator.label_en,
+                    pick(lang, indicator.label_zh, indicator.label_en),
                     indicator.definition(lang)) if t))
                 self._items[indicator.id] = item
                 box = QDoubleSpinBox()

@@ -7,8 +7,10 @@ import html
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.core.bilingual import pick
 from desktop.core.dataset import Dataset
 from desktop.core.paths import resources_dir
+from desktop.text.translator import translator
 
 
 def sources_html(dataset: Dataset, lang: str = "en") -> str:
@@ -38,17 +40,16 @@ def sources_html(dataset: Dataset, lang: str = "en") -> str:
     breaks_heading = QCoreApplication.translate("TextDialogs", "Series breaks")
     parts.append(f"<h2>{breaks_heading}</h2><ul>")
     for series_break in dataset.series_breaks:
-        note = (series_break.note_zh if lang == "zh" and series_break.note_zh
-                else series_break.note_en)
+        note = series_break.note(lang)
         parts.append(f"<li><b>{series_break.year}</b>: {html.escape(note)}</li>")
     definitions_heading = QCoreApplication.translate("TextDialogs", "Definitions")
     parts.append(f"</ul><h2>{definitions_heading}</h2><ul>")
     for indicator in dataset.indicators.values():
-        text = ("" if lang == "zh" else " ").join(  # no space between Chinese sentences
+        text = translator(lang).word_sep.join(  # no space between Chinese sentences
             t for t in (indicator.definition(lang), indicator.notes(lang)) if t)
         if text:
-            first, second = ((indicator.label_zh, indicator.label_en) if lang == "zh"
-                             else (indicator.label_en, indicator.label_zh))
+            first = indicator.label(lang)
+            second = pick(lang, indicator.label_zh, indicator.label_en)
             parts.append(f"<li><b>{html.escape(first)}</b> "
                          f"({html.escape(second)}): {html.escape(text)}</li>")
     parts.append("</ul>")

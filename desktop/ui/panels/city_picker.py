@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.bilingual import pick
 from desktop.core.catalog import City, CityLookup, PeerGroup
+from desktop.text.translator import translator
 
 if TYPE_CHECKING:
     from desktop.ui.settings import Settings
@@ -31,13 +33,10 @@ def city_entry(city: City, lang: str = "en") -> str:
     """'Shenyang · 沈阳市 · Liaoning' ('沈阳市 · Shenyang · 辽宁省' in Chinese): searchable by
     English or Chinese name, the UI language's name first."""
     parts = [city.name(lang)]
-    other = city.name_en if lang == "zh" else city.name_zh
+    other = pick(lang, city.name_zh, city.name_en)  # the other language's name
     if other and other not in parts:
         parts.append(other)
-    if lang == "zh":
-        region = city.province_zh or city.province_en or city.kind_label(lang)
-    else:
-        region = city.province_en or city.kind_label(lang)
+    region = pick(lang, city.province_en, city.province_zh) or city.kind_label(lang)
     if region and region not in parts:
         parts.append(region)
     return " · ".join(parts)
@@ -193,9 +192,8 @@ class PeerPicker(QWidget):
 
     def _group_label(self, group: PeerGroup) -> str:
         members = [self._names.get(c, c).split(" · ")[0] for c in group.city_ids]
-        if self._lang == "zh":  # Chinese punctuation: 东北（大连市、哈尔滨市、长春市）
-            return f"{group.name(self._lang)}（{'、'.join(members)}）"
-        return f"{group.name(self._lang)} ({', '.join(members)})"
+        words = translator(self._lang)  # Chinese punctuation: 东北（大连市、哈尔滨市、长春市）
+        return group.name(self._lang) + words.parens(words.list_sep.join(members))
 
     # --- saved (custom) groups -----------------------------------------------------------
     def use_custom_groups(self, settings: Settings) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from desktop.core.bilingual import pick
 from desktop.core.catalog import Indicator
 from desktop.text.phrases import category_name
 
@@ -41,7 +42,7 @@ class IndicatorList(QTreeWidget):
             for indicator in indicators:
                 item = QTreeWidgetItem(parent_item, [indicator.label(self._lang)])
                 item.setData(0, INDICATOR_ROLE, indicator.id)
-                other_label = indicator.label_en if self._lang == "zh" else indicator.label_zh
+                other_label = pick(self._lang, indicator.label_zh, indicator.label_en)
                 texts = (other_label, indicator.definition(self._lang),
                          indicator.notes(self._lang))
                 tip = "\n".join(t for t in texts if t)

@@ -32,6 +32,7 @@ from desktop.core.dataset import Dataset
 from desktop.core.export import neutralise
 from desktop.core.storage import write_atomically
 from desktop.text.phrases import text
+from desktop.text.translator import translator
 
 
 def definitions_frame(dataset: Dataset | None, indicator_ids: Sequence[str],
@@ -164,7 +165,8 @@ def write_xlsx_with_definitions(frame: pd.DataFrame, definitions: pd.DataFrame, 
 
 def definitions_text(definitions: pd.DataFrame, lang: str = "en") -> str:
     """The definitions as lines of plain text ("label: definition notes"), for a dialog."""
-    colon, space = ("：", "") if lang == "zh" else (": ", " ")
+    words = translator(lang)
+    colon, space = words.colon, words.word_sep
     lines = []
     for label, definition, notes in definitions.itertuples(index=False):
         body = space.join(t for t in (definition, notes) if t)

@@ -544,7 +544,7 @@ class StructureView(QWidget):
             for b in dataset.breaks_for(result.city_id, indicator_id):
                 if not result.start_year < b.year <= result.end_year:
                     continue
-                text = b.note_zh if selection.lang == "zh" and b.note_zh else b.note_en
+                text = b.note(selection.lang)
                 if text in seen:
                     continue
                 seen.add(text)
@@ -592,10 +592,10 @@ class StructureView(QWidget):
                                       .format(self._city(peer), type(error).__name__))
                 continue
             self.distances.append(result)
-            self.sentences.append(result.sentence("zh" if selection.lang == "zh" else "en"))
+            self.sentences.append(result.sentence(selection.lang))
             for cid in (city, target):
                 for b in dataset.breaks_for(cid, selection.indicator_id):
-                    text = b.note_zh if selection.lang == "zh" and b.note_zh else b.note_en
+                    text = b.note(selection.lang)
                     if text not in notes:
                         notes.append(text)
         self.distance_message.setVisible(False)
