@@ -33,6 +33,24 @@ if TYPE_CHECKING:
     import argparse
 
 
+#: The chart tabs a screenshot can show, in the panel's order.
+SCREENSHOT_TABS = ("over-time", "ranking", "scatter", "small-multiples", "structure", "map")
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """--size: 'WxH' in pixels, each at least 320 (named so that argparse's error reads
+    'invalid window_size value')."""
+    import argparse
+
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not WxH: {text!r}") from None
+    if width < 320 or height < 320 or width > 10_000 or height > 10_000:
+        raise argparse.ArgumentTypeError(f"out of range (320-10000): {text!r}")
+    return width, height
+
+
 def _add_selection_arguments(parser: argparse.ArgumentParser, top: bool = False) -> None:
     parser.add_argument("--focus", help="focus city: name, Chinese name, alias or id")
     peers = parser.add_mutually_exclusive_group()
@@ -51,7 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_selection_arguments(parser, top=True)
     parser.add_argument("--screenshot", metavar="FILE.png",
-                        help="render the main window offscreen at 1600x1000 and exit")
+                        help="render the main window offscreen and exit")
+    parser.add_argument("--size", type=window_size, default=(1600, 1000), metavar="WxH",
+                        help="the screenshot's window size (default: 1600x1000)")
+    parser.add_argument("--tab", choices=SCREENSHOT_TABS, default="over-time",
+                        help="the chart tab the screenshot shows (default: over-time)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     from desktop.commands.curation import add_curation_parser
     from desktop.commands.importing import add_import_parser
@@ -148,5 +170,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.ui.app import run_app
 
     return run_app(dataset, selection, screenshot=args.screenshot, lang=args.lang,
-                   restore_session=not chosen)
+                   restore_session=not chosen, size=args.size,
+                   tab=SCREENSHOT_TABS.index(args.tab))
 

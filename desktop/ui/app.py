@@ -27,7 +27,8 @@ def _prepare_environment(screenshot: bool) -> None:
 
 
 def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = None,
-            lang: str | None = None, restore_session: bool = False) -> int:
+            lang: str | None = None, restore_session: bool = False,
+            size: tuple[int, int] | None = None, tab: int = 0) -> int:
     """Run the window. `lang` None: the language setting. `restore_session`: nothing was chosen
     on the command line, so the start follows the settings (last project or default cities)."""
     _prepare_environment(screenshot is not None)
@@ -38,7 +39,8 @@ def run_app(dataset: Dataset, selection: Selection, screenshot: str | None = Non
     window = create_window(dataset, selection, lang, restore_session)
     app = QApplication.instance()
     if screenshot is not None:
-        return _save_screenshot(app, window, Path(screenshot))
+        window.chart_panel.tabs.setCurrentIndex(tab)
+        return _save_screenshot(app, window, Path(screenshot), size or SCREENSHOT_SIZE)
     from desktop.ui.crash import CrashReporter
 
     reporter = CrashReporter(window)
@@ -239,11 +241,12 @@ def _quiet_platform_warnings() -> None:
     qInstallMessageHandler(handler)
 
 
-def _save_screenshot(app: object, window: object, path: Path) -> int:
-    """Render the window at 1600x1000, let layouts and axes settle, save a PNG."""
+def _save_screenshot(app: object, window: object, path: Path,
+                     size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
+    """Render the window at `size`, let layouts and axes settle, save a PNG."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*size)
     window.show()
     # Axis widths and tick labels settle only after the event loop has run a few times.
     for _ in range(3):

@@ -16,16 +16,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QToolButton,
@@ -95,6 +98,37 @@ class Drawing:
     @property
     def year(self) -> int | str | None:
         return self.selection.year
+
+
+class SideScroll(QScrollArea):
+    """A row of controls that scrolls sideways when the panel is narrower than the row, as
+    tall as the row (plus the scroll bar only while it shows)."""
+
+    def __init__(self, row: QWidget) -> None:
+        super().__init__()
+        self.setWidget(row)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        row.installEventFilter(self)
+        self._fit()
+
+    def _fit(self) -> None:
+        row = self.widget()
+        needed = row.minimumSizeHint().width() > self.viewport().width()
+        bar = self.horizontalScrollBar().sizeHint().height() if needed else 0
+        self.setFixedHeight(row.sizeHint().height() + bar)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return False
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
 
 class ChartPanel(QWidget):
@@ -229,7 +263,9 @@ class ChartPanel(QWidget):
         for box in (self.x_box, self.y_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(14)
-        top = QHBoxLayout()
+        top_row = QWidget()
+        top = QHBoxLayout(top_row)
+        top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.time_controls, 1)
         top.addWidget(self.year_controls)
         top.addStretch(0)
@@ -237,8 +273,11 @@ class ChartPanel(QWidget):
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.scatter_controls)
+        # the control rows scroll sideways in a narrow window (1024 px) instead of setting
+        # the window's minimum width
+        layout.addWidget(SideScroll(top_row))
+        self.scatter_row = SideScroll(self.scatter_controls)
+        layout.addWidget(self.scatter_row)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
 
@@ -437,7 +476,7 @@ class ChartPanel(QWidget):
         self.base_label.setVisible(indexed)
         self.base_year_box.setVisible(indexed)
         self.year_controls.setVisible(tab in (RANKING, SCATTER, MAP))
-        self.scatter_controls.setVisible(tab == SCATTER)
+        self.scatter_row.setVisible(tab == SCATTER)
         self.export_button.setVisible(tab != STRUCTURE)
 
     # --- drawing --------------------------------------------------------------------------

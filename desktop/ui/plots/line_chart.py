@@ -158,7 +158,12 @@ class NotesArea(QScrollArea):
         self._tallest = 0
 
     def cap(self) -> int:
-        return self.fontMetrics().lineSpacing() * NOTES_LINES + 6
+        """NOTES_LINES lines, but at most a quarter of the chart (two lines at least): in a
+        small window the plot keeps most of the height."""
+        line = self.fontMetrics().lineSpacing()
+        chart = self.parentWidget()
+        room = int(chart.height() * 0.25) if chart is not None and chart.height() > 0 else 10**6
+        return max(2 * line, min(line * NOTES_LINES, room)) + 6
 
     def content_height(self, width: int) -> int:
         """The notes' height at `width` (0 when both labels are empty)."""
