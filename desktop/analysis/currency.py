@@ -292,17 +292,7 @@ def _build_view(dataset: Dataset, basis: str) -> Dataset:
     values = obs["value"].to_numpy(dtype=float, copy=True)
     values[rows] = values[rows] / rate
     obs["value"] = values
-    view = Dataset(
-        obs,
-        dataset.cities.values(),
-        indicators.values(),
-        dataset.sources.values(),
-        dataset.groups.values(),
-        dataset.series_breaks,
-        suspect_values=dataset.suspect_values,
-        register=dataset.register,
-    )
-    return view.with_number_style(dataset.number_style)
+    return dataset.derived(obs, indicators.values())
 
 
 def profile_dataset(dataset: Dataset, city_ids: Iterable[str], basis: str = "usd") -> Dataset:

@@ -338,17 +338,7 @@ def _build(dataset: Dataset, currency: str, year: int, shown: frozenset[str]) ->
         k: _constant_indicator(i, currency, year, gaps.get(k, ())) if k in money else i
         for k, i in dataset.indicators.items()
     }
-    view = Dataset(
-        obs,
-        dataset.cities.values(),
-        indicators.values(),
-        dataset.sources.values(),
-        dataset.groups.values(),
-        dataset.series_breaks,
-        suspect_values=dataset.suspect_values,
-        register=dataset.register,
-    )
-    return view.with_number_style(dataset.number_style)
+    return dataset.derived(obs, indicators.values())
 
 
 def _target(indicator: Indicator, currency: str) -> str:

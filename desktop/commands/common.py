@@ -171,3 +171,23 @@ def selection_of(dataset: Dataset, args: argparse.Namespace) -> Selection:
 
     return resolve_selection(dataset, args.focus, split_list(args.peers), args.group,
                              args.indicator)
+
+
+def run_on_bundled(args: argparse.Namespace, run: Callable[[Dataset], int]) -> int:
+    """`run(dataset)` on the bundled data with every failure said in one line and exit 2
+    (a closed pipe is a normal end): the one error handling of every headless command."""
+    from desktop.core.errors import CityProfilesError
+    from desktop.core.storage import load_bundled
+    from desktop.session.messages import error_line
+
+    dataset = None
+    try:
+        dataset = load_bundled()
+        return run(dataset)
+    except CityProfilesError as error:
+        say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as error:
+        return unexpected(error, lang_of(args))

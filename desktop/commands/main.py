@@ -19,18 +19,12 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from desktop.commands.common import (
-    add_lang_argument,
-    lang_of,
-    say,
-    selection_of,
-    unexpected,
-)
-from desktop.core.errors import CityProfilesError
-from desktop.session.messages import error_line
+from desktop.commands.common import add_lang_argument, run_on_bundled, selection_of
 
 if TYPE_CHECKING:
     import argparse
+
+    from desktop.core.dataset import Dataset
 
 
 #: The chart tabs a screenshot can show, in the panel's order.
@@ -124,11 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.commands.curation import run_curation
 
         return run_curation(args)
-    from desktop.core.storage import load_bundled
+    chosen_selection: list = []
 
-    dataset = None
-    try:
-        dataset = load_bundled()
+    def run(dataset: Dataset) -> int:
         if args.command is not None:
             from desktop.core import collection
 
@@ -153,20 +145,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.commands.report import run_report
 
             return run_report(dataset, args)
-        selection = selection_of(dataset, args)
+        chosen_selection.append((dataset, selection_of(dataset, args)))
         if args.screenshot:
             from pathlib import Path
 
             from desktop.core.storage import check_writable
 
             check_writable(Path(args.screenshot))
-    except CityProfilesError as error:
-        say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
-        return 2
-    except BrokenPipeError:
         return 0
-    except Exception as error:
-        return unexpected(error, lang_of(args))
+
+    status = run_on_bundled(args, run)
+    if status or not chosen_selection:  # a command ran, or the window's selection failed
+        return status
+    dataset, selection = chosen_selection[0]
     from desktop.ui.app import run_app
 
     return run_app(dataset, selection, screenshot=args.screenshot, lang=args.lang,

@@ -21,7 +21,14 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop.analysis.peer_options import MISSING_POLICIES, SCALINGS
-from desktop.commands.common import add_lang_argument, aligned_text, lang_of, say, split_list
+from desktop.commands.common import (
+    add_lang_argument,
+    aligned_text,
+    lang_of,
+    run_on_bundled,
+    say,
+    split_list,
+)
 from desktop.text.phrases import text
 from desktop.text.translator import translator
 
@@ -223,23 +230,11 @@ def run_peers(dataset: Dataset, args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Standalone entry point, with the CLI's one-line errors."""
-    from desktop.core.errors import CityProfilesError
-    from desktop.core.storage import load_bundled
-    from desktop.session.messages import error_line
-
     parser = argparse.ArgumentParser(prog="city-profiles peers",
                                      description="Find the cities most similar to a focus city.")
     _add_arguments(parser)
     args = parser.parse_args(argv)
-    dataset = None
-    try:
-        dataset = load_bundled()
-        return run_peers(dataset, args)
-    except CityProfilesError as error:
-        say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
-        return 2
-    except BrokenPipeError:
-        return 0
+    return run_on_bundled(args, lambda dataset: run_peers(dataset, args))
 
 
 if __name__ == "__main__":

@@ -31,13 +31,13 @@ from desktop.commands.common import (
     check_input_file,
     lang_of,
     read_data_file,
+    run_on_bundled,
     say,
     split_list,
-    unexpected,
     write_output,
     year_rule,
 )
-from desktop.core.errors import CityProfilesError, InputFileError, OutputPathError
+from desktop.core.errors import InputFileError, OutputPathError
 from desktop.core.units import NUMBER_STYLES
 from desktop.report.model import (
     CHART_TYPES,
@@ -222,18 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     add_report_parser(commands)
     args = parser.parse_args(argv)
-    from desktop.core.storage import load_bundled
-    from desktop.session.messages import error_line
-
-    dataset = None
-    try:
-        dataset = load_bundled()
-        return run_report(dataset, args)
-    except CityProfilesError as error:
-        say("error", error_line(error, dataset, lang_of(args)), lang_of(args))
-        return 2
-    except Exception as error:
-        return unexpected(error, lang_of(args))
+    return run_on_bundled(args, lambda dataset: run_report(dataset, args))
 
 
 if __name__ == "__main__":

@@ -302,6 +302,14 @@ class Dataset:
     def breaks_for(self, city_id: str, indicator_id: str) -> list[SeriesBreak]:
         return [b for b in self.series_breaks if b.applies_to(city_id, indicator_id)]
 
+    def derived(self, observations: pd.DataFrame, indicators: Iterable[Indicator]) -> Dataset:
+        """Other values over the same places, sources, groups, breaks, register and number
+        style: a view in another currency or at constant prices."""
+        view = Dataset(observations, self.cities.values(), indicators, self.sources.values(),
+                       self.groups.values(), self.series_breaks,
+                       suspect_values=self.suspect_values, register=self.register)
+        return view.with_number_style(self.number_style)
+
     # --- the breaks register ---------------------------------------------------------------
     def with_register(self, register: BreaksRegister) -> Dataset:
         """The same data with a breaks register applied: its confirmed breaks join the
