@@ -14,6 +14,8 @@ from desktop.analysis.chart_spec import LineChartSpec, line_chart_spec
 from desktop.analysis.comparison import IndicatorComparison, Profile, build_profile
 from desktop.analysis.comparison_sentences import comparison_sentence, rank_text
 from desktop.analysis.currency import view_dataset
+from desktop.analysis.findings import TITLE as FINDINGS_TITLE
+from desktop.analysis.findings import findings
 from desktop.analysis.latest_each import common_year, rule_name, stale_notes, year_label
 from desktop.analysis.latest_each import word as latest_word
 from desktop.analysis.profile_table import build_profile_table, unit_text
@@ -151,6 +153,7 @@ class _Builder:
         self.blocks.append(Paragraph(
             text("summary_lead", lang, focus=self.focus.name(lang), peers=peers,
                  count=len(self.city_ids)), "lead"))
+        self._findings()
         from desktop.report.locator import locator_blocks  # the locator map (issue 15)
 
         self.blocks.extend(locator_blocks(self.dataset, self.profile.focus_id,
@@ -183,6 +186,16 @@ class _Builder:
             focus_column=2, role="summary",
         ))
         self.blocks.extend(Paragraph(s, "sentence") for s in sentences)
+
+    def _findings(self) -> None:
+        """The 3-5 ranked findings, numbered, first thing in the summary (issue 15)."""
+        found = findings(self.dataset, self.profile, self.tr,
+                         include_suspect=self.include_suspect)
+        if not found:
+            return
+        self.blocks.append(Heading(self.tr.gettext(FINDINGS_TITLE), 2))
+        self.blocks.extend(Paragraph(f"{n}. {finding.text}", "body")
+                           for n, finding in enumerate(found, 1))
 
     def _value_text(self, indicator: Indicator, row: IndicatorComparison) -> str:
         value = indicator.format(row.focus.value, self.lang)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.analysis.comparison import available_indicators
@@ -29,6 +29,9 @@ from desktop.ui.tasks import TaskRunner
 # How long the status bar says what a reopened project's data repeated: longer than the
 # routine 5 s notes, as it is about which numbers are shown.
 REOPEN_NOTE_MS = 15_000
+# The findings strip waits for the selection to rest this long: a run of clicks (or the
+# interaction bench) pays the table, not the 10-30 ms of findings per intermediate state.
+FINDINGS_DELAY_MS = 150
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -143,6 +146,13 @@ class Controller(QObject):
         window.redo_action.triggered.connect(self.redo)
         if settings is not None:
             window.peer_picker.use_custom_groups(settings)
+        # The findings strip (issue 15): recomputed only when what it depends on changed
+        # (never for another charted indicator or the detail switch), after a pause.
+        self._findings_key: tuple | None = None
+        self._findings_timer = QTimer(self)
+        self._findings_timer.setSingleShot(True)
+        self._findings_timer.setInterval(FINDINGS_DELAY_MS)
+        self._findings_timer.timeout.connect(self.update_findings)
         self.refresh()
         self._update_undo_actions()
 
@@ -553,6 +563,24 @@ class Controller(QObject):
         finally:
             self._rendering = False
 
+    def update_findings(self) -> None:
+        """Show the ranked findings of the current selection above the table (the report's
+        own, desktop.analysis.findings), in the view's money and language."""
+        from desktop.analysis.comparison import build_profile
+        from desktop.analysis.findings import TITLE, findings
+        from desktop.text.translator import translator
+
+        self._findings_timer.stop()
+        state, include = self.state, self.include_suspect
+        cities = [state.focus_id, *state.peer_ids]
+        view = view_dataset(self.dataset, cities, state.currency, state.prices)
+        profile = build_profile(view, state.focus_id, state.peer_ids,
+                                available_indicators(view, cities), state.year,
+                                include_suspect=include)
+        tr = translator(self.lang)
+        found = findings(view, profile, tr, include_suspect=include)
+        self.window.findings_strip.set_findings([f.text for f in found], tr.gettext(TITLE))
+
     def _adopt_chart_options(self) -> None:
         """The panel's controls as drawn (ranges filled from the data, its year following
         the view's) are what the session keeps and a project saves: not a change."""
@@ -600,6 +628,11 @@ class Controller(QObject):
                 detail=state.detail, currency=state.currency, prices=state.prices,
                 include_suspect=include), self.lang)
             self._table_key = table_key
+        findings_key = (dataset, state.focus_id, state.peer_ids, state.year, state.currency,
+                        state.prices, self.lang, include)
+        if findings_key != self._findings_key:
+            self._findings_key = findings_key
+            self._findings_timer.start()  # restarts the wait: only a resting selection
         # The charts read the same money as the table: the dataset in the view's currency.
         # Their ranking and scatter follow the table's year rule (a year, the latest shared
         # year, or each city's latest).

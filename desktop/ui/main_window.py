@@ -296,6 +296,10 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(bar)
+        from desktop.ui.panels.findings_strip import FindingsStrip
+
+        self.findings_strip = FindingsStrip()  # the ranked findings (issue 15), above the table
+        layout.addWidget(self.findings_strip)
         layout.addWidget(self.profile_view, 1)
         return panel
 

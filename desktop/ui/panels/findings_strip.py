@@ -1,0 +1,56 @@
+"""The findings strip above the profile table: the 3-5 ranked findings, one numbered line
+each, elided to the strip's width so it never takes more than MAX_LINES lines; the full
+sentences are in its tooltip."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+MAX_LINES = 5
+
+
+class FindingsStrip(QLabel):
+    """Rich-text label fed by the controller with sentences already in the view's language."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(False)  # one line per finding: elided instead, at most MAX_LINES
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
+        self._lines: tuple[str, ...] = ()
+        self._drawn_width = -1
+        self.hide()
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The numbered findings shown (before elision)."""
+        return self._lines
+
+    def set_findings(self, sentences: list[str], title: str) -> None:
+        """Show `sentences` (best first) under `title`; hidden when there are none."""
+        self._lines = tuple(f"{n}. {s}" for n, s in enumerate(sentences[:MAX_LINES], 1))
+        self.setAccessibleName(title)
+        self.setToolTip("<br>".join(html.escape(line) for line in self._lines))
+        self._drawn_width = -1
+        self._draw()
+        self.setVisible(bool(self._lines))
+
+    def _draw(self) -> None:
+        width = max(self.contentsRect().width(), 200)
+        if width == self._drawn_width:
+            return
+        metrics = self.fontMetrics()
+        elided = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+                  for line in self._lines]
+        self.setText("<br>".join(html.escape(line) for line in elided))
+        self._drawn_width = width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._lines:
+            self._draw()
