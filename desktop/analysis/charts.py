@@ -175,11 +175,13 @@ def _transform(
     none = np.zeros(count, dtype=bool)
     if mode == "absolute" or not len(years):
         return values, None, none, none, np.full(count, np.nan)
-    base_col = 0
-    if base_year is not None and years[0] <= base_year <= years[-1]:
-        base_col = int(base_year - years[0])
     finite = np.isfinite(values)
     has_any = finite.any(axis=1)
+    if base_year is not None and years[0] <= base_year <= years[-1]:
+        base_col = int(base_year - years[0])
+    else:  # no base chosen: the first year of the cities' data, not of the grid (1960)
+        present = np.flatnonzero(finite.any(axis=0))
+        base_col = int(present[0]) if len(present) else 0
     own = ~finite[:, base_col] & has_any
     cols = np.where(own, finite.argmax(axis=1), base_col)
     base = values[np.arange(count), cols]

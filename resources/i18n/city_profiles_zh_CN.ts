@@ -17,276 +17,281 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="122"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="156"/>
         <source>Over time</source>
         <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest. Scatter points sized by resident population (常住), else registered (户籍) where none. Scatter trails go back this many years from the scatter&apos;s year. suspect values count in medians and ranks (View &gt; Include suspect values) The indicators each tab drew last: their definitions go with its data export.</extracomment>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="126"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="160"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="126"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="160"/>
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="127"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="666"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="161"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="709"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="128"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="128"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="137"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="171"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="138"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="172"/>
         <source>Index (base year = 100)</source>
         <translation>指数（基期=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="139"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
         <source>% change from start</source>
         <translation>较起始年变化（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="140"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="170"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="174"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="206"/>
         <source>How values are shown over time</source>
         <translation>随时间显示数值的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="142"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="171"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="207"/>
         <source>Base year of the index (= 100)</source>
         <translation>指数基期（=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="143"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="178"/>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="179"/>
         <source>Base</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="144"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="180"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="147"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="172"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="183"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="208"/>
         <source>First year shown</source>
         <translation>显示的第一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="148"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="184"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="209"/>
         <source>Last year shown</source>
         <translation>显示的最后一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="152"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="188"/>
         <source>Peer median and inter-quartile band</source>
         <translation>同类中位数及四分位区间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="154"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="190"/>
         <source>All comparable cities, faintly</source>
         <translation>淡显所有可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="158"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="174"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="194"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="210"/>
         <source>Year of the ranking and the scatter</source>
         <translation>排名图和散点图的年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="161"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="175"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="197"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="211"/>
         <source>Indicator across</source>
         <translation>横轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="198"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="212"/>
         <source>Indicator up</source>
         <translation>纵轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="163"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="199"/>
         <source>Size by population</source>
         <translation>按人口确定点的大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="164"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="200"/>
         <source>Trails over the years</source>
         <translation>历年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="166"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="202"/>
         <source>Each city&apos;s path over the ten years up to the chosen year</source>
         <translation>各城市截至所选年份的十年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="167"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="203"/>
         <source>Log scale across</source>
         <translation>横轴对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="182"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="218"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="185"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="221"/>
         <source>Save chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="186"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="222"/>
         <source>Save chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="188"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="224"/>
         <source>Save data as CSV…</source>
         <translation>将数据另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="189"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="225"/>
         <source>Save data as Excel…</source>
         <translation>将数据另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="191"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="227"/>
         <source>View data…</source>
         <translation>查看数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="206"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="242"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="216"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="252"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="222"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="258"/>
         <source>Across</source>
         <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="224"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="260"/>
         <source>Up</source>
         <translation>纵轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="370"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="411"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="371"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="412"/>
         <source>Each city&apos;s latest</source>
         <translation>各城市最新年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="476"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="519"/>
         <source>These indicators report money in different currencies, which are not drawn on one axis: choose another currency in the toolbar.</source>
         <translation>这些指标的货币单位不同，不能画在同一坐标轴上：请在工具栏中选择另一种货币。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="492"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="535"/>
         <source>yuan converted to international $ at PPP (the view&apos;s currency)</source>
         <translation>人民币按购买力平价折算为国际元（视图货币）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="494"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="537"/>
         <source>yuan converted to US$ at annual average exchange rates (the view&apos;s currency)</source>
         <translation>人民币按年平均汇率折算为美元（视图货币）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="479"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="522"/>
         <source>These indicators have different units and cannot share an axis.</source>
         <translation>这些指标单位不同，不能共用一个坐标轴。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="481"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="524"/>
         <source>No exchange rates in the data: values cannot be converted.</source>
         <translation>数据中没有汇率：无法换算数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="483"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="526"/>
         <source>This chart cannot be drawn ({0}).</source>
         <translation>无法绘制此图表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="500"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="543"/>
         <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Money values are converted between US dollars and yuan at the World Bank&apos;s annual average exchange rate of each year; the chart says which currency it shows.</source>
         <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。货币数值按世界银行各年年平均汇率在美元和人民币之间换算，图中注明所用币种。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="603"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="646"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="604"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="647"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="615"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="658"/>
         <source>Save chart as PNG</source>
         <translation>将图表另存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="616"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="659"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="623"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="666"/>
         <source>Save chart as SVG</source>
         <translation>将图表另存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="624"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="667"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="648"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="691"/>
         <source>Save chart data as CSV</source>
         <translation>将图表数据另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="649"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="692"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="657"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="700"/>
         <source>Save chart data as Excel</source>
         <translation>将图表数据另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="658"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="701"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -294,172 +299,172 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="235"/>
+        <location filename="../../desktop/ui/controller.py" line="246"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="236"/>
+        <location filename="../../desktop/ui/controller.py" line="247"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="265"/>
+        <location filename="../../desktop/ui/controller.py" line="276"/>
         <source>Imported by the user</source>
         <translation>用户导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="283"/>
+        <location filename="../../desktop/ui/controller.py" line="294"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="284"/>
+        <location filename="../../desktop/ui/controller.py" line="295"/>
         <source>Nothing was changed: {0}</source>
         <translation>未做任何更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="293"/>
+        <location filename="../../desktop/ui/controller.py" line="304"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="311"/>
+        <location filename="../../desktop/ui/controller.py" line="322"/>
         <source>Imported {0} from {1}: {2}, {3}, {4}.</source>
         <translation>已从 {1} 导入 {0}：{2}、{3}，{4}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="312"/>
+        <location filename="../../desktop/ui/controller.py" line="323"/>
         <source>1 value</source>
         <translation>1 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="312"/>
+        <location filename="../../desktop/ui/controller.py" line="323"/>
         <source>{0} values</source>
         <translation>{0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="314"/>
+        <location filename="../../desktop/ui/controller.py" line="325"/>
         <source>1 new city</source>
         <translation>新增城市 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="315"/>
+        <location filename="../../desktop/ui/controller.py" line="326"/>
         <source>{0} new cities</source>
         <translation>新增城市 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="316"/>
+        <location filename="../../desktop/ui/controller.py" line="327"/>
         <source>1 new indicator</source>
         <translation>新增指标 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="317"/>
+        <location filename="../../desktop/ui/controller.py" line="328"/>
         <source>{0} new indicators</source>
         <translation>新增指标 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="318"/>
+        <location filename="../../desktop/ui/controller.py" line="329"/>
         <source>1 bundled value replaced</source>
         <translation>替换内置数值 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="319"/>
+        <location filename="../../desktop/ui/controller.py" line="330"/>
         <source>{0} bundled values replaced</source>
         <translation>替换内置数值 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="326"/>
+        <location filename="../../desktop/ui/controller.py" line="337"/>
         <source>1 imported value</source>
         <translation>1 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="326"/>
+        <location filename="../../desktop/ui/controller.py" line="337"/>
         <source>{0} imported values</source>
         <translation>{0} 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="328"/>
+        <location filename="../../desktop/ui/controller.py" line="339"/>
         <source>with a different value</source>
         <translation>数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="329"/>
+        <location filename="../../desktop/ui/controller.py" line="340"/>
         <source>with the same value</source>
         <translation>数值相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="330"/>
+        <location filename="../../desktop/ui/controller.py" line="341"/>
         <source>{0} with a different value</source>
         <translation>其中 {0} 个数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="331"/>
+        <location filename="../../desktop/ui/controller.py" line="342"/>
         <source>all with the same value</source>
         <translation>数值均相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="339"/>
+        <location filename="../../desktop/ui/controller.py" line="350"/>
         <source>{0} repeated a city, indicator and year under another name ({1}); the first was kept (details below).</source>
         <translation>有 {0}以另一名称重复了同一城市、指标和年份（{1}）；已保留第一个（详见下文）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="341"/>
+        <location filename="../../desktop/ui/controller.py" line="352"/>
         <source>Repeated after matching names (the first row kept, the others not imported):</source>
         <translation>名称匹配后重复的数值（保留第一行，其余未导入）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="345"/>
+        <location filename="../../desktop/ui/controller.py" line="356"/>
         <source>… and {0} more.</source>
         <translation>……另有 {0} 项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="355"/>
+        <location filename="../../desktop/ui/controller.py" line="366"/>
         <source>row {0}, column {1}: {2} {3}</source>
         <translation>第 {0} 行第 {1} 列：{2} {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="358"/>
+        <location filename="../../desktop/ui/controller.py" line="369"/>
         <source>{0} / {1} / {2}: kept {3}; not kept: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；未导入：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="359"/>
+        <location filename="../../desktop/ui/controller.py" line="370"/>
         <source>{0} / {1} / {2}: kept {3}; the same value again: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；相同数值重复：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="463"/>
+        <location filename="../../desktop/ui/controller.py" line="474"/>
         <source>The project&apos;s focus city is not in the data that was read (is a data file missing?), so the project was not opened.</source>
         <translation>项目的重点城市不在已读取的数据中（是否缺少数据文件？），因此未打开该项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="484"/>
+        <location filename="../../desktop/ui/controller.py" line="495"/>
         <source>{0}: {1} repeated a city, indicator and year under another name ({2}); the first was kept.</source>
         <translation>{0}：有 {1}以另一名称重复了同一城市、指标和年份（{2}）；已保留第一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="494"/>
+        <location filename="../../desktop/ui/controller.py" line="505"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="489"/>
+        <location filename="../../desktop/ui/controller.py" line="500"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="530"/>
+        <location filename="../../desktop/ui/controller.py" line="541"/>
         <source>Constant prices need every country&apos;s GDP deflator and exchange rate in {0}; shown at current prices.</source>
         <translation>按不变价显示需要所选各国{0}年的 GDP 平减指数和汇率；现按现价显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="532"/>
+        <location filename="../../desktop/ui/controller.py" line="543"/>
         <source>Constant prices need every country&apos;s GDP deflator; shown at current prices.</source>
         <translation>按不变价显示需要所选各国的 GDP 平减指数；现按现价显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="620"/>
+        <location filename="../../desktop/ui/controller.py" line="654"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -826,7 +831,7 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>IndicatorList</name>
     <message>
-        <location filename="../../desktop/ui/panels/indicator_list.py" line="24"/>
+        <location filename="../../desktop/ui/panels/indicator_list.py" line="25"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -834,79 +839,79 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="294"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="393"/>
         <source>Chart title</source>
-        <extracomment>per curve, what it was last drawn with (None: hidden)</extracomment>
+        <extracomment>Most lines of notes and source shown under a chart before they scroll. per curve, what it was last drawn with (None: hidden)</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="300"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="399"/>
         <source>Indicator over time</source>
         <translation>指标历年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="355"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="454"/>
         <source>Values at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="408"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="507"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="416"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="515"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="476"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="575"/>
         <source>Other comparable cities ({0})</source>
         <translation>其他可比城市（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="479"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="578"/>
         <source>series break</source>
         <translation>口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="678"/>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="699"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="777"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="798"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="700"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="799"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="701"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="800"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="704"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="803"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="705"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="804"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="705"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="804"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="706"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="805"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="707"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="806"/>
         <source>Suspect value: why</source>
         <translation>可疑数值：原因</translation>
     </message>
@@ -1104,232 +1109,232 @@ Your data and the open comparison are unchanged; you can keep working.</source>
         <translation>筛选(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>Open a saved comparison with its data files</source>
         <translation>打开已保存的比较及其数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>Save this comparison and the data files it uses</source>
         <translation>保存当前比较及其使用的数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>Read a CSV, TSV or Excel file and add its values to the comparison</source>
         <translation>读取 CSV、TSV 或 Excel 文件，并将其数值加入比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>&amp;Export table…</source>
         <translation>导出表格(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>Save the profile table as CSV or Excel</source>
         <translation>将对比表保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>&amp;Print report…</source>
         <translation>打印报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>Preview, print or save a profile report (PDF or HTML)</source>
         <translation>预览、打印或保存城市概况报告（PDF 或 HTML）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>&amp;Find a city</source>
         <translation>查找城市(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Type a city name in English or Chinese</source>
         <translation>输入城市的中文或英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>Go to the &amp;table</source>
         <translation>转到表格(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Ctrl+1</source>
         <translation>Ctrl+1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>Go to the &amp;chart</source>
         <translation>转到图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Ctrl+2</source>
         <translation>Ctrl+2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>Go to the &amp;indicators</source>
         <translation>转到指标列表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>Ctrl+3</source>
         <translation>Ctrl+3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>Find &amp;peers…</source>
         <translation>查找同类城市(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>Propose the cities most similar to the focus city, and show why</source>
         <translation>推荐与重点城市最相似的城市，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>Include &amp;suspect values</source>
         <translation>计入可疑数值(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>Count values the breaks register judges suspect in peer medians, ranks and sentences (they stay greyed, with their reason)</source>
         <translation>将断点登记册判定为可疑的数值计入同类中位数、排名和结论句（仍以灰色显示并附原因）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>Data &amp;sources…</source>
         <translation>数据来源(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>Where every number comes from, with caveats</source>
         <translation>每个数值的出处及注意事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>User &amp;guide</source>
         <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>&amp;About City Profiles</source>
         <translation>关于城市概况(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="402"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>Language, default cities, theme, report paper and start-up</source>
         <translation>语言、默认城市、主题、报告纸张和启动选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="421"/>
         <source>Go back to the previous cities, indicator, year or chart settings</source>
         <translation>回到上一步的城市、指标、年份或图表设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>Go forward again after an undo</source>
         <translation>撤销后再前进一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="425"/>
         <source>Ctrl+Shift+Z</source>
         <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="451"/>
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
         <source>{0} values · {1} places · {2} sources</source>
         <translation>{0} 个数值 · {1} 个地区 · {2} 个来源</translation>
     </message>
@@ -1395,263 +1400,263 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>PeerFinderDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="130"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="131"/>
         <source>Find peers for {0}</source>
         <extracomment>Colour per chosen indicator (Tableau 10): the stacked bar, the legend and the column bars.</extracomment>
         <translation>为{0}查找同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="144"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="145"/>
         <source>Cities of the same kind ({0}) most like {1} on the indicators you tick. Weights say how much each indicator counts.</source>
         <translation>在所勾选的指标上与{1}最相似的同类城市（{0}）。权重表示每个指标的重要程度。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="152"/>
         <source>Indicators to compare</source>
         <translation>用于比较的指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="154"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="154"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="185"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="186"/>
         <source>Weight of {0}</source>
         <translation>{0}的权重</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="198"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="199"/>
         <source>Year of the values</source>
         <translation>数值年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="199"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="200"/>
         <source>Latest with good coverage</source>
         <translation>覆盖较全的最近年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="205"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="206"/>
         <source>Scaling</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="206"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="207"/>
         <source>z-score</source>
         <translation>z 分数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="207"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="208"/>
         <source>min-max</source>
         <translation>最小-最大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="209"/>
         <source>rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="210"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="211"/>
         <source>Distance from the mean in standard deviations: outliers count a lot</source>
         <translation>与均值相差几个标准差：极端值影响大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="211"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="212"/>
         <source>Position between the lowest (0) and highest (1) value</source>
         <translation>在最低值（0）与最高值（1）之间的位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="212"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="213"/>
         <source>Position in the ranking (0 lowest, 1 highest): outliers count little</source>
         <translation>在排名中的位置（0 最低，1 最高）：极端值影响小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="216"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="217"/>
         <source>Cities lacking an indicator</source>
         <translation>缺少某项指标的城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="217"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="218"/>
         <source>compare over the rest</source>
         <translation>按其余指标比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="218"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="219"/>
         <source>leave out</source>
         <translation>不参与比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="220"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="221"/>
         <source>Number of peers</source>
         <translation>同类城市数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="228"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="229"/>
         <source>&amp;Year</source>
         <translation>年份(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="229"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="230"/>
         <source>&amp;Scaling</source>
         <translation>标准化(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="230"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="231"/>
         <source>&amp;Missing values</source>
         <translation>缺失值(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="231"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="232"/>
         <source>&amp;Peers to propose</source>
         <translation>推荐数量(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="232"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="233"/>
         <source>Compare on</source>
         <translation>比较依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="242"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="243"/>
         <source>Proposed peers</source>
         <translation>推荐的同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="254"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="255"/>
         <source>How the cities were compared</source>
         <translation>比较方法说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="256"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="257"/>
         <source>Most similar cities</source>
         <translation>最相似的城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="270"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="271"/>
         <source>&amp;Use as peers</source>
         <translation>用作同类城市(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="271"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="272"/>
         <source>Show the ticked cities as the peers</source>
         <translation>将勾选的城市设为同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="273"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="274"/>
         <source>Save as &amp;group…</source>
         <translation>另存为城市组(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="274"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="275"/>
         <source>Keep the ticked cities as a named peer group</source>
         <translation>将勾选的城市保存为命名的同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="322"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="323"/>
         <source>Tick at least one indicator.</source>
         <translation>请至少勾选一个指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="340"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="341"/>
         <source>No peers: {0}</source>
         <translation>无法推荐同类城市：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="343"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="344"/>
         <source>The peer search failed: {0}</source>
         <translation>查找同类城市失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="373"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="374"/>
         <source>Share of the distance:</source>
         <translation>距离构成：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="377"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="378"/>
         <source>Bar colours: each indicator&apos;s share of a city&apos;s distance from {0}; the percentage after a name is its weight</source>
         <translation>条形颜色：各指标在该城市与{0}距离中所占的份额；名称后的百分比为其权重</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="379"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="380"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="379"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="380"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="379"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="380"/>
         <source>Why (share of the distance)</source>
         <translation>原因（距离构成）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="388"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="389"/>
         <source>Value in {0}; the bar is this indicator&apos;s share of the distance</source>
         <translation>{0}年数值；条形为该指标在距离中所占份额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="401"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="402"/>
         <source>{0} (focus)</source>
         <translation>{0}（重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="423"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="424"/>
         <source>Compared without: {0}</source>
         <translation>比较时缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="460"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="461"/>
         <source>No value in this year: the distance is averaged over the other indicators</source>
         <translation>该年无数值：距离按其余指标平均计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="463"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="464"/>
         <source>{0}: {1} of the distance</source>
         <translation>{0}：占距离的{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="470"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="471"/>
         <source>Values of {0} only; each indicator scaled by {1} over the cities that have it.</source>
         <translation>仅使用{0}年数值；各指标在有数值的城市中按{1}标准化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="473"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="474"/>
         <source>Left out because {0} has no value in {1} (or its weight is 0): {2}.</source>
         <translation>因{0}在{1}年无数值（或权重为0）而未使用：{2}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="479"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="480"/>
         <source>Compared {0} of {1} cities: {2} with every indicator, {3} over the indicators they have (marked *, distance renormalised); {4} excluded with less than {5} of the weight.</source>
         <translation>比较了{1}个城市中的{0}个：{2}个具备全部指标，{3}个按其已有指标比较（标记 *，距离已重新归一）；{4}个因指标权重不足{5}而排除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="486"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="487"/>
         <source>Compared {0} of {1} cities; {2} excluded because they lack at least one indicator.</source>
         <translation>比较了{1}个城市中的{0}个；{2}个因缺少至少一项指标而排除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="503"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="504"/>
         <source>Save as group</source>
         <translation>另存为城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="504"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="505"/>
         <source>Name of the peer group:</source>
         <translation>同类城市组名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="505"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="506"/>
         <source>Like {0}</source>
         <translation>与{0}相似</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="516"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="517"/>
         <source>Saved as the peer group “{0}”.</source>
         <translation>已保存为同类城市组“{0}”。</translation>
     </message>
@@ -1659,63 +1664,63 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>PeerPicker</name>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="154"/>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="181"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="153"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="180"/>
         <source>Peer group</source>
         <translation>同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="157"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="156"/>
         <source>Custom selection</source>
         <translation>自定义选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="161"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="160"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="162"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="161"/>
         <source>Delete this saved group</source>
         <translation>删除这个已保存的城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="163"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="162"/>
         <source>Delete the saved peer group</source>
         <translation>删除已保存的同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="168"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="167"/>
         <source>Peer cities</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="170"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="169"/>
         <source>Add a peer city…</source>
         <translation>添加同类城市…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="171"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="170"/>
         <source>Add a peer city</source>
         <translation>添加同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="174"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="173"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="175"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="174"/>
         <source>Remove every peer city</source>
         <translation>移除全部同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="176"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="175"/>
         <source>Clear the peer cities</source>
         <translation>清除同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="220"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="218"/>
         <source>Saved group</source>
         <translation>已保存的城市组</translation>
     </message>
@@ -1723,118 +1728,118 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProfileTable</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="486"/>
+        <location filename="../../desktop/ui/main_window.py" line="490"/>
         <source>Indicator</source>
         <extracomment>Column headings and tooltips, marked for translation and translated when shown.</extracomment>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="488"/>
+        <location filename="../../desktop/ui/main_window.py" line="492"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="489"/>
+        <location filename="../../desktop/ui/main_window.py" line="493"/>
         <source>Display unit (亿 = 100 million, 万 = 10,000)</source>
         <translation>显示单位（亿 = 1亿，万 = 1万）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="492"/>
+        <location filename="../../desktop/ui/main_window.py" line="496"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>Comparison year; a value from another year shows it in brackets</source>
         <translation>比较年份；其他年份的数值在括号中注明年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="498"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/main_window.py" line="503"/>
         <source>Median of the peers, without the focus city</source>
         <translation>同类城市的中位数（不含重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="502"/>
+        <location filename="../../desktop/ui/main_window.py" line="506"/>
         <source>Gap to median</source>
         <translation>与中位数差距</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="503"/>
+        <location filename="../../desktop/ui/main_window.py" line="507"/>
         <source>Focus city against the peer median: % for levels, percentage points (pp) for rates and shares</source>
         <translation>重点城市与同类中位数的差距：总量指标以 % 表示，比率和比重以百分点（pp）表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="510"/>
+        <location filename="../../desktop/ui/main_window.py" line="514"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="511"/>
+        <location filename="../../desktop/ui/main_window.py" line="515"/>
         <source>Focus city&apos;s rank among the selected cities with a value (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在有数值的所选城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="524"/>
         <source>Focus city&apos;s rank among all comparable cities with a value that year (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在当年有数值的全部可比城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="519"/>
+        <location filename="../../desktop/ui/main_window.py" line="523"/>
         <source>Rank in pool</source>
         <translation>全部城市排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="527"/>
+        <location filename="../../desktop/ui/main_window.py" line="531"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="528"/>
+        <location filename="../../desktop/ui/main_window.py" line="532"/>
         <source>Share of the other comparable cities with a lower value (100 = highest value)</source>
         <translation>数值更低的其他可比城市所占比例（100 = 最高值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="534"/>
+        <location filename="../../desktop/ui/main_window.py" line="538"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="539"/>
         <source>Focus city&apos;s value with the peer median = 100</source>
         <translation>重点城市数值（同类中位数 = 100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <location filename="../../desktop/ui/main_window.py" line="542"/>
         <source>{0}-yr change</source>
         <translation>{0}年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="539"/>
+        <location filename="../../desktop/ui/main_window.py" line="543"/>
         <source>Focus city&apos;s change over {0} years: % for levels, percentage points for rates; † = the window crosses a series break (see the tooltip)</source>
         <translation>重点城市{0}年间的变化：总量为%，比率为百分点；† = 该时段跨越统计口径变化（见提示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="546"/>
+        <location filename="../../desktop/ui/main_window.py" line="550"/>
         <source>CAGR {0} yr</source>
         <translation>{0}年年均增长率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="547"/>
+        <location filename="../../desktop/ui/main_window.py" line="551"/>
         <source>Compound average yearly growth of the focus city over {0} years; † = the window crosses a series break</source>
         <translation>重点城市{0}年间的复合年均增长率；† = 该时段跨越统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="554"/>
+        <location filename="../../desktop/ui/main_window.py" line="558"/>
         <source>In words</source>
         <translation>文字说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="555"/>
+        <location filename="../../desktop/ui/main_window.py" line="559"/>
         <source>The focus city against the peer median, in a sentence</source>
         <translation>用一句话说明重点城市与同类中位数的比较</translation>
     </message>
@@ -2703,62 +2708,63 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>SmallMultiples</name>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="122"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="124"/>
         <source>Chart title</source>
+        <extracomment>A panel never gets shorter than this: below it the grid scrolls.</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="125"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="127"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="149"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="157"/>
         <source>{0} against its peers</source>
         <translation>{0}与同类城市比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="177"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="187"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="222"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="232"/>
         <source>Indicator id</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="222"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="232"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="222"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="232"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="223"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="233"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="223"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="233"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="224"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="234"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="224"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="234"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="225"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="235"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
@@ -3018,67 +3024,67 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>TextDialogs</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="19"/>
         <source>Data sources</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="18"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="20"/>
         <source>Every value in City Profiles names its file, sheet, row and column; hover over a number in the table to see it.</source>
         <translation>城市概况中的每个数值都注明其文件、工作表、行和列；将鼠标悬停在表格中的数值上即可查看。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="27"/>
         <source>Publisher</source>
         <translation>发布机构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="26"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="28"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="29"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="30"/>
         <source>Origin</source>
         <translation>原始出处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="31"/>
         <source>Trust</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="30"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="32"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="33"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="34"/>
         <source>Values used</source>
         <translation>使用的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="40"/>
         <source>Series breaks</source>
         <translation>统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="45"/>
         <source>Definitions</source>
         <translation>定义</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/text_dialogs.py" line="83"/>
         <source>The user guide is missing: {0}</source>
         <translation>缺少用户指南：{0}</translation>
     </message>

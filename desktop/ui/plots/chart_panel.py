@@ -174,6 +174,8 @@ class ChartPanel(QWidget):
         self.mode_box.setToolTip(self.tr("How values are shown over time"))
         self.base_year_box = QSpinBox()
         self.base_year_box.setToolTip(self.tr("Base year of the index (= 100)"))
+        # at its lowest value the box reads "Auto": the first year of the cities' data
+        self.base_year_box.setSpecialValueText(self.tr("Auto"))
         self.base_label = QLabel(self.tr("Base"))
         self.log_check = QCheckBox(self.tr("Log scale"))
         self.start_box = QSpinBox()
@@ -433,7 +435,10 @@ class ChartPanel(QWidget):
         return ChartOptions(
             tab=self.tabs.currentIndex(),
             mode=self.mode_box.currentData() or "absolute",
-            base_year=self.base_year_box.value(),
+            # the box's lowest year (the whole dataset's, 1960) stands for "automatic": the first
+            # year of the charted cities' data (it said "1960 = 100" for series from 1990)
+            base_year=(None if self.base_year_box.value() == self.base_year_box.minimum()
+                       else self.base_year_box.value()),
             log_y=self.log_check.isChecked(),
             start=None if start == self.start_box.minimum() else start,
             end=None if end == self.end_box.maximum() else end,
