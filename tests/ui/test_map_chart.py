@@ -106,3 +106,16 @@ def test_locator_svg_keeps_every_city(qtbot, dataset: Dataset) -> None:
     red = _count_near(image, "#c0292b", tolerance=30, step=1)
     assert grey > 3000  # China at this size covers ~20,000 px (sampled every 2: ~5,000)
     assert red > 10  # Shenyang
+
+
+def test_a_chinese_legend_lists_peers_with_the_chinese_list_mark(qtbot, dataset: Dataset) -> None:
+    widget = ChartPanel()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    widget.set_selection(dataset, "cn-210100", NORTH_EAST, "population_resident", 2020, "zh")
+    widget.tabs.setCurrentIndex(MAP)
+    legend = widget.current.plot_widget.legend
+    labels = [label.text for _sample, label in legend.items]
+    peers = next(text for text in labels if "大连市" in text)
+    assert "、" in peers and ", " not in peers

@@ -38,6 +38,7 @@ from desktop.analysis.map_spec import (
     map_spec,
 )
 from desktop.core.dataset import Dataset
+from desktop.text.translator import translator
 from desktop.ui.plots.line_chart import note_labels, stack_chart, title_label, use_paper
 
 BORDER = QColor("#ffffff")
@@ -263,8 +264,10 @@ class MapCanvas(pg.GraphicsLayoutWidget):
         for role, color, width in (("focus", FOCUS, 2.4), ("peer", PEER, 1.8)):
             place = next((p for p in spec.places if p.role == role), None)
             if place is not None:
-                legend.addItem(sample(None, color, width), place.label if role == "focus"
-                               else ", ".join(p.label for p in spec.places if p.role == role))
+                peers = translator(spec.lang).list_sep.join(  # 、 between Chinese names
+                    p.label for p in spec.places if p.role == role)
+                legend.addItem(sample(None, color, width),
+                               place.label if role == "focus" else peers)
 
     @staticmethod
     def _fit(view: pg.ViewBox, extent: tuple[float, float, float, float] | None) -> None:
