@@ -16,7 +16,7 @@ import pytest
 
 from desktop.core.dataset import Dataset
 from desktop.core.paths import bundled_data_dir, sources_dir
-from desktop.core.storage import load_bundled, load_dataset
+from desktop.core.storage import load_dataset
 from desktop.core.units import UNITS
 
 CSMAR_GDP_FILE = "cn_city_gdp_csmar_CRE_Gdpct_1990_2021.csv"
@@ -94,11 +94,6 @@ SPOT_CHECKS = [
     ("us-19820", "jobs", 2016, 1_918_976.4, BROOKINGS_FILE, 6101, ",Jobs,1918976.4,"),
 ]
 SPOT_IDS = [f"{c[0]}-{c[1]}-{c[2]}" for c in SPOT_CHECKS]
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Dataset:
-    return load_bundled()
 
 
 # --- values and their provenance -----------------------------------------------------------

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
+from bundled_value import value
 
 from desktop.analysis.profile_table import unit_text
 from desktop.core.dataset import Dataset
 from desktop.core.paths import bundled_data_dir, sources_dir
-from desktop.core.storage import load_bundled
 from desktop.core.units import UNITS
 from desktop.curation.cn_extra_build import cn_extra_values
 from desktop.curation.cn_extra_readers import (
@@ -38,17 +37,6 @@ NEW_INDICATORS = (
 )
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Dataset:
-    return load_bundled()
-
-
-def _value(dataset: Dataset, city: str, indicator: str, year: int) -> float:
-    found = dataset.observation(city, indicator, year)
-    assert found is not None, (city, indicator, year)
-    return found.value
-
-
 def test_shenyang_census_ageing_urbanisation_and_households(bundled: Dataset) -> None:
     # cn_city_census_population_2010_2020_leiii.csv line 38 (沈阳市): age_65_2020 15.47,
     # age_65_2010 10.37, household_2020 2.65, household_2010 3.12
@@ -56,11 +44,11 @@ def test_shenyang_census_ageing_urbanisation_and_households(bundled: Dataset) ->
     assert found is not None and found.value == 15.47
     assert found.provenance is not None and found.provenance.row == 38
     assert found.provenance.source.id == "census"
-    assert _value(bundled, SHENYANG, "population_share_65plus", 2010) == 10.37
-    assert _value(bundled, SHENYANG, "household_size", 2020) == 2.65
-    assert _value(bundled, SHENYANG, "household_size", 2010) == 3.12
+    assert value(bundled, SHENYANG, "population_share_65plus", 2010) == 10.37
+    assert value(bundled, SHENYANG, "household_size", 2020) == 2.65
+    assert value(bundled, SHENYANG, "household_size", 2010) == 3.12
     # popu_urban_2020 / popu_2020 = 7,665,638 / 9,070,093: 84.52 %, computed here
-    urban = _value(bundled, SHENYANG, "urbanisation_rate", 2020)
+    urban = value(bundled, SHENYANG, "urbanisation_rate", 2020)
     assert urban == float(Decimal(7_665_638) / Decimal(9_070_093) * 100)
     assert round(urban, 2) == 84.52
 
@@ -83,8 +71,8 @@ def test_ccsy_columns_are_whole_city_in_base_units(bundled: Dataset) -> None:
     assert output is not None and output.value == 642_431_030_000
     assert output.provenance is not None and output.provenance.row == 1260
     assert output.provenance.source.id == CCSY_PANEL.id
-    assert _value(bundled, SHENYANG, "retail_sales", 2008) == 150_553_770_000
-    assert _value(bundled, SHENYANG, "hospital_beds", 2008) == 33_890
+    assert value(bundled, SHENYANG, "retail_sales", 2008) == 150_553_770_000
+    assert value(bundled, SHENYANG, "hospital_beds", 2008) == 33_890
     # the panel has no Shenyang rows for 2009-2011: missing, not zero
     assert bundled.observation(SHENYANG, "retail_sales", 2010) is None
     # the 2011 change of the 'above designated size' threshold is a registered break
@@ -98,8 +86,8 @@ def test_house_price_indices_are_december_year_on_year(bundled: Dataset) -> None
     assert new is not None and new.value == 109.3
     assert new.provenance is not None and new.provenance.row == 2527
     # second_hand.csv line 2527: 2019-12, 沈阳, 同比 110.1; 2022-12 同比 93.1
-    assert _value(bundled, SHENYANG, "house_price_index_second_hand", 2019) == 110.1
-    assert _value(bundled, SHENYANG, "house_price_index_second_hand", 2022) == 93.1
+    assert value(bundled, SHENYANG, "house_price_index_second_hand", 2019) == 110.1
+    assert value(bundled, SHENYANG, "house_price_index_second_hand", 2022) == 93.1
     # 2016-2017 sit in drifting columns and are left out rather than guessed
     assert bundled.observation(SHENYANG, "house_price_index_new", 2017) is None
     years = sorted(bundled.series(DALIAN, "house_price_index_new").index)

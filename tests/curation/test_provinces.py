@@ -16,7 +16,6 @@ from desktop.commands.profile import profile_text
 from desktop.core.catalog import CityLookup, Source
 from desktop.core.dataset import Dataset
 from desktop.core.paths import sources_dir
-from desktop.core.storage import load_bundled
 from desktop.core.units import UNITS
 from desktop.curation import province_indicators as pi
 from desktop.curation import province_readers
@@ -40,11 +39,6 @@ JILIN_CITY = "cn-220200"
 @pytest.fixture(scope="module")
 def notes() -> list[tuple[str, str]]:
     return []
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Dataset:
-    return load_bundled()
 
 
 @pytest.fixture(scope="module")

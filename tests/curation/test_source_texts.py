@@ -9,13 +9,7 @@ import pytest
 
 from desktop.core.dataset import Dataset
 from desktop.core.paths import bundled_data_dir
-from desktop.core.storage import load_bundled
 from desktop.curation.sources import ALL_SOURCES
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Dataset:
-    return load_bundled()
 
 
 def test_every_bundled_source_has_chinese_trust_licence_and_notes(bundled: Dataset) -> None:

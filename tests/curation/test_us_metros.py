@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bundled_value import value
 
 from desktop.core.dataset import Dataset
-from desktop.core.storage import load_bundled
 from desktop.curation.errors import CurationError
 from desktop.curation.us_readers import read_bea
 from desktop.curation.us_series import jobs_values
@@ -18,27 +18,16 @@ DETROIT, PITTSBURGH, CLEVELAND = "us-19820", "us-38300", "us-17460"
 CNY_PER_USD_2019 = 6.90838500992901
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Dataset:
-    return load_bundled()
-
-
-def _value(dataset: Dataset, city: str, indicator: str, year: int) -> float:
-    found = dataset.observation(city, indicator, year)
-    assert found is not None, (city, indicator, year)
-    return found.value
-
-
 def test_resident_population_is_the_pep_estimate_with_its_line(bundled: Dataset) -> None:
     # cbsa-est2019-alldata.csv POPESTIMATE2019; line 453 is Detroit-Warren-Dearborn's total
     detroit = bundled.observation(DETROIT, "population_resident", 2019)
     assert detroit is not None and detroit.value == 4_319_629
     assert detroit.provenance is not None and detroit.provenance.row == 453
     assert detroit.provenance.source.id == "census_pep_2019"
-    assert _value(bundled, PITTSBURGH, "population_resident", 2019) == 2_317_600
-    assert _value(bundled, CLEVELAND, "population_resident", 2019) == 2_048_449
+    assert value(bundled, PITTSBURGH, "population_resident", 2019) == 2_317_600
+    assert value(bundled, CLEVELAND, "population_resident", 2019) == 2_048_449
     # Vintage 2021 (2020 Census based) from 2020 on, with a break saying it is no growth
-    assert _value(bundled, DETROIT, "population_resident", 2020) == 4_385_748
+    assert value(bundled, DETROIT, "population_resident", 2020) == 4_385_748
     assert [b.year for b in bundled.breaks_for(DETROIT, "population_resident")] == [2020]
 
 
@@ -47,17 +36,17 @@ def test_detroit_manufacturing_jobs_from_caemp25n(bundled: Dataset) -> None:
     totals = {2001: 2_536_678, 2009: 2_255_804, 2019: 2_637_284}
     manufacturing = {2001: 371_207, 2009: 185_975, 2019: 267_678}
     for year, jobs in totals.items():
-        assert _value(bundled, DETROIT, "employment", year) == jobs
-        share = _value(bundled, DETROIT, "employment_share_manufacturing", year)
+        assert value(bundled, DETROIT, "employment", year) == jobs
+        share = value(bundled, DETROIT, "employment_share_manufacturing", year)
         assert share == pytest.approx(manufacturing[year] / jobs * 100, rel=1e-12)
     # 14.6% of jobs in 2001, 8.2% in 2009 (the crisis), 10.1% in 2019
-    assert _value(bundled, DETROIT, "employment_share_manufacturing", 2009) == pytest.approx(
+    assert value(bundled, DETROIT, "employment_share_manufacturing", 2009) == pytest.approx(
         8.244, abs=1e-3)
 
 
 def test_secondary_share_is_missing_where_a_part_is_suppressed(bundled: Dataset) -> None:
     # Detroit 2019: farm, forestry, mining (2,531), utilities, construction all published
-    detroit = _value(bundled, DETROIT, "employment_share_secondary", 2019)
+    detroit = value(bundled, DETROIT, "employment_share_secondary", 2019)
     assert 14.0 < detroit < 16.0
     # Cleveland 2019: mining and utilities are (D): no share, and never a partial sum
     assert bundled.observation(CLEVELAND, "employment_share_secondary", 2019) is None
@@ -66,23 +55,23 @@ def test_secondary_share_is_missing_where_a_part_is_suppressed(bundled: Dataset)
 
 def test_gdp_is_stored_in_yuan_and_growth_comes_from_chained_dollars(bundled: Dataset) -> None:
     # CAGDP1 line 295 (LineCode 3) 2019: 270,219,297 thousand current dollars
-    gdp = _value(bundled, DETROIT, "gdp", 2019)
+    gdp = value(bundled, DETROIT, "gdp", 2019)
     assert gdp == pytest.approx(270_219_297_000 * CNY_PER_USD_2019, rel=1e-12)
     # line 293 (LineCode 1, chained 2017 $): 261,548,084 (2018) -> 261,186,301 (2019)
-    growth = _value(bundled, DETROIT, "gdp_real_growth", 2019)
+    growth = value(bundled, DETROIT, "gdp_real_growth", 2019)
     assert growth == pytest.approx((261_186_301 / 261_548_084 - 1) * 100, rel=1e-12)
     assert growth == pytest.approx(-0.1383, abs=1e-4)
-    assert _value(bundled, DETROIT, "gdp_real_usd_2017", 2019) == 261_186_301_000
+    assert value(bundled, DETROIT, "gdp_real_usd_2017", 2019) == 261_186_301_000
 
 
 def test_gdp_per_resident_is_computed_alike_for_china_and_the_us(bundled: Dataset) -> None:
-    detroit = _value(bundled, DETROIT, "gdp_per_resident", 2019)
+    detroit = value(bundled, DETROIT, "gdp_per_resident", 2019)
     assert detroit / CNY_PER_USD_2019 == pytest.approx(270_219_297_000 / 4_319_629, rel=1e-12)
     # Shenyang 2020: CSMAR GDP (亿元) over the 7th census resident population
     shenyang = bundled.observation("cn-210100", "gdp_per_resident", 2020)
     assert shenyang is not None
-    gdp = _value(bundled, "cn-210100", "gdp", 2020)
-    population = _value(bundled, "cn-210100", "population_resident", 2020)
+    gdp = value(bundled, "cn-210100", "gdp", 2020)
+    population = value(bundled, "cn-210100", "population_resident", 2020)
     assert shenyang.value == pytest.approx(gdp / population, rel=1e-12)
     # the source's own per-capita figure stays its own indicator
     assert bundled.observation("cn-210100", "gdp_per_capita", 2020) is not None
@@ -132,11 +121,11 @@ def test_acs_education_and_income_and_uspto_patents(bundled: Dataset) -> None:
     education = bundled.observation(DETROIT, "education_bachelor_plus", 2019)
     assert education is not None and education.value == 32.4
     assert education.provenance is not None and education.provenance.row == 124
-    assert _value(bundled, PITTSBURGH, "education_bachelor_plus", 2019) == 36.0
-    assert _value(bundled, CLEVELAND, "education_bachelor_plus", 2019) == 31.7
-    assert _value(bundled, DETROIT, "median_household_income", 2019) == 63_474
+    assert value(bundled, PITTSBURGH, "education_bachelor_plus", 2019) == 36.0
+    assert value(bundled, CLEVELAND, "education_bachelor_plus", 2019) == 31.7
+    assert value(bundled, DETROIT, "median_household_income", 2019) == 63_474
     # USPTO_msa.csv 2015 column: Detroit-Warren-Livonia (119820) 3,305, Cleveland 922,
     # Pittsburgh 895
-    assert _value(bundled, DETROIT, "patents_granted", 2015) == 3_305
-    assert _value(bundled, CLEVELAND, "patents_granted", 2015) == 922
-    assert _value(bundled, PITTSBURGH, "patents_granted", 2015) == 895
+    assert value(bundled, DETROIT, "patents_granted", 2015) == 3_305
+    assert value(bundled, CLEVELAND, "patents_granted", 2015) == 922
+    assert value(bundled, PITTSBURGH, "patents_granted", 2015) == 895

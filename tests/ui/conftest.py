@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
 
 from desktop.core.dataset import Dataset
 from desktop.core.storage import load_bundled
 from desktop.session.selection import Selection
-
-if TYPE_CHECKING:
-
-    pass
 
 NORTH_EAST = ("cn-210200", "cn-230100", "cn-220100")
 
@@ -35,3 +29,23 @@ def window(qtbot, dataset: Dataset):
     main_window.show()
     qtbot.waitExposed(main_window)
     return main_window
+
+
+def shown_panel(qtbot, dataset: Dataset, peers: tuple[str, ...] = NORTH_EAST,
+                indicator: str = "gdp", year: int | None = None):
+    """A chart panel on screen (1200x800) showing Shenyang beside `peers`."""
+    from desktop.ui.plots.chart_panel import ChartPanel
+
+    widget = ChartPanel()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_selection(dataset, "cn-210100", peers, indicator, year, "en")
+    return widget
+
+
+@pytest.fixture
+def panel(qtbot, dataset: Dataset):
+    """The chart panel on Shenyang beside the north-east peers, GDP, latest shared year."""
+    return shown_panel(qtbot, dataset)

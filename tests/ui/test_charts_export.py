@@ -10,12 +10,10 @@ import pandas as pd
 import pytest
 from PySide6.QtGui import QImage
 
-from desktop.core.dataset import Dataset
 from desktop.ui.plots.chart_panel import MULTIPLES, OVER_TIME, RANKING, SCATTER, ChartPanel
 
 pytestmark = pytest.mark.ui
 
-PEERS = ("cn-210200", "cn-230100", "cn-220100")
 
 
 def read_data_csv(path: Path) -> pd.DataFrame:
@@ -23,17 +21,6 @@ def read_data_csv(path: Path) -> pd.DataFrame:
     definitions follow it, see desktop/ui/plots/chart_data.py)."""
     table = path.read_text(encoding="utf-8-sig").split("\n\n", 1)[0]
     return pd.read_csv(io.StringIO(table))
-
-
-@pytest.fixture
-def panel(qtbot, dataset: Dataset) -> ChartPanel:
-    widget = ChartPanel()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_selection(dataset, "cn-210100", PEERS, "gdp", None, "en")
-    return widget
 
 
 @pytest.mark.parametrize("tab", [OVER_TIME, RANKING, SCATTER, MULTIPLES])

@@ -22,17 +22,6 @@ FOCUS = "cn-210100"  # Shenyang
 PEERS = ("cn-210200", "cn-230100", "cn-220100")  # Dalian, Harbin, Changchun
 
 
-@pytest.fixture
-def panel(qtbot, dataset: Dataset) -> ChartPanel:
-    widget = ChartPanel()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_selection(dataset, FOCUS, PEERS, "gdp", None, "en")
-    return widget
-
-
 def test_over_time_curves_carry_the_spec(panel: ChartPanel, dataset: Dataset) -> None:
     chart = panel.chart
     expected = over_time_spec(dataset, FOCUS, PEERS, "gdp")

@@ -15,8 +15,6 @@ from desktop.ui.panels.indicator_list import INDICATOR_ROLE, IndicatorList
 from desktop.ui.plots.chart_data import csv_text, definitions_frame
 from desktop.ui.plots.chart_panel import MULTIPLES, OVER_TIME, SCATTER, ChartPanel
 
-PEERS = ("cn-210200", "cn-230100", "cn-220100")
-
 
 def _tree_items(tree: IndicatorList) -> dict[str, object]:
     items = {}
@@ -71,17 +69,6 @@ def test_definitions_sheet_keeps_formulas_out(dataset: Dataset, tmp_path: Path) 
     assert workbook["data"]["B2"].value == 1.5
     assert workbook["Definitions"]["A2"].value == "'=HYPERLINK(1)"
     assert workbook["Definitions"]["B2"].value == "'-2 is a definition"
-
-
-@pytest.fixture
-def panel(qtbot, dataset: Dataset) -> ChartPanel:
-    widget = ChartPanel()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_selection(dataset, "cn-210100", PEERS, "gdp", None, "en")
-    return widget
 
 
 def _data_and_notes(path: Path) -> tuple[pd.DataFrame, list[list[str]]]:

@@ -15,20 +15,15 @@ from desktop.core.dataset import Dataset
 from desktop.ui.plots.chart_panel import MAP, ChartPanel
 from desktop.ui.plots.map_chart import MapChart
 
+from .conftest import NORTH_EAST, shown_panel
+
 pytestmark = pytest.mark.ui
 
-NORTH_EAST = ("cn-210200", "cn-230100", "cn-220100")
 
 
 @pytest.fixture
 def panel(qtbot, dataset: Dataset) -> ChartPanel:
-    widget = ChartPanel()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_selection(dataset, "cn-210100", (*NORTH_EAST, "us-19820"),
-                         "population_resident", 2020, "en")
+    widget = shown_panel(qtbot, dataset, (*NORTH_EAST, "us-19820"), "population_resident", 2020)
     widget.tabs.setCurrentIndex(MAP)
     return widget
 
