@@ -379,7 +379,8 @@ class Controller(QObject):
         from desktop.ui.dialogs.peer_finder import PeerFinderDialog
 
         dialog = PeerFinderDialog(self.dataset, self.state.focus_id, self.lang, self.settings,
-                                  self.window, year=self.state.year)
+                                  self.window, year=self.state.year,
+                                  include_suspect=self.include_suspect)
         dialog.accepted.connect(
             lambda: self.set_state(self.state.with_peers(dialog.chosen_ids(), None)))
         dialog.sig_group_saved.connect(

@@ -248,3 +248,31 @@ def test_a_refused_query_is_explained_in_the_windows_language(
     dialog._on_failed(PeerQueryError("peer_no_data", city_id="f", city="F"))
     assert "没有所选指标" in dialog.note_label.text()
     assert "has none" not in dialog.note_label.text()
+
+
+POPULATION, CHAOYANG = "population_registered", "cn-211300"
+
+
+def test_the_finder_follows_include_suspect_values(
+    qtbot: QtBot, window: MainWindow, dataset: Dataset
+) -> None:
+    """Chaoyang's 1994 population (33 million, a slip the register judges suspect) stays out
+    of the distances and the dialog says so, until View > Include suspect values is on."""
+    dialog = PeerFinderDialog(dataset, "cn-210100", indicator_ids=[POPULATION], year=1994)
+    qtbot.addWidget(dialog)
+    wait_for(qtbot, dialog)
+    assert dialog.peer_result.missing.suspect == ((CHAOYANG, POPULATION),)
+    assert "treated as missing" in dialog.note_label.text()
+    assert "Chaoyang" in dialog.note_label.text()
+
+    window.include_suspect_action.setChecked(True)
+    counted = window.controller.open_peer_finder()
+    assert counted.include_suspect
+    counted.reject()
+    both = PeerFinderDialog(dataset, "cn-210100", indicator_ids=[POPULATION], year=1994,
+                            include_suspect=True)
+    qtbot.addWidget(both)
+    wait_for(qtbot, both)
+    assert "counted in the distances" in both.note_label.text()
+    assert both.peer_result.matches[0].distance != pytest.approx(
+        dialog.peer_result.matches[0].distance)

@@ -120,9 +120,12 @@ class PeerFinderDialog(QDialog):
 
     def __init__(self, dataset: Dataset, focus_id: str, lang: str = "en",
                  settings: Settings | None = None, parent: QWidget | None = None,
-                 indicator_ids: Sequence[str] | None = None, year: int | None = None) -> None:
+                 indicator_ids: Sequence[str] | None = None, year: int | None = None,
+                 include_suspect: bool = False) -> None:
         super().__init__(parent)
         self.dataset, self.focus_id, self.lang, self.settings = dataset, focus_id, lang, settings
+        #: View > Include suspect values: the distances follow the window's switch
+        self.include_suspect = include_suspect
         self.peer_result: PeerResult | None = None
         self.error: str = ""
         focus = dataset.cities[focus_id]
@@ -325,10 +328,11 @@ class PeerFinderDialog(QDialog):
         dataset, focus = self.dataset, self.focus_id
         weights, year = self.weights(), self.year_box.currentData()
         k, scaling = self.k_box.value(), self.scaling_box.currentData()
-        missing = self.missing_box.currentData()
+        missing, include_suspect = self.missing_box.currentData(), self.include_suspect
 
         def work(_progress: object) -> PeerResult:
-            return find_peers(dataset, focus, indicators, weights, year, k, scaling, missing)
+            return find_peers(dataset, focus, indicators, weights, year, k, scaling, missing,
+                              include_suspect=include_suspect)
 
         self.runner.start(work)
 
@@ -486,6 +490,10 @@ class PeerFinderDialog(QDialog):
             lines.append(self.tr(
                 "Compared {0} of {1} cities; {2} excluded because they lack at least one "
                 "indicator.").format(report.compared, report.pool_size, report.excluded))
+        suspect = result.missing.suspect_sentence(self.lang, self._label)
+        if suspect:
+            lines.append(suspect[:1].upper() + suspect[1:] + ("" if suspect.endswith("。") else
+                                                              "."))
         return "\n".join(lines)
 
     # --- what the dialog returns --------------------------------------------------------
