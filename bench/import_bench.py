@@ -56,7 +56,7 @@ SETUP = {
         "from desktop.importers.run import import_file; from pathlib import Path\n"
         "from desktop.importers import fast_path, fast_text, interpret, matching, sniff\n"
         "from desktop.importers import text_hygiene, text_reader, excel_reader, fast_excel\n"
-        "from desktop.importers import capabilities, columns"
+        "from desktop.importers import capabilities, columns, records"
     ),
 }
 SETUP["city-profiles (rows)"] = SETUP["city-profiles"]
@@ -101,7 +101,8 @@ def compile_ours() -> None:
     code = ("import desktop.importers.run, desktop.importers.fast_path, "
             "desktop.importers.fast_text, desktop.importers.fast_excel, "
             "desktop.importers.interpret, desktop.importers.readers, "
-            "desktop.importers.columns, desktop.importers.capabilities")
+            "desktop.importers.columns, desktop.importers.capabilities, "
+            "desktop.importers.records")
     subprocess.run([sys.executable, "-c", code], cwd=REPO, env=_ENV, check=True)
 
 

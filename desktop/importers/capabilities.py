@@ -3,13 +3,15 @@
     reason = COLUMN_ENGINE.can_read(plan, grid)   # None: it reads this table; else why not
 
 The row-wise reader (readers -> RawGrid -> interpret) reads every table detection can plan.
-The column-wise readers (fast_text, fast_excel, then fast_path's records builder) read only
-some: they declare which layouts and column roles they read, and which table features
-(`needs`) they handle. A reader that cannot read a table says why, and the file goes the
-row-wise way. Declaring what is read, rather than listing what is declined, keeps a new
-layout, role or plan field out of the column-wise readers until one of them says it reads it:
-a TablePlan field added later without `metadata=NAMED` in layout.py is a need of its own
-('plan field <name>') whenever it is set. No Qt here.
+The column-wise readers (fast_text, fast_excel) read only some: they declare which layouts
+and column roles they read, and which table features (`needs`) they handle. Both hand their
+columns to the one records builder (records.build_records), which builds every layout; what
+a column-wise reader declines is what it cannot read from the file as columns. A reader
+that cannot read a table says why, and the file goes the row-wise way. Declaring what is
+read, rather than listing what is declined, keeps a new layout, role or plan field out of
+the column-wise readers until one of them says it reads it: a TablePlan field added later
+without `metadata=NAMED` in layout.py is a need of its own ('plan field <name>') whenever it
+is set. No Qt here.
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ class Reads:
 ROW_READER = Reads()
 
 _PLAIN_ROLES = frozenset({"city", "city_code", "indicator", "year", "value", "unit", "ignore"})
-#: the column-wise readers and fast_path's records builder
+#: the column-wise readers (fast_text, fast_excel)
 COLUMN_ENGINE = Reads(
     layouts={
         "long": _PLAIN_ROLES,

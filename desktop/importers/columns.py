@@ -1,15 +1,17 @@
 """The column table both kinds of reader produce, and the value parser over its columns.
 
     table = ColumnTable(grid, n, row_numbers, {column index: Coded | Numbers | Objects})
+    table = grid_table(grid, body_rows, wanted)      # the row-wise reader's rows, as columns
     parsed = parse_columns([table.columns[c] for c in value columns], exponents, decimal)
 
 The column-wise readers (fast_text, fast_excel) fill a ColumnTable straight from the file:
 text columns as codes + distinct cells (mapping.Coded), number columns as float64 (Numbers),
-anything else as the raw cells (Objects). The row-wise reader's value cells are one Objects
-column. `parse_columns` is the one value parser: it parses Numbers columns vectorised, with
-exact decimal scaling (`scale_exact`), and hands every other cell to numbers.parse_values,
-the per-cell parser, so a value, its status and its note are the same whichever reader read
-the cell. No Qt here.
+anything else as the raw cells (Objects). The row-wise reader's grid becomes a ColumnTable of
+Objects columns (`grid_table`, merged cells filled). records.build_records, the one records
+builder, reads either. `parse_columns` is the one value parser: it parses Numbers columns
+vectorised, with exact decimal scaling (`scale_exact`), and hands every other cell to
+numbers.parse_values, the per-cell parser, so a value, its status and its note are the same
+whichever reader read the cell. No Qt here.
 """
 
 from __future__ import annotations
@@ -61,6 +63,62 @@ class ColumnTable:
     n: int  # data rows
     row_numbers: np.ndarray  # int64: 1-based source row of each data row
     columns: dict[int, Column]
+    #: grid row of each data row; None: consecutive from plan.first_data_row (the
+    #: column-wise readers, whose grid holds only the head)
+    grid_rows: Sequence[int] | None = None
+
+
+def grid_table(grid: RawGrid, rows: list[int], wanted: list[int]) -> ColumnTable:
+    """The wanted columns of the grid's body `rows` as Objects columns (short rows read as
+    empty, cells under a merged block take the block's value)."""
+    columns: dict[int, np.ndarray] = {}
+    if rows and wanted:
+        if rows[-1] - rows[0] + 1 == len(rows):  # contiguous: slice, no per-row lookup
+            selected = grid.rows[rows[0]: rows[-1] + 1]
+        else:
+            selected = [grid.rows[i] for i in rows]
+        need = max(wanted) + 1
+        rectangular = min(map(len, selected)) >= need
+        for c in wanted:
+            if rectangular:
+                values = [r[c] for r in selected]
+            else:
+                values = [r[c] if c < len(r) else None for r in selected]
+            array = np.empty(len(values), dtype=object)
+            array[:] = values
+            columns[c] = array
+        _fill_merged(grid, rows, columns)
+    else:
+        columns = {c: np.empty(0, dtype=object) for c in wanted}
+    row_numbers = (np.asarray(grid.row_numbers, dtype=np.int64)[rows] if rows
+                   else np.zeros(0, dtype=np.int64))
+    return ColumnTable(grid, len(rows), row_numbers,
+                       {c: Objects(array) for c, array in columns.items()}, list(rows))
+
+
+def _fill_merged(grid: RawGrid, rows: list[int], columns: dict[int, np.ndarray]) -> None:
+    """Cells under a merged block (e.g. a city merged down 3 rows) take the block's value."""
+    if not grid.merged:
+        return
+    position = {r: k for k, r in enumerate(rows)}
+    for merged in grid.merged:
+        if merged.last_row == merged.first_row or merged.first_row < rows[0]:
+            continue
+        for c in range(merged.first_column, merged.last_column + 1):
+            if c not in columns:
+                continue
+            top = position.get(merged.first_row)
+            if top is None:
+                continue
+            value = columns[c][top]
+            for r in range(merged.first_row + 1, merged.last_row + 1):
+                k = position.get(r)
+                if k is not None and _is_blank(columns[c][k]):
+                    columns[c][k] = value
+
+
+def _is_blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
 _POW10 = np.array([10.0**k for k in range(23)])
@@ -155,11 +213,14 @@ def parse_columns(columns: Sequence[Column], exponents: np.ndarray, decimal: str
 
     Numbers columns are parsed vectorised (`scale_exact`); only their cells that are not plain
     numbers, and Objects and Coded columns, go through numbers.parse_values, with their raw
-    cells. One Objects column is numbers.parse_values' own input (the row-wise reader).
+    cells. Objects columns only (the row-wise reader) are parsed in one numbers.parse_values
+    call, so its decisions over the values (thousands separators) see the whole table.
     `flags`: Eurostat observation flags are read (numbers.parse_values)."""
     exps = np.asarray(exponents, dtype=np.int64)
-    if len(columns) == 1 and isinstance(columns[0], Objects):
-        return num.parse_values(columns[0].values, exps, decimal, flags=flags)
+    if columns and all(isinstance(c, Objects) for c in columns):
+        cells = (columns[0].values if len(columns) == 1
+                 else np.concatenate([c.values for c in columns]))  # type: ignore[union-attr]
+        return num.parse_values(cells, exps, decimal, flags=flags)
     m = len(exps)
     n = m // len(columns) if columns else 0
     values = np.full(m, np.nan)
@@ -233,4 +294,5 @@ def _merge(result: num.ParsedValues, part: num.ParsedValues, at: np.ndarray) -> 
     result.flagged.extend(int(at[index]) for index in part.flagged)
 
 
-__all__ = ["Column", "ColumnTable", "Numbers", "Objects", "parse_columns", "scale_exact"]
+__all__ = ["Column", "ColumnTable", "Numbers", "Objects", "grid_table", "parse_columns",
+           "scale_exact"]

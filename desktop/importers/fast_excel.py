@@ -56,11 +56,10 @@ from desktop.importers.fast_path import (
     HEAD_ROWS,
     Declined,
     head_covers,
-    needed_columns,
-    value_columns,
 )
 from desktop.importers.mapping import Coded
 from desktop.importers.model import ImportRejectedError, Issue, RawGrid, ReadOptions
+from desktop.importers.records import needed_columns, value_columns
 
 _CHUNK = 4 << 20
 _ENTITIES = {"&quot;": '"', "&apos;": "'"}

@@ -10,14 +10,16 @@ interprets them with per-distinct-value work only:
 
     head grid (first ~300 rows, read row-wise)  --detect-->  TablePlan
     whole file  --reader, given the plan-->  columns.ColumnTable (codes / float64 / objects)
-    ColumnTable + plan  --interpret_columns-->  mapping.Records (codes per record)
+    ColumnTable + plan  --records.build_records-->  mapping.Records (codes per record)
     Records  --interpret.interpret_stacked-->  long DataFrame + ImportReport
 
-interpret_stacked is the row-wise path's own interpretation (it codes its Stacked records
-the same way), so units, years, cities, missing values, duplicates and every issue come from
-one piece of code. The result is the SAME as the row-wise path (tests/importers/fast compares
-both on every qualifying file): same values (unit scaling exact, see `scale_exact`), same
-source rows, same issues in the same order.
+The records builder, the value parser (columns.parse_columns) and the interpretation
+(interpret_stacked) are the row-wise path's own: it turns its grid's body rows into a
+ColumnTable of Objects columns (columns.grid_table) and goes the same way. So units, years,
+cities, missing values, duplicates and every issue come from one piece of code, and the
+result is the SAME as the row-wise path (tests/importers/fast compares both on every
+qualifying file): same values (unit scaling exact, see `columns.scale_exact`), same source
+rows, same issues in the same order.
 
 Which tables the column-wise readers take is what they declare they read
 (capabilities.COLUMN_ENGINE: layouts long / wide_years / wide_indicators with plain roles,
@@ -46,13 +48,14 @@ import pandas as pd
 from desktop.core.progress import NullProgress, Progress, check_cancelled
 from desktop.importers import numbers as num
 from desktop.importers.columns import ColumnTable, parse_columns
-from desktop.importers.mapping import Coded, Records, columns_by_role
+from desktop.importers.mapping import Coded, columns_by_role
 from desktop.importers.model import (
     ImportReport,
     RawGrid,
     column_letter,
 )
 from desktop.importers.recipe import Recipe
+from desktop.importers.records import build_records, needed_columns, ordered, value_columns
 
 if TYPE_CHECKING:
     from desktop.core.catalog import CityLookup
@@ -187,61 +190,7 @@ def import_columns(path: Path, recipe: Recipe, lookup: CityLookup | None, progre
     return frame, report, source.grid, plan
 
 
-def value_columns(plan) -> list[int]:
-    """Source columns holding values, in plan order (the order records are made in)."""
-    if plan.layout == "long":
-        return [next(c.index for c in plan.columns if c.role == "value")]
-    return [c.index for c in plan.columns
-            if c.role.startswith("year:") or c.role.startswith("indicator:")]
-
-
-def needed_columns(plan) -> list[int]:
-    """Columns to read: every role that is used, and the key column body_rows looks at."""
-    by_role = columns_by_role(plan)
-    wanted = set(value_columns(plan))
-    for role in ("city", "city_code", "indicator", "year", "unit"):
-        if role in by_role:
-            wanted.add(by_role[role])
-    wanted.add(by_role.get("city", 0))
-    return sorted(wanted)
-
-
 # --- interpretation ------------------------------------------------------------------------
-
-
-def _ordered(column: Coded, k: int = 1) -> Coded:
-    """Codes renumbered to first appearance, None last, unused values dropped (the order
-    mapping.factorize gives the row-wise path), repeated for k value columns."""
-    codes, uniques = column.codes, column.uniques
-    present = _first_seen(codes, len(uniques))
-    values = uniques[present]
-    is_none = np.fromiter((u is None for u in values), dtype=bool, count=len(values))
-    if is_none.any():
-        present = np.concatenate([present[~is_none], present[is_none]])
-    if len(present) != len(uniques) or (present != np.arange(len(present))).any():
-        remap = np.zeros(len(uniques), dtype=codes.dtype)
-        remap[present] = np.arange(len(present))
-        codes, uniques = remap[codes], uniques[present]
-    return Coded(np.tile(codes, k) if k > 1 else codes, uniques)
-
-
-def _first_seen(codes: np.ndarray, count: int) -> np.ndarray:
-    """The distinct codes (of `count`) in order of first appearance (pandas.unique, made
-    cheaper by looking at a prefix, or only at the starts of runs of equal codes)."""
-    if len(codes) > 16384:
-        head = pd.unique(codes[:4096])
-        if len(head) == count or int(codes.max()) - int(codes.min()) + 1 == len(head):
-            return head  # the head holds every code there is (or can be)
-        starts = np.flatnonzero(codes[1:] != codes[:-1])
-        if len(starts) < len(codes) // 4:
-            return pd.unique(np.concatenate([codes[:1], codes[starts + 1]]))
-    return pd.unique(codes)
-
-
-def _constant(m: int, value: object) -> Coded:
-    uniques = np.empty(1, dtype=object)
-    uniques[0] = value
-    return Coded(np.zeros(m, dtype=np.int8), uniques)
 
 
 def _coded(table: ColumnTable, col: int) -> Coded:
@@ -268,7 +217,7 @@ def interpret_columns(table: ColumnTable, plan, lookup: CityLookup | None = None
 
     # rows the row-wise body_rows would look at closely (blank, header-like, notes): decline
     key_column = by_role.get("city", 0)
-    key = _ordered(_coded(table, key_column))
+    key = ordered(_coded(table, key_column))
     header_first = set()
     for r in plan.header_rows:
         row = grid.rows[r]
@@ -280,7 +229,14 @@ def interpret_columns(table: ColumnTable, plan, lookup: CityLookup | None = None
     if any(_doubtful_key(u, header_first, titles) for u in key.uniques):
         raise Declined("blank, header-like or note rows in the body")
 
-    rec = _records(table, plan, by_role, key if "city" in by_role else None)
+    if "city" in by_role and plan.fill_down_city and any(
+            u is None or (isinstance(u, str) and not u.strip()) for u in key.uniques):
+        raise Declined("blank city cells (fill-down)")
+    values = value_columns(plan)
+    for col in needed_columns(plan):
+        if col not in values:
+            _coded(table, col)  # the records' text columns: read as text
+    rec, _ = build_records(table, plan, {key_column: key})
     report, issues = ip.start_report(issue_grid, plan)
     ip.detection_notes(issue_grid, plan, issues)
     report.rows_read = n
@@ -291,71 +247,3 @@ def interpret_columns(table: ColumnTable, plan, lookup: CityLookup | None = None
     frame = ip.interpret_stacked(rec, plan, parse, report, issues, lookup,
                                  progress or NullProgress())
     return frame, report
-
-
-def _records(table: ColumnTable, plan, by_role: dict[str, int], city: Coded | None
-             ) -> Records:
-    """The records mapping.stack + code_records would make of the same rows (`city`: the
-    city column, already ordered)."""
-    from desktop.importers.layout import indicator_role
-    from desktop.importers.mapping import factorize, file_stem
-
-    n, layout = table.n, plan.layout
-    vcols = value_columns(plan)
-    k = len(vcols)
-    m = n * k
-    city_col = by_role.get("city", -1)
-    if city_col >= 0:
-        if city is None:
-            city = _ordered(_coded(table, city_col), k)
-        elif k > 1:
-            city = Coded(np.tile(city.codes, k), city.uniques)
-        if plan.fill_down_city and any(u is None or (isinstance(u, str) and not u.strip())
-                                       for u in city.uniques):
-            raise Declined("blank city cells (fill-down)")
-    else:
-        city = _constant(m, plan.city or "")
-
-    if layout == "wide_indicators":
-        parts = [indicator_role(c.role) for c in plan.columns
-                 if c.role.startswith("indicator:")]
-        codes, uniques = factorize(np.array([name for name, _ in parts], dtype=object))
-        indicator = Coded(np.repeat(codes, n).astype(np.intp), uniques)
-    elif "indicator" in by_role:
-        indicator = _ordered(_coded(table, by_role["indicator"]), k)
-    else:
-        indicator = _constant(m, plan.indicator or file_stem(table.grid.file))
-
-    year: Coded | None = None
-    header_years = None
-    year_col = -1
-    if layout == "wide_years":
-        role_of = {c.index: c.role for c in plan.columns}
-        header_years = [int(role_of[v].split(":", 1)[1]) for v in vcols]
-    else:
-        year_col = by_role.get("year", -1)
-        year = (_ordered(_coded(table, year_col), k) if year_col >= 0
-                else _constant(m, plan.year))
-
-    unit = (_ordered(_coded(table, by_role["unit"]), k) if "unit" in by_role
-            else _constant(m, ""))
-    city_code = (_ordered(_coded(table, by_role["city_code"]), k) if "city_code" in by_role
-                 else None)
-    unit_of_col = {c.index: c.unit for c in plan.columns}
-    first = plan.first_data_row
-    return Records(
-        rows=range(first, first + n),
-        source_rows=table.row_numbers,
-        vcols=vcols,
-        city=city,
-        city_col=city_col,
-        indicator=indicator,
-        year=year,
-        header_years=header_years,
-        year_col=year_col,
-        unit=unit,
-        header_unit=[unit_of_col.get(c, "") for c in vcols],
-        wide=layout != "long",
-        city_code=city_code,
-        unit_col=by_role.get("unit", -1),
-    )

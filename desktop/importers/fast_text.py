@@ -13,9 +13,10 @@ TablePlan; meanwhile a thread reads the whole file. Then, given the plan:
 - structure: the data lines must hold exactly width−1 delimiters each (outside quotes). The
   total count is checked on the bytes, a block at a time; pandas raises on any line with more
   fields, so (totals equal) no line has fewer either. This runs while pandas parses the
-  data in 2-4 chunks in threads (its C parser releases the GIL). Blank lines are kept as
-  rows (skip_blank_lines=False), so the row count equals the line count and row i is line
-  first+i: source rows stay exact.
+  data in up to 4 ranges in threads, one per idle core (its C parser releases the GIL
+  while it tokenizes; on busy cores one thread is faster, see `parsing_threads`). Blank
+  lines are kept as rows (skip_blank_lines=False), so the row count equals the line count
+  and row i is line first+i: source rows stay exact.
 - pandas.read_csv: text columns as categoricals (codes + distinct texts; the year column
   against the known year texts, so '02016' never turns into 2016; city codes as plain text,
   so '0210100' stays itself), value columns as float64 with only '' as missing; a value
@@ -48,11 +49,10 @@ from desktop.importers.fast_path import (
     HEAD_ROWS,
     Declined,
     head_covers,
-    needed_columns,
-    value_columns,
 )
 from desktop.importers.mapping import Coded
 from desktop.importers.model import ImportRejectedError, RawGrid, ReadOptions
+from desktop.importers.records import needed_columns, value_columns
 from desktop.importers.text_hygiene import CONTROL_RE
 
 _TAIL_LINES = 50
@@ -372,10 +372,26 @@ def _load(source: TextSource, plan, progress: Progress) -> ColumnTable:
     return ColumnTable(grid, n, row_numbers, columns)
 
 
+def parsing_threads(cores: int, load: float | None) -> int:
+    """Threads to parse with: one per idle core, at most _MAX_THREADS. `load`: the 1-minute
+    load average, this import counted in it as one (None: unknown, every core idle). On
+    cores other programs keep busy, more threads only wait for the cores and for each other
+    (pandas holds the GIL between its blocks): measured slower, not faster (issue 14)."""
+    busy = 0 if load is None else max(0, int(load) - 1)
+    return max(1, min(cores - busy, _MAX_THREADS))
+
+
+def _load_average() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on Windows; unknown
+        return None
+
+
 def _chunks(content: _Content, begin: int) -> list[tuple[int, int]]:
     """Byte ranges of whole lines, one per parsing thread (a quoted line break makes the
     structure check decline, so any line break ends a record)."""
-    threads = max(1, min(os.cpu_count() or 1, _MAX_THREADS))
+    threads = parsing_threads(os.cpu_count() or 1, _load_average())
     size = content.size - begin
     threads = 1 if size < _CHUNK_MIN * 2 else min(threads, size // _CHUNK_MIN)
     cuts = [begin]
@@ -391,7 +407,25 @@ def _chunks(content: _Content, begin: int) -> list[tuple[int, int]]:
 def _read_csv(content: _Content, bounds: tuple[int, int], delim: str, width: int,
               wanted: list[int], dtypes: dict, vcols: list[int]) -> pd.DataFrame | None:
     """One range of lines (quotes as CSV has them: a file without any reads the same; one
-    with quotes only where the structure check allows them)."""
+    with quotes only where the structure check allows them).
+
+    pandas converts the range in blocks (low_memory: about a tenth less work than the whole
+    range at once, in cache). A value column whose blocks come back as different types
+    (numbers in one, text in another) warns; the range is then read again at once, so the
+    column comes back as text throughout and goes the per-cell way, as before."""
+    for low_memory in (True, False):
+        try:
+            return _read_range(content, bounds, delim, width, wanted, dtypes, vcols, low_memory)
+        except pd.errors.DtypeWarning:
+            continue
+        except (Warning, ValueError, pd.errors.ParserError, UnicodeError, OSError):
+            return None
+    return None
+
+
+def _read_range(content: _Content, bounds: tuple[int, int], delim: str, width: int,
+                wanted: list[int], dtypes: dict, vcols: list[int], low_memory: bool
+                ) -> pd.DataFrame:
     lo, hi = bounds
     source = content.reader(lo, hi)
     try:
@@ -404,10 +438,8 @@ def _read_csv(content: _Content, bounds: tuple[int, int], delim: str, width: int
                 keep_default_na=False, na_values={c: [""] for c in vcols},
                 quoting=csv.QUOTE_MINIMAL, quotechar='"',
                 doublequote=True, skip_blank_lines=False, encoding="utf-8",
-                engine="c", low_memory=False,
+                engine="c", low_memory=low_memory,
             )
-    except (Warning, ValueError, pd.errors.ParserError, UnicodeError, OSError):
-        return None
     finally:
         if hasattr(source, "close"):
             source.close()

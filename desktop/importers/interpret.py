@@ -37,7 +37,7 @@ import pandas as pd
 
 from desktop.core.progress import NullProgress, Progress, check_cancelled
 from desktop.importers import numbers as num
-from desktop.importers.columns import Objects, parse_columns
+from desktop.importers.columns import grid_table, parse_columns
 from desktop.importers.detection import PROBLEM_TEXT, detect, plan_problems
 from desktop.importers.interpret_units import indicators_and_units, unreadable_scales
 from desktop.importers.issue_log import MAX_CELL_ISSUES, Issues, source_rows
@@ -49,11 +49,9 @@ from desktop.importers.layout import (
 from desktop.importers.mapping import (
     Coded,
     Records,
-    code_records,
     coded,
     factorize,
     first_positions,
-    stack,
 )
 from desktop.importers.matching import (
     clean_name,
@@ -72,6 +70,7 @@ from desktop.importers.model import (
     counted,
     plural,
 )
+from desktop.importers.records import build_records, needed_columns
 from desktop.importers.table import (
     TableShape,
     body_rows,
@@ -154,18 +153,18 @@ def interpret(
 
     progress.report(0.15, "mapping")
     check_cancelled(progress)
-    stacked = stack(grid, plan, body.rows)
-    if stacked.filled_down:
-        filled = len(stacked.filled_down)
+    table = grid_table(grid, body.rows, needed_columns(plan))
+    rec, filled_down = build_records(table, plan)
+    if filled_down:
+        filled = len(filled_down)
         issues.add("city_filled_down",
                    f"{counted(filled, 'row')} without a city took the city above "
                    f"{plural(filled, 'it', 'them')}",
-                   issues.loc(stacked.filled_down[0], stacked.city_col), count=filled,
-                   rows=source_rows(grid, stacked.filled_down[:MAX_CELL_ISSUES]))
-    rec = code_records(stacked, body.rows, grid.row_numbers)
+                   issues.loc(filled_down[0], rec.city_col), count=filled,
+                   rows=source_rows(grid, filled_down[:MAX_CELL_ISSUES]))
 
     def parse(exponents: np.ndarray) -> num.ParsedValues:
-        return parse_columns([Objects(stacked.value)], exponents, plan.decimal,
+        return parse_columns([table.columns[c] for c in rec.vcols], exponents, plan.decimal,
                              flags=plan.layout == "eurostat")
 
     frame = interpret_stacked(rec, plan, parse, report, issues, lookup, progress)

@@ -22,6 +22,10 @@ _ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 _REMOVE_FORMAT = {"\u200b", "\u200c", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c",
                   "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\ufeff",
                   "\u2060", "\u061c", "\u00ad"}
+#: what clean_name drops: the format characters above and every control character (category
+#: Cc is exactly U+0000-U+001F and U+007F-U+009F) but tab, line feed and carriage return
+_DROP_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+                      + "".join(sorted(_REMOVE_FORMAT)) + "]")
 _SPACE_RE = re.compile(r"[\s\u3000]+")
 _PROVINCE_RE = re.compile(r"(省|自治区|特别行政区)$|\b(province|autonomous region)\b",
                           re.IGNORECASE)
@@ -35,11 +39,7 @@ def clean_name(text: object) -> str:
     raw = str(text)
     if raw.isascii() and raw.isprintable():
         return " ".join(raw.split())
-    cleaned = _ANSI_RE.sub("", raw)
-    cleaned = "".join(
-        ch for ch in cleaned
-        if ch not in _REMOVE_FORMAT and (unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
-    )
+    cleaned = _DROP_RE.sub("", _ANSI_RE.sub("", raw))
     cleaned = unicodedata.normalize("NFC", cleaned)
     return _SPACE_RE.sub(" ", cleaned).strip()
 
@@ -65,6 +65,7 @@ class CityMatches:
 
 def match_names(names: Iterable[object], lookup: CityLookup | None) -> CityMatches:
     result = CityMatches()
+    new: set[str] = set()  # result.new as a set: one look-up per name, not a list scan
     for raw in names:
         key = "" if raw is None else str(raw)
         if key in result.resolved:
@@ -82,7 +83,8 @@ def match_names(names: Iterable[object], lookup: CityLookup | None) -> CityMatch
             result.cities[key] = city
         else:
             result.resolved[key] = name
-            if name and name not in result.new:
+            if name and name not in new:
+                new.add(name)
                 result.new.append(name)
             candidates = lookup.ambiguous(name) if (lookup is not None and name) else []
             if candidates:

@@ -413,10 +413,22 @@ def test_many_parsing_threads_give_the_same_result(tmp_path, monkeypatch):
 
     monkeypatch.setattr(fast_text, "_CHUNK_MIN", 2048)
     monkeypatch.setattr(fast_text.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(fast_text, "_load_average", lambda: None)  # idle, whatever it is
+    assert len(fast_text._chunks(fast_text._Content(None, (0, 0), b"x\n" * 8192), 0)) == 4
     rows = _long_rows(n_years=20, seed=21)
     path = _write_csv(tmp_path / "chunks.csv", LONG_HEADER, rows)
     frame, _report = assert_same(path)
     assert len(frame) == len(rows)
+
+
+@pytest.mark.parametrize(("cores", "load", "threads"), [
+    (2, None, 2), (2, 0.3, 2), (2, 1.9, 2), (2, 2.4, 1), (2, 5.0, 1), (8, 3.2, 4), (8, 6.0, 3),
+    (1, 0.0, 1)])
+def test_parsing_threads_one_per_idle_core(cores, load, threads):
+    """This import counts as one in the load average; other programs' load takes cores."""
+    from desktop.importers.fast_text import parsing_threads
+
+    assert parsing_threads(cores, load) == threads
 
 
 def test_a_long_value_in_a_scaled_column_takes_the_careful_path(tmp_path):
@@ -509,3 +521,21 @@ def test_city_codes_decide_the_city_in_both_paths(tmp_path, lookup):
     frame, report = assert_same(_write_csv(tmp_path / "codes.csv", header, rows), lookup)
     assert {"cn-210100", "cn-210200"} <= set(frame["city"])
     assert report.cities_matched.get("Dalian City") == "cn-210200"
+
+
+def test_text_in_a_late_block_of_the_value_column_still_takes_the_fast_path(tmp_path,
+                                                                             monkeypatch):
+    """pandas converts a range in blocks (~131k rows for five columns): numbers in the first
+    block and a '—' in the next would come back as mixed types; the range is read again at
+    once and the marker goes the per-cell way, as in the row-wise path."""
+    from desktop.importers import fast_text
+
+    monkeypatch.setattr(fast_text, "_MAX_THREADS", 1)
+    rows = [[f"城市{c:04d}", "GDP", str(y), f"{c}.{y % 10}", "亿元"]
+            for c in range(7000) for y in range(2000, 2020)]
+    rows[-1][3] = "—"
+    path = _write_csv(tmp_path / "late_marker.csv", LONG_HEADER, rows)
+    frame, report = assert_same(path)
+    assert len(frame) == len(rows) - 1
+    missing = next(w for w in report.warnings if w.code == "missing_values")
+    assert missing.values["markers"] == {"—": 1}
