@@ -19,26 +19,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.core.bilingual import pick
+from desktop.core.bilingual import N_, pick, word
 from desktop.core.catalog import SeriesBreak
 from desktop.core.errors import DatasetFileError
 
 REGISTER_FORMAT_VERSION = 1
 
-#: kind -> (English, Chinese) name, as `city-profiles breaks` prints it.
-KINDS: dict[str, tuple[str, str]] = {
-    "census_revision": ("census revision", "经济普查修订"),
-    "definition_change": ("definition change", "统计口径变化"),
-    "boundary_change": ("boundary change", "行政区划调整"),
-    "denominator_switch": ("denominator switch", "分母口径变化"),
-    "restatement": ("restatement", "数据重述"),
-    "suspect_value": ("suspect value", "可疑数值"),
-    "vintage": ("vintage difference", "数据版本差异"),
+#: kind -> its name as `city-profiles breaks` prints it: English msgids, said through the
+#: text catalogue (`bilingual.word`).
+KINDS: dict[str, str] = {
+    "census_revision": N_("census revision"),
+    "definition_change": N_("definition change"),
+    "boundary_change": N_("boundary change"),
+    "denominator_switch": N_("denominator switch"),
+    "restatement": N_("restatement"),
+    "suspect_value": N_("suspect value"),
+    "vintage": N_("vintage difference"),
 }
 #: Kinds that split one series into before and after a year (the others do not).
 BREAK_KINDS = frozenset(KINDS) - {"suspect_value", "vintage"}
-STATUSES = ("confirmed", "dismissed")
-_STATUS_ZH = {"confirmed": "已确认", "dismissed": "已排除"}
+#: A reviewed entry's status -> its name (msgids, as KINDS).
+STATUS_NAMES: dict[str, str] = {"confirmed": N_("confirmed"), "dismissed": N_("dismissed")}
+STATUSES = tuple(STATUS_NAMES)
 
 
 def register_path() -> Path:
@@ -75,10 +77,10 @@ class RegisterEntry:
         return pick(lang, self.sentence_en, self.sentence_zh)
 
     def kind_name(self, lang: str = "en") -> str:
-        return pick(lang, *KINDS[self.kind])
+        return word(lang, KINDS[self.kind])
 
     def status_name(self, lang: str = "en") -> str:
-        return pick(lang, self.status, _STATUS_ZH[self.status])
+        return word(lang, STATUS_NAMES[self.status])
 
     def applies_to(self, city_id: str | None = None, indicator_id: str | None = None) -> bool:
         return ((city_id is None or city_id in self.city_ids)

@@ -11,17 +11,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
-from desktop.core.bilingual import pick
+from desktop.core.bilingual import N_, pick, word
 from desktop.core.units import UNITS, DisplayScale, Unit, styled_scale
 
+#: What kind of place a City is, by its `kind` code: English msgids, said through the text
+#: catalogue (`bilingual.word`), as the report's cover and the window's tooltips name it.
 CITY_KINDS = {
-    "prefecture_city": ("prefecture-level city", "地级市"),
-    "municipality": ("municipality (province-level city)", "直辖市"),
-    "county_or_district": ("county-level unit or district", "县级单位或市辖区"),
-    "us_metro": ("US metropolitan statistical area", "美国大都市统计区"),
-    "province": ("province", "省级行政区"),
-    "country": ("country", "国家"),
-    "imported": ("imported place", "导入的地区"),
+    "prefecture_city": N_("prefecture-level city"),
+    "municipality": N_("municipality (province-level city)"),
+    "county_or_district": N_("county-level unit or district"),
+    "us_metro": N_("US metropolitan statistical area"),
+    "province": N_("province"),
+    "country": N_("country"),
+    "imported": N_("imported place"),
 }
 
 
@@ -43,7 +45,8 @@ class City:
         return pick(lang, self.name_en or self.name_zh, self.name_zh)
 
     def kind_label(self, lang: str = "en") -> str:
-        return pick(lang, *CITY_KINDS.get(self.kind, (self.kind, self.kind)))
+        """What kind of place this is, in `lang`; an unknown kind code as it is."""
+        return word(lang, CITY_KINDS[self.kind]) if self.kind in CITY_KINDS else self.kind
 
     @property
     def is_context(self) -> bool:
@@ -161,7 +164,7 @@ class Indicator:
     @property
     def unit_info(self) -> Unit:
         """The canonical unit; an imported indicator with an unknown unit gets a plain one."""
-        return UNITS.get(self.unit) or Unit(self.unit, self.unit, self.unit)
+        return UNITS.get(self.unit) or Unit(self.unit, self.unit)
 
     def field_for(self, source_id: str) -> Field | None:
         return next((f for f in self.fields if f.source_id == source_id), None)

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from desktop.core.bilingual import is_chinese
+from desktop.core.bilingual import N_, is_chinese, word
 
 # Multipliers for scale words found in headers, unit rows and unit columns.
 SCALE_WORDS: dict[str, int] = {
@@ -45,37 +45,46 @@ SCALE_WORDS: dict[str, int] = {
 
 @dataclass(frozen=True)
 class Unit:
-    """A canonical unit: what every stored value of an indicator is measured in."""
+    """A canonical unit: what every stored value of an indicator is measured in. Its name is
+    an English msgid (marked N_ in UNITS) whose Chinese is in the text catalogue; a unit
+    known only by its code (吨, SEK) is named by the code in both languages."""
 
     code: str
     label_en: str
-    label_zh: str
     currency: str | None = None
+
+    @property
+    def label_zh(self) -> str:
+        return word("zh", self.label_en)
+
+    def label(self, lang: str = "en") -> str:
+        """The unit's name in `lang`: 'yuan (CNY)' / '元'."""
+        return word(lang, self.label_en)
 
 
 UNITS: dict[str, Unit] = {
     unit.code: unit
     for unit in (
-        Unit("CNY", "yuan (CNY)", "元", currency="CNY"),
-        Unit("USD", "US dollars", "美元", currency="USD"),
-        Unit("CNY_per_person", "yuan per person", "元/人", currency="CNY"),
-        Unit("persons", "persons", "人"),
-        Unit("jobs", "jobs", "个就业岗位"),
-        Unit("percent", "%", "%"),
-        Unit("CNY_per_USD", "yuan per US dollar", "元/美元"),
+        Unit("CNY", N_("yuan (CNY)"), currency="CNY"),
+        Unit("USD", N_("US dollars"), currency="USD"),
+        Unit("CNY_per_person", N_("yuan per person"), currency="CNY"),
+        Unit("persons", N_("persons")),
+        Unit("jobs", N_("jobs")),
+        Unit("percent", "%"),
+        Unit("CNY_per_USD", N_("yuan per US dollar")),
         # ratios: never scaled or shown as money totals (亿元) or head counts (万人)
-        Unit("USD_per_person", "US dollars per person", "美元/人", currency="USD"),
-        Unit("CNY_per_sqm", "yuan per square metre", "元/平方米", currency="CNY"),
-        Unit("persons_per_km2", "persons per km²", "人/平方公里"),
-        Unit("patents", "patents", "件"),
-        Unit("per_100k", "per 100,000 people", "每十万人"),
-        Unit("PPP_USD", "international dollars (PPP)", "国际元（购买力平价）", currency="PPP_USD"),
-        Unit("PPP_USD_per_person", "international dollars (PPP) per person",
-             "国际元（购买力平价）/人", currency="PPP_USD"),
-        Unit("persons_per_household", "persons per household", "人/户"),
-        Unit("beds", "beds", "张"),
-        Unit("index_yoy", "index, a year earlier = 100", "指数（上年同月=100）"),
-        Unit("index", "index", "指数"),
+        Unit("USD_per_person", N_("US dollars per person"), currency="USD"),
+        Unit("CNY_per_sqm", N_("yuan per square metre"), currency="CNY"),
+        Unit("persons_per_km2", N_("persons per km²")),
+        Unit("patents", N_("patents")),
+        Unit("per_100k", N_("per 100,000 people")),
+        Unit("PPP_USD", N_("international dollars (PPP)"), currency="PPP_USD"),
+        Unit("PPP_USD_per_person", N_("international dollars (PPP) per person"),
+             currency="PPP_USD"),
+        Unit("persons_per_household", N_("persons per household")),
+        Unit("beds", N_("beds")),
+        Unit("index_yoy", N_("index, a year earlier = 100")),
+        Unit("index", N_("index")),
     )
 }
 
@@ -141,33 +150,28 @@ def format_percent_change(value: float | None, decimals: int = 1) -> str:
     return format_gap(value, "%", decimals)
 
 
-#: Percentage points in Chinese: a measure word, written without a space ('+0.8个百分点'),
-#: since 'pp' is an English abbreviation a Chinese reader need not know.
-POINTS_ZH = "个百分点"
-
-
 def format_gap(value: float | None, unit: str = "%", decimals: int = 1,
                lang: str = "en") -> str:
     """A signed difference: '+12.3%', '−4.0%' or, for percentage points ('pp'), '−12.7 pp'
-    ('−12.7个百分点' in Chinese)."""
+    ('−12.7个百分点' in Chinese: a measure word without a space, since 'pp' is an English
+    abbreviation a Chinese reader need not know)."""
     if value is None or math.isnan(value):
         return "—"
     rounded = round(value, decimals)
     sign = "+" if rounded > 0 else ("−" if rounded < 0 else "±")
+    number = f"{sign}{abs(rounded):,.{decimals}f}"
     if unit == "%":
-        suffix = "%"
-    elif unit == "pp" and is_chinese(lang):
-        suffix = POINTS_ZH
-    else:
-        suffix = f" {unit}"
-    return f"{sign}{abs(rounded):,.{decimals}f}{suffix}"
+        return f"{number}%"
+    if unit == "pp":
+        return word(lang, N_("{points} pp")).format(points=number)
+    return f"{number} {unit}"
 
 
 def format_big_money(value: float, currency: str) -> str:
     """An English reading of a large money amount: 'CNY 554.6 bn'."""
-    for threshold, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+    for threshold, scale in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
         if abs(value) >= threshold:
-            return f"{currency} {value / threshold:,.1f} {word}"
+            return f"{currency} {value / threshold:,.1f} {scale}"
     return f"{currency} {value:,.0f}"
 
 

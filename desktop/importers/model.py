@@ -42,7 +42,7 @@ def counted(count: int, one: str, many: str | None = None) -> str:
     """'1 row', '2 rows', '17,613 rows': a count and its noun, for English messages.
 
     An issue whose message says a count also keeps it as values['count'], so the Chinese
-    sentence (report_text.ISSUES_ZH) never has to read it back out of the English."""
+    sentence (report_text.ISSUES) never has to read it back out of the English."""
     return f"{count:,} {plural(count, one, many)}"
 
 

@@ -3,7 +3,8 @@ sentences the window shows): gettext catalogues with English as the msgid.
 
 The catalogue is resources/locale/zh_CN/LC_MESSAGES/city_profiles.po, compiled to the .mo
 beside it by scripts/texts.sh (Babel) and committed, so no build step is needed at run time;
-the stdlib `gettext` reads it. English needs no catalogue: a msgid is its own English text.
+the stdlib `gettext` reads it (desktop.core.bilingual.catalogue). English needs no catalogue:
+a msgid is its own English text.
 """
 
 from __future__ import annotations
@@ -13,22 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from desktop.core.bilingual import is_chinese
+from desktop.core.bilingual import N_, catalogue, is_chinese
 from desktop.core.bilingual import pick as _pick
-from desktop.core.paths import resources_dir
 
-DOMAIN = "city_profiles"
-
-
-def locale_dir() -> str:
-    """resources/locale, from the checkout or the frozen bundle."""
-    return str(resources_dir() / "locale")
-
-
-def N_(message: str) -> str:  # noqa: N802 - gettext's conventional marker name
-    """Marks a msgid for extraction (scripts/texts.sh) where it is kept in a table and
-    translated later, when a Translator is at hand."""
-    return message
+__all__ = ["NP_", "N_", "Message", "Translator", "as_translator", "translator"]
 
 
 def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - as N_
@@ -166,12 +155,9 @@ _MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N
 
 @lru_cache(maxsize=8)
 def translator(lang: str = "en") -> Translator:
-    """The Translator for `lang` ('en' or 'zh'), loaded once. A missing Chinese catalogue is
-    an error rather than silent English: the frozen app must bundle resources/locale."""
-    if not is_chinese(lang):
-        return Translator("en", _gettext.NullTranslations())
-    catalogue = _gettext.translation(DOMAIN, locale_dir(), languages=["zh_CN"])
-    return Translator("zh", catalogue)
+    """The Translator for `lang` ('en' or 'zh'), loaded once (desktop.core.bilingual loads
+    the catalogue, the one the core's vocabulary is read from too)."""
+    return Translator("zh" if is_chinese(lang) else "en", catalogue(lang))
 
 
 def as_translator(lang: str | Translator) -> Translator:

@@ -374,7 +374,7 @@ def test_every_import_issue_has_a_chinese_sentence() -> None:
     sentence; a new code without one would print English under --lang zh."""
     from desktop.importers.detection import PROBLEM_TEXT
     from desktop.importers.interpret import _MESSAGES
-    from desktop.importers.report_text import ISSUES_ZH
+    from desktop.importers.report_text import ISSUES
 
     source = "\n".join(p.read_text(encoding="utf-8")
                        for p in (REPO / "desktop" / "importers").glob("*.py")
@@ -384,4 +384,4 @@ def test_every_import_issue_has_a_chinese_sentence() -> None:
     codes |= set(re.findall(r'"(duplicate_collapsed|conflicting_duplicate)"', source))
     codes |= set(PROBLEM_TEXT) | set(_MESSAGES) | {"more_issues", "thousands_separator"}
     assert len(codes) > 50
-    assert sorted(codes - set(ISSUES_ZH)) == []
+    assert sorted(codes - set(ISSUES)) == []
