@@ -54,7 +54,7 @@ def pool_label(key: tuple[str, str], lang: str | Translator = "en") -> str:
         return tr.gettext(known)
     country, kind = key
     country_name = tr.gettext(COUNTRY_NAMES[country]) if country in COUNTRY_NAMES else country
-    kind_name = tr.pick(kind, CITY_KINDS.get(kind, ("", kind))[1])
+    kind_name = tr.gettext(CITY_KINDS[kind]) if kind in CITY_KINDS else kind
     return tr.gettext("{country} {kind}", country=country_name, kind=kind_name).strip()
 
 
@@ -71,13 +71,54 @@ def _codes(column: pd.Series) -> tuple[np.ndarray, tuple[str, ...]]:
     if not isinstance(column.dtype, pd.CategoricalDtype):
         column = column.astype(str).astype("category")
     names = tuple(str(name) for name in column.cat.categories)
-    return column.cat.codes.to_numpy(), names
+    # the Categorical's own codes (read-only); `.cat.codes` copies them into a new Series
+    return column.array.codes, names
 
 
-def _recode(codes: np.ndarray, names: Sequence[str], position: Mapping[str, int]) -> np.ndarray:
-    """`codes` over `names` turned into positions in another order (-1 stays -1)."""
-    table = np.array([position.get(name, -1) for name in names] + [-1], dtype=np.int64)
-    return table[codes]  # code -1 picks the table's last entry
+def _recode_table(names: Sequence[str], position: Mapping[str, int]) -> np.ndarray:
+    """A table turning codes over `names` into positions in another order: `table[codes]`
+    (-1 where a name has none; code -1 picks the last entry, -1 too)."""
+    return np.array([position.get(name, -1) for name in names] + [-1], dtype=np.intp)
+
+
+#: Provenances a panel remembers before starting again (a few MB).
+_PROVENANCES_KEPT = 50_000
+
+
+class IndicatorRows:
+    """The row positions of each indicator in the table, ascending, found when first asked.
+
+    A grouping of every row up front (a stable argsort of 12 M codes) was most of a
+    3,000-place panel's build (bench/scale_bench.py). A saved table is sorted by city, then
+    indicator, so an indicator's rows are a few thousand runs of consecutive rows: the runs
+    are found in one pass and an indicator's positions are its runs spelt out. A table with
+    many short runs (unsorted) is searched per indicator instead."""
+
+    def __init__(self, codes: np.ndarray, names: Sequence[str]) -> None:
+        self._codes = codes
+        self._code_of = {name: code for code, name in enumerate(names)}
+        self._runs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        if len(codes):
+            starts = np.flatnonzero(codes[1:] != codes[:-1]) + 1
+            if len(starts) < len(codes) // 8:  # long runs: worth keeping
+                starts = np.concatenate(([0], starts))
+                ends = np.append(starts[1:], len(codes))
+                self._runs = (codes[starts], starts, ends)
+
+    def __call__(self, name: str) -> np.ndarray:
+        """Positions of `name`'s rows, ascending (empty when it has none)."""
+        code = self._code_of.get(name)
+        if code is None:
+            return np.empty(0, dtype=np.intp)
+        if self._runs is None:
+            return np.flatnonzero(self._codes == code)
+        run_codes, starts, ends = self._runs
+        mine = np.flatnonzero(run_codes == code)
+        first, lengths = starts[mine], ends[mine] - starts[mine]
+        # consecutive positions per run: 0..total-1 shifted by each run's start
+        shift = first - (np.cumsum(lengths) - lengths)
+        return np.arange(int(lengths.sum()), dtype=np.intp) + np.repeat(shift, lengths)
+
 
 class Panel:
     """Indicator matrices over one Dataset: rows are cities, columns are consecutive years."""
@@ -89,9 +130,12 @@ class Panel:
         obs = dataset.observations
         known = list(dataset.cities)
         city_codes, city_names = _codes(obs["city_id"])
-        used = np.bincount(city_codes[city_codes >= 0], minlength=len(city_names)) > 0
-        extra = sorted({name for name, is_used in zip(city_names, used, strict=True)
-                        if is_used} - set(known))
+        extra: list[str] = []
+        if any(name not in dataset.cities for name in city_names):
+            # only then count which categories are used (a pass over every row)
+            used = np.bincount(city_codes[city_codes >= 0], minlength=len(city_names)) > 0
+            extra = sorted({name for name, is_used in zip(city_names, used, strict=True)
+                            if is_used} - set(known))
         self.city_ids: tuple[str, ...] = (*known, *extra)
         self.city_row: dict[str, int] = {c: i for i, c in enumerate(self.city_ids)}
         years = obs["year"].to_numpy()
@@ -100,29 +144,24 @@ class Panel:
         else:
             self.first_year, last = 0, -1
         self.years = np.arange(self.first_year, last + 1)
-        self._rows = _recode(city_codes, city_names, self.city_row)
-        self._cols = (years.astype(np.int64) - self.first_year) if len(years) else years
+        # per row only the table's own columns (views, no copies); a matrix's rows and year
+        # columns are worked out from them for its indicator's rows when it is built
+        self._city_codes, self._years = city_codes, years
+        self._city_table = _recode_table(city_names, self.city_row)
         self._values = obs["value"].to_numpy(dtype=float)
-        codes, self.source_ids = _codes(obs["source_id"])
-        self._sources = codes.astype(np.int16)
+        self._sources, self.source_ids = _codes(obs["source_id"])
         self._source_rows = obs["source_row"].to_numpy()
         self._source_columns = (obs["source_column"].to_numpy(dtype=object)
                                 if "source_column" in obs else None)
         codes, names = _codes(obs["indicator_id"])
-        order = np.argsort(codes, kind="stable")
-        # rows per indicator, counted: searchsorted on the int8 codes first widened all 12 M
-        # of them (0.2 s of a 3,000-place load; bench/scale_bench.py)
-        counts = np.bincount(codes[codes >= 0], minlength=len(names))
-        bounds = np.concatenate(([0], np.cumsum(counts))) + int((codes < 0).sum())
-        self._positions = {
-            name: order[bounds[i]:bounds[i + 1]] for i, name in enumerate(names)
-        }
+        self._indicator_rows = IndicatorRows(codes, names)
         self._matrices: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._pools: dict[tuple[str, str], np.ndarray] = {}
         self._sorted_pools: dict[tuple[str, str], tuple] = {}
         self._breaks: dict[tuple[str, str], list[SeriesBreak]] = {}
         self._break_indicators = {i for b in dataset.series_breaks for i in b.indicator_ids}
         self._provenance_parts: dict[tuple[str, int], tuple] = {}
+        self._provenances: dict[tuple[str, int], Provenance] = {}
         self._lock = threading.Lock()
         self._kinds = [
             pool_key(dataset.cities[c]) if c in dataset.cities else ("", "imported")
@@ -134,15 +173,18 @@ class Panel:
         values = np.full((len(self.city_ids), len(self.years)), np.nan)
         sources = np.full(values.shape, -1, dtype=np.int16)
         positions = np.full(values.shape, -1, dtype=np.int32)
-        rows = self._positions.get(indicator_id)
-        if rows is not None and len(rows):
+        rows = self._indicator_rows(indicator_id)
+        if len(rows):
             rows = rows[::-1]  # the first row of a duplicated cell wins, as in Dataset.observation
-            keep = self._rows[rows] >= 0
-            rows = rows[keep]
-            r, c = self._rows[rows], self._cols[rows]
-            values[r, c] = self._values[rows]
-            sources[r, c] = self._sources[rows]
-            positions[r, c] = rows
+            r = self._city_table[self._city_codes[rows]]
+            if r.min() < 0:  # rows of cities the panel does not know
+                keep = r >= 0
+                rows, r = rows[keep], r[keep]
+            # one flat index for the three matrices (2-D fancy indexing works it out 3 times)
+            cells = r * len(self.years) + (self._years[rows] - self.first_year)
+            values.ravel()[cells] = self._values[rows]
+            sources.ravel()[cells] = self._sources[rows]
+            positions.ravel()[cells] = rows
         for array in (values, sources, positions):
             array.flags.writeable = False
         return values, sources, positions
@@ -168,7 +210,12 @@ class Panel:
 
     def provenance(self, indicator_id: str, position: int) -> Provenance | None:
         """Where the observation at `position` (see `positions`) came from: the same as
-        Dataset.observation(...).provenance, without searching the series for the year."""
+        Dataset.observation(...).provenance, without searching the series for the year.
+        Remembered: the profile table asks for every cell's on every change (~1,000 cells
+        with 100 indicators)."""
+        found = self._provenances.get((indicator_id, position))
+        if found is not None:
+            return found
         code = int(self._sources[position])
         parts = self._provenance_parts.get((indicator_id, code))
         if parts is None:
@@ -182,12 +229,16 @@ class Panel:
             return None
         column = (self._source_columns[position] if self._source_columns is not None
                   else None)
-        return Provenance(
+        found = Provenance(
             source,
             int(self._source_rows[position]),
             (column if isinstance(column, str) and column else None) or field_column,
             source_unit,
         )
+        if len(self._provenances) >= _PROVENANCES_KEPT:
+            self._provenances.clear()
+        self._provenances[(indicator_id, position)] = found
+        return found
 
     def _pair(self, indicator_id: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         found = self._matrices.get(indicator_id)
@@ -263,15 +314,19 @@ class Panel:
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A pool's values sorted up each year column, for ranking selected cities among their
         pool without sorting on every change: (ordered, count, index), where
-        `ordered[index[i], :count[index[i], col], col]` are the pool's values of
-        `indicator_ids[i]` in year column `col` (NaN after them). The stack has a layer per
-        indicator of the dataset; a layer is filled the first time it is asked for."""
+        `ordered[index[i], col, :count[index[i], col]]` are the pool's values of
+        `indicator_ids[i]` in year column `col`, ascending (NaN after them; a column's values
+        are contiguous, for binary search). The stack has a layer per indicator of the
+        dataset; a layer is filled the first time it is asked for."""
         stack = self._sorted_pools.get(key)
         if stack is None:
             names = list(self.dataset.indicators)
             rows = self.pool_rows(key)
             stack = self._sorted_pools[key] = (
-                np.full((len(names), len(rows), len(self.years)), np.nan),
+                # not filled: a layer is written whole when first asked for, and untouched
+                # pages cost no memory (a 3,000-city pool's stack is ~90 MB; NaN-filling it
+                # took 0.5 s; bench/scale_bench.py)
+                np.empty((len(names), len(self.years), len(rows))),
                 np.zeros((len(names), len(self.years)), dtype=np.intp),
                 np.zeros(len(names), dtype=bool),
                 {name: i for i, name in enumerate(names)},
@@ -281,7 +336,7 @@ class Panel:
         for indicator_id, layer in zip(indicator_ids, index, strict=True):
             if not filled[layer]:
                 block = self.matrix(indicator_id)[self.pool_rows(key)]
-                ordered[layer] = np.sort(block, axis=0)
+                ordered[layer] = np.sort(block, axis=0).T
                 count[layer] = (~np.isnan(block)).sum(axis=0)
                 filled[layer] = True
         return ordered, count, index

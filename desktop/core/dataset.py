@@ -62,13 +62,89 @@ class Observation:
 class _SeriesIndex:
     """Dataset._series_index: the table's rows grouped by (city, indicator)."""
 
-    order: np.ndarray  # row positions sorted by (city, indicator, year)
+    order: np.ndarray | None  # row positions sorted by (city, indicator, year); None: as is
     starts: list[int]
     ends: list[int]
-    slot: dict[int, int]  # city code * width + indicator code -> index into starts/ends
+    #: The series' keys (city code x width + indicator code), ascending, and the index into
+    #: starts/ends of each (None: the same order). Searched, not a dict: 300,000 series made
+    #: a dict of ~40 MB that took 0.1 s to build.
+    keys: np.ndarray
+    slot_of_key: np.ndarray | None
     city_code: dict[str, int]
     indicator_code: dict[str, int]
     width: int
+
+    def slot(self, city: int, indicator: int) -> int | None:
+        key = city * self.width + indicator
+        at = int(self.keys.searchsorted(key))
+        if at == len(self.keys) or self.keys[at] != key:
+            return None
+        return at if self.slot_of_key is None else int(self.slot_of_key[at])
+
+    def indicators_of(self, city: int) -> np.ndarray:
+        """Codes of the indicators `city` has a series of."""
+        lo, hi = self.keys.searchsorted([city * self.width, (city + 1) * self.width])
+        return self.keys[lo:hi] - city * self.width
+
+
+def _categorical(column: pd.Series) -> pd.Categorical:
+    """The column as a Categorical: its own codes when it is one (no pass over the rows)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.array
+    return pd.Categorical(column)
+
+
+def _keys(city_codes: np.ndarray, indicator_codes: np.ndarray, width: int) -> np.ndarray:
+    """One integer per (city, indicator); -1 where either is missing (code -1), which no
+    look-up asks for (city x width - 1 would be the previous city's last indicator)."""
+    keys = city_codes.astype(np.int64) * width + indicator_codes
+    keys[(city_codes < 0) | (indicator_codes < 0)] = -1
+    return keys
+
+
+def _sorted_by_series(city_codes: np.ndarray, indicator_codes: np.ndarray, years: np.ndarray,
+                      width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(order, starts, keys) of a table not in series order: the row positions sorted by
+    (city, indicator, year), where each series starts in that order, and its key."""
+    keys = _keys(city_codes, indicator_codes, width)
+    wide_years = years.astype(np.int64)
+    first = int(wide_years.min())
+    span = int(wide_years.max()) - first + 1
+    # One stable sort on (series, year) packed into one integer: ~5x faster than lexsort.
+    order = np.argsort(keys * span + (wide_years - first), kind="stable")
+    sorted_keys = keys[order]
+    starts = np.concatenate(([0], np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1))
+    return order, starts, sorted_keys[starts]
+
+
+def _present(years: np.ndarray) -> list[int]:
+    """The distinct values of `years`, ascending: counted, not sorted (years span a few
+    hundred values at most, whatever the number of rows)."""
+    if not len(years):
+        return []
+    first = int(years.min())
+    counts = np.bincount(years.astype(np.intp, copy=False) - first)
+    return (np.flatnonzero(counts) + first).tolist()
+
+
+class _Labels:
+    """A text column's value by row position, without an array of a Python string per row
+    (12 M of them took 0.4 s and 100 MB for one look-up; bench/scale_bench.py): a
+    categorical column is read through its codes."""
+
+    def __init__(self, column: pd.Series) -> None:
+        self._codes: np.ndarray | None = None
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            self._codes = column.array.codes  # (`.cat.codes` would copy them)
+            # code -1 (a missing value) picks the last entry
+            self._names = np.append(column.cat.categories.to_numpy(dtype=object), None)
+        else:
+            self._names = column.to_numpy(dtype=object)
+
+    def __getitem__(self, position: int) -> object:
+        if self._codes is None:
+            return self._names[position]
+        return self._names[self._codes[position]]
 
 
 class Dataset:
@@ -128,26 +204,44 @@ class Dataset:
     @cached_property
     def _series_index(self) -> _SeriesIndex:
         """Where each (city, indicator) series lies in the table, sorted by year; built once.
-        Slices are cut on demand: a dict of ~8,000 array views cost ~15 ms at start-up."""
+        Slices are cut on demand: a dict of ~8,000 array views cost ~15 ms at start-up.
+
+        A saved table is already in that order (storage sorts it), so each series is one run
+        of consecutive rows: that is checked in a pass over the codes and years and the table
+        is then its own order. Sorting 12 M packed keys instead took ~1.5 s and 400 MB
+        (bench/scale_bench.py); it is done only for a table that is not in order."""
         obs = self._obs
-        cities = pd.Categorical(obs["city_id"])
-        indicators = pd.Categorical(obs["indicator_id"])
+        cities = _categorical(obs["city_id"])
+        indicators = _categorical(obs["indicator_id"])
         width = max(len(indicators.categories), 1)
-        keys = cities.codes.astype(np.int64) * width + indicators.codes
-        years = obs["year"].to_numpy().astype(np.int64)
-        first = int(years.min()) if len(years) else 0
-        span = int(years.max()) - first + 1 if len(years) else 1
-        # One stable sort on (series, year) packed into one integer: ~5x faster than lexsort.
-        order = np.argsort(keys * span + (years - first), kind="stable")
-        sorted_keys = keys[order]
-        bounds = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
-        starts = np.concatenate(([0], bounds)) if len(order) else np.empty(0, dtype=np.int64)
-        ends = np.concatenate((bounds, [len(order)])) if len(order) else starts
+        city_codes, indicator_codes = cities.codes, indicators.codes
+        years = obs["year"].to_numpy()
+        order: np.ndarray | None = None
+        if len(years):
+            bounds = np.flatnonzero((city_codes[1:] != city_codes[:-1])
+                                    | (indicator_codes[1:] != indicator_codes[:-1])) + 1
+            starts = np.concatenate(([0], bounds))
+            keys = _keys(city_codes[starts], indicator_codes[starts], width)
+            backwards = np.diff(years) < 0
+            backwards[bounds - 1] = False  # a new series may start at any year
+            # each series in one run: keys increasing (a saved table), else all different
+            split = not (np.diff(keys) > 0).all() and len(np.unique(keys)) != len(keys)
+            if backwards.any() or split:
+                order, starts, keys = _sorted_by_series(city_codes, indicator_codes, years,
+                                                        width)
+            ends = np.append(starts[1:], len(years))
+        else:
+            starts = ends = keys = np.empty(0, dtype=np.int64)
+        slot_of_key = None
+        if len(keys) > 1 and not (np.diff(keys) > 0).all():
+            slot_of_key = np.argsort(keys, kind="stable")
+            keys = keys[slot_of_key]
         return _SeriesIndex(
             order=order,
             starts=starts.tolist(),
             ends=ends.tolist(),
-            slot=dict(zip(sorted_keys[starts].tolist(), range(len(starts)), strict=True)),
+            keys=keys,
+            slot_of_key=slot_of_key,
             city_code={str(c): i for i, c in enumerate(cities.categories)},
             indicator_code={str(c): i for i, c in enumerate(indicators.categories)},
             width=width,
@@ -159,10 +253,11 @@ class Dataset:
         city, indicator = index.city_code.get(city_id), index.indicator_code.get(indicator_id)
         if city is None or indicator is None:
             return None
-        slot = index.slot.get(city * index.width + indicator)
+        slot = index.slot(city, indicator)
         if slot is None:
             return None
-        return index.order[index.starts[slot]:index.ends[slot]]
+        start, end = index.starts[slot], index.ends[slot]
+        return np.arange(start, end) if index.order is None else index.order[start:end]
 
     @cached_property
     def _years(self) -> np.ndarray:
@@ -216,11 +311,11 @@ class Dataset:
         )
 
     @cached_property
-    def _provenance_columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-        """Source id, row and column per observation as plain arrays (no row objects)."""
+    def _provenance_columns(self) -> tuple[_Labels, np.ndarray, _Labels | None]:
+        """Source id, row and column per observation, read by position (no row objects)."""
         obs = self._obs
-        columns = obs["source_column"].to_numpy(dtype=object) if "source_column" in obs else None
-        return (obs["source_id"].to_numpy(dtype=object), obs["source_row"].to_numpy(), columns)
+        columns = _Labels(obs["source_column"]) if "source_column" in obs else None
+        return (_Labels(obs["source_id"]), obs["source_row"].to_numpy(), columns)
 
     def _provenance(
         self, indicator_id: str, source_id: str, row: int, column: str | None = None
@@ -252,10 +347,17 @@ class Dataset:
         )
 
     def years(self, indicator_id: str | None = None) -> list[int]:
+        """The years with a value (of one indicator), ascending. The window asks on every
+        chart update: all years are found once, by counting (np.unique sorted 12 M years,
+        0.6 s a call; bench/scale_bench.py)."""
         if indicator_id is None:
-            return sorted({int(y) for y in np.unique(self._years)})
+            return list(self._all_years)
         mask = (self._obs["indicator_id"] == indicator_id).to_numpy()
-        return sorted(int(y) for y in np.unique(self._years[mask]))
+        return _present(self._years[mask])
+
+    @cached_property
+    def _all_years(self) -> tuple[int, ...]:
+        return tuple(_present(self._years))
 
     def indicators_of(self, city_id: str) -> list[str]:
         index = self._series_index
@@ -263,8 +365,7 @@ class Dataset:
         if city is None:
             return []
         names = list(index.indicator_code)
-        return sorted(names[key - city * index.width] for key in index.slot
-                      if key // index.width == city)
+        return sorted(names[i] for i in index.indicators_of(city).tolist())
 
     # --- catalogs --------------------------------------------------------------------------
     @cached_property
