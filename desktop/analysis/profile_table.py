@@ -145,12 +145,13 @@ def _label_tooltip(dataset: Dataset, indicator: Indicator, break_notes: Sequence
 
 def _value_text(indicator: Indicator, value: float, year: int | None, row_year: int | None,
                 lang: str) -> tuple[str, bool]:
-    """(the value as the table shows it, whether it is from another year than the row's)."""
+    """(the value as the table shows it, whether it is older than the row's year: stale).
+    Under "each city's latest year" a value newer than the row's year carries its year too,
+    but it is not stale."""
     text = indicator.display.format(value, lang, with_suffix=False)
-    other_year = year != row_year
-    if other_year:
+    if year != row_year:
         text = f"{text} ({year})"
-    return text, other_year
+    return text, year is not None and row_year is not None and year < row_year
 
 
 def _value_tooltip(source: str, year: int | None, row_year: int | None, lang: str) -> str:

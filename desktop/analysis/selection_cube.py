@@ -42,6 +42,18 @@ def _first_found(*candidates: np.ndarray) -> np.ndarray:
     return out
 
 
+
+def most_common_columns(cols: np.ndarray) -> np.ndarray:
+    """Per row of (rows, cities) columns, the column most cities share, the latest on a tie;
+    NONE where a row has none (latest_each.common_year, on columns)."""
+    out = np.full(cols.shape[0], NONE, dtype=np.intp)
+    for i, row in enumerate(cols):
+        found = row[row >= 0]
+        if found.size:
+            counts = np.bincount(found)
+            out[i] = len(counts) - 1 - int(np.argmax(counts[::-1]))
+    return out
+
 class SelectionCube:
     """Values of `indicator_ids` for `city_ids` (focus first): `values[i, c, y]`, NaN where
     there is none. A city the panel does not know has no values (an all-NaN row)."""
@@ -85,13 +97,14 @@ class SelectionCube:
 
     def columns_for(self, year: YearRule) -> tuple[np.ndarray, np.ndarray]:
         """(per-indicator row year, per-cell value columns) under the view's year rule. With
-        LATEST_EACH each city has its latest value and the row's year is the newest of them,
-        so older values are marked as from another year, as stale ones are."""
+        LATEST_EACH each city has its latest value and the row's year is the one most of them
+        share (the latest on a tie), the charts' comparison year: older values are marked as
+        stale, a newer one carries its year."""
         if year == LATEST_EACH:
             cols = self.latest_columns()
             if cols.shape[1] == 0:
                 return np.full(len(self.indicator_ids), NONE, dtype=np.intp), cols
-            return self._year(cols.max(axis=1)), cols
+            return self._year(most_common_columns(cols)), cols
         if year is not None:
             targets = np.full(len(self.indicator_ids), int(year), dtype=np.intp)
         else:
@@ -184,10 +197,26 @@ def pool_positions(panel: Panel, indicator_ids: Sequence[str], pool: tuple[str, 
                 np.full(shape, np.nan))
     ordered, counts, layers = panel.sorted_pools(pool, indicator_ids)
     c = np.where(ok, cols, 0)
-    column = ordered[layers[:, None], :, c]  # indicators x cells x pool; NaN never counts
-    v = values[..., None]
-    below = (column < v).sum(axis=-1)
-    at_or_below = (column <= v).sum(axis=-1)
+    # pool values below / at or below each cell's, by binary search in the sorted column
+    # (comparing every cell with the whole pool took ~40 ms a change with 3,000 cities)
+    below = np.zeros(shape, dtype=np.intp)
+    at_or_below = np.zeros(shape, dtype=np.intp)
+    # usually every cell of an indicator is in one year column: one search for the row
+    first = c[np.arange(shape[0]), np.argmax(ok, axis=1)]
+    one_column = ((c == first[:, None]) | ~ok).all(axis=1).tolist()
+    for i, layer in enumerate(layers.tolist()):
+        if one_column[i]:
+            col = first[i]
+            pool_values = ordered[layer, col, : counts[layer, col]]
+            below[i] = np.searchsorted(pool_values, values[i], side="left")
+            at_or_below[i] = np.searchsorted(pool_values, values[i], side="right")
+            continue
+        for col in np.unique(c[i][ok[i]]):
+            these = np.flatnonzero(ok[i] & (c[i] == col))
+            pool_values = ordered[layer, col, : counts[layer, col]]
+            below[i, these] = np.searchsorted(pool_values, values[i, these], side="left")
+            at_or_below[i, these] = np.searchsorted(pool_values, values[i, these],
+                                                    side="right")
     count = counts[layers[:, None], c]
     lower_is_better = np.array([h is False for h in higher], dtype=bool)[:, None]
     better = np.where(lower_is_better, below, count - at_or_below)

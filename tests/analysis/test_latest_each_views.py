@@ -93,8 +93,9 @@ def test_report_with_each_citys_latest_year(bundled: Dataset) -> None:
     cover = next(b for b in document.blocks if isinstance(b, CoverBlock))
     assert ("Comparison year", "Each city's latest year") in cover.facts
     [bar] = [b for b in document.blocks if isinstance(b, ChartBlock)]
+    # ranked best first, as the window's Ranking tab draws them
     assert [b.label for b in bar.spec.bars] == [
-        "Shenyang 2021", "Liaoning Province 2019", "Dalian 2021", "Detroit 2022"]
+        "Dalian 2021", "Shenyang 2021", "Liaoning Province 2019", "Detroit 2022"]
     assert bar.title == "Real GDP growth, each city's latest year"
     assert bar.notes == ("Liaoning Province: 2019 value; the comparison year is 2021.",)
     notes = [b.text for b in document.blocks if isinstance(b, Paragraph)]
@@ -114,3 +115,24 @@ def test_report_command_takes_the_rule(capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit):
         parser.parse_args(["report", "--focus", "Shenyang", "--year", "newest", "-o", "o.pdf"])
     assert "not a year or latest-each: 'newest'" in capsys.readouterr().err
+
+
+def test_the_table_and_the_charts_share_one_comparison_year() -> None:
+    """F's 2021 value beside peers at 2020, 2020 and 2021: the table's row year is 2020 (the
+    one most cities share), as the ranking's is; A's and B's 2020 values are not stale, F's
+    newer value carries its year, C's older one is stale."""
+    from desktop.analysis.profile_table import selection_table
+
+    rows = [("f", "v", 2021, 1.0), ("a", "v", 2020, 2.0), ("b", "v", 2020, 3.0),
+            ("c", "v", 2019, 4.0), ("c", "v", 2018, 5.0)]
+    data = build_dataset(rows, [city(c) for c in "fabc"], [indicator("v")])
+    table = selection_table(data, "f", ["a", "b", "c"], ["v"], LATEST_EACH)
+    [row] = table.rows
+    year = row[table.column_index("year")]
+    assert year.text == "2020"
+    assert ranking_spec(data, "f", ["a", "b", "c"], "v", LATEST_EACH).year == 2020
+    f, a, b, c = row[table.focus_column:table.focus_column + 4]
+    assert f.text.endswith("(2021)") and not f.other_year
+    assert "(" not in a.text and not a.other_year and not b.other_year
+    assert c.text.endswith("(2019)") and c.other_year
+    assert "2019 value; the comparison year is 2020." in c.tooltip
