@@ -12,6 +12,11 @@ Why this way:
   throwaway image and events are processed before the real export, or tick labels go missing.
 - pyqtgraph items are QGraphicsItems and may only be used on the GUI thread. ChartBatch renders
   one chart per event-loop turn so the dialog stays responsive and Cancel works between charts.
+- Nothing is drawn here: line charts are drawn by the window's LinePlot, bar charts (a
+  RankingSpec) by the Ranking tab's RankingPlot and the locator map by the Map tab's canvas,
+  in the paper style (desktop/ui/plots/chart_style.py). Their items are made once per
+  renderer and updated between charts: adding and removing pyqtgraph items costs several
+  times more than updating them.
 """
 
 from __future__ import annotations
@@ -32,53 +37,28 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from desktop.analysis.chart_spec import LineChartSpec, connect_for, year_span
+from desktop.analysis.ranking import RankingSpec
 from desktop.report.html import FONT_FAMILIES
-from desktop.report.model import BarChartSpec, ChartBlock
-from desktop.report.palette import BREAK, MEDIAN, series_colors
-from desktop.ui.plots.line_chart import ValueAxis, YearAxis
+from desktop.report.model import ChartBlock
+from desktop.ui.plots.chart_style import PAPER, chart_font, style_plot
+from desktop.ui.plots.line_chart import LinePlot, ValueAxis, YearAxis
 from desktop.ui.plots.painting import painting
-from desktop.ui.plots.suspect_marks import SUSPECT_COLOR
+from desktop.ui.plots.ranking_chart import NameAxis, RankingPlot
+
+__all__ = ["LAYOUT_DPI", "ChartBatch", "ChartRenderer", "chart_font", "render_all_svg"]
 
 LAYOUT_DPI = 96.0
-TICK_POINT_SIZE = 8.0
-
-
-def chart_font(point_size: float = TICK_POINT_SIZE) -> QFont:
-    font = QFont()
-    font.setFamilies(list(FONT_FAMILIES))
-    font.setPointSizeF(point_size)
-    font.setFeature(QFont.Tag("liga"), 0)
-    return font
-
-
-class _BarLabelAxis(pg.AxisItem):
-    """City names on the left of a bar chart, at integer positions."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.names: list[str] = []
-
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N803
-        return [(1.0, [float(i) for i in range(len(self.names))])]
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [self.names[round(v)] if 0 <= round(v) < len(self.names) else ""
-                for v in values]
 
 
 class _Plot:
-    """One reusable offscreen PlotWidget with report styling.
+    """One reusable offscreen PlotWidget in the paper style."""
 
-    Items are pooled and reused (setData / setPos) between charts: adding and removing
-    pyqtgraph items costs several times more than updating them.
-    """
-
-    def __init__(self, left: pg.AxisItem, bottom: pg.AxisItem) -> None:
+    def __init__(self, left: pg.AxisItem, bottom: pg.AxisItem,
+                 grid: tuple[bool, bool]) -> None:
         self.widget = pg.PlotWidget(background="w", axisItems={"left": left, "bottom": bottom})
         self.widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         # A shown top-level widget, even one never on screen, counts as an open window: without
@@ -88,44 +68,9 @@ class _Plot:
         self.widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.widget.setFrameShape(self.widget.Shape.NoFrame)
         self.item = self.widget.getPlotItem()
-        self.item.setMenuEnabled(False)
-        self.item.hideButtons()
+        style_plot(self.item, PAPER, grid)
         self.item.setMouseEnabled(False, False)
-        font = chart_font()
-        for name in ("left", "bottom"):
-            axis = self.item.getAxis(name)
-            axis.setPen(pg.mkPen("#555"))
-            axis.setTextPen(pg.mkPen("#222"))
-            axis.setStyle(tickFont=font, tickTextOffset=4)
         self.item.getViewBox().setDefaultPadding(0.03)
-        self._pools: dict[str, list[pg.GraphicsObject]] = {}
-        self._used: dict[str, int] = {}
-
-    def begin(self) -> None:
-        """Start a new chart: every pooled item becomes free again."""
-        self._used = dict.fromkeys(self._pools, 0)
-
-    def take(self, kind: str, make: Callable[[], pg.GraphicsObject],
-             ignore_bounds: bool = False) -> pg.GraphicsObject:
-        """A pooled item of `kind`, made and added to the plot on first use."""
-        pool = self._pools.setdefault(kind, [])
-        used = self._used.get(kind, 0)
-        if used == len(pool):
-            item = make()
-            self.item.addItem(item, ignoreBounds=ignore_bounds)
-            pool.append(item)
-        item = pool[used]
-        item.setVisible(True)
-        self._used[kind] = used + 1
-        return item
-
-    def finish(self) -> None:
-        """Hide the pooled items this chart did not use."""
-        for kind, pool in self._pools.items():
-            for item in pool[self._used.get(kind, 0):]:
-                item.setVisible(False)
-                if isinstance(item, pg.PlotDataItem):
-                    item.setData([], [])
 
 
 class _MapPlot:
@@ -148,11 +93,11 @@ class ChartRenderer:
     def __init__(self) -> None:
         if QApplication.instance() is None:
             raise RuntimeError("ChartRenderer needs a QApplication")
-        self._line = _Plot(ValueAxis("left"), YearAxis("bottom"))
-        self._line.item.showGrid(x=False, y=True, alpha=0.18)
-        self._bar_axis = _BarLabelAxis("left")
-        self._bar = _Plot(self._bar_axis, ValueAxis("bottom"))
-        self._bar.item.showGrid(x=True, y=False, alpha=0.18)
+        self._line = _Plot(ValueAxis("left"), YearAxis("bottom"), PAPER.line_grid)
+        self._lines = LinePlot(self._line.item, PAPER)
+        names = NameAxis("left")
+        self._bar = _Plot(names, ValueAxis("bottom"), (True, False))
+        self._ranking = RankingPlot(self._bar.item, names, PAPER)
         self._map: _MapPlot | None = None  # the locator map's canvas, made on first use
         self._closed = False
 
@@ -169,13 +114,15 @@ class ChartRenderer:
     def _draw(self, block: ChartBlock, size: QSize) -> _Plot:
         if block.kind == "map":
             return self._draw_map(block, size)  # type: ignore[return-value]
-        plot = self._bar if isinstance(block.spec, BarChartSpec) else self._line
-        plot.begin()
-        if isinstance(block.spec, BarChartSpec):
-            self._draw_bars(plot, block.spec, block)
+        if isinstance(block.spec, RankingSpec):
+            plot = self._bar
+            # each city's bar in its colour of the report's line chart and legend
+            by_label = {e.label: QColor(e.color) for e in block.legend}
+            self._ranking.draw(block.spec, {b.city_id: by_label[b.label]
+                                            for b in block.spec.bars if b.label in by_label})
         else:
-            self._draw_lines(plot, block.spec, block)
-        plot.finish()
+            plot = self._line
+            self._lines.draw(block.spec, block.break_label)  # type: ignore[arg-type]
         if plot.widget.size() != size:
             plot.widget.resize(size)
         if not plot.widget.isVisible():
@@ -196,79 +143,6 @@ class ChartRenderer:
         plot.widget.draw(block.spec)  # type: ignore[arg-type]
         self._settle(plot, size)  # type: ignore[arg-type]
         return plot
-
-    def _draw_lines(self, plot: _Plot, spec: LineChartSpec, block: ChartBlock) -> None:
-        colors = series_colors(len(spec.series))
-        for series, color in zip(spec.series, colors, strict=True):
-            width, size, z = (3.0, 6, 10) if series.is_focus else (1.6, 4, 5)
-            curve = plot.take("curve", lambda: pg.PlotDataItem(antialias=True))
-            # a missing year is a gap; every point has a marker, so a lone value shows too
-            curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
-                          symbol="o", symbolSize=size, symbolBrush=color,
-                          symbolPen=pg.mkPen(color), connect=connect_for(series.years))
-            curve.setZValue(z)
-            if len(series.suspect_years):  # a suspect value: grey and hollow, never joined
-                marks = plot.take("suspect", lambda: pg.PlotDataItem(
-                    pen=None, symbol="o", symbolSize=7, symbolBrush=pg.mkBrush(0, 0, 0, 0),
-                    symbolPen=pg.mkPen(SUSPECT_COLOR, width=1.4)))
-                marks.setData(series.suspect_years, series.suspect_values)
-                marks.setZValue(12)
-        for mark in spec.breaks:
-            line = plot.take("break", lambda: self._break_line(block.break_label),
-                             ignore_bounds=True)
-            line.setPos(mark.year - 0.5)
-        plot.item.enableAutoRange(axis="y")
-        span = year_span(spec)
-        if span:
-            plot.item.setXRange(span[0] - 0.5, span[1] + 0.5, padding=0.01)
-
-    @staticmethod
-    def _break_line(label: str) -> pg.InfiniteLine:
-        line = pg.InfiniteLine(
-            angle=90, movable=False,
-            pen=pg.mkPen(QColor(BREAK), width=1.3, style=Qt.PenStyle.DashLine),
-            label=label or None,
-            labelOpts={"position": 0.93, "color": QColor(BREAK), "movable": False,
-                       "anchors": [(0, 1), (0, 1)]},
-        )
-        text = getattr(line, "label", None)  # pyqtgraph sets it only for a label
-        if text is not None:
-            text.setFont(chart_font(7.5))
-        return line
-
-    def _draw_bars(self, plot: _Plot, spec: BarChartSpec, block: ChartBlock) -> None:
-        count = len(spec.bars)
-        colors = {e.label: e.color for e in block.legend}
-        positions = [float(count - 1 - i) for i in range(count)]
-        values = [bar.value for bar in spec.bars]
-        bars = plot.take("bars", lambda: pg.BarGraphItem(x0=0, y=[0], height=0.62, width=[0]))
-        bars.setOpts(x0=0, y=positions, height=0.62, width=values,
-                     brushes=[pg.mkBrush(colors.get(bar.label, "#888")) for bar in spec.bars],
-                     pens=[pg.mkPen(None)] * count)
-        self._bar_axis.names = [bar.label for bar in reversed(spec.bars)]
-        self._bar_axis.picture = None
-        for bar, y in zip(spec.bars, positions, strict=True):
-            label = plot.take("value", self._value_label, ignore_bounds=True)
-            label.setText(f"{bar.value:,.{spec.decimals}f}")
-            label.setAnchor((0, 0.5) if bar.value >= 0 else (1, 0.5))
-            label.setPos(bar.value, y)
-        if spec.median is not None:
-            median = plot.take("median", lambda: pg.InfiniteLine(
-                angle=90, movable=False,
-                pen=pg.mkPen(QColor(MEDIAN), width=1.2, style=Qt.PenStyle.DashLine)),
-                ignore_bounds=True)
-            median.setPos(spec.median)
-        low, high = min(0.0, *values), max(0.0, *values)
-        span = (high - low) or 1.0
-        plot.item.setXRange(low - (0.12 * span if low < 0 else 0), high + 0.14 * span,
-                            padding=0.0)
-        plot.item.setYRange(-0.6, count - 0.4, padding=0.0)
-
-    @staticmethod
-    def _value_label() -> pg.TextItem:
-        label = pg.TextItem("", color="#222")
-        label.setFont(chart_font(7.5))
-        return label
 
     @staticmethod
     def _settle(plot: _Plot, size: QSize) -> None:
@@ -331,6 +205,9 @@ _EMPTY_GROUP = re.compile(r"<g\b[^>]*>\s*</g>\s*")
 #: Groups that neither fill nor stroke (item shapes written as paths); Qt's PDF output would
 #: stroke them as a black frame around the plot.
 _INVISIBLE_GROUP = re.compile(r'<g fill="none" stroke="none"[^>]*>.*?</g>\s*', re.DOTALL)
+#: A path with no data (an empty shape, e.g. a map layer without polygons): QSvgRenderer warns
+#: "Invalid path data" on stderr for each.
+_EMPTY_PATH = re.compile(r'<path\b[^>]*\sd=""[^>]*/>\s*')
 _TEXT = re.compile(r'(<text\b[^>]*?font-family=")([^"]*)("[^>]*>)([^<]*)(</text>)')
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
@@ -345,8 +222,8 @@ def _cjk_family(match: re.Match[str]) -> str:
 
 
 def _tidy_svg(svg: str) -> str:
-    """Drop invisible and empty groups; give Chinese text the Chinese font."""
-    svg = _INVISIBLE_GROUP.sub("", svg)
+    """Drop invisible and empty groups and empty paths; give Chinese text the Chinese font."""
+    svg = _EMPTY_PATH.sub("", _INVISIBLE_GROUP.sub("", svg))
     previous = None
     while previous != svg:
         previous, svg = svg, _EMPTY_GROUP.sub("", svg)

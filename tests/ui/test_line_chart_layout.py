@@ -71,3 +71,19 @@ def test_series_breaks_have_one_key_in_the_legend(chart: LineChart, dataset: Dat
     keys = [entry for entry in chart.legend.entries if entry.mark]
     assert [k.text for k in keys] == ["series break"]
     assert all(getattr(line, "label", None) is None for line in chart._break_lines)
+
+
+def test_a_short_plot_keeps_no_legend_over_its_lines(chart: LineChart, dataset: Dataset,
+                                                      qtbot) -> None:
+    """At 1024x700 the chart is ~140 px tall: a six-line legend would cover the lines in every
+    corner, so it stands down (the read-out names each line in its colour) and comes back
+    when the window grows again."""
+    chart.set_spec(over_time_spec(dataset, "cn-210100", NORTH_EAST, "gdp"))
+    chart.resize(700, 330)
+    qtbot.waitUntil(lambda: chart.plot_item.vb.boundingRect().height() < 200, timeout=3000)
+    qtbot.wait(20)
+    assert not chart.legend.isVisible() or _hidden(chart) == []
+    assert "Shenyang" in chart.readout.text() and "Dalian" in chart.readout.text()
+    chart.resize(900, 600)
+    qtbot.waitUntil(lambda: chart.legend.isVisible(), timeout=3000)
+    assert _hidden(chart) == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QByteArray, QPointF, QSize
+from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -103,6 +103,20 @@ def test_locator_svg_keeps_every_city(qtbot, dataset: Dataset) -> None:
     assert red > 10  # Shenyang
 
 
+def test_us_locator_svg_has_no_empty_path(qtbot, dataset: Dataset) -> None:
+    """A map layer with nothing in it (no US outlines) must not leave `d=""` in the SVG:
+    Qt prints "Invalid path data; path truncated." for it while every report is written."""
+    from desktop.report.locator import locator_blocks
+    from desktop.ui.report_charts import ChartRenderer
+
+    block = locator_blocks(dataset, "cn-210100", ("us-19820", "us-38300", "us-17460"))[0]
+    renderer = ChartRenderer()
+    try:
+        svg = renderer.render_svg(block, QSize(680, 285))
+    finally:
+        renderer.close()
+    assert 'd=""' not in svg and "<path" in svg
+
 def test_a_chinese_legend_lists_peers_with_the_chinese_list_mark(qtbot, dataset: Dataset) -> None:
     widget = ChartPanel()
     qtbot.addWidget(widget)
@@ -114,3 +128,36 @@ def test_a_chinese_legend_lists_peers_with_the_chinese_list_mark(qtbot, dataset:
     labels = [label.text for _sample, label in legend.items]
     peers = next(text for text in labels if "大连市" in text)
     assert "、" in peers and ", " not in peers
+
+
+@pytest.mark.parametrize("size", [(1200, 800), (700, 330)])
+def test_the_legend_sits_beside_the_maps_and_fits(qtbot, dataset: Dataset, size) -> None:
+    """The legend covered western China in a small window: now it is in its own column
+    beside the maps, with a column of classes per country, and never cut off."""
+    chart = MapChart()
+    qtbot.addWidget(chart)
+    chart.resize(*size)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_selection(dataset, "cn-210100", ("cn-210200", "us-19820"), "gdp_per_capita", 2019)
+    qtbot.wait(50)
+    canvas = chart.plot_widget
+    assert chart.spec.per_country
+    box = canvas.legend.sceneBoundingRect()
+    area = QRectF(canvas.viewport().rect()).adjusted(-1, -1, 1, 1)  # a pixel for rounding
+    for view in (canvas.cn_view, canvas.us_view):
+        assert not box.intersects(view.sceneBoundingRect())
+        assert area.contains(view.sceneBoundingRect())
+    assert area.contains(box), box  # nothing cut off
+    # the marked cities' names fit in their view (they were cut at China's east edge)
+    china = canvas.cn_view.sceneBoundingRect().adjusted(-1, -1, 1, 1)
+    for label, place in zip(canvas.labels, canvas._label_places, strict=True):
+        if place.panel == "cn":
+            assert label.sceneBoundingRect().right() <= china.right(), place.label
+    labels = [label.text for _sample, label in canvas.legend.items]
+    assert "China (" in labels[0] and "US metros (" in labels[1]
+    assert canvas.legend_title.text.startswith("Quintiles within each country")
+    china, us = chart.spec.class_groups
+    # row k: China's class k beside the US metros' class k
+    assert labels[2].startswith(f"{china.classes[0].lower:,.0f}")
+    assert labels[3].startswith(f"{us.classes[0].lower:,.0f}")

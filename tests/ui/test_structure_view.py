@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from desktop.analysis.structure import SECTORS, location_quotients, shift_share
 from desktop.analysis.time_distance import time_distance
 from desktop.core.dataset import Dataset
-from desktop.ui.plots.chart_panel import STRUCTURE
+from desktop.ui.plots.chart_panel import STRUCTURE, ChartPanel
 from desktop.ui.plots.structure_view import HIGHLIGHT, StructureView
 
 pytestmark = pytest.mark.ui
@@ -23,6 +23,17 @@ def structure_tab(window) -> StructureView:
     panel.tabs.setCurrentIndex(STRUCTURE)
     assert panel.current is panel.structure
     assert panel.tabs.tabText(STRUCTURE) == "Structure"
+    return panel.structure
+
+
+def structure_panel(qtbot, dataset: Dataset, peers: tuple[str, ...], indicator: str,
+                    year: int | None, lang: str) -> StructureView:
+    """The Structure tab of a chart panel showing Shenyang beside `peers`: the view only
+    draws the specs the panel gives it."""
+    panel = ChartPanel()
+    qtbot.addWidget(panel)
+    panel.tabs.setCurrentIndex(STRUCTURE)
+    panel.set_selection(dataset, FOCUS, peers, indicator, year, lang)
     return panel.structure
 
 
@@ -91,9 +102,7 @@ def test_time_distance_sentence_names_the_peer(window, dataset: Dataset) -> None
 
 
 def test_time_distance_in_chinese(qtbot, dataset: Dataset) -> None:
-    view = StructureView()
-    qtbot.addWidget(view)
-    view.set_selection(dataset, FOCUS, PEERS[:1], "gdp_per_capita", 2008, "zh")
+    view = structure_panel(qtbot, dataset, PEERS[:1], "gdp_per_capita", 2008, "zh")
     assert "大连" in view.sentences[0] and "2011" in view.sentences[0]
 
 
@@ -119,9 +128,7 @@ def test_shift_share_amounts_follow_the_number_style(qtbot, dataset: Dataset, st
                                                      unit: str) -> None:
     styled = dataset.with_number_style(style)
     assert styled.indicator("va_primary").display.factor == factor
-    view = StructureView()
-    qtbot.addWidget(view)
-    view.set_selection(styled, FOCUS, PEERS, "gdp", None, lang)
+    view = structure_panel(qtbot, styled, PEERS, "gdp", None, lang)
     table, result = view.shift_table, view.shift
     assert result is not None
     # the caption names the scale (the view has no translator here: English words)

@@ -120,9 +120,9 @@ def test_report_chart_draws_the_suspect_points_apart(qtbot, dataset) -> None:
     renderer = ChartRenderer()
     try:
         renderer.render_image(block, QSize(640, 360), scale=1.0)
-        marks = [item for item in renderer._line._pools["suspect"] if item.isVisible()]
-        assert len(marks) == 1  # Dalian's; Shenyang and Changchun have none
-        x, y = marks[0].getData()
-        assert list(x) == [2008, 2010] and list(y) == pytest.approx([581.61, 904.95])
+        # Dalian's alone (Shenyang and Changchun have none), drawn as on screen
+        points = suspect_points(renderer._lines.suspect_marks)
+        assert [x for x, _, _ in points] == [2008, 2010]
+        assert [y for _, y, _ in points] == pytest.approx([581.61, 904.95])
     finally:
         renderer.close()

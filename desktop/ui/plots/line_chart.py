@@ -24,7 +24,15 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.analysis.chart_spec import (
     BandSpec,
@@ -37,21 +45,26 @@ from desktop.analysis.chart_spec import (
     year_span,
 )
 from desktop.ui.plots.chart_data import with_provenance
+from desktop.ui.plots.chart_style import (
+    BREAK_COLOR,
+    FOCUS_COLOR,
+    MEDIAN_COLOR,
+    PEER_COLORS,
+    SCREEN,
+    BreakLines,
+    ChartStyle,
+    chart_plot,
+)
+from desktop.ui.plots.grid_axis import FilledGridAxis
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
-FOCUS_COLOR = QColor(192, 41, 43)
-MEDIAN_COLOR = QColor(90, 90, 90)
-BREAK_COLOR = QColor(200, 120, 0)
 BAND_COLOR = QColor(120, 120, 120, 50)
 BACKGROUND_COLOR = QColor(150, 150, 150, 70)
-PEER_COLORS = [
-    QColor(c)
-    for c in ("#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
-              "#7f7f7f", "#bcbd22")
-]
+#: Most comparable cities drawn behind with antialiased lines (see LinePlot._draw_background)
+SHARP_BACKGROUND = 1000
 
 
-class YearAxis(pg.AxisItem):
+class YearAxis(FilledGridAxis):
     """Whole years only, without thousands separators (and never an SI prefix: with it on,
     pyqtgraph re-lays out the axis label's rich text on every range change)."""
 
@@ -72,7 +85,7 @@ class YearAxis(pg.AxisItem):
         return [(major, 0.0), (1.0 if major > 1 else 0.5, 0.0)]
 
 
-class ValueAxis(pg.AxisItem):
+class ValueAxis(FilledGridAxis):
     """Display-unit values with thousands separators, never SI prefixes (亿元 stay 亿元)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -125,6 +138,17 @@ def title_label(widget: QWidget) -> QLabel:
     label.setFont(font)
     label.setWordWrap(True)
     return label
+
+
+def start_chart(chart: QWidget, left: pg.AxisItem, bottom: pg.AxisItem, name: str,
+                grid: tuple[bool, bool] = (True, True)) -> None:
+    """What every chart widget starts with: paper colours, no caption yet, a word-wrapped
+    title and the styled plot (chart.title, chart.plot_widget, chart.plot_item)."""
+    use_paper(chart)
+    chart.caption = ""  # type: ignore[attr-defined]
+    chart.title = title_label(chart)  # type: ignore[attr-defined]
+    chart.plot_widget, chart.plot_item = chart_plot(  # type: ignore[attr-defined]
+        left, bottom, name, SCREEN, grid)
 
 
 #: Most lines of notes and source shown under a chart before they scroll.
@@ -212,6 +236,26 @@ def stack_chart(chart: QWidget) -> None:
         label._steady = _SteadyHeight(label)  # type: ignore[attr-defined]
 
 
+def finish_chart(chart: QWidget, legend_offset: tuple[int, int] | None = None) -> None:
+    """What every chart widget ends with: the read-out, notes and source labels under the
+    plot (chart.readout, .notes, .source), stacked, and the read-out following the pointer
+    (chart._on_mouse_moved); with `legend_offset`, pyqtgraph's boxed legend there
+    (chart.legend)."""
+    if legend_offset is not None:
+        chart.legend = boxed_legend(chart.plot_item, legend_offset)
+    chart.plot_widget.scene().sigMouseMoved.connect(chart._on_mouse_moved)
+    chart.readout, chart.notes, chart.source = note_labels()
+    stack_chart(chart)
+
+
+def over_plot(chart: QWidget, position: QPointF) -> bool:
+    """Whether the pointer (scene `position`) is over the plot of a chart with something
+    drawn (chart._spec not empty): only then does its read-out follow the pointer."""
+    spec = chart._spec  # type: ignore[attr-defined]
+    return (spec is not None and not spec.is_empty
+            and chart.plot_item.sceneBoundingRect().contains(position))
+
+
 class _SteadyHeight(QObject):
     """Keeps a word-wrapped label at the tallest height it has needed at its current width, so
     that a shorter title or read-out does not move the plot (see NotesArea.fit)."""
@@ -260,16 +304,6 @@ def note_labels() -> tuple[QLabel, QLabel, QLabel]:
     return readout_label, notes, source
 
 
-def style_plot(plot_item: pg.PlotItem) -> None:
-    plot_item.showGrid(x=True, y=True, alpha=0.15)
-    plot_item.setMenuEnabled(False)
-    plot_item.hideButtons()
-    for name in ("left", "bottom"):
-        axis = plot_item.getAxis(name)
-        axis.setPen(pg.mkPen("#555"))
-        axis.setTextPen(pg.mkPen("#333"))
-
-
 @dataclass(frozen=True)
 class LegendEntry:
     text: str
@@ -294,18 +328,27 @@ class HtmlLegend(pg.TextItem):
         self.setPos(10, 10)
         self.setZValue(100)
         self.entries: tuple[LegendEntry, ...] = ()
+        self.columns = 1
 
-    def set_entries(self, entries: Sequence[LegendEntry]) -> None:
+    def set_entries(self, entries: Sequence[LegendEntry], columns: int = 1) -> None:
         entries = tuple(entries)
-        if entries == self.entries:
+        if entries == self.entries and columns == self.columns:
             return
-        self.entries = entries
-        rows = []
+        self.entries, self.columns = entries, columns
+        cells = []
         for entry in entries:
             mark = entry.mark or ("╌╌" if entry.dashed else "━━")
-            rows.append(f"<span style='color:{entry.color}'>{mark}</span>&nbsp;"
-                        f"<span style='color:#222'>{html.escape(entry.text)}</span>")
-        self.setHtml("<div style='font-size:9pt'>" + "<br>".join(rows) + "</div>")
+            cells.append(f"<span style='color:{entry.color}'>{mark}</span>&nbsp;"
+                         f"<span style='color:#222'>{html.escape(entry.text)}</span>")
+        if columns <= 1:
+            body = "<br>".join(cells)
+        else:  # row by row, a gap between the columns
+            rows = ["".join(f"<td style='padding-right:12px'>{cell}</td>"
+                            for cell in cells[i:i + columns])
+                    for i in range(0, len(cells), columns)]
+            body = ("<table cellspacing='0' cellpadding='0'>"
+                    + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
+        self.setHtml("<div style='font-size:9pt'>" + body + "</div>")
         self.setVisible(bool(entries))
 
     @property
@@ -314,17 +357,43 @@ class HtmlLegend(pg.TextItem):
 
     def place(self, view_box: pg.ViewBox, x: np.ndarray, y: np.ndarray) -> None:
         """Move to the corner of the plot that hides the fewest of the points (x, y) in view
-        coordinates (top-left on a tie): a legend must not sit on the data it names."""
-        if not self.isVisible() or not len(x):
+        coordinates (top-left on a tie): a legend must not sit on the data it names. When
+        every corner hides some, the legend tries two and three columns (shorter, for a
+        short plot, e.g. at 1024x700) and keeps the layout that hides the fewest. A legend
+        that would still cover data over more than 40% of a short plot's height stands down:
+        the read-out under the chart names every line in its colour."""
+        if not self.entries or not len(x):
             return
-        (x0, x1), (y0, y1) = view_box.viewRange()
         pixel_w, pixel_h = view_box.viewPixelSize()
         if not (pixel_w and pixel_h):
             return
-        size = self.boundingRect()
-        width, height = (size.width() + 10) * pixel_w, (size.height() + 10) * pixel_h
         inside = np.isfinite(x) & np.isfinite(y)
         x, y = x[inside], y[inside]
+        best: tuple[int, int, tuple[int, int]] | None = None
+        for columns in (1, 2, 3):
+            if columns > 1 and columns >= len(self.entries):
+                break
+            self.set_entries(self.entries, columns)
+            corner, hidden = self._best_corner(view_box, x, y)
+            if best is None or hidden < best[0]:
+                best = (hidden, columns, corner)
+            if hidden == 0:
+                break
+        assert best is not None
+        hidden, columns, corner = best
+        self.set_entries(self.entries, columns)
+        size, box = self.boundingRect(), view_box.boundingRect()
+        self.setVisible(not (hidden and size.height() > 0.4 * box.height()))
+        self.setPos(10 if corner[0] == 0 else box.width() - size.width() - 10,
+                    10 if corner[1] == 0 else box.height() - size.height() - 10)
+
+    def _best_corner(self, view_box: pg.ViewBox, x: np.ndarray,
+                     y: np.ndarray) -> tuple[tuple[int, int], int]:
+        """(corner, how many points the legend hides there) for the legend's present size."""
+        (x0, x1), (y0, y1) = view_box.viewRange()
+        pixel_w, pixel_h = view_box.viewPixelSize()
+        size = self.boundingRect()
+        width, height = (size.width() + 10) * pixel_w, (size.height() + 10) * pixel_h
         corners = {  # (pixel position inside the view box, its data rectangle)
             (0, 0): (x0, x0 + width, y1 - height, y1),
             (1, 0): (x1 - width, x1, y1 - height, y1),
@@ -334,9 +403,22 @@ class HtmlLegend(pg.TextItem):
         hidden = {corner: int(np.count_nonzero((x >= a) & (x <= b) & (y >= c) & (y <= d)))
                   for corner, (a, b, c, d) in corners.items()}
         best = min(hidden, key=lambda corner: (hidden[corner], corner[1], corner[0]))
-        box = view_box.boundingRect()
-        self.setPos(10 if best[0] == 0 else box.width() - size.width() - 10,
-                    10 if best[1] == 0 else box.height() - size.height() - 10)
+        return best, hidden[best]
+
+
+def along_lines(years: np.ndarray, values: np.ndarray, steps: int = 4) -> tuple[np.ndarray,
+                                                                              np.ndarray]:
+    """The points of a line and `steps - 1` more on each joined segment between them: a
+    legend placed by points alone could sit across a line between two of them."""
+    years, values = np.asarray(years, dtype=float), np.asarray(values, dtype=float)
+    if len(years) < 2:
+        return years, values
+    joined = np.isfinite(values[:-1]) & np.isfinite(values[1:]) & (np.diff(years) == 1)
+    fractions = np.arange(1, steps) / steps
+    xs = (years[:-1][joined, None] + fractions[None, :]).ravel()
+    ys = (values[:-1][joined, None]
+          + np.diff(values)[joined, None] * fractions[None, :]).ravel()
+    return np.concatenate([years, xs]), np.concatenate([values, ys])
 
 
 def value_range(arrays: Sequence[np.ndarray], log: bool) -> tuple[float, float] | None:
@@ -359,18 +441,17 @@ def value_range(arrays: Sequence[np.ndarray], log: bool) -> tuple[float, float] 
     return low, high
 
 
-class LineChart(QWidget):
-    """Title, plot with legend and series-break marks, hover read-out, source line.
+class LinePlot:
+    """The drawing of a LineChartSpec on a PlotItem: the one drawing code of line charts.
 
-    The chart is drawn as on paper, white in every theme: its colours (focus red, the peer
-    palette, the amber series-break marks) are chosen for white, and it matches the charts in
-    printed reports and copied images. Its labels therefore keep a dark-on-white palette too.
+    The window's LineChart (and its PNG/SVG export) and the report's charts
+    (desktop/ui/report_charts.py) both draw through it; `style` says how screen and paper
+    differ. Curves and the other items are made once and updated with setData.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        use_paper(self)
-        self._spec: LineChartSpec | None = None
+    def __init__(self, plot_item: pg.PlotItem, style: ChartStyle = SCREEN) -> None:
+        self.plot_item = plot_item
+        self.style = style
         self._curves: list[pg.PlotDataItem] = []
         #: per curve, what it was last drawn with (None: hidden)
         self._drawn: list[_Drawn | None] = []
@@ -378,34 +459,8 @@ class LineChart(QWidget):
         self._drawn_lone: tuple | None = None
         self._band_lone_drawn = False
         self._drawn_background: tuple | None = None
-        self._break_lines: list[pg.InfiniteLine] = []
-        self._break_pool: list[pg.InfiniteLine] = []
-        self._legend_key: tuple = ()
         self._log_y = False
-        self._y_label: str | None = None
-        self.caption = ""
-
-        self.title = QLabel()
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        self.title.setAccessibleName(self.tr("Chart title"))
-
-        self.plot_widget = pg.PlotWidget(
-            background="w",
-            axisItems={"bottom": YearAxis("bottom"), "left": ValueAxis("left")},
-        )
-        self.plot_widget.setAccessibleName(self.tr("Indicator over time"))
-        self.plot_item = self.plot_widget.getPlotItem()
-        self.plot_item.showGrid(x=True, y=True, alpha=0.15)
-        self.plot_item.setMenuEnabled(False)
-        self.plot_item.hideButtons()
-        for name in ("left", "bottom"):
-            axis = self.plot_item.getAxis(name)
-            axis.setPen(pg.mkPen("#555"))
-            axis.setTextPen(pg.mkPen("#333"))
-        self.legend = HtmlLegend(self.plot_item.vb)
+        self.spec: LineChartSpec | None = None
         # The peer median with its inter-quartile band, and the faint comparable cities.
         invisible = pg.mkPen(0, 0, 0, 0)
         # dynamicRangeLimit=None: no re-plot of every curve on each y-range change (display
@@ -430,57 +485,29 @@ class LineChart(QWidget):
                         (self.band_fill, 2), (self.band_lone, 2), (self.median_curve, 4)):
             item.setZValue(z)
             item.setVisible(False)
-            self.plot_item.addItem(item)
+            plot_item.addItem(item)
         # Lone values of the peers and the median: one marker set for all of them (the focus
         # city's curve has markers on every point already).
         self.lone_marks = pg.PlotDataItem(pen=None, symbol="o", symbolSize=7,
                                           dynamicRangeLimit=None)
         self.lone_marks.setZValue(6)
         self.lone_marks.setVisible(False)
-        self.plot_item.addItem(self.lone_marks)
+        plot_item.addItem(self.lone_marks)
         # suspect values (breaks register): grey hollow markers apart from the lines
         self.suspect_marks = suspect_item()
         self.suspect_marks.setVisible(False)
-        self.plot_item.addItem(self.suspect_marks)
-        self.hover_line = pg.InfiniteLine(angle=90, movable=False,
-                                          pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
-        self.hover_line.setVisible(False)
-        self.plot_item.addItem(self.hover_line, ignoreBounds=True)
-        self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
-
-        self.readout = QLabel()
-        self.readout.setTextFormat(Qt.TextFormat.RichText)
-        self.readout.setWordWrap(True)
-        self.readout.setAccessibleName(self.tr("Values at the pointer"))
-        self.readout.setMinimumHeight(self.fontMetrics().height() + 6)
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: #7a4b00;")
-        self.source = QLabel()
-        self.source.setWordWrap(True)
-        self.source.setStyleSheet("color: #555;")
-        for label in (self.notes, self.source):
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-
-        stack_chart(self)
-
-    @property
-    def spec(self) -> LineChartSpec | None:
-        return self._spec
+        plot_item.addItem(self.suspect_marks)
+        self.breaks = BreakLines(plot_item, style)
 
     @property
     def curves(self) -> list[pg.PlotDataItem]:
-        """The drawn curves, focus first (for tests and exporters)."""
-        return self._curves[: len(self._spec.series)] if self._spec else []
+        """The drawn curves, focus first."""
+        return self._curves[: len(self.spec.series)] if self.spec else []
 
-    def set_spec(self, spec: LineChartSpec, caption: str = "") -> None:
-        """Draw `spec`; `caption` (e.g. a currency conversion) is shown after the title."""
-        self._spec = spec
-        self.caption = caption
-        self.title.setText(f"{spec.title} — {caption}" if caption else spec.title)
-        if spec.y_label != self._y_label:  # each setLabel re-lays out the axis' rich text
-            self._y_label = spec.y_label
-            self.plot_item.setLabel("left", spec.y_label)
+    def draw(self, spec: LineChartSpec, break_label: str = "") -> None:
+        """Draw `spec` (the series-break rules say `break_label` where the style labels
+        them) and set both axes' ranges."""
+        self.spec = spec
         log_changed = spec.log_y != self._log_y
         if log_changed:
             self._log_y = spec.log_y
@@ -497,23 +524,8 @@ class LineChart(QWidget):
             shown = [s for s in spec.series if len(s.suspect_years)]
             show_suspects(self.suspect_marks, [s.suspect_years for s in shown],
                           [s.suspect_values for s in shown], [s.suspect_reasons for s in shown])
-        self._draw_breaks(spec)
-        self._update_legend(spec)
-        self._set_ranges(spec)
-        self._place_legend(spec)
-        span = year_span(spec)
-        if spec.is_empty:
-            self.hover_line.setVisible(False)
-            self.readout.setText(self.tr("No values for the selected cities."))
-        elif span:
-            self.show_readout(span[1])
-        lines = [f"⚠ {b.year}: {b.note}" for b in spec.breaks]
-        lines += [f"ⓘ {note}" for note in spec.notes]
-        self.notes.setText("\n".join(lines))
-        if self.notes.isHidden() == bool(lines):
-            self.notes.setVisible(bool(lines))
-        self.source.setText(self.tr("Source: {0}").format(spec.source_line)
-                            if spec.source_line else "")
+        self.breaks.show(spec.breaks, break_label)
+        self.set_ranges(spec)
 
     def _draw_background(self, spec: LineChartSpec) -> None:
         """Every comparable city as ONE multi-segment curve (not one item per city)."""
@@ -532,7 +544,12 @@ class LineChart(QWidget):
             keep = np.isfinite(y)
             if spec.log_y:
                 keep &= y > 0
-            self.background_curve.setData(x[keep], y[keep], connect=connect[keep])
+            # Above SHARP_BACKGROUND cities, not antialiased on screen: a mass of faint
+            # one-pixel lines looks the same and draws in about half the time (2,770 cities:
+            # ~0.2 s a repaint antialiased); exports and reports antialias every item.
+            self.background_curve.setData(
+                x[keep], y[keep], connect=connect[keep], skipFiniteCheck=True,
+                antialias=len(background.city_ids) <= SHARP_BACKGROUND)
             self._drawn_background = key
         self.background_curve.setVisible(True)
 
@@ -565,34 +582,7 @@ class LineChart(QWidget):
             if item.isVisible() != shown:
                 item.setVisible(shown)
 
-    def _update_legend(self, spec: LineChartSpec) -> None:
-        entries = []
-        for curve, series in zip(self._curves, spec.series, strict=False):
-            entries.append(LegendEntry(series.label, curve.opts["pen"].color().name()))
-        if spec.band is not None and len(spec.band.years):
-            entries.append(LegendEntry(spec.band.label, MEDIAN_COLOR.name(), dashed=True))
-        if spec.background is not None and spec.background.values.size:
-            entries.append(LegendEntry(self.tr("Other comparable cities ({0})").format(
-                len(spec.background.city_ids)), "#aaaaaa"))
-        if spec.breaks:  # one key for every dashed rule; each one's year and why are below
-            entries.append(LegendEntry(self.tr("series break"), BREAK_COLOR.name(), mark="┆"))
-        self.legend.set_entries(entries)
-
-    def _place_legend(self, spec: LineChartSpec) -> None:
-        """The legend in the emptiest corner of what is now in view (the lines, the band)."""
-        arrays = [(s.years, s.values) for s in spec.series]
-        if spec.band is not None and len(spec.band.years):
-            arrays += [(spec.band.years, a) for a in (spec.band.q1, spec.band.q3)]
-        if not arrays:
-            return
-        x = np.concatenate([np.asarray(a, dtype=float) for a, _ in arrays])
-        y = np.concatenate([np.asarray(b, dtype=float) for _, b in arrays])
-        if spec.log_y:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                y = np.where(y > 0, np.log10(np.where(y > 0, y, 1.0)), np.nan)
-        self.legend.place(self.plot_item.vb, x, y)
-
-    def _set_ranges(self, spec: LineChartSpec) -> None:
+    def set_ranges(self, spec: LineChartSpec) -> None:
         """Both axes from the spec in one call: pyqtgraph's auto-range asks every item for
         its bounds and redraws the view twice."""
         span = year_span(spec) or spec.year_range
@@ -615,7 +605,7 @@ class LineChart(QWidget):
         whose colour moves along the palette gets its new pen alone)."""
         series_list = spec.series
         while len(self._curves) < len(series_list):
-            curve = pg.PlotDataItem(dynamicRangeLimit=None)
+            curve = pg.PlotDataItem(dynamicRangeLimit=None, antialias=self.style.antialias)
             self.plot_item.addItem(curve)
             self._curves.append(curve)
             self._drawn.append(None)
@@ -639,19 +629,21 @@ class LineChart(QWidget):
         peer_index = 0
         for index, (curve, series) in enumerate(zip(self._curves, series_list, strict=False)):
             if series.is_focus:
-                color, width, z = FOCUS_COLOR, 3.5, 10.0
+                color, width, z = FOCUS_COLOR, self.style.focus_width, 10.0
             else:
                 color = PEER_COLORS[peer_index % len(PEER_COLORS)]
                 # Peers overlap in their order (later on top), as before curves moved.
-                width, z = 2.0, 5.0 + peer_index / 100
+                width, z = self.style.peer_width, 5.0 + peer_index / 100
                 peer_index += 1
             style = (series.is_focus, color.rgba())
+            # paper marks every value: a peer's markers change colour with its line
+            marked = self.style.peer_symbol_size > 0
             drawn = self._drawn[index]
             same_line = drawn is not None and drawn.city_id == series.city_id and _same(
                 drawn.years, series.years) and _same(drawn.values, series.values)
             if same_line and drawn.style == style:
                 pass  # already drawn so
-            elif same_line and not series.is_focus and not drawn.style[0]:
+            elif same_line and not series.is_focus and not drawn.style[0] and not marked:
                 # The same peer line in another colour: the pen alone (PlotDataItem.setPen
                 # would rebuild the curve, as setData does).
                 pen = pg.mkPen(color, width=width)
@@ -661,8 +653,14 @@ class LineChart(QWidget):
                 # Markers on the focus city only: a marker set costs ~1 ms per curve to
                 # rebuild, and ten marked lines are harder to read than one.
                 curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
-                              symbol="o", symbolSize=7, symbolBrush=color,
-                              symbolPen=pg.mkPen(color), connect=connect_for(series.years))
+                              symbol="o", symbolSize=self.style.focus_symbol_size,
+                              symbolBrush=color, symbolPen=pg.mkPen(color),
+                              connect=connect_for(series.years))
+            elif marked:
+                curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
+                              symbol="o", symbolSize=self.style.peer_symbol_size,
+                              symbolBrush=color, symbolPen=pg.mkPen(color),
+                              connect=connect_for(series.years))
             else:
                 curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
                               symbol=None, connect=connect_for(series.years))
@@ -721,24 +719,121 @@ class LineChart(QWidget):
         if self.lone_marks.isVisible() != bool(len(x)):
             self.lone_marks.setVisible(bool(len(x)))
 
-    def _draw_breaks(self, spec: LineChartSpec) -> None:
-        """Series breaks as dashed lines between the years; the lines are pooled."""
-        while len(self._break_pool) < len(spec.breaks):
-            # no label on the line: labels of breaks a few years apart printed on top of each
-            # other and on the data; the legend has the key, the notes each break's year
-            line = pg.InfiniteLine(
-                angle=90, movable=False,
-                pen=pg.mkPen(BREAK_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
-            )
-            self.plot_item.addItem(line, ignoreBounds=True)
-            self._break_pool.append(line)
-        for line, mark in zip(self._break_pool, spec.breaks, strict=False):
-            line.setPos(mark.year - 0.5)
-            line.setToolTip(mark.note)
-            line.setVisible(True)
-        for line in self._break_pool[len(spec.breaks):]:
-            line.setVisible(False)
-        self._break_lines = self._break_pool[: len(spec.breaks)]
+
+class LineChart(QWidget):
+    """Title, plot with legend and series-break marks, hover read-out, source line.
+
+    The chart is drawn as on paper, white in every theme: its colours (focus red, the peer
+    palette, the amber series-break marks) are chosen for white, and it matches the charts in
+    printed reports and copied images. Its labels therefore keep a dark-on-white palette too.
+    The plot itself is drawn by LinePlot, as the report's charts are.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        use_paper(self)
+        self._spec: LineChartSpec | None = None
+        self._y_label: str | None = None
+        self.caption = ""
+
+        self.title = QLabel()  # not word-wrapped, unlike title_label's
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setAccessibleName(self.tr("Chart title"))
+        self.plot_widget, self.plot_item = chart_plot(
+            ValueAxis("left"), YearAxis("bottom"), self.tr("Indicator over time"))
+        # One rectangle to repaint per update, not the union of every changed item's: clipped
+        # to a region of dozens of rectangles, the faint background of 2,770 cities took 3 s
+        # to draw instead of 0.2 s (pyqtgraph's default is MinimalViewportUpdate).
+        self.plot_widget.setViewportUpdateMode(
+            QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.legend = HtmlLegend(self.plot_item.vb)
+        # a resized plot (a window made smaller, a splitter dragged) has other empty corners
+        self.plot_item.vb.sigResized.connect(self._on_view_resized)
+        self.lines = LinePlot(self.plot_item, SCREEN)
+        lines = self.lines  # its items, by the names tests and exports know them
+        self.band_low, self.band_high, self.band_fill = (lines.band_low, lines.band_high,
+                                                         lines.band_fill)
+        self.median_curve, self.background_curve = lines.median_curve, lines.background_curve
+        self.band_lone, self.lone_marks = lines.band_lone, lines.lone_marks
+        self.suspect_marks = lines.suspect_marks
+        self.hover_line = pg.InfiniteLine(angle=90, movable=False,
+                                          pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
+        self.hover_line.setVisible(False)
+        self.plot_item.addItem(self.hover_line, ignoreBounds=True)
+        finish_chart(self)
+        self.readout.setAccessibleName(self.tr("Values at the pointer"))
+
+    @property
+    def spec(self) -> LineChartSpec | None:
+        return self._spec
+
+    @property
+    def curves(self) -> list[pg.PlotDataItem]:
+        """The drawn curves, focus first (for tests and exporters)."""
+        return self.lines.curves
+
+    @property
+    def _break_lines(self) -> list[pg.InfiniteLine]:
+        return self.lines.breaks.shown
+
+    def set_spec(self, spec: LineChartSpec, caption: str = "") -> None:
+        """Draw `spec`; `caption` (e.g. a currency conversion) is shown after the title."""
+        self._spec = spec
+        self.caption = caption
+        self.title.setText(f"{spec.title} — {caption}" if caption else spec.title)
+        if spec.y_label != self._y_label:  # each setLabel re-lays out the axis' rich text
+            self._y_label = spec.y_label
+            self.plot_item.setLabel("left", spec.y_label)
+        self.lines.draw(spec)
+        self._update_legend(spec)
+        self._place_legend(spec)
+        span = year_span(spec)
+        if spec.is_empty:
+            self.hover_line.setVisible(False)
+            self.readout.setText(self.tr("No values for the selected cities."))
+        elif span:
+            self.show_readout(span[1])
+        lines = [f"⚠ {b.year}: {b.note}" for b in spec.breaks]
+        lines += [f"ⓘ {note}" for note in spec.notes]
+        self.notes.setText("\n".join(lines))
+        if self.notes.isHidden() == bool(lines):
+            self.notes.setVisible(bool(lines))
+        self.source.setText(self.tr("Source: {0}").format(spec.source_line)
+                            if spec.source_line else "")
+
+    def _update_legend(self, spec: LineChartSpec) -> None:
+        entries = []
+        for curve, series in zip(self.lines.curves, spec.series, strict=False):
+            entries.append(LegendEntry(series.label, curve.opts["pen"].color().name()))
+        if spec.band is not None and len(spec.band.years):
+            entries.append(LegendEntry(spec.band.label, MEDIAN_COLOR.name(), dashed=True))
+        if spec.background is not None and spec.background.values.size:
+            entries.append(LegendEntry(self.tr("Other comparable cities ({0})").format(
+                len(spec.background.city_ids)), "#aaaaaa"))
+        if spec.breaks:  # one key for every dashed rule; each one's year and why are below
+            entries.append(LegendEntry(self.tr("series break"), BREAK_COLOR.name(), mark="┆"))
+        self.legend.set_entries(entries)
+
+    def _on_view_resized(self, *_: object) -> None:
+        if self._spec is not None:
+            self._place_legend(self._spec)
+
+    def _place_legend(self, spec: LineChartSpec) -> None:
+        """The legend in the emptiest corner of what is now in view (the lines, the band)."""
+        arrays = [along_lines(s.years, s.values) for s in spec.series]
+        if spec.band is not None and len(spec.band.years):
+            arrays += [along_lines(spec.band.years, a) for a in (spec.band.q1, spec.band.q3)]
+        if not arrays:
+            return
+        x = np.concatenate([np.asarray(a, dtype=float) for a, _ in arrays])
+        y = np.concatenate([np.asarray(b, dtype=float) for _, b in arrays])
+        if spec.log_y:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                y = np.where(y > 0, np.log10(np.where(y > 0, y, 1.0)), np.nan)
+        self.legend.place(self.plot_item.vb, x, y)
 
     def _on_mouse_moved(self, position: QPointF) -> None:
         if self._spec is None or self._spec.is_empty:

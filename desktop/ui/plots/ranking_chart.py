@@ -1,12 +1,15 @@
 """Ranking bars for one year: best at the top, the focus city highlighted, the peer median.
 
-Draws a RankingSpec (desktop.analysis.ranking) and nothing else. The bar item, the value labels
-and the median line are made once and updated, never cleared and re-added.
+Draws a RankingSpec (desktop.analysis.ranking) and nothing else. RankingPlot is the one drawing
+code of bar charts: the Ranking tab, its PNG/SVG export and the report's bar charts
+(desktop/ui/report_charts.py) draw through it, in the screen or the paper style. The bar item,
+the value labels and the median line are made once and updated, never cleared and re-added.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 import pandas as pd
 import pyqtgraph as pg
@@ -14,18 +17,20 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from desktop.analysis.ranking import RankingSpec
+from desktop.analysis.ranking import RankBar, RankingSpec
 from desktop.ui.plots.chart_data import with_provenance
-from desktop.ui.plots.line_chart import (
+from desktop.ui.plots.chart_style import (
     FOCUS_COLOR,
     MEDIAN_COLOR,
+    SCREEN,
+    ChartStyle,
+    text_label,
+)
+from desktop.ui.plots.line_chart import (
     ValueAxis,
-    boxed_legend,
-    note_labels,
-    stack_chart,
-    style_plot,
-    title_label,
-    use_paper,
+    finish_chart,
+    over_plot,
+    start_chart,
 )
 
 PEER_BAR = QColor(70, 120, 180)
@@ -58,40 +63,93 @@ class NameAxis(pg.AxisItem):
                 for v in values]
 
 
+def bar_color(bar: RankBar) -> QColor:
+    """A suspect value (breaks register) is a grey bar, whoever's it is."""
+    return (SUSPECT_BAR if bar.suspect else FOCUS_COLOR if bar.is_focus else PEER_BAR
+            if bar.is_peer else OTHER_BAR)
+
+
+class RankingPlot:
+    """The drawing of a RankingSpec on a PlotItem whose left axis is `names`: bars best at
+    the top, value labels, the peer-median line; both axes' ranges."""
+
+    def __init__(self, plot_item: pg.PlotItem, names: NameAxis,
+                 style: ChartStyle = SCREEN) -> None:
+        self.plot_item, self.name_axis, self.style = plot_item, names, style
+        plot_item.setMouseEnabled(False, False)
+        self.bars = pg.BarGraphItem(x0=[0.0], y=[0.0], height=BAR_HEIGHT, width=[0.0])
+        plot_item.addItem(self.bars)
+        label = {"label": "", "labelOpts": {
+            "position": 0.98, "color": MEDIAN_COLOR.name(), "movable": False,
+            "anchors": [(0, 0), (0, 0)]}} if style.median_label else {}
+        self.median_line = pg.InfiniteLine(
+            angle=90, movable=False,
+            pen=pg.mkPen(MEDIAN_COLOR, width=1.6, style=Qt.PenStyle.DashLine), **label)
+        self.median_line.setZValue(20)
+        plot_item.addItem(self.median_line, ignoreBounds=True)
+        self.value_labels: list[pg.TextItem] = []
+
+    def draw(self, spec: RankingSpec, colors: Mapping[str, QColor] | None = None) -> None:
+        """Draw `spec`; `colors` (city id -> colour) replaces the colours by role, as the
+        report's bars take each city's colour from its line chart."""
+        count = len(spec.bars)
+        positions = [float(count - 1 - i) for i in range(count)]
+        values = [bar.value for bar in spec.bars]
+        fills = [colors.get(b.city_id, OTHER_BAR) if colors is not None else bar_color(b)
+                 for b in spec.bars]
+        self.bars.setOpts(x0=0, y=positions, height=BAR_HEIGHT, width=values,
+                          brushes=[pg.mkBrush(c) for c in fills],
+                          pens=[pg.mkPen(c.darker(130)) for c in fills])
+        self.name_axis.set_names([b.label for b in spec.bars])
+        self._draw_value_labels(spec, positions)
+        if spec.peer_median is not None:
+            self.median_line.setPos(spec.peer_median)
+            if self.style.median_label:
+                self.median_line.label.setFormat(
+                    f"{spec.peer_median_label}: {spec.peer_median:,.{spec.decimals}f}")
+            self.median_line.setVisible(True)
+        else:
+            self.median_line.setVisible(False)
+        low, high = min(0.0, *values) if values else 0.0, max(0.0, *values) if values else 1.0
+        span = (high - low) or 1.0
+        self.plot_item.setXRange(low - (0.15 * span if low < 0 else 0), high + 0.16 * span,
+                                 padding=0.0)
+        # headroom above the best bar for the peer-median label
+        headroom = max(0.35, count * 0.04) if self.style.median_label else 0.0
+        self.plot_item.setYRange(-0.6, max(count, 1) - 0.4 + headroom, padding=0.0)
+
+    def _draw_value_labels(self, spec: RankingSpec, positions: list[float]) -> None:
+        shown = len(spec.bars) <= MAX_VALUE_LABELS
+        needed = len(spec.bars) if shown else 0
+        while len(self.value_labels) < needed:
+            label = text_label(self.style)
+            self.plot_item.addItem(label, ignoreBounds=True)
+            self.value_labels.append(label)
+        for label, bar, y in zip(self.value_labels, spec.bars, positions, strict=False):
+            label.setText(f" {bar.value:,.{spec.decimals}f} ")
+            label.setAnchor((0, 0.5) if bar.value >= 0 else (1, 0.5))
+            label.setPos(bar.value, y)
+            label.setVisible(True)
+        for label in self.value_labels[needed:]:
+            label.setVisible(False)
+
+
 class RankingChart(QWidget):
     """Title, horizontal bars with value labels and the peer-median line, read-out, notes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        use_paper(self)
         self._spec: RankingSpec | None = None
-        self.caption = ""
-        self.title = title_label(self)
-        self.title.setAccessibleName(self.tr("Chart title"))
         self.name_axis = NameAxis("left")
-        self.plot_widget = pg.PlotWidget(
-            background="w", axisItems={"left": self.name_axis, "bottom": ValueAxis("bottom")})
-        self.plot_widget.setAccessibleName(self.tr("Ranking"))
-        self.plot_item = self.plot_widget.getPlotItem()
-        style_plot(self.plot_item)
-        self.plot_item.showGrid(x=True, y=False, alpha=0.15)
-        self.plot_item.setMouseEnabled(False, False)
-        self.bars = pg.BarGraphItem(x0=[0.0], y=[0.0], height=BAR_HEIGHT, width=[0.0])
-        self.plot_item.addItem(self.bars)
-        self.median_line = pg.InfiniteLine(
-            angle=90, movable=False,
-            pen=pg.mkPen(MEDIAN_COLOR, width=1.6, style=Qt.PenStyle.DashLine),
-            label="", labelOpts={"position": 0.98, "color": MEDIAN_COLOR.name(),
-                                 "movable": False, "anchors": [(0, 0), (0, 0)]})
-        self.median_line.setZValue(20)
-        self.plot_item.addItem(self.median_line, ignoreBounds=True)
-        self.value_labels: list[pg.TextItem] = []
-        self.legend = boxed_legend(self.plot_item, (-10, -10))
+        start_chart(self, self.name_axis, ValueAxis("bottom"), self.tr("Ranking"),
+                    grid=(True, False))
+        self.title.setAccessibleName(self.tr("Chart title"))
+        self.drawing = RankingPlot(self.plot_item, self.name_axis, SCREEN)
+        self.bars, self.median_line = self.drawing.bars, self.drawing.median_line
+        self.value_labels = self.drawing.value_labels
         self._legend_key: tuple = ()
-        self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self.readout, self.notes, self.source = note_labels()
+        finish_chart(self, legend_offset=(-10, -10))
         self.readout.setAccessibleName(self.tr("Value at the pointer"))
-        stack_chart(self)
 
     @property
     def spec(self) -> RankingSpec | None:
@@ -106,33 +164,9 @@ class RankingChart(QWidget):
         self._spec = spec
         self.caption = caption
         self.title.setText(f"{spec.title} — {caption}" if caption else spec.title)
-        count = len(spec.bars)
-        positions = [float(count - 1 - i) for i in range(count)]
-        values = [bar.value for bar in spec.bars]
-        # a suspect value (breaks register) is a grey bar, whoever's it is
-        colors = [SUSPECT_BAR if b.suspect else FOCUS_COLOR if b.is_focus else PEER_BAR
-                  if b.is_peer else OTHER_BAR for b in spec.bars]
-        self.bars.setOpts(x0=0, y=positions, height=BAR_HEIGHT, width=values,
-                          brushes=[pg.mkBrush(c) for c in colors],
-                          pens=[pg.mkPen(c.darker(130)) for c in colors])
-        self.name_axis.set_names([b.label for b in spec.bars])
         self.plot_item.setLabel("bottom", spec.value_label)
-        self._draw_value_labels(spec, positions)
-        if spec.peer_median is not None:
-            self.median_line.setPos(spec.peer_median)
-            self.median_line.label.setFormat(
-                f"{spec.peer_median_label}: {spec.peer_median:,.{spec.decimals}f}")
-            self.median_line.setVisible(True)
-        else:
-            self.median_line.setVisible(False)
+        self.drawing.draw(spec)
         self._update_legend(spec)
-        low, high = min(0.0, *values) if values else 0.0, max(0.0, *values) if values else 1.0
-        span = (high - low) or 1.0
-        self.plot_item.setXRange(low - (0.15 * span if low < 0 else 0), high + 0.16 * span,
-                                 padding=0.0)
-        # headroom above the best bar for the peer-median label
-        self.plot_item.setYRange(-0.6, max(count, 1) - 0.4 + max(0.35, count * 0.04),
-                                 padding=0.0)
         focus = spec.bars[spec.focus_index] if spec.focus_index is not None else None
         if focus is not None:
             self._show_bar(spec.focus_index or 0)
@@ -144,21 +178,6 @@ class RankingChart(QWidget):
         self.notes.setVisible(bool(spec.notes))
         self.source.setText(self.tr("Source: {0}").format(spec.source_line)
                             if spec.source_line else "")
-
-    def _draw_value_labels(self, spec: RankingSpec, positions: list[float]) -> None:
-        shown = len(spec.bars) <= MAX_VALUE_LABELS
-        needed = len(spec.bars) if shown else 0
-        while len(self.value_labels) < needed:
-            label = pg.TextItem("", color="#222")
-            self.plot_item.addItem(label, ignoreBounds=True)
-            self.value_labels.append(label)
-        for label, bar, y in zip(self.value_labels, spec.bars, positions, strict=False):
-            label.setText(f" {bar.value:,.{spec.decimals}f} ")
-            label.setAnchor((0, 0.5) if bar.value >= 0 else (1, 0.5))
-            label.setPos(bar.value, y)
-            label.setVisible(True)
-        for label in self.value_labels[needed:]:
-            label.setVisible(False)
 
     def _update_legend(self, spec: RankingSpec) -> None:
         others = any(not b.is_focus and not b.is_peer for b in spec.bars)
@@ -181,9 +200,7 @@ class RankingChart(QWidget):
 
     def _on_mouse_moved(self, position: QPointF) -> None:
         spec = self._spec
-        if spec is None or spec.is_empty:
-            return
-        if not self.plot_item.sceneBoundingRect().contains(position):
+        if spec is None or not over_plot(self, position):
             return
         y = self.plot_item.vb.mapSceneToView(position).y()
         index = len(spec.bars) - 1 - round(y)

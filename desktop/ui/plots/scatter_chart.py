@@ -17,17 +17,13 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.analysis.scatter import ScatterPoint, ScatterSpec
 from desktop.ui.plots.chart_data import with_provenance
+from desktop.ui.plots.chart_style import FOCUS_COLOR, PEER_COLORS
 from desktop.ui.plots.line_chart import (
     BACKGROUND_COLOR,
-    FOCUS_COLOR,
-    PEER_COLORS,
     ValueAxis,
-    boxed_legend,
-    note_labels,
-    stack_chart,
-    style_plot,
-    title_label,
-    use_paper,
+    finish_chart,
+    over_plot,
+    start_chart,
 )
 from desktop.ui.plots.suspect_marks import SUSPECT_COLOR
 
@@ -39,16 +35,10 @@ class ScatterChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        use_paper(self)
         self._spec: ScatterSpec | None = None
-        self.caption = ""
-        self.title = title_label(self)
+        start_chart(self, ValueAxis("left"), ValueAxis("bottom"),
+                    self.tr("Scatter of two indicators"))
         self.title.setAccessibleName(self.tr("Chart title"))
-        self.plot_widget = pg.PlotWidget(
-            background="w", axisItems={"left": ValueAxis("left"), "bottom": ValueAxis("bottom")})
-        self.plot_widget.setAccessibleName(self.tr("Scatter of two indicators"))
-        self.plot_item = self.plot_widget.getPlotItem()
-        style_plot(self.plot_item)
         self.background = pg.ScatterPlotItem(size=6, pen=pg.mkPen(None),
                                              brush=pg.mkBrush(BACKGROUND_COLOR))
         self.background.setZValue(1)
@@ -59,12 +49,9 @@ class ScatterChart(QWidget):
         self.trails: list[pg.PlotDataItem] = []
         self.labels: list[pg.TextItem] = []
         self._log = (False, False)
-        self.legend = boxed_legend(self.plot_item, (10, 10))
         self._legend_key: tuple = ()
-        self.plot_widget.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self.readout, self.notes, self.source = note_labels()
+        finish_chart(self, legend_offset=(10, 10))
         self.readout.setAccessibleName(self.tr("Point at the pointer"))
-        stack_chart(self)
 
     @property
     def spec(self) -> ScatterSpec | None:
@@ -195,9 +182,7 @@ class ScatterChart(QWidget):
 
     def _on_mouse_moved(self, position: QPointF) -> None:
         spec = self._spec
-        if spec is None or spec.is_empty:
-            return
-        if not self.plot_item.sceneBoundingRect().contains(position):
+        if spec is None or not over_plot(self, position):
             return
         best, best_distance = None, HOVER_PIXELS
         view_box = self.plot_item.vb

@@ -18,15 +18,18 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 from desktop.analysis.chart_spec import connect_for, lone_band_segments, lone_points
 from desktop.analysis.small_multiples import MultiplePanel, SmallMultiplesSpec
 from desktop.ui.plots.chart_data import sensible, with_provenance
-from desktop.ui.plots.line_chart import (
-    BAND_COLOR,
+from desktop.ui.plots.chart_style import (
     FOCUS_COLOR,
     MEDIAN_COLOR,
+    BreakLines,
+    style_plot,
+)
+from desktop.ui.plots.line_chart import (
+    BAND_COLOR,
     ValueAxis,
     YearAxis,
     note_labels,
     stack_chart,
-    style_plot,
     title_label,
     use_paper,
 )
@@ -63,7 +66,7 @@ class _Cell:
         self.suspects = suspect_item(8)  # the focus city's suspect values, greyed
         self.suspects.setVisible(False)
         self.plot.addItem(self.suspects)
-        self.breaks: list[pg.InfiniteLine] = []
+        self.breaks = BreakLines(self.plot, width=1.2)
         for item, z in ((self.low, 1), (self.high, 1), (self.fill, 1), (self.band_lone, 1),
                         (self.median, 4), (self.median_lone, 4), (self.focus, 10),
                         (self.focus_lone, 10)):
@@ -97,17 +100,7 @@ class _Cell:
         else:
             for item in (self.low, self.high, self.median, self.median_lone, self.band_lone):
                 item.setData([], [])
-        while len(self.breaks) < len(panel.breaks):
-            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
-                (200, 120, 0), width=1.2, style=Qt.PenStyle.DashLine))
-            self.plot.addItem(line, ignoreBounds=True)
-            self.breaks.append(line)
-        for line, mark in zip(self.breaks, panel.breaks, strict=False):
-            line.setPos(mark.year - 0.5)
-            line.setToolTip(mark.note)
-            line.setVisible(True)
-        for line in self.breaks[len(panel.breaks):]:
-            line.setVisible(False)
+        self.breaks.show(panel.breaks)
         self.plot.enableAutoRange()
 
 

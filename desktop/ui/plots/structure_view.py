@@ -1,7 +1,8 @@
 """The Structure tab: location quotients, shift-share and time distance for one selection.
 
-Three sections over the chart panel's selection, each computed by desktop.analysis (which
-never changes the dataset) and shown as tables and sentences:
+Three sections over the chart panel's selection, computed by desktop.session.structure_spec
+(the view receives a StructureSpec and never reads the dataset; its controls ask the panel
+for a new one with sig_choice_changed) and shown as tables and sentences:
 - location quotients by sector (primary / secondary / tertiary) for the focus city and each
   peer, on a value-added (GDP) or employment basis; LQ above 1 is shaded;
 - shift-share of the focus city's sector value added between two years, with signs, in the
@@ -14,11 +15,7 @@ message instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
-import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,57 +34,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.analysis.panel import panel_for, pool_label
-from desktop.analysis.structure import (
-    SECTORS,
-    LocationQuotients,
-    ShiftShare,
-    location_quotients,
-    shift_share,
-)
-from desktop.analysis.time_distance import TimeDistance, time_distance
-from desktop.core.dataset import Dataset
-from desktop.core.errors import CityProfilesError
+from desktop.analysis.structure import SECTORS, LocationQuotients, ShiftShare
+from desktop.analysis.time_distance import TimeDistance
 from desktop.core.units import DisplayScale
+from desktop.session.structure_spec import (
+    DistanceSection,
+    LqSection,
+    ShiftSection,
+    StructureChoice,
+    StructureSpec,
+    StructureYears,
+)
 
 HIGHLIGHT = QColor("#ffd98a")
 HIGHLIGHT_TEXT = QColor("#1a1a1a")
-VA_IDS = tuple(f"va_{s}" for s in SECTORS)
-SHARE_IDS = {
-    "gdp": tuple(f"gdp_share_{s}" for s in SECTORS),
-    "employment": tuple(f"employment_share_{s}" for s in SECTORS),
-}
-
-
-@dataclass(frozen=True)
-class StructureSelection:
-    dataset: Dataset
-    focus_id: str
-    peer_ids: tuple[str, ...]
-    indicator_id: str
-    year: int | None
-    lang: str
-
-
-def years_with(dataset: Dataset, city_id: str, indicator_ids: Sequence[str]) -> list[int]:
-    """The years in which the city has every one of these indicators."""
-    if not all(i in dataset.indicators for i in indicator_ids):
-        return []
-    panel = panel_for(dataset)
-    row = panel.row_of(city_id)
-    present = np.ones(len(panel.years), dtype=bool)
-    for indicator_id in indicator_ids:
-        present &= ~np.isnan(panel.matrix(indicator_id)[row])
-    return [int(y) for y in panel.years[present]]
-
-
-def amount_scale(dataset: Dataset) -> DisplayScale:
-    """How the shift-share shows amounts: the display scale of the value-added indicators
-    (亿元 as bundled, bn yuan in the international number style), with one decimal less than
-    the profile table shows (亿元 to 0.1)."""
-    display = dataset.indicator(VA_IDS[0]).display
-    return DisplayScale(display.factor, display.suffix_en, display.suffix_zh,
-                        max(display.decimals - 1, 0))
 
 
 def unsigned(value: float, scale: DisplayScale) -> str:
@@ -104,9 +64,12 @@ def signed(value: float, scale: DisplayScale) -> str:
 class StructureView(QWidget):
     """Location quotients, shift-share and time distance (the chart panel's fifth tab)."""
 
+    #: a control changed: the section to recompute ("lq", "shift" or "distance")
+    sig_choice_changed = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._selection: StructureSelection | None = None
+        self._spec: StructureSpec | None = None
         self._updating = False
         self.lq_results: dict[str, LocationQuotients] = {}
         self.lq_year: int | None = None
@@ -254,143 +217,91 @@ class StructureView(QWidget):
                 "tertiary": self.tr("Tertiary"), "total": self.tr("Total")}[sector]
 
     def _city(self, city_id: str) -> str:
-        selection = self._selection
-        assert selection is not None
-        return selection.dataset.cities[city_id].name(selection.lang)
+        assert self._spec is not None
+        return self._spec.names[city_id]
 
-    # --- selection ------------------------------------------------------------------------
-    def set_selection(self, dataset: Dataset, focus_id: str, peer_ids: Sequence[str],
-                      indicator_id: str, year: int | None = None, lang: str = "en") -> None:
-        """Show this selection. The years chosen are kept while the focus city and the data
-        stay: a dataset that only displays them differently (another number style) has the
-        same observations."""
-        previous = self._selection
-        self._selection = StructureSelection(dataset, focus_id, tuple(peer_ids), indicator_id,
-                                             year, lang)
-        same_focus = (previous is not None and previous.focus_id == focus_id
-                      and previous.dataset.observations is dataset.observations)
-        same_distance = (same_focus and previous is not None
-                         and previous.indicator_id == indicator_id and previous.year == year)
+    # --- spec -----------------------------------------------------------------------------
+    @property
+    def spec(self) -> StructureSpec | None:
+        return self._spec
+
+    def set_years(self, years: StructureYears, keep_shift: bool = False,
+                  keep_target: bool = False) -> None:
+        """Offer these years in the boxes; each box starts at its default unless told to keep
+        the year the user chose (the same focus city and data: a dataset that only displays
+        them differently, in another number style, has the same observations)."""
         self._updating = True
         try:
-            if not same_focus:
-                self._default_years()
-            if not same_distance:
-                self._default_target_year()
+            if not keep_shift:
+                shown = years.shift_range is not None
+                self.start_box.setEnabled(shown)
+                self.end_box.setEnabled(shown)
+                low, high = years.shift_range or (0, 0)
+                for box in (self.start_box, self.end_box):
+                    box.setRange(low, high)
+                if years.shift_default is not None:
+                    self.end_box.setValue(years.shift_default[1])
+                    self.start_box.setValue(years.shift_default[0])
+            if not keep_target:
+                low, high = years.target_range or (0, 0)
+                self.target_year_box.setRange(low, high)
+                if years.target_default is not None:
+                    self.target_year_box.setValue(years.target_default)
         finally:
             self._updating = False
-        self.refresh()
 
-    def refresh(self) -> None:
-        self._draw_lq()
-        self._draw_shift()
-        self._draw_distance()
+    def choice(self) -> StructureChoice:
+        """What the tab's controls say."""
+        return StructureChoice(self.basis_box.currentData() or "gdp", self.start_box.value(),
+                               self.end_box.value(), self.target_year_box.value())
+
+    def set_spec(self, spec: StructureSpec, caption: str = "") -> None:
+        """Show the sections `spec` has (a section it leaves None stays as drawn)."""
+        self._spec = spec
+        if spec.lq is not None:
+            self._draw_lq(spec.lq)
+        if spec.shift is not None:
+            self._draw_shift(spec.shift)
+        if spec.distance is not None:
+            self._draw_distance(spec.distance)
 
     def _on_basis_changed(self, *_: object) -> None:
-        if self._selection is not None:
-            self._draw_lq()
+        if self._spec is not None:
+            self.sig_choice_changed.emit("lq")
 
     def _on_years_changed(self, *_: object) -> None:
-        if not self._updating and self._selection is not None:
-            self._draw_shift()
+        if not self._updating and self._spec is not None:
+            self.sig_choice_changed.emit("shift")
 
     def _on_target_year_changed(self, *_: object) -> None:
-        if not self._updating and self._selection is not None:
-            self._draw_distance()
-
-    def _default_years(self) -> None:
-        """Shift-share: 10 years before the latest year the focus and peers share, and it."""
-        selection = self._selection
-        assert selection is not None
-        own = years_with(selection.dataset, selection.focus_id, VA_IDS)
-        self.start_box.setEnabled(bool(own))
-        self.end_box.setEnabled(bool(own))
-        if not own:
-            self.start_box.setRange(0, 0)
-            self.end_box.setRange(0, 0)
-            return
-        shared = set(own)
-        for peer in selection.peer_ids:
-            theirs = set(years_with(selection.dataset, peer, VA_IDS))
-            if theirs and shared & theirs:
-                shared &= theirs
-        latest = max(shared)
-        for box in (self.start_box, self.end_box):
-            box.setRange(own[0], own[-1])
-        self.end_box.setValue(latest)
-        self.start_box.setValue(max(latest - 10, own[0]))
-
-    def _default_target_year(self) -> None:
-        """Time distance: the selected year, else 10 years before the latest shared year."""
-        selection = self._selection
-        assert selection is not None
-        dataset = selection.dataset
-        ids = (selection.indicator_id,)
-        own = years_with(dataset, selection.focus_id, ids)
-        all_years = sorted({y for c in (selection.focus_id, *selection.peer_ids)
-                            for y in years_with(dataset, c, ids)})
-        if not all_years:
-            self.target_year_box.setRange(0, 0)
-            return
-        self.target_year_box.setRange(all_years[0], all_years[-1])
-        if selection.year is not None:
-            self.target_year_box.setValue(selection.year)
-            return
-        shared = set(own)
-        for peer in selection.peer_ids:
-            theirs = set(years_with(dataset, peer, ids))
-            if shared & theirs:
-                shared &= theirs
-        latest = max(shared) if shared else all_years[-1]
-        self.target_year_box.setValue(max(latest - 10, all_years[0]))
+        if not self._updating and self._spec is not None:
+            self.sig_choice_changed.emit("distance")
 
     # --- location quotients ---------------------------------------------------------------
-    def _lq_year(self, basis: str) -> int | None:
-        selection = self._selection
-        assert selection is not None
-        dataset, focus = selection.dataset, selection.focus_id
-        years = set(years_with(dataset, focus, SHARE_IDS[basis]))
-        if basis == "gdp":
-            years |= set(years_with(dataset, focus, VA_IDS))
-        if selection.year is not None:
-            years = {y for y in years if y <= selection.year}
-        return max(years) if years else None
-
-    def _draw_lq(self) -> None:
-        selection = self._selection
-        assert selection is not None
-        basis = self.basis_box.currentData() or "gdp"
-        self.lq_results = {}
+    def _draw_lq(self, section: LqSection) -> None:
+        focus_id = self._spec.focus_id if self._spec is not None else ""
+        self.lq_results = dict(section.results)
+        self.lq_year = year = section.year
         table = self.lq_table
         table.clear()
         table.setRowCount(0)
-        try:
-            year = self._lq_year(basis)
-            self.lq_year = year
-            if year is None:
-                self._lq_problem(self.tr(
-                    "No sector data for {0}: location quotients need primary, secondary and "
-                    "tertiary shares, which the data has for Chinese cities only.").format(
-                        self._city(selection.focus_id)))
-                return
-            focus = location_quotients(selection.dataset, selection.focus_id, year, basis)
-        except CityProfilesError:
-            self._lq_problem(self.tr("No sector data for {0} in {1}.").format(
-                self._city(selection.focus_id), self.lq_year))
+        if section.problem == "no_sector_data":
+            self._lq_problem(self.tr(
+                "No sector data for {0}: location quotients need primary, secondary and "
+                "tertiary shares, which the data has for Chinese cities only.").format(
+                    self._city(focus_id)))
             return
-        except Exception as error:  # a message in the tab, never a traceback
+        if section.problem == "no_data_in_year":
+            self._lq_problem(self.tr("No sector data for {0} in {1}.").format(
+                self._city(focus_id), year))
+            return
+        if section.problem:
             self._lq_problem(self.tr("Location quotients cannot be computed ({0}).").format(
-                type(error).__name__))
+                section.error))
             return
         self.lq_message.setVisible(False)
         table.setVisible(True)
-        self.lq_results[selection.focus_id] = focus
-        for peer in selection.peer_ids:
-            try:
-                self.lq_results[peer] = location_quotients(selection.dataset, peer, year, basis)
-            except Exception:  # a peer without data shows dashes
-                continue
-        cities = [selection.focus_id, *selection.peer_ids]
+        cities = [focus_id, *(self._spec.peer_ids if self._spec is not None else ())]
         table.setColumnCount(len(SECTORS))
         table.setRowCount(len(cities))
         table.setHorizontalHeaderLabels([self._sector_name(s) for s in SECTORS])
@@ -422,7 +333,8 @@ class StructureView(QWidget):
         self.lq_caption.setText(self.tr("{0}, {1}: shaded cells are above 1 (more "
                                         "specialised than the reference)").format(
                                             basis_text, year))
-        self.lq_notes.setText("\n".join(self._lq_notes(focus)))
+        self.lq_notes.setText("\n".join(self._lq_notes(self.lq_results[focus_id],
+                                                       section.pool)))
 
     def _lq_problem(self, text: str) -> None:
         self.lq_message.setText(text)
@@ -431,17 +343,14 @@ class StructureView(QWidget):
         self.lq_caption.setText("")
         self.lq_notes.setText("")
 
-    def _lq_notes(self, result: LocationQuotients) -> list[str]:
-        selection = self._selection
-        assert selection is not None
-        key = panel_for(selection.dataset).pool_key_of(result.city_id)
+    def _lq_notes(self, result: LocationQuotients, pool: str) -> list[str]:
         shares = ", ".join(
             self.tr("{0} {1:.1f}%").format(self._sector_name(s.sector), s.reference_share)
             for s in result.sectors if s.reference_share is not None)
         notes = [self.tr("Reference: all {0} with data in {1} ({2} cities), {3} included: "
                          "{4}. LQ above 1 means more specialised than the reference.").format(
-                             pool_label(key, selection.lang), result.year,
-                             result.reference_cities, self._city(result.city_id), shares)]
+                             pool, result.year, result.reference_cities,
+                             self._city(result.city_id), shares)]
         for note in result.notes[1:]:
             if note.startswith("The city's shares are the published GDP shares"):
                 notes.append(self.tr("The city's shares are the published GDP shares (no "
@@ -458,32 +367,29 @@ class StructureView(QWidget):
         return notes
 
     # --- shift-share ------------------------------------------------------------------------
-    def _draw_shift(self) -> None:
-        selection = self._selection
-        assert selection is not None
+    def _draw_shift(self, section: ShiftSection) -> None:
+        assert self._spec is not None
         self.shift = None
-        start, end = self.start_box.value(), self.end_box.value()
-        city = self._city(selection.focus_id)
-        if not years_with(selection.dataset, selection.focus_id, VA_IDS):
+        start, end = section.start, section.end
+        city = self._city(self._spec.focus_id)
+        if section.problem == "no_sector_data":
             self._shift_problem(self.tr(
                 "No sector data for {0}: shift-share needs value added by sector, which the "
                 "data has for Chinese cities only.").format(city))
             return
-        if start >= end:
+        if section.problem == "order":
             self._shift_problem(self.tr("Choose a first year before the last year."))
             return
-        try:
-            result = shift_share(selection.dataset, selection.focus_id, start, end)
-        except CityProfilesError:
+        if section.problem == "missing_years":
             self._shift_problem(self.tr(
                 "Shift-share needs value added by sector for {0} in both {1} and {2}.").format(
                     city, start, end))
             return
-        except Exception as error:  # a message in the tab, never a traceback
+        if section.problem or section.result is None or section.scale is None:
             self._shift_problem(self.tr("Shift-share cannot be computed ({0}).").format(
-                type(error).__name__))
+                section.error))
             return
-        self.shift = result
+        result = self.shift = section.result
         self.shift_message.setVisible(False)
         table = self.shift_table
         table.setVisible(True)
@@ -498,7 +404,7 @@ class StructureView(QWidget):
         table.setVerticalHeaderLabels([self._sector_name(s.sector) for s in rows])
         bold = QFont(table.font())
         bold.setBold(True)
-        scale = amount_scale(selection.dataset)
+        scale = section.scale
         for r, shift in enumerate(rows):
             values = (unsigned(shift.start_value, scale), unsigned(shift.end_value, scale),
                       signed(shift.change, scale), signed(shift.growth_effect, scale),
@@ -515,8 +421,8 @@ class StructureView(QWidget):
         self.shift_caption.setText(self.tr(
             "Value added of {0} by sector, {1}–{2}, {3} (nominal). Growth effect + "
             "industry-mix effect + competitive effect = change.").format(
-                city, start, end, scale.suffix(selection.lang)))
-        self.shift_notes.setText("\n".join(self._shift_notes(result)))
+                city, start, end, scale.suffix(self._spec.lang)))
+        self.shift_notes.setText("\n".join(self._shift_notes(section)))
 
     def _shift_problem(self, text: str) -> None:
         self.shift_message.setText(text)
@@ -525,83 +431,49 @@ class StructureView(QWidget):
         self.shift_caption.setText("")
         self.shift_notes.setText("")
 
-    def _shift_notes(self, result: ShiftShare) -> list[str]:
-        selection = self._selection
-        assert selection is not None
-        dataset = selection.dataset
-        key = panel_for(dataset).pool_key_of(result.city_id)
+    def _shift_notes(self, section: ShiftSection) -> list[str]:
+        result = section.result
+        assert result is not None
         total = result.total
         notes = [
             self.tr("Reference: the sum over the {0} {1} with sector value added in both {2} "
                     "and {3}, {4} included. Nominal yuan, not adjusted for prices.").format(
-                        result.reference_cities, pool_label(key, selection.lang),
+                        result.reference_cities, section.pool,
                         result.start_year, result.end_year, self._city(result.city_id)),
             self.tr("Over the period the reference grew {0:+.1f}%, {1} {2:+.1f}%.").format(
                 result.reference_growth, self._city(result.city_id), total.city_growth),
         ]
-        seen: set[str] = set()
-        for indicator_id in VA_IDS:
-            for b in dataset.breaks_for(result.city_id, indicator_id):
-                if not result.start_year < b.year <= result.end_year:
-                    continue
-                text = b.note(selection.lang)
-                if text in seen:
-                    continue
-                seen.add(text)
-                notes.append(self.tr("Series break in {0} inside the period: {1}").format(
-                    b.year, text))
+        notes += [self.tr("Series break in {0} inside the period: {1}").format(year, text)
+                  for year, text in section.breaks]
         return notes
 
     # --- time distance ----------------------------------------------------------------------
-    def _draw_distance(self) -> None:
-        selection = self._selection
-        assert selection is not None
-        dataset = selection.dataset
+    def _draw_distance(self, section: DistanceSection) -> None:
+        assert self._spec is not None
         self.distances = []
         self.sentences = []
-        if not selection.peer_ids:
+        if section.problem == "no_peers":
             self._distance_problem(self.tr("Choose peers to compare with."))
             return
-        year = self.target_year_box.value()
-        indicator = dataset.indicators.get(selection.indicator_id)
-        if indicator is None:
+        if section.problem:
             self._distance_problem(self.tr("No indicator is selected."))
             return
-        panel = panel_for(dataset)
-        matrix = panel.matrix(selection.indicator_id)
-        col = panel.col_of(year)
-        lower = indicator.higher_is_better is False
-        notes: list[str] = []
-        for peer in selection.peer_ids:
-            city, target = selection.focus_id, peer
-            if col is not None:
-                mine = matrix[panel.row_of(city), col]
-                theirs = matrix[panel.row_of(peer), col]
-                if not np.isnan(mine) and not np.isnan(theirs) and (
-                        mine < theirs if lower else mine > theirs):
-                    city, target = peer, selection.focus_id  # the one behind is the subject
-            try:
-                result = time_distance(dataset, city, target, selection.indicator_id, year)
-            except CityProfilesError:
+        focus = self._spec.focus_id
+        for distance in section.distances:
+            if distance.result is not None:
+                self.distances.append(distance.result)
+                self.sentences.append(distance.result.sentence(self._spec.lang))
+            elif distance.problem == "no_values":
                 self.sentences.append(self.tr("{0} and {1}: no values to compare in {2}.")
-                                      .format(self._city(selection.focus_id),
-                                              self._city(peer), year))
-                continue
-            except Exception as error:  # a message in the tab
+                                      .format(self._city(focus), self._city(distance.peer_id),
+                                              section.year))
+            else:
                 self.sentences.append(self.tr("{0}: time distance cannot be computed ({1}).")
-                                      .format(self._city(peer), type(error).__name__))
-                continue
-            self.distances.append(result)
-            self.sentences.append(result.sentence(selection.lang))
-            for cid in (city, target):
-                for b in dataset.breaks_for(cid, selection.indicator_id):
-                    text = b.note(selection.lang)
-                    if text not in notes:
-                        notes.append(text)
+                                      .format(self._city(distance.peer_id), distance.problem))
         self.distance_message.setVisible(False)
         self.distance_text.setVisible(True)
         self.distance_text.setText("\n".join(f"• {s}" for s in self.sentences))
-        self.distance_notes.setText("\n".join(notes))
+        self.distance_notes.setText("\n".join(section.notes))
 
     def _distance_problem(self, text: str) -> None:
         self.distance_message.setText(text)
