@@ -163,8 +163,9 @@ class _Sayer:
         """'12%' / '+3.1 pp' (Chinese: '+3.1个百分点')."""
         if self.in_points:
             points = f"{value:+.1f}" if signed else f"{value:.1f}"
-            return self.tr.gettext(POINTS_TEXT, points=points)
-        return f"{value:+,.0f}%" if signed else f"{value:,.0f}%"
+            return self.tr.gettext(POINTS_TEXT, points=points.replace("-", "−"))
+        # a minus sign, not a hyphen: as the tables print negative gaps
+        return (f"{value:+,.0f}%" if signed else f"{value:,.0f}%").replace("-", "−")
 
     def finding(self, kind: str, score: float, template: str, detail: str = "",
                 **values: object) -> Finding:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from desktop.report.model import (
     ChartBlock,
@@ -22,7 +22,10 @@ from desktop.report.model import (
     TableBlock,
 )
 from desktop.report.palette import BETTER, BREAK, WORSE
-from desktop.text.translator import translator
+from desktop.report.sparkline import HEIGHT as SPARK_HEIGHT
+from desktop.report.sparkline import WIDTH as SPARK_WIDTH
+from desktop.report.sparkline import data_uri, sparkline_svg
+from desktop.text.translator import N_, translator
 
 #: Font families: DejaVu Sans for Latin text and digits (Qt's PDF text extraction of Noto CJK
 #: digits is unreliable), Noto Sans CJK SC for Chinese. Qt and browsers fall back per glyph.
@@ -36,7 +39,7 @@ p { margin-top: 0; margin-bottom: 0; }
 p.body { font-size: 9.5pt; }
 p.lead { font-size: 10pt; color: #333333; }
 p.sentence { font-size: 10pt; }
-p.note { font-size: 8.5pt; color: #333333; }
+p.note { font-size: 7.5pt; color: #333333; }
 p.chart-title { font-size: 10.5pt; font-weight: 600; }
 p.unit { font-size: 8pt; color: #555555; }
 p.legend { font-size: 8.5pt; }
@@ -48,6 +51,7 @@ p.cover-label { font-size: 9pt; color: #666666; }
 p.cover-value { font-size: 12pt; }
 p.cover-source { font-size: 8.5pt; color: #444444; }
 p.table-note { font-size: 7.5pt; color: #555555; }
+p.continued { font-size: 9pt; font-weight: 600; color: #1d2b3a; }
 table.data { font-size: 8pt; }
 table.contents { font-size: 11pt; }
 th { font-size: 7.5pt; font-weight: 600; background-color: #e8ecf1; }
@@ -55,6 +59,9 @@ td { font-size: 8pt; }
 """
 
 _TONE_COLORS = {1: BETTER, -1: WORSE}
+#: A cell of a no-wrap column longer than this may wrap after all ("index, a year earlier =
+#: 100"): kept on one line it would squeeze the other columns into many lines.
+NOWRAP_MAX = 16
 
 
 def esc(value: str) -> str:
@@ -75,8 +82,23 @@ def paragraph_html(block: Paragraph) -> str:
     return f'<p class="{esc(block.role)}">{prefix}{text}</p>'
 
 
-def table_html(block: TableBlock, header: bool = True) -> str:
-    """The table: header row shaded, the focus column bold on a light tint, zebra rows."""
+def spark_resource(row: int) -> str:
+    """The name printing.py registers row `row`'s sparkline image under."""
+    return f"spark-{row}"
+
+
+def _spark_img(block: TableBlock, row: int, src: Callable[[int], str] | None) -> str:
+    line = block.sparklines[row] if row < len(block.sparklines) else None
+    if line is None:
+        return ""
+    uri = src(row) if src else data_uri(sparkline_svg(line))
+    return f'<img src="{esc(uri)}" width="{SPARK_WIDTH}" height="{SPARK_HEIGHT}" alt="">'
+
+
+def table_html(block: TableBlock, header: bool = True,
+               spark_src: Callable[[int], str] | None = None) -> str:
+    """The table: header row shaded, the focus column bold on a light tint, zebra rows.
+    Sparklines are data: URIs unless `spark_src` names each row's image (Qt's resources)."""
     total = sum(block.widths) or 1
     parts = ['<table class="data" width="100%" cellspacing="0" cellpadding="3" border="0">']
     if header:
@@ -102,18 +124,41 @@ def table_html(block: TableBlock, header: bool = True) -> str:
             tone = row.tones[index] if index < len(row.tones) else 0
             if tone and index >= (block.focus_column or 0):
                 style.append(f"color: {_TONE_COLORS[tone]}")
-            css = f' style="{"; ".join(style)}"' if style else ""
             tint = ' bgcolor="#fbeaea"' if index == block.focus_column and not row.emphasis else ""
-            parts.append(f'<td width="{width}%" align="{align}"{tint}{css}>{esc(cell)}</td>')
+            if index in block.nowrap and len(cell) <= NOWRAP_MAX:
+                style.append("white-space: nowrap")
+            css = f' style="{"; ".join(style)}"' if style else ""
+            content = _spark_img(block, number, spark_src) if index == block.spark_column \
+                else esc(cell)
+            parts.append(f'<td width="{width}%" align="{align}"{tint}{css}>{content}</td>')
         parts.append("</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)
 
 
 def table_note_html(block: TableBlock) -> str:
-    if not block.note or not any("(" in c for r in block.rows for c in r.cells[3:]):
+    """The note under a table (values of another year), when it applies, and the colour key
+    when the table colours values green or red."""
+    parts = []
+    if block.note and any("(" in c for r in block.rows for c in r.cells[3:]):
+        parts.append(esc(block.note))
+    if block.tone_key and any(t for r in block.rows for t in r.tones):
+        better, worse = block.tone_key
+        parts.append(f'<span style="color: {BETTER}">■</span>&nbsp;{esc(better)}&nbsp;&nbsp; '
+                     f'<span style="color: {WORSE}">■</span>&nbsp;{esc(worse)}')
+    return f'<p class="table-note">{"&nbsp;&nbsp;&nbsp; ".join(parts)}</p>' if parts else ""
+
+
+#: Above a table's repeated header on the next page.
+CONTINUED = N_("{title} (continued)")
+
+
+def continued_html(block: TableBlock, lang: str) -> str:
+    """The table's title marked as continued, for the top of a continuation page."""
+    if not block.title:
         return ""
-    return f'<p class="table-note">{esc(block.note)}</p>'
+    return (f'<p class="continued">'
+            f"{esc(translator(lang).gettext(CONTINUED, title=block.title))}</p>")
 
 
 def chart_caption_html(block: ChartBlock) -> str:
@@ -141,17 +186,22 @@ def chart_footer_html(block: ChartBlock) -> str:
 def cover_html(block: CoverBlock) -> str:
     parts = [f'<p class="cover-title">{esc(block.title)}</p>',
              f'<p class="cover-subtitle">{esc(block.subtitle)}</p><p>&nbsp;</p>']
-    for label, value in block.facts:
-        parts.append(f'<p class="cover-label">{esc(label)}</p>'
-                     f'<p class="cover-value">{esc(value)}</p><p>&nbsp;</p>')
-    parts.append(f'<p class="cover-label">{esc(block.sources_label)}</p>')
-    parts.extend(f'<p class="cover-source">{esc(s)}</p>' for s in block.sources)
+    # label beside value: the facts and the contents share the cover's page
+    rows = [(label, f'<p class="cover-value">{esc(value)}</p>') for label, value in block.facts]
+    rows.append((block.sources_label,
+                 f'<p class="cover-source">{" · ".join(esc(s) for s in block.sources)}</p>'))
+    parts.append('<table width="100%" cellspacing="0" cellpadding="4">')
+    parts.extend(f'<tr><td width="20%"><p class="cover-label">{esc(label)}</p></td>'
+                 f"<td>{value}</td></tr>" for label, value in rows)
+    parts.append("</table><p>&nbsp;</p>")
     return "".join(parts)
 
 
 def contents_rows(block: ContentsBlock, pages: Mapping[str, int] | None) -> list[str]:
-    """One `<tr>` per entry; page numbers when known (paper), links otherwise (HTML)."""
-    rows = []
+    """One `<tr>` per entry with links (HTML); on paper, page numbers and two columns read
+    downwards, so that the contents fit on the cover's page."""
+    style = ' style="font-size: 11pt"'
+    cells = []
     for entry in block.entries:
         if pages is None:
             title = f'<a href="#{esc(entry.anchor)}">{esc(entry.text)}</a>'
@@ -159,10 +209,14 @@ def contents_rows(block: ContentsBlock, pages: Mapping[str, int] | None) -> list
         else:
             title = esc(entry.text)
             page = str(pages.get(entry.anchor, "")) if pages else "000"
-        style = ' style="font-size: 11pt"'
-        rows.append(f'<tr><td width="85%"{style}>{title}</td>'
-                    f'<td width="15%" align="right"{style}>{page}</td></tr>')
-    return rows
+        cells.append(f'<td width="38%"{style}>{title}</td>'
+                     f'<td width="8%" align="right"{style}>{page}</td>')
+    if pages is None:
+        return [f"<tr>{cell}</tr>" for cell in cells]
+    half = (len(cells) + 1) // 2
+    gap = '<td width="8%"></td>'
+    return [f"<tr>{left}{gap}{right}</tr>"
+            for left, right in zip(cells[:half], [*cells[half:], ""][:half], strict=True)]
 
 
 def contents_html(block: ContentsBlock, pages: Mapping[str, int] | None) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # keeps this module light: the CLI parser imports it at start-up
     from desktop.analysis.chart_spec import LineChartSpec
     from desktop.analysis.map_spec import MapSpec
+    from desktop.analysis.ranking import RankingSpec
 
 SECTIONS = ("cover", "contents", "summary", "categories", "notes", "appendix")
 #: What a report holds unless asked for more: the full data appendix is an option (the dialog's
@@ -127,29 +128,6 @@ def _year_rule(value: Any) -> int | str | None:
 
 
 @dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float  # display units
-    is_focus: bool
-
-
-@dataclass(frozen=True)
-class BarChartSpec:
-    """One year's values of the focus and its peers as horizontal bars, with the peer median."""
-
-    indicator_id: str
-    year: int | None
-    unit_suffix: str
-    decimals: int
-    bars: tuple[Bar, ...]
-    median: float | None  # display units
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.bars
-
-
-@dataclass(frozen=True)
 class LegendEntry:
     label: str
     color: str  # "#rrggbb"
@@ -180,8 +158,22 @@ class TableRow:
 
 
 @dataclass(frozen=True)
+class Sparkline:
+    """A row's trend in a word-sized line: the focus city's values and the peer median by
+    year (shape only: no axis; the table beside it has the numbers)."""
+
+    focus: tuple[tuple[int, float], ...]
+    median: tuple[tuple[int, float], ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return len(self.focus) < 2
+
+
+@dataclass(frozen=True)
 class TableBlock:
-    """A table whose rows are never split across pages; the header repeats on every page."""
+    """A table whose rows are never split across pages; the header repeats on every page,
+    under `title` and a "continued" mark."""
 
     columns: tuple[str, ...]
     rows: tuple[TableRow, ...]
@@ -190,6 +182,15 @@ class TableBlock:
     focus_column: int | None = None
     role: str = "data"  # data, profile, summary, contents
     note: str = ""
+    #: printed above the repeated header on a continuation page: "… (continued)"
+    title: str = ""
+    #: columns whose cells never wrap (units, years, ranks)
+    nowrap: tuple[int, ...] = ()
+    #: what green and red mean in this table, e.g. ("better than the peer median", "worse")
+    tone_key: tuple[str, str] = ()
+    #: a small trend line per row in column `spark_column` (the at-a-glance table)
+    sparklines: tuple[Sparkline | None, ...] = ()
+    spark_column: int = -1
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,8 @@ class ChartBlock:
     """One chart with its title, legend, notes and source; drawn as one unsplittable unit."""
 
     chart_id: str
-    kind: str  # line or bar
-    spec: LineChartSpec | BarChartSpec | MapSpec  # MapSpec: kind "map", the locator map
+    kind: str  # line, bar (a ranking of the compared cities) or map
+    spec: LineChartSpec | RankingSpec | MapSpec  # MapSpec: kind "map", the locator map
     title: str
     unit: str
     legend: tuple[LegendEntry, ...]

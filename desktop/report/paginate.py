@@ -5,6 +5,8 @@ so printing.py measures every block and lets this module decide where pages brea
 - a box (chart, paragraph, heading) is never split; it moves to the next page whole;
 - a table breaks only between rows, and its header rows repeat at the top of each page;
   a page never ends with fewer than MIN_TABLE_ROWS of a table's rows, nor starts with fewer;
+  a table of up to WHOLE_TABLE_ROWS rows (four cities, three sectors and their total) is
+  never split: it moves to the next page whole;
 - a box marked keep_with_next starts on the same page as the start of what follows it
   (a heading never ends a page), chains of such boxes included.
 """
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 
 #: A table continues on the next page only if this many body rows fit after its heading.
 MIN_TABLE_ROWS = 2
+#: A table with at most this many body rows is kept on one page (when it fits on one).
+WHOLE_TABLE_ROWS = 4
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,8 @@ class Box:
     keep_with_next: bool = False
     break_before: bool = False
     space_before: float = 0.0
+    #: a table's "continued" title, printed above its header on each continuation page
+    continued: float = 0.0
 
     @property
     def is_table(self) -> bool:
@@ -51,6 +57,8 @@ def _first_chunk(box: Box) -> float:
     if not box.is_table:
         return box.height
     body = box.rows[box.header_rows:]
+    if len(body) <= WHOLE_TABLE_ROWS:
+        return sum(box.rows)
     return sum(box.rows[: box.header_rows]) + sum(body[:MIN_TABLE_ROWS])
 
 
@@ -94,6 +102,8 @@ def paginate(boxes: Sequence[Box], page_height: float) -> list[list[Slice]]:
         while row < len(box.rows):
             top = y + space
             height, first = header, row
+            if first > box.header_rows:
+                height += box.continued
             while row < len(box.rows) and top + height + box.rows[row] <= page_height:
                 height += box.rows[row]
                 row += 1

@@ -14,10 +14,9 @@ QSvgRenderer, text stays text, so the output is vector at any zoom.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-import re
 import tempfile
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,7 +24,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -46,7 +45,6 @@ from PySide6.QtSvg import QSvgRenderer
 from desktop.core.storage import remove_stale_temps, write_atomically
 from desktop.report import html as report_html
 from desktop.report.model import (
-    BarChartSpec,
     ChartBlock,
     ContentsBlock,
     CoverBlock,
@@ -57,7 +55,13 @@ from desktop.report.model import (
     TableBlock,
 )
 from desktop.report.paginate import Box, Slice, paginate
+from desktop.report.pdf_meta import OutlineEntry, PdfInfo, finish_pdf
+from desktop.report.sparkline import HEIGHT as SPARK_HEIGHT
+from desktop.report.sparkline import WIDTH as SPARK_WIDTH
+from desktop.report.sparkline import sparkline_svg
 from desktop.text.phrases import text
+from desktop.text.translator import translator
+from desktop.ui.pdf_text import fix_cjk_text_mapping
 from desktop.ui.plots.painting import painting
 
 if TYPE_CHECKING:  # QtPrintSupport only where a printer is used, not for PDF or HTML output
@@ -69,7 +73,10 @@ HEADER_HEIGHT = 30.0  # running header band inside the margins, in layout units
 FOOTER_HEIGHT = 26.0
 BODY_POINT_SIZE = 9.5
 CHART_GAP = 4.0
-SPACE = {"h1": 6.0, "h2": 14.0, "paragraph": 5.0, "sentence": 3.0, "table": 6.0, "chart": 10.0}
+SPACE = {"h1": 16.0, "h2": 14.0, "paragraph": 5.0, "sentence": 3.0, "note": 2.5, "table": 6.0,
+         "chart": 10.0}
+#: A last page filled less than this is avoided when tighter notes make it go.
+LAST_PAGE_MIN_FILL = 0.25
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
@@ -107,8 +114,10 @@ def chart_size(geometry: PageGeometry, block: ChartBlock | None = None) -> QSize
     Bar charts are as tall as their bars need (about 40 units a bar), never taller.
     """
     width = geometry.width
-    height = min(width * 0.42, geometry.body_height * 0.30)
-    if block is not None and isinstance(block.spec, BarChartSpec):
+    # landscape: a fifth of the page's height, so that a section's chart and table share it
+    share = 0.30 if geometry.width < geometry.height else 0.22
+    height = min(width * 0.42, geometry.body_height * share)
+    if block is not None and block.kind == "bar":
         height = min(height, 46.0 + 40.0 * len(block.spec.bars))
     return QSize(round(width), round(height))
 
@@ -152,6 +161,8 @@ class _Item:
     anchor: str = ""
     offset: float = 0.0  # blank space above a text block (the cover starts lower)
     label: str = ""  # for tests and debugging: heading text, chart id, table role
+    level: int = 0  # a heading's level: a bookmark in the PDF's outline
+    continued: QTextDocument | None = None  # a table's title on its continuation pages
 
 
 @dataclass(frozen=True)
@@ -181,6 +192,7 @@ class ReportLayout:
         self._measure()
         self.pages: list[list[Slice]] = paginate([i.box for i in self.items],
                                                  self.geometry.body_height)
+        self._avoid_a_near_empty_last_page()
         self.anchor_pages = self._anchor_pages()
         if self._contents is not None:
             index, block = self._contents
@@ -190,6 +202,25 @@ class ReportLayout:
     @property
     def page_count(self) -> int:
         return len(self.pages)
+
+    def _avoid_a_near_empty_last_page(self) -> None:
+        """A last page holding a few lines of notes is set tighter instead: the notes'
+        paragraph spacing goes, and the pages are broken again (boxes only, no re-measuring)."""
+        if len(self.pages) < 2 or self.page_fill(len(self.pages)) >= LAST_PAGE_MIN_FILL:
+            return
+        tight = [_with(i.box, space_before=0.0) if i.label == "paragraph:note" else i.box
+                 for i in self.items]
+        pages = paginate(tight, self.geometry.body_height)
+        if len(pages) < len(self.pages):
+            for item, box in zip(self.items, tight, strict=True):
+                item.box = box
+            self.pages = pages
+
+    def page_fill(self, number: int) -> float:
+        """How much of page `number`'s (1-based) body is used, 0 to 1."""
+        slices = self.pages[number - 1]
+        bottom = max((piece.y + piece.height for piece in slices), default=0.0)
+        return bottom / self.geometry.body_height
 
     # --- measuring -------------------------------------------------------------------------
     def _doc(self, fragment: str) -> QTextDocument:
@@ -223,14 +254,15 @@ class ReportLayout:
             doc = self._doc(report_html.heading_html(block))
             space = SPACE["h1"] if block.level <= 1 else SPACE["h2"]
             return [_Item("text", Box(_height(doc), keep_with_next=True, space_before=space),
-                          doc, anchor=block.anchor, label=f"heading:{block.text}")]
+                          doc, anchor=block.anchor, label=f"heading:{block.text}",
+                          level=block.level)]
         if isinstance(block, Paragraph):
             doc = self._doc(report_html.paragraph_html(block))
-            space = SPACE["sentence"] if block.role == "sentence" else SPACE["paragraph"]
+            space = SPACE.get(block.role, SPACE["paragraph"])
             return [_Item("text", Box(_height(doc), space_before=space), doc,
                           label=f"paragraph:{block.role}")]
         if isinstance(block, TableBlock):
-            items = [self._table_item(report_html.table_html(block), 1, f"table:{block.role}")]
+            items = [self._data_table_item(block)]
             note = report_html.table_note_html(block)
             if note:
                 doc = self._doc(note)
@@ -241,7 +273,7 @@ class ReportLayout:
             return [self._chart_item(block)]
         if isinstance(block, CoverBlock):
             doc = self._doc(report_html.cover_html(block))
-            offset = self.geometry.body_height * 0.12
+            offset = self.geometry.body_height * 0.05
             return [_Item("text", Box(_height(doc) + offset), doc, offset=offset,
                           label="cover")]
         if isinstance(block, ContentsBlock):
@@ -249,11 +281,26 @@ class ReportLayout:
             table = self._table_item(_contents_table(block, {}), 0, "table:contents")
             self._contents = (len(self.items) + 1, block)
             return [_Item("text", Box(_height(title), keep_with_next=True), title,
-                          label=f"heading:{block.title}"), table]
+                          label=f"heading:{block.title}", level=1), table]
         raise TypeError(f"unknown block {block!r}")
 
-    def _table_item(self, fragment: str, header_rows: int, label: str) -> _Item:
+    def _data_table_item(self, block: TableBlock) -> _Item:
+        """A report table: its sparklines as the document's image resources, its title as
+        the "continued" line of its continuation pages."""
+        spark_src = report_html.spark_resource if block.sparklines else None
+        item = self._table_item(report_html.table_html(block, spark_src=spark_src), 1,
+                                f"table:{block.role}", block)
+        continued = report_html.continued_html(block, self.document.lang)
+        if continued and item.kind == "table":
+            item.continued = self._doc(continued)
+            item.box = _with(item.box, continued=_height(item.continued) + 3.0)
+        return item
+
+    def _table_item(self, fragment: str, header_rows: int, label: str,
+                    block: TableBlock | None = None) -> _Item:
         doc = self._table_doc(fragment)
+        if block is not None:
+            _add_sparklines(doc, block)
         boundaries = _row_boundaries(doc)
         rows = tuple(b - a for a, b in pairwise(boundaries))
         if len(rows) <= header_rows:
@@ -308,6 +355,9 @@ class ReportLayout:
         assert doc is not None
         width = self.geometry.width
         top = 0.0
+        if piece.repeat_header and item.continued is not None:
+            item.continued.drawContents(painter)
+            painter.translate(0.0, item.box.continued)
         if header:
             _draw_band(painter, doc, edges[0], edges[header], width)
             top = edges[header] - edges[0]
@@ -346,6 +396,17 @@ class ReportLayout:
                               pages=self.page_count))
         painter.restore()
 
+    def outline(self) -> list[OutlineEntry]:
+        """The PDF's bookmarks: the cover, then every heading on the page it starts on."""
+        entries = [OutlineEntry(self.document.title, 0, 1)]
+        for number, page in enumerate(self.pages):
+            for piece in page:
+                item = self.items[piece.box]
+                if item.level and piece.first_row == 0:
+                    entries.append(OutlineEntry(item.label.removeprefix("heading:"), number,
+                                                min(item.level, 2)))
+        return entries
+
     # --- for tests ---------------------------------------------------------------------------
     def placements(self) -> list[Placement]:
         """Every slice as page number, kind, label and its vertical extent on the page."""
@@ -363,6 +424,27 @@ def _with(box: Box, **changes: object) -> Box:
     from dataclasses import replace
 
     return replace(box, **changes)
+
+
+#: Sparklines are drawn at this multiple of their layout size: sharp on paper at 384 dpi.
+SPARK_SCALE = 4
+
+
+def _add_sparklines(doc: QTextDocument, block: TableBlock) -> None:
+    """Register each row's sparkline (SVG from desktop.report.sparkline) as the image its
+    <img> names; the <img> carries its size, so the layout does not wait for it."""
+    for row, line in enumerate(block.sparklines):
+        if line is None:
+            continue
+        svg = QSvgRenderer(QByteArray(sparkline_svg(line).encode("utf-8")))
+        image = QImage(SPARK_WIDTH * SPARK_SCALE, SPARK_HEIGHT * SPARK_SCALE,
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        with painting(image) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            svg.render(painter)
+        doc.addResource(QTextDocument.ResourceType.ImageResource,
+                        QUrl(report_html.spark_resource(row)), image)
 
 
 def _height(doc: QTextDocument) -> float:
@@ -442,57 +524,21 @@ def pdf_bytes(document: ReportDocument, charts: Mapping[str, str],
     writer.setCreator("City Profiles")
     paint_report(report_layout, writer)
     buffer.close()
-    return fix_cjk_text_mapping(bytes(data)), report_layout
+    return finish(bytes(data), report_layout), report_layout
 
 
-_TO_UNICODE = re.compile(rb"(/CMapName /Adobe-Identity-UCS def.*?)(endcmap)", re.DOTALL)
-_RANGE_LINE = re.compile(rb"^(<[0-9A-Fa-f]{4}> <[0-9A-Fa-f]{4}> )(.*)$", re.MULTILINE)
-_CHAR_LINE = re.compile(rb"^(<[0-9A-Fa-f]{4}> )(<[0-9A-Fa-f]{4}>)$", re.MULTILINE)
-_UNICODE = re.compile(rb"<([0-9A-Fa-f]{4})>")
+def finish(pdf: bytes, layout: ReportLayout) -> bytes:
+    """Qt's PDF made complete: a text layer in the characters printed, bookmarks, metadata."""
+    return finish_pdf(fix_cjk_text_mapping(pdf), pdf_info(layout.document), layout.outline())
 
 
-#: CJK Radicals Supplement forms that share a glyph with a common (mostly simplified)
-#: ideograph; Unicode gives them no decomposition, so NFKC cannot map them.
-RADICAL_IDEOGRAPHS = {
-    0x2E81: 0x5382, 0x2E87: 0x51E0, 0x2E99: 0x6535, 0x2E9F: 0x6BCD, 0x2EA0: 0x6C11,
-    0x2EC5: 0x89C1, 0x2EC8: 0x8BA0, 0x2EC9: 0x8D1D, 0x2ECB: 0x8F66, 0x2ED3: 0x957F,
-    0x2ED4: 0x95E8, 0x2ED8: 0x9752, 0x2ED9: 0x97E6, 0x2EDA: 0x9875, 0x2EDB: 0x98CE,
-    0x2EDC: 0x98DE, 0x2EDD: 0x98DF, 0x2EE0: 0x9963, 0x2EE2: 0x9A6C, 0x2EE3: 0x9AA8,
-    0x2EE4: 0x9B3C, 0x2EE5: 0x9C7C, 0x2EE6: 0x9E1F, 0x2EE7: 0x5364, 0x2EE8: 0x9EA6,
-    0x2EE9: 0x9EC4, 0x2EEC: 0x9F50, 0x2EEE: 0x9F7F, 0x2EF0: 0x9F99, 0x2EF3: 0x9F9F,
-}
-
-
-def _unified(match: re.Match[bytes]) -> bytes:
-    """A Kangxi or supplementary radical code point as the ideograph it looks like."""
-    code = int(match.group(1), 16)
-    if code in RADICAL_IDEOGRAPHS:
-        return b"<%04X>" % RADICAL_IDEOGRAPHS[code]
-    if 0x2F00 <= code <= 0x2FDF:
-        same = unicodedata.normalize("NFKC", chr(code))
-        if len(same) == 1 and ord(same) <= 0xFFFF:
-            return b"<%04X>" % ord(same)
-    return match.group(0)
-
-
-def fix_cjk_text_mapping(pdf: bytes) -> bytes:
-    """Make Chinese text in the PDF searchable and copyable as the characters printed.
-
-    Qt's PDF writer maps each glyph back to the first code point that uses it; Noto Sans CJK
-    shares glyphs between ideographs and Kangxi radicals (月 and ⽉), so extracted text came
-    out as radicals. Only the destination code points of the ToUnicode maps change, each to
-    one of the same length, so no byte offset in the file moves.
-    """
-
-    def fix_map(match: re.Match[bytes]) -> bytes:
-        body = _RANGE_LINE.sub(lambda m: m.group(1) + _UNICODE.sub(_unified, m.group(2)),
-                               match.group(1))
-        body = _CHAR_LINE.sub(lambda m: m.group(1) + _UNICODE.sub(_unified, m.group(2)), body)
-        return body + match.group(2)
-
-    fixed = _TO_UNICODE.sub(fix_map, pdf)
-    assert len(fixed) == len(pdf)
-    return fixed
+def pdf_info(document: ReportDocument) -> PdfInfo:
+    """What File › Properties shows: title, what is compared, names to search by, when."""
+    keywords = (document.meta.get("focus", ""), *document.meta.get("peers", "").split("\n"),
+                document.meta.get("group", ""), document.meta.get("kind", ""))
+    return PdfInfo(document.title, document.meta.get("subject", document.title),
+                   tuple(k for k in keywords if k), dt.datetime.now(dt.UTC),
+                   translator(document.lang).html_lang)
 
 
 def print_report(document: ReportDocument, charts: Mapping[str, str], printer: QPrinter) -> int:
@@ -520,7 +566,7 @@ def print_report(document: ReportDocument, charts: Mapping[str, str], printer: Q
     printer.setOutputFileName(temp)  # not a .pdf name: the output format stays PDF
     try:
         paint_report(report_layout, printer)
-        write_atomically(path, fix_cjk_text_mapping(Path(temp).read_bytes()))
+        write_atomically(path, finish(Path(temp).read_bytes(), report_layout))
     finally:
         Path(temp).unlink(missing_ok=True)
         printer.setOutputFileName(target)

@@ -46,8 +46,8 @@ def test_the_2016_restatement_is_said_and_no_change_across_it(bundled: Dataset,
 
 def test_chinese_findings_read_as_chinese(bundled: Dataset, shenyang_2016) -> None:
     found = findings(bundled, shenyang_2016, "zh")
-    assert found[0].text == ("沈阳市的地区生产总值增长率（实际）不及同组城市："
-                             "比同组中位数低12.7个百分点（2016年）。")
+    assert found[0].text == ("沈阳市的地区生产总值增长率（实际）不及同类城市："
+                             "比同类中位数低12.7个百分点（2016年）。")
     assert "5年间（2011—2016年）" in found[1].text
     assert all("Shenyang" not in f.text and " pp" not in f.text for f in found)
 

@@ -70,7 +70,8 @@ def test_sections_in_order(english) -> None:
     assert kinds[:2] == ["CoverBlock", "ContentsBlock"]
     titles = [h.text for h in english.headings(level=1)]
     assert titles == ["Summary", "Economy", "Structure", "Population", "Labour", "Investment",
-                      "Health", "Housing", "Notes", "Appendix: data"]
+                      "Health", "Housing", "Sectors: specialisation and growth", "Methodology",
+                      "Notes", "Appendix: data"]
     contents = next(b for b in english.blocks if isinstance(b, ContentsBlock))
     assert [e.text for e in contents.entries] == titles
 
@@ -86,11 +87,19 @@ def test_cover_names_city_peers_date_and_sources(english) -> None:
 
 def test_summary_table_shows_shenyang_2016_gdp(english) -> None:
     summary = next(b for b in english.blocks if isinstance(b, TableBlock) and b.role == "summary")
-    gdp = next(r for r in summary.rows if r.cells[0] == "GDP (current prices)")
-    assert gdp.cells[1:] == ("2016", "5,546.45 亿元", "6,101.60 亿元", "4 of 4")
-    sentences = [b.text for b in english.blocks
-                 if isinstance(b, Paragraph) and b.role == "sentence"]
-    assert "Shenyang's GDP per capita is about 84% of the peer median." in sentences
+    number = next(n for n, r in enumerate(summary.rows) if r.cells[0] == "GDP (current prices)")
+    gdp = summary.rows[number]
+    # 5,546.45 / 6,101.60 (Harbin, the middle of three peers) - 1 = -9.1 %: worse, in red
+    # ... and 33rd of the 334 Chinese cities with a 2016 GDP (test_structure_section counts)
+    assert gdp.cells[1:] == ("2016", "5,546.45 亿元", "6,101.60 亿元", "−9.1%", "4 of 4",
+                             "33 of 334", "")
+    assert gdp.tones[2] == gdp.tones[4] == -1
+    assert summary.tone_key == ("better than the peer median", "worse than the peer median")
+    # the sparkline ends at the comparison year: Shenyang's GDP and the peers' median
+    line = summary.sparklines[number]
+    assert line is not None and line.focus[-1] == (2016, pytest.approx(5546.4498e8))
+    assert line.median[-1] == (2016, pytest.approx(6101.6e8))
+    assert line.focus[0][0] == 2002  # 15 years up to 2016
 
 
 def test_charts_mark_the_liaoning_break_and_focus(english) -> None:

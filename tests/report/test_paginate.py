@@ -40,3 +40,16 @@ def test_table_breaks_between_rows_and_repeats_its_header() -> None:
 def test_page_break_before() -> None:
     pages = paginate([Box(10), Box(10, break_before=True)], 100)
     assert len(pages) == 2
+
+
+def test_a_four_row_table_moves_whole_rather_than_split() -> None:
+    # two of its four rows would fit under the first box: the whole table goes to page 2
+    table = Box(0, rows=(10, 15, 15, 15, 15), header_rows=1)
+    pages = paginate([Box(55), table], 100)
+    assert [[(s.box, s.first_row, s.end_row) for s in p] for p in pages] == [
+        [(0, 0, 0)], [(1, 1, 5)]]
+    # five rows may still break between rows (two and three)
+    longer = Box(0, rows=(10, 15, 15, 15, 15, 15), header_rows=1)
+    pages = paginate([Box(55), longer], 100)
+    assert [(s.first_row, s.end_row) for p in pages for s in p if s.box == 1] == [(1, 3),
+                                                                                 (3, 6)]

@@ -69,16 +69,20 @@ def test_pages_numbered_x_of_y_and_key_values_present(english) -> None:
     assert "City profile: Shenyang" in pages[0]
     assert "Dalian, Harbin and Changchun" in pages[0]
     summary = next(t for t in pages if "Summary" in t and "Peer median" in t)
-    assert re.search(r"GDP \(current prices\)\s+2016\s+5,546\.45 亿元\s+6,101\.60 亿元\s+4 of 4",
-                     summary)
-    assert "Shenyang's GDP per capita is about 84% of the peer median." in summary
+    # findings first, then the key figures at a glance (gap and rank beside the values)
+    assert summary.index("Findings") < summary.index("At a glance")
+    assert re.search(r"GDP \(current prices\)\s+2016\s+5,546\.45 亿元\s+6,101\.60 亿元\s+"
+                     r"−9\.1%\s+4 of 4", summary)
+    assert "better than the peer median" in summary and "worse than the peer median" in summary
 
 
 def test_contents_page_numbers_point_at_the_sections(english) -> None:
     _path, _document, layout, pages = english
-    contents = pages[1]
+    contents = pages[0]  # on the cover's page
+    assert "Contents" in contents
     for title, page in layout.anchor_pages.items():
-        heading = {"summary": "Summary", "notes": "Notes", "appendix": "Appendix: data"}.get(title)
+        heading = {"summary": "Summary", "methodology": "Methodology", "notes": "Notes",
+                   "appendix": "Appendix: data"}.get(title)
         if heading:
             assert re.search(rf"{re.escape(heading)}\s+{page}\b", contents)
             assert heading in pages[page - 1]
@@ -129,8 +133,10 @@ def test_repeated_table_headers_and_no_heading_at_the_foot_of_a_page(english) ->
         if placement.kind == "table" and placement.rows[0] > 1:
             header = (r"Year\s+Shenyang\s+Dalian" if placement.label == "table:data"
                       else r"Indicator\s+Unit\s+Year\s+Shenyang")
-            top = pages[placement.page - 1].split("\n")[:4]
+            top = [ln for ln in pages[placement.page - 1].split("\n") if ln.strip()][:4]
             assert any(re.search(header, line) for line in top), placement
+            if placement.label == "table:profile":  # its title, marked, above the header
+                assert re.search(r": side by side \(continued\)", "\n".join(top)), top
             repeated += 1
     assert repeated >= 5
 
@@ -165,7 +171,9 @@ def test_chinese_report_has_chinese_text_and_embedded_cjk_font(chinese) -> None:
     assert "沈阳" in text and "城市概况" in text
     assert f"第 1 页，共 {layout.page_count} 页" in text  # 页, not the radical ⻚
     assert not re.search("[\u2e80-\u2fdf]", text), "radicals instead of ideographs"
-    assert "约为同类城市中位数的84%" in text
+    assert "要点一览" in text and "方法说明" in text
+    # 户 (U+6237) as printed, not the traditional 戶 that Qt's map of the radical ⼾ gave
+    assert "户籍" in text and "戶" not in text
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
                            check=True).stdout
     cjk = [ln for ln in fonts.splitlines() if "CJK" in ln]
@@ -173,3 +181,47 @@ def test_chinese_report_has_chinese_text_and_embedded_cjk_font(chinese) -> None:
     # Letter landscape: 11 x 8.5 inches = 792 x 612 points.
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
     assert "792 x 612 pts" in info.stdout
+
+
+def test_bookmarks_lead_to_their_sections_and_metadata_names_the_comparison(english) -> None:
+    from pypdf import PdfReader
+
+    path, _document, _layout, pages = english
+    reader = PdfReader(str(path))
+    top = [e for e in reader.outline if not isinstance(e, list)]
+    titles = [e.title for e in top]
+    assert titles[:3] == ["City profile: Shenyang", "Contents", "Summary"]
+    assert {"Economy", "Methodology", "Notes", "Appendix: data"} <= set(titles)
+    for entry in top[1:]:
+        page = reader.get_destination_page_number(entry)
+        assert entry.title in pages[page], f"bookmark {entry.title!r} -> page {page + 1}"
+    outline = list(reader.outline)
+    economy = outline[next(i for i, e in enumerate(outline)
+                           if not isinstance(e, list) and e.title == "Economy") + 1]
+    assert isinstance(economy, list) and "Economy: side by side" in [e.title for e in economy]
+    meta = reader.metadata
+    assert meta.title == "City profile: Shenyang" and meta.author == "City Profiles"
+    assert meta.creator == "City Profiles"
+    assert meta.subject == "Shenyang compared with 3 peer cities"
+    assert {"Shenyang", "Dalian", "Harbin", "Changchun", "city profile"} <= \
+        set(meta.keywords.split(", "))
+    assert meta.creation_date is not None
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("group", "lang", "paper", "landscape"), [
+    ("us_rust_belt", "en", "letter", True),  # the longest: most indicators and notes
+    ("us_rust_belt", "zh", "a4", False),
+    ("hot_spots", "en", "letter", True),
+])
+def test_default_four_city_report_fits_16_pages_without_near_empty_ones(
+        qapp, dataset: Dataset, tmp_path: Path, group: str, lang: str, paper: str,
+        landscape: bool) -> None:
+    options = ReportOptions(SHENYANG, dataset.group(group).city_ids, group_id=group,
+                            lang=lang, paper=paper, landscape=landscape)
+    _document, layout = _render(dataset, options, tmp_path / "report.pdf")
+    assert layout.page_count <= 16
+    fills = [layout.page_fill(n) for n in range(1, layout.page_count + 1)]
+    assert min(fills[:-1]) >= 0.5, fills
+    assert fills[-1] >= 0.25, fills

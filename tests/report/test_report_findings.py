@@ -38,7 +38,7 @@ def test_chinese_report_has_the_findings_in_chinese(dataset: Dataset) -> None:
     document = build_report(dataset, options)
     items = _findings_after(document.blocks, "主要发现")
     assert 3 <= len(items) <= 5
-    assert items[0] == ("1. 沈阳市的地区生产总值增长率（实际）不及同组城市："
-                        "比同组中位数低12.7个百分点（2016年）。")
+    assert items[0] == ("1. 沈阳市的地区生产总值增长率（实际）不及同类城市："
+                        "比同类中位数低12.7个百分点（2016年）。")
     page = render_html(document, {c.chart_id: "<svg></svg>" for c in document.charts()})
     assert "<h2>主要发现</h2>" in page and "不可比" in page

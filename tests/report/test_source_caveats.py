@@ -62,15 +62,16 @@ def test_english_report_lists_sources_with_english_caveats(english: ReportDocume
     assert not any("并非真实增长" in t for t in lines)
 
 
-def test_cover_names_sources_without_their_caveats(chinese: ReportDocument,
-                                                   english: ReportDocument) -> None:
+def test_cover_names_publishers_once_without_files_or_caveats(chinese: ReportDocument,
+                                                              english: ReportDocument) -> None:
+    """The cover names who published the data; files and caveats are under Notes."""
     cover = next(b for b in chinese.blocks if isinstance(b, CoverBlock))
-    assert ("国泰安（CSMAR）中国区域经济研究数据库：CRE_Gdpct：城市地区生产总值、产业结构、"
-            "人均地区生产总值及增长率，1990—2021年（cn_city_gdp_csmar_CRE_Gdpct_1990_2021.csv）"
-            in cover.sources)
-    assert not any("并非真实增长" in s for s in cover.sources)
+    assert "国泰安（CSMAR）中国区域经济研究数据库" in cover.sources
+    assert len(set(cover.sources)) == len(cover.sources)
+    assert not any("并非真实增长" in s or ".csv" in s for s in cover.sources)
     cover_en = next(b for b in english.blocks if isinstance(b, CoverBlock))
-    assert all(s.endswith(".csv)") for s in cover_en.sources)
+    assert "CSMAR (GTA) China Regional Economy database" in cover_en.sources
+    assert not any(".csv" in s for s in cover_en.sources)
 
 
 def test_chinese_notes_use_chinese_punctuation(chinese: ReportDocument) -> None:

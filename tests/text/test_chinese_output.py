@@ -65,7 +65,7 @@ def test_chinese_report_has_no_english_sentence(dataset: Dataset, english_only: 
     options = ReportOptions(focus_id=SHENYANG, peer_ids=NORTH_EAST, lang="zh",
                             year=year, chart_types=("line", "bar"), date="2026-12-07")
     page = _visible(render_html(build_report(dataset, options), charts={}))
-    assert "沈阳市" in page and "同类城市中位数" in page
+    assert "沈阳市" in page and "同类中位数" in page
     assert untranslated(page, english_only) == []
 
 

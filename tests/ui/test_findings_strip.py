@@ -62,6 +62,6 @@ def test_a_chinese_window_shows_chinese_findings(qtbot, dataset: Dataset) -> Non
     window.show()
     qtbot.waitExposed(window)
     lines = _settled(qtbot, window)
-    assert lines[0] == ("1. 沈阳市的地区生产总值增长率（实际）不及同组城市："
-                        "比同组中位数低12.7个百分点（2016年）。")
+    assert lines[0] == ("1. 沈阳市的地区生产总值增长率（实际）不及同类城市："
+                        "比同类中位数低12.7个百分点（2016年）。")
     assert window.findings_strip.accessibleName() == "主要发现"
