@@ -4,6 +4,9 @@ metros as points, coloured by one indicator in one year, the focus and peers out
 - Classes: quintiles of the mapped values (five classes with about as many places each), so
   a skewed indicator (GDP, population) still spreads over the whole ramp; the legend says
   "quintiles" and gives each class's range. Fewer distinct values give fewer classes.
+- When both countries have values, each has its own quintiles (a class group per country,
+  its own legend, and a note saying so): on one scale almost every US metro fell in the top
+  class of money per person and the map said nothing about the US metros' differences.
 - Suspect values (breaks register) are drawn in the charts' suspect grey with their reason
   in the hover read-out and are left out of the class breaks, unless the user includes them.
 - Places without a value are the lighter 'no data' grey, never left out of the map.
@@ -48,6 +51,13 @@ _WORDS: dict[str, str] = {  # English msgids; Chinese in the text catalogue
     'title_each': N_("{label}, each city's latest year"),
     'legend': N_('Quintiles ({count} places)'),
     'legend_few': N_('Classes of equal count ({count} places)'),
+    'legend_each': N_('Quintiles within each country'),
+    'legend_each_few': N_('Classes of equal count within each country'),
+    'legend_cn': N_('China ({count} places)'),
+    'legend_us': N_('US metros ({count} places)'),
+    'per_country': N_('Each country has its own classes (quintiles of its own places), '
+                      'so a colour ranks a place within its country: the same colour in '
+                      'China and the US is not the same value.'),
     'no_data': N_('No data'),
     'suspect': N_('Suspect value (not classed)'),
     'suspect_included': N_('Suspect value (classed, as you chose)'),
@@ -82,6 +92,16 @@ class MapClass:
 
 
 @dataclass(frozen=True)
+class ClassGroup:
+    """The classes of one colour scale: the whole map ("") or one country's panel ("cn",
+    "us") when each country is classed on its own."""
+
+    panel: str
+    title: str  # its heading: what the classes are and how many places (per country: which)
+    classes: tuple[MapClass, ...]
+
+
+@dataclass(frozen=True)
 class MapPlace:
     """One place on the map; `rings` (projected x, y arrays) for a polygon place, `point`
     for a metro. `role` is "focus", "peer" or "other"."""
@@ -107,8 +127,9 @@ class MapSpec:
     decimals: int
     year: int | None
     places: tuple[MapPlace, ...]
-    classes: tuple[MapClass, ...]
-    legend_title: str
+    #: one group for one scale, one per country when each country has its own classes
+    class_groups: tuple[ClassGroup, ...]
+    legend_title: str  # what the classes are, with the unit
     no_data_label: str
     suspect_label: str
     panel_titles: dict[str, str]
@@ -119,6 +140,19 @@ class MapSpec:
     #: what each panel is fitted to, projected (x0, y0, x1, y1): China without the South China
     #: Sea islands, the US without Alaska, Hawaii and Puerto Rico (drawn, reached by panning)
     extents: dict[str, tuple[float, float, float, float]] | None = None
+
+    @property
+    def classes(self) -> tuple[MapClass, ...]:
+        """Every class of every group (a place's class_index is within its group)."""
+        return tuple(c for group in self.class_groups for c in group.classes)
+
+    @property
+    def per_country(self) -> bool:
+        return any(group.panel for group in self.class_groups)
+
+    def group_of(self, place: MapPlace) -> ClassGroup | None:
+        """The class group `place` is coloured by (None when it has no class)."""
+        return next((g for g in self.class_groups if g.panel in ("", place.panel)), None)
 
     @property
     def is_empty(self) -> bool:
@@ -230,10 +264,20 @@ def map_spec(
     suspect = {city_ids[i]: verdicts[(city_ids[i], p[1])].reason(lang)
                for i, p in enumerate(picked) if p and (city_ids[i], p[1]) in verdicts}
     factor = got.display.factor
-    classed = np.array([p[0] / factor for i, p in enumerate(picked)
-                        if p and (include_suspect or city_ids[i] not in suspect)])
-    bounds = quantile_classes(classed)
-    ramp = _ramp(len(bounds))
+    panel_of = {c: "cn" for c in cn_ids} | {c: "us" for c in us_ids}
+    classed_by_panel: dict[str, list[float]] = {"cn": [], "us": []}
+    for i, p in enumerate(picked):
+        if p and (include_suspect or city_ids[i] not in suspect):
+            classed_by_panel[panel_of[city_ids[i]]].append(p[0] / factor)
+    # each country its own classes when both have values (one scale put almost every US
+    # metro in the top class of money per person); else one scale for the whole map
+    scales = ({"cn": "cn", "us": "us"} if all(classed_by_panel.values())
+              else {"cn": "", "us": ""})
+    values_of = ({"cn": np.array(classed_by_panel["cn"]),
+                  "us": np.array(classed_by_panel["us"])} if scales["cn"]
+                 else {"": np.array(classed_by_panel["cn"] + classed_by_panel["us"])})
+    bounds_of = {scale: quantile_classes(values) for scale, values in values_of.items()}
+    ramp_of = {scale: _ramp(len(bounds)) for scale, bounds in bounds_of.items()}
     peers = set(peer_ids) - {focus_id}
     places = []
     for i, city_id in enumerate(city_ids):
@@ -244,8 +288,9 @@ def map_spec(
         elif reason and not include_suspect:
             index, color = SUSPECT_CLASS, SUSPECT
         else:
-            index = class_of(value, bounds)
-            color = ramp[index]
+            scale = scales[panel_of[city_id]]
+            index = class_of(value, bounds_of[scale])
+            color = ramp_of[scale][index]
         role = "focus" if city_id == focus_id else "peer" if city_id in peers else "other"
         label = dataset.cities[city_id].name(lang)
         if city_id in geometry.outlines:
@@ -260,9 +305,24 @@ def map_spec(
             places.append(MapPlace(city_id, label, "us", (), (float(xy[0]), float(xy[1])),
                                    value, picked[i][1] if picked[i] else None, index, color,
                                    role, reason))
-    classes = tuple(
-        MapClass(lo, hi, ramp[k], int(sum(1 for p in places if p.class_index == k)))
-        for k, (lo, hi) in enumerate(bounds))
+    suffix = got.display.suffix(lang)
+    groups = []
+    for scale, bounds in bounds_of.items():
+        members = [p for p in places if scale in ("", p.panel)]
+        classes = tuple(
+            MapClass(lo, hi, ramp_of[scale][k],
+                     int(sum(1 for p in members if p.class_index == k)))
+            for k, (lo, hi) in enumerate(bounds))
+        full = len(bounds) == len(RAMP)
+        title = (word(f"legend_{scale}", lang, count=len(values_of[scale])) if scale
+                 else word("legend" if full else "legend_few", lang,
+                           count=len(values_of[scale])))
+        groups.append(ClassGroup(scale, title, classes))
+    legend = (word("legend_each" if all(len(g.classes) == len(RAMP) for g in groups)
+                   else "legend_each_few", lang) if scales["cn"]
+              else groups[0].title if groups else "")
+    if scales["cn"]:
+        notes.append(word("per_country", lang))
     extents, outside = _extents(places, geometry)
     marked = [p.label for p in places if p.role != "other" and p.city_id in outside]
     if marked:
@@ -281,9 +341,6 @@ def map_spec(
     notes.append(word("geometry", lang, tolerance=geometry.tolerance_deg))
     title = (word("title_each", lang, label=indicator.label(lang)) if each or shown_year is None
              else word("title", lang, label=indicator.label(lang), year=shown_year))
-    suffix = got.display.suffix(lang)
-    legend = word("legend" if len(bounds) == len(RAMP) else "legend_few", lang,
-                  count=len(classed))
     return MapSpec(
         indicator_id=indicator_id,
         title=title,
@@ -291,8 +348,9 @@ def map_spec(
         decimals=got.display.decimals,
         year=shown_year,
         places=tuple(places),
-        classes=classes,
-        legend_title=f"{legend}, {suffix}" if suffix else legend,
+        class_groups=tuple(groups),
+        legend_title=(f"{legend}{translator(lang).comma}{suffix}" if suffix and legend
+                      else legend),
         no_data_label=word("no_data", lang),
         suspect_label=word("suspect_included" if include_suspect else "suspect", lang),
         panel_titles={"cn": word("cn_panel", lang), "us": word("us_panel", lang)},
@@ -344,7 +402,7 @@ def locator_spec(dataset: Dataset, geometry: MapGeometry, focus_id: str,
     notes.append(word("geometry", lang, tolerance=geometry.tolerance_deg))
     return MapSpec(
         indicator_id="", title=word("locator_title", lang), unit_suffix="", decimals=0,
-        year=None, places=tuple(places), classes=(), legend_title="",
+        year=None, places=tuple(places), class_groups=(), legend_title="",
         no_data_label="", suspect_label="",
         panel_titles={"cn": word("cn_panel", lang),
                       **({"us": word("us_panel", lang)} if show_us else {})},

@@ -5,11 +5,14 @@ knows about widgets."""
 from __future__ import annotations
 
 import types
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.analysis.selection_cube import LATEST_EACH
+
+if TYPE_CHECKING:
+    from desktop.core.dataset import Dataset
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,11 @@ class ChartOptions:
     #: View > Include suspect values: they count in medians, bands and ranks (still greyed);
     #: kept here so that a project saves and restores it with the chart controls
     include_suspect: bool = False
+
+    def shown_range(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The years the chart shows: each end the user set, else the data's `span`."""
+        return (self.start if self.start is not None else span[0],
+                self.end if self.end is not None else span[1])
 
     def same_drawing(self, other: ChartOptions) -> bool:
         """Whether both draw the same charts: only the visible tab may differ. Looking at
@@ -62,3 +70,24 @@ def chart_options_from_json(data: Mapping[str, Any]) -> ChartOptions:
     if isinstance(values.get("year"), str) and values["year"] != LATEST_EACH:
         del values["year"]  # the only word a year may be
     return ChartOptions(**values)
+
+
+def data_span(dataset: Dataset, city_ids: Sequence[str], indicator_id: str
+              ) -> tuple[int, int] | None:
+    """The first and last year any of `city_ids` has a value of `indicator_id` (None: no
+    value at all). The year boxes show it while the user has set no range, so they say
+    "1990 - 2021" for series that start in 1990 rather than the whole dataset's 1960 - 2025."""
+    import numpy as np
+
+    from desktop.analysis.panel import panel_for
+
+    panel = panel_for(dataset)
+    known = [c for c in city_ids if c in panel.city_row]
+    if not known or indicator_id not in dataset.indicators:
+        return None
+    have = np.isfinite(panel.matrix(indicator_id)[panel.rows_of(known)]).any(axis=0)
+    cols = np.flatnonzero(have)
+    if not len(cols):
+        return None
+    years = panel.years
+    return int(years[cols[0]]), int(years[cols[-1]])

@@ -146,6 +146,7 @@ class Controller(QObject):
         window.redo_action.triggered.connect(self.redo)
         if settings is not None:
             window.peer_picker.use_custom_groups(settings)
+            window.chart_panel.settings = settings  # the PNG dialog remembers its choices
         # The findings strip (issue 15): recomputed only when what it depends on changed
         # (never for another charted indicator or the detail switch), after a pause.
         self._findings_key: tuple | None = None
@@ -507,6 +508,24 @@ class Controller(QObject):
         self.sig_project_failed.emit()
 
     # --- display --------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Show everything in `lang` now, without a restart: Qt's translators, the window's
+        own words, then the table, charts and findings drawn again in the new language (city
+        and indicator names, headings, notes). The session and its history stay as they are."""
+        if lang == self.lang:
+            return
+        from PySide6.QtCore import QCoreApplication
+
+        from desktop.ui.i18n import switch_language
+
+        switch_language(QCoreApplication.instance(), lang)
+        self.lang = lang
+        self.window.retranslate(lang)
+        self.window.show_dataset_summary(self.dataset)
+        self._table_key = self._findings_key = None
+        self.refresh()
+        self.update_findings()  # at once: nothing to wait for, the selection is at rest
+
     def set_number_style(self, style: str) -> None:
         """Write large amounts in `style` ("chinese" 亿元, "international" bn yuan) in every
         view: the table, the charts, reports and exports all read `indicator.display` from

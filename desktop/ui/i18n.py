@@ -31,6 +31,23 @@ def catalogue_path(lang: str) -> Path | None:
     return i18n_dir() / f"{CATALOGUE}_{locale}.qm" if locale else None
 
 
+def switch_language(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Change the UI language while the app runs: the translators installed for the old
+    language (kept on the app) are removed and those for `lang` installed. Qt then sends
+    every widget a LanguageChange event; the window re-sets its words (MainWindow.retranslate)
+    and the controller redraws what the data says."""
+    for translator in getattr(app, "_city_profiles_translators", []):
+        app.removeTranslator(translator)
+    if not hasattr(app, "_city_profiles_locale"):  # the locale English runs in
+        app._city_profiles_locale = QLocale() if not _LOCALES.get(
+            QLocale().name()[:2]) else QLocale(QLocale.Language.English)
+    if lang not in _LOCALES:
+        QLocale.setDefault(app._city_profiles_locale)
+    translators = install_translators(app, lang)
+    app._city_profiles_translators = translators  # alive as long as the app
+    return translators
+
+
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install the translators for `lang` on `app`; returns them (keep them alive).
 

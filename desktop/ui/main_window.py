@@ -7,7 +7,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +37,12 @@ if TYPE_CHECKING:  # the panels pull in pandas and pyqtgraph: imported when the 
     from desktop.core.dataset import Dataset
 
 LATEST_YEAR = None
+#: The side panels' width: about a quarter of the window, within these bounds (pixels).
+SIDE_MIN_WIDTH, SIDE_MAX_WIDTH = 250, 360
+#: The charts' height in a short window, and the least the table (with findings) keeps.
+CHART_MIN_HEIGHT, TABLE_MIN_HEIGHT = 380, 230
+#: Below this height of the table and charts, the findings strip shows three lines, not five.
+FIVE_FINDINGS_HEIGHT = 800
 #: The earliest base year the Prices box offers by name (any later year with a deflator).
 FIRST_BASE_YEAR = 2000
 
@@ -55,10 +68,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("City Profiles"))
         #: Asked before the window closes (unsaved changes); set by the project controller.
         self.close_guard: Callable[[], bool] | None = None
-        self.copy_action = QAction(self.tr("Copy table"), self)
-        self.copy_action.setShortcuts(QKeySequence.StandardKey.Copy)
-        self.copy_action.setToolTip(self.tr("Copy the profile table as tab-separated text"))
-        self.copy_action.setStatusTip(self.copy_action.toolTip())
+        self.copy_action = self._action(QKeySequence.StandardKey.Copy)
         self._build_menus()
         self._build_edit_menu()
         self.status_label = QLabel()
@@ -145,50 +155,37 @@ class MainWindow(QMainWindow):
         self.prepare_panels()
         lang = self.lang
         cities = comparable_cities(dataset)
-        toolbar = QToolBar(self.tr("Selection"))
+        toolbar = QToolBar()
+        self.toolbar = toolbar
         toolbar.setObjectName("selection_toolbar")
         toolbar.setMovable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        focus_label = QLabel(self.tr("Focus city "))
-        self.focus_box = CitySearchBox(cities, self.tr("Find a city (English or 中文)…"), lang)
-        self.focus_box.setAccessibleName(self.tr("Focus city"))
-        self.focus_box.setToolTip(self.tr("Type part of a name in English or Chinese"))
-        focus_label.setBuddy(self.focus_box)
-        toolbar.addWidget(focus_label)
+        self.focus_label = QLabel()
+        self.focus_box = CitySearchBox(cities, "", lang)
+        self.focus_label.setBuddy(self.focus_box)
+        toolbar.addWidget(self.focus_label)
         toolbar.addWidget(self.focus_box)
         toolbar.addSeparator()
-        year_label = QLabel(self.tr(" Year "))
-        toolbar.addWidget(year_label)
+        self.year_label = QLabel()
+        toolbar.addWidget(self.year_label)
         self.year_box = QComboBox()
-        self.year_box.setAccessibleName(self.tr("Comparison year"))
-        year_label.setBuddy(self.year_box)
-        self.year_box.addItem(self.tr("Latest shared"), LATEST_YEAR)
-        self.year_box.setItemData(0, self.tr("Each row compares the latest year all the "
-                                             "selected cities have"), Qt.ItemDataRole.ToolTipRole)
-        self.year_box.addItem(self.tr("Each city's latest"), LATEST_EACH)
-        self.year_box.setItemData(1, self.tr(
-            "Each city's latest value, whatever its year: values of different years are "
-            "marked, and the peer median and ranks then compare different years"),
-            Qt.ItemDataRole.ToolTipRole)
+        self.year_label.setBuddy(self.year_box)
+        self.year_box.addItem("", LATEST_YEAR)
+        self.year_box.addItem("", LATEST_EACH)
         for year in reversed(dataset.years()):
             self.year_box.addItem(str(year), year)
         toolbar.addWidget(self.year_box)
-        currency_label = QLabel(self.tr(" Currency "))
-        toolbar.addWidget(currency_label)
+        self.currency_label = QLabel()
+        toolbar.addWidget(self.currency_label)
         self.currency_box = QComboBox()
-        self.currency_box.setAccessibleName(self.tr("Currency of money values"))
-        self.currency_box.setToolTip(self.tr(
-            "Money in the table, the charts and the report: Automatic is yuan for Chinese "
-            "cities alone and US$ when the selection mixes countries"))
-        currency_label.setBuddy(self.currency_box)
-        for text, choice in ((self.tr("Automatic"), "auto"), (self.tr("Yuan"), "cny"),
-                             (self.tr("US$ (annual exchange rate)"), "usd"),
-                             (self.tr("International $ (PPP)"), "ppp")):
-            self.currency_box.addItem(text, choice)
+        self.currency_label.setBuddy(self.currency_box)
+        for choice in ("auto", "cny", "usd", "ppp"):
+            self.currency_box.addItem("", choice)
         toolbar.addWidget(self.currency_box)
         self._build_prices_box(toolbar, dataset)
         toolbar.addSeparator()
         toolbar.addAction(self.copy_action)
+        self._retranslate_toolbar()
 
         self.peer_picker = PeerPicker(cities, list(dataset.groups.values()), lang)
         self.indicator_list = IndicatorList(dataset.categories(), lang)
@@ -200,9 +197,9 @@ class MainWindow(QMainWindow):
         indicators_panel = QWidget()
         indicators_layout = QVBoxLayout(indicators_panel)
         indicators_layout.setContentsMargins(6, 6, 6, 6)
-        indicators_label = QLabel(self.tr("Indicators"))
-        indicators_label.setBuddy(self.indicator_list)
-        indicators_layout.addWidget(indicators_label)
+        self.indicators_label = QLabel(self.tr("Indicators"))
+        self.indicators_label.setBuddy(self.indicator_list)
+        indicators_layout.addWidget(self.indicators_label)
         indicators_layout.addWidget(self.indicator_list)
         side.addWidget(peers_panel)
         side.addWidget(indicators_panel)
@@ -222,7 +219,15 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(1, 1)
         main.setSizes([360, 1240])
         self.setCentralWidget(main)
+        self._main_split, self._center_split = main, center
+        # the window divides itself until the user drags a divider (then it is theirs)
+        self._user_split = False
+        for splitter in (main, center):
+            splitter.splitterMoved.connect(self._on_splitter_moved)
+        self._fit_toolbar_boxes()
+        self._fit_splitters()
         self.copy_action.triggered.connect(self.profile_view.copy_table)
+        self.copy_chart_action.triggered.connect(self.chart_panel.copy_chart)
         self.find_city_action.triggered.connect(self._find_city)
         self.show_table_action.triggered.connect(self.profile_view.setFocus)
         self.show_chart_action.triggered.connect(self.chart.plot_widget.setFocus)
@@ -236,28 +241,99 @@ class MainWindow(QMainWindow):
         self.populated = True
         self._follow_palette()
 
+    def _fit_toolbar_boxes(self) -> None:
+        """The toolbar fits a 1024 px window: its boxes are as wide as a typical entry (not
+        the longest of 571 city names), and their lists open as wide as their longest entry,
+        so nothing in them is cut."""
+        self.focus_box.setMinimumContentsLength(22)  # its list: whole names (CitySearchBox)
+        for box, length in ((self.year_box, 8), (self.currency_box, 10),
+                            (self.prices_box, 12)):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(length)
+            view = box.view()
+            view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth()
+                                 + view.verticalScrollBar().sizeHint().width())
+
+    def _fit_splitters(self) -> None:
+        """Divide the window for its size: the side panels narrower in a narrow window, and
+        the charts at least CHART_MIN_HEIGHT tall when the window is short (at 1024x700 the
+        plot got a sixth of the height), else half of it."""
+        main, center = self._main_split, self._center_split
+        width = main.width() - main.handleWidth()
+        side = max(SIDE_MIN_WIDTH, min(SIDE_MAX_WIDTH, round(width * 0.23)))
+        main.setSizes([side, max(width - side, 0)])
+        height = center.height() - center.handleWidth()
+        half = height // 2
+        chart = min(max(height - TABLE_MIN_HEIGHT, half), max(half, CHART_MIN_HEIGHT))
+        center.setSizes([height - chart, chart])
+        # the best three findings in a short window, all five (at most) in a tall one
+        self.findings_strip.set_max_lines(5 if height >= FIVE_FINDINGS_HEIGHT else 3)
+
+    def _on_splitter_moved(self, _position: int, _index: int) -> None:
+        self._user_split = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.populated and not self._user_split:
+            self._fit_splitters()
+
     def _build_prices_box(self, toolbar: QToolBar, dataset: Dataset) -> None:
         """The Prices box beside Currency: current prices, or constant prices of the latest
         base year every country has, or of a chosen year (desktop.analysis.prices)."""
         from desktop.analysis.prices import base_years
 
-        prices_label = QLabel(self.tr(" Prices "))
-        toolbar.addWidget(prices_label)
+        self.prices_label = QLabel()
+        toolbar.addWidget(self.prices_label)
         self.prices_box = QComboBox()
+        self.prices_label.setBuddy(self.prices_box)
+        self.prices_box.addItem("", "current")
+        self.prices_box.addItem("", "constant")
+        places = [p for p in ("country-CHN", "country-USA") if p in dataset.cities]
+        for year in base_years(dataset, places, "usd"):
+            if year >= FIRST_BASE_YEAR:
+                self.prices_box.addItem("", f"constant:{year}")
+        toolbar.addWidget(self.prices_box)
+
+    def _retranslate_toolbar(self) -> None:
+        """The toolbar's words (labels, box entries, tips) in the current language."""
+        from PySide6.QtCore import Qt
+
+        tip = Qt.ItemDataRole.ToolTipRole
+        self.toolbar.setWindowTitle(self.tr("Selection"))
+        self.focus_label.setText(self.tr("Focus city "))
+        self.focus_box.lineEdit().setPlaceholderText(self.tr("Find a city (English or 中文)…"))
+        self.focus_box.setAccessibleName(self.tr("Focus city"))
+        self.focus_box.setToolTip(self.tr("Type part of a name in English or Chinese"))
+        self.year_label.setText(self.tr(" Year "))
+        self.year_box.setAccessibleName(self.tr("Comparison year"))
+        self.year_box.setItemText(0, self.tr("Latest shared"))
+        self.year_box.setItemData(0, self.tr("Each row compares the latest year all the "
+                                             "selected cities have"), tip)
+        self.year_box.setItemText(1, self.tr("Each city's latest"))
+        self.year_box.setItemData(1, self.tr(
+            "Each city's latest value, whatever its year: values of different years are "
+            "marked, and the peer median and ranks then compare different years"), tip)
+        self.currency_label.setText(self.tr(" Currency "))
+        self.currency_box.setAccessibleName(self.tr("Currency of money values"))
+        self.currency_box.setToolTip(self.tr(
+            "Money in the table, the charts and the report: Automatic is yuan for Chinese "
+            "cities alone and US$ when the selection mixes countries"))
+        for index, text in enumerate((self.tr("Automatic"), self.tr("Yuan"),
+                                      self.tr("US$ (annual exchange rate)"),
+                                      self.tr("International $ (PPP)"))):
+            self.currency_box.setItemText(index, text)
+        self.prices_label.setText(self.tr(" Prices "))
         self.prices_box.setAccessibleName(self.tr("Prices of money values"))
         self.prices_box.setToolTip(self.tr(
             "Money in the table, the charts and the report at current prices, or at constant "
             "prices of a base year: deflated with each country's national GDP deflator, then "
             "converted at the base year's rate"))
-        prices_label.setBuddy(self.prices_box)
-        self.prices_box.addItem(self.tr("Current prices"), "current")
-        self.prices_box.addItem(self.tr("Constant prices (latest base year)"), "constant")
-        places = [p for p in ("country-CHN", "country-USA") if p in dataset.cities]
-        for year in base_years(dataset, places, "usd"):
-            if year >= FIRST_BASE_YEAR:
-                self.prices_box.addItem(self.tr("Constant {0} prices").format(year),
-                                        f"constant:{year}")
-        toolbar.addWidget(self.prices_box)
+        self.prices_box.setItemText(0, self.tr("Current prices"))
+        self.prices_box.setItemText(1, self.tr("Constant prices (latest base year)"))
+        for index in range(2, self.prices_box.count()):
+            year = str(self.prices_box.itemData(index)).split(":")[1]
+            self.prices_box.setItemText(index, self.tr("Constant {0} prices").format(year))
 
     def _set_tab_order(self) -> None:
         """Tab moves as the eye reads: toolbar, then the side panels, then table and chart."""
@@ -272,22 +348,16 @@ class MainWindow(QMainWindow):
     def _build_table_panel(self) -> QWidget:
         """The profile table with a filter box and the detail switch above it."""
         self.table_filter = QLineEdit()
-        self.table_filter.setPlaceholderText(self.tr("Filter indicators (English or 中文)…"))
-        self.table_filter.setAccessibleName(self.tr("Filter indicators"))
-        self.table_filter.setToolTip(self.tr("Show only the indicators whose name contains this "
-                                             "text, in English or Chinese"))
         self.table_filter.setClearButtonEnabled(True)
         self.table_filter.textChanged.connect(self.profile_view.set_filter_text)
-        self.detail_box = QCheckBox(self.tr("&Details"))
+        self.detail_box = QCheckBox()
         self.detail_box.setChecked(True)
-        self.detail_box.setToolTip(self.tr(
-            "Rank among all comparable cities, percentile, index, changes over 1, 5 and 10 "
-            "years, growth rates and a sentence per indicator"))
-        filter_label = QLabel(self.tr("Fi&lter"))
-        filter_label.setBuddy(self.table_filter)
+        self.filter_label = QLabel()
+        self.filter_label.setBuddy(self.table_filter)
+        self._retranslate_table_panel()
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(filter_label)
+        bar.addWidget(self.filter_label)
         bar.addWidget(self.table_filter, 1)
         bar.addSpacing(12)
         bar.addWidget(self.detail_box)
@@ -303,6 +373,37 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.profile_view, 1)
         return panel
 
+    def _retranslate_table_panel(self) -> None:
+        self.table_filter.setPlaceholderText(self.tr("Filter indicators (English or 中文)…"))
+        self.table_filter.setAccessibleName(self.tr("Filter indicators"))
+        self.table_filter.setToolTip(self.tr("Show only the indicators whose name contains this "
+                                             "text, in English or Chinese"))
+        self.detail_box.setText(self.tr("&Details"))
+        self.detail_box.setToolTip(self.tr(
+            "Rank among all comparable cities, percentile, index, changes over 1, 5 and 10 "
+            "years, growth rates and a sentence per indicator"))
+        self.filter_label.setText(self.tr("Fi&lter"))
+
+    def retranslate(self, lang: str) -> None:
+        """Say everything the window itself writes in `lang` (its translators are already
+        installed: desktop.ui.i18n.switch_language). The controller then redraws the table,
+        charts and findings, whose words come from the data and the text catalogue."""
+        self.lang = lang
+        self.setWindowTitle(self.tr("City Profiles"))
+        self.status_label.setAccessibleName(self.tr("Dataset summary"))
+        self._retranslate_menus()
+        if not self.populated:
+            return
+        self._retranslate_toolbar()
+        self._retranslate_table_panel()
+        self.indicators_label.setText(self.tr("Indicators"))
+        self.focus_box.set_language(lang)
+        self.peer_picker.set_language(lang)
+        self.indicator_list.set_language(lang)
+        self.chart_panel.retranslate()
+        self.profile_view.retranslate()
+        self._fit_toolbar_boxes()  # the lists' widths follow their new words
+
     def _follow_palette(self) -> None:
         if not self.populated:
             return
@@ -313,47 +414,31 @@ class MainWindow(QMainWindow):
             self._follow_palette()
         super().changeEvent(event)
 
-    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-                tip: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | None = None
+                ) -> QAction:
+        """An action with its shortcut; its words come from _retranslate_menus."""
+        action = QAction(self)
         if shortcut is not None:
             # setShortcuts: setShortcut's overloads make PySide6 build its whole `Qt`
             # namespace (~50 ms) before the first paint; a standard key keeps all its bindings.
             action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey)
                                 else [shortcut])
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
         return action
 
     def _build_menus(self) -> None:
-        """Menus and shortcuts; the controller connects what they do.
-
-        Every string is written as self.tr("literal") so that lupdate finds it in the
-        MainWindow context (an alias such as `tr = self.tr` hides it from lupdate).
-        """
-        self.open_action = self._action(
-            self.tr("&Open project…"), QKeySequence.StandardKey.Open,
-            self.tr("Open a saved comparison with its data files"))
-        self.save_action = self._action(
-            self.tr("&Save project"), QKeySequence.StandardKey.Save,
-            self.tr("Save this comparison and the data files it uses"))
-        self.save_as_action = self._action(self.tr("Save project &as…"),
-                                           QKeySequence(self.tr("Ctrl+Shift+S")))
-        self.recent_menu = QMenu(self.tr("Open &recent"), self)
-        self.import_action = self._action(
-            self.tr("&Import data…"), QKeySequence(self.tr("Ctrl+I")),
-            self.tr("Read a CSV, TSV or Excel file and add its values to the comparison"))
+        """Menus and shortcuts; the controller connects what they do. Their words are set by
+        _retranslate_menus, again when the language changes."""
+        self.open_action = self._action(QKeySequence.StandardKey.Open)
+        self.save_action = self._action(QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(QKeySequence(self.tr("Ctrl+Shift+S")))
+        self.recent_menu = QMenu(self)
+        self.import_action = self._action(QKeySequence(self.tr("Ctrl+I")))
         self.import_action.triggered.connect(lambda: self.sig_import_requested.emit(""))
-        self.export_action = self._action(
-            self.tr("&Export table…"), QKeySequence(self.tr("Ctrl+E")),
-            self.tr("Save the profile table as CSV or Excel"))
-        self.report_action = self._action(
-            self.tr("&Print report…"), QKeySequence.StandardKey.Print,
-            self.tr("Preview, print or save a profile report (PDF or HTML)"))
-        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
+        self.export_action = self._action(QKeySequence(self.tr("Ctrl+E")))
+        self.report_action = self._action(QKeySequence.StandardKey.Print)
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.menuBar().addMenu("")
         for item in (self.open_action, self.recent_menu, self.save_action, self.save_as_action,
                      None, self.import_action, self.export_action, self.report_action, None,
                      self.quit_action):
@@ -364,21 +449,15 @@ class MainWindow(QMainWindow):
             else:
                 file_menu.addAction(item)
         self.file_menu = file_menu
-        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu = self.menuBar().addMenu("")
 
-        self.find_city_action = self._action(
-            self.tr("&Find a city"), QKeySequence.StandardKey.Find,
-            self.tr("Type a city name in English or Chinese"))
-        self.show_table_action = self._action(self.tr("Go to the &table"),
-                                              QKeySequence(self.tr("Ctrl+1")))
-        self.show_chart_action = self._action(self.tr("Go to the &chart"),
-                                              QKeySequence(self.tr("Ctrl+2")))
-        self.show_indicators_action = self._action(self.tr("Go to the &indicators"),
-                                                   QKeySequence(self.tr("Ctrl+3")))
-        self.peer_finder_action = self._action(
-            self.tr("Find &peers…"), QKeySequence(self.tr("Ctrl+Shift+P")),
-            self.tr("Propose the cities most similar to the focus city, and show why"))
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.find_city_action = self._action(QKeySequence.StandardKey.Find)
+        self.show_table_action = self._action(QKeySequence(self.tr("Ctrl+1")))
+        self.show_chart_action = self._action(QKeySequence(self.tr("Ctrl+2")))
+        self.show_indicators_action = self._action(QKeySequence(self.tr("Ctrl+3")))
+        self.peer_finder_action = self._action(QKeySequence(self.tr("Ctrl+Shift+P")))
+        view_menu = self.menuBar().addMenu("")
+        self.view_menu = view_menu
         for action in (self.find_city_action, self.show_table_action, self.show_chart_action,
                        self.show_indicators_action):
             view_menu.addAction(action)
@@ -386,29 +465,22 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.peer_finder_action)
         # suspect values (breaks register) are greyed and left out of medians, ranks and
         # sentences; this counts them in (they stay greyed). Default off, saved in projects.
-        self.include_suspect_action = self._action(
-            self.tr("Include &suspect values"),
-            tip=self.tr("Count values the breaks register judges suspect in peer medians, "
-                        "ranks and sentences (they stay greyed, with their reason)"))
+        self.include_suspect_action = self._action()
         self.include_suspect_action.setCheckable(True)
         view_menu.addSeparator()
         view_menu.addAction(self.include_suspect_action)
 
-        self.sources_action = self._action(
-            self.tr("Data &sources…"), tip=self.tr("Where every number comes from, with caveats"))
-        self.guide_action = self._action(self.tr("User &guide"),
-                                         QKeySequence.StandardKey.HelpContents)
-        self.about_action = self._action(self.tr("&About City Profiles"))
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.sources_action = self._action()
+        self.guide_action = self._action(QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action()
+        self.help_menu = self.menuBar().addMenu("")
         for action in (self.guide_action, self.sources_action, self.about_action):
-            help_menu.addAction(action)
+            self.help_menu.addAction(action)
 
     def _build_edit_menu(self) -> None:
-        """Edit: undo and redo (wired by the controller), copy the table, and the
-        preferences (wired by the project controller)."""
-        self.preferences_action = self._action(
-            self.tr("&Preferences…"), tip=self.tr(
-                "Language, default cities, theme, report paper and start-up"))
+        """Edit: undo and redo (wired by the controller), copy the table and the chart, and
+        the preferences (wired by the project controller)."""
+        self.preferences_action = self._action()
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         standard = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
         ctrl_comma = QKeySequence(self.tr("Ctrl+,"))
@@ -416,20 +488,72 @@ class MainWindow(QMainWindow):
             [*standard, *([] if ctrl_comma in standard else [ctrl_comma])])
         # Undo and redo the selection and the chart controls (the controller keeps the
         # history: desktop.session.history); imports and opened projects are not undone.
-        self.undo_action = self._action(
-            self.tr("&Undo"), QKeySequence.StandardKey.Undo,
-            self.tr("Go back to the previous cities, indicator, year or chart settings"))
-        self.redo_action = self._action(
-            self.tr("&Redo"), tip=self.tr("Go forward again after an undo"))
+        self.undo_action = self._action(QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action()
         redo = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         ctrl_shift_z = QKeySequence(self.tr("Ctrl+Shift+Z"))
         self.redo_action.setShortcuts([*redo, *([] if ctrl_shift_z in redo else [ctrl_shift_z])])
+        self.copy_chart_action = self._action(QKeySequence(self.tr("Ctrl+Shift+C")))
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.copy_action)
+        self.edit_menu.addAction(self.copy_chart_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)
+        self._retranslate_menus()
+
+    def _retranslate_menus(self) -> None:
+        """Every menu's and action's words in the current language.
+
+        Every string is written as self.tr("literal") so that lupdate finds it in the
+        MainWindow context (an alias such as `tr = self.tr` hides it from lupdate).
+        """
+        texts = (
+            (self.open_action, self.tr("&Open project…"),
+             self.tr("Open a saved comparison with its data files")),
+            (self.save_action, self.tr("&Save project"),
+             self.tr("Save this comparison and the data files it uses")),
+            (self.save_as_action, self.tr("Save project &as…"), ""),
+            (self.import_action, self.tr("&Import data…"),
+             self.tr("Read a CSV, TSV or Excel file and add its values to the comparison")),
+            (self.export_action, self.tr("&Export table…"),
+             self.tr("Save the profile table as CSV or Excel")),
+            (self.report_action, self.tr("&Print report…"),
+             self.tr("Preview, print or save a profile report (PDF or HTML)")),
+            (self.quit_action, self.tr("&Quit"), ""),
+            (self.find_city_action, self.tr("&Find a city"),
+             self.tr("Type a city name in English or Chinese")),
+            (self.show_table_action, self.tr("Go to the &table"), ""),
+            (self.show_chart_action, self.tr("Go to the &chart"), ""),
+            (self.show_indicators_action, self.tr("Go to the &indicators"), ""),
+            (self.peer_finder_action, self.tr("Find &peers…"),
+             self.tr("Propose the cities most similar to the focus city, and show why")),
+            (self.include_suspect_action, self.tr("Include &suspect values"),
+             self.tr("Count values the breaks register judges suspect in peer medians, "
+                     "ranks and sentences (they stay greyed, with their reason)")),
+            (self.sources_action, self.tr("Data &sources…"),
+             self.tr("Where every number comes from, with caveats")),
+            (self.guide_action, self.tr("User &guide"), ""),
+            (self.about_action, self.tr("&About City Profiles"), ""),
+            (self.preferences_action, self.tr("&Preferences…"),
+             self.tr("Language, default cities, theme, report paper and start-up")),
+            (self.undo_action, self.tr("&Undo"),
+             self.tr("Go back to the previous cities, indicator, year or chart settings")),
+            (self.redo_action, self.tr("&Redo"), self.tr("Go forward again after an undo")),
+            (self.copy_action, self.tr("Copy table"),
+             self.tr("Copy the profile table as tab-separated text")),
+            (self.copy_chart_action, self.tr("Copy c&hart"),
+             self.tr("Copy the chart as a picture, with its data as text for a spreadsheet")),
+        )
+        for action, text, tip in texts:
+            action.setText(text)
+            action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+            action.setStatusTip(tip)
+        for menu, title in ((self.file_menu, self.tr("&File")), (self.edit_menu, self.tr("&Edit")),
+                            (self.view_menu, self.tr("&View")), (self.help_menu, self.tr("&Help")),
+                            (self.recent_menu, self.tr("Open &recent"))):
+            menu.setTitle(title)
 
     def set_recent_files(self, paths: list[str], open_recent: object) -> None:
         self.recent_menu.clear()

@@ -374,12 +374,8 @@ class ProjectController(QObject):
         if "number_style" in changed:
             self.apply_number_style(str(changed["number_style"]))
         if "language" in changed and changed["language"] != self.controller.lang:
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"),
-                              self.tr("The new language is used the next time City Profiles "
-                                      "starts."), QMessageBox.StandardButton.Ok, self.window)
-            box.open()
-            self.language_box = box
-        elif {"default_focus", "default_group"} & changed.keys():
+            self.controller.set_language(str(changed["language"]))  # at once (issue 15)
+        if {"default_focus", "default_group"} & changed.keys():
             self.window.statusBar().showMessage(
                 self.tr("The default cities are used from the next start."), 5000)
 

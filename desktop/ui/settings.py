@@ -45,7 +45,7 @@ NUMBER_STYLES = ("chinese", "international")
 PAPERS = ("a4", "letter")
 
 KEYS: dict[str, _Key] = {
-    "language": _Key("en", str, LANGUAGES),  # the UI language, used from the next start
+    "language": _Key("en", str, LANGUAGES),  # the UI language (applied at once and at start)
     "default_focus": _Key("cn-210100", str),  # a city id, shown when nothing else is chosen
     "default_group": _Key("north_east", str),  # a peer group id, likewise
     "theme": _Key("system", str, THEMES),
@@ -59,6 +59,10 @@ KEYS: dict[str, _Key] = {
     "window_state": _Key(QByteArray(), QByteArray),
     "recent_files": _Key([], list),
     "custom_groups": _Key("", str),  # JSON: {"version": 1, "groups": [PeerGroup.to_json()]}
+    # Save chart as PNG: the last size (0: the chart as on screen) and DPI chosen
+    "png_width": _Key(0, int),
+    "png_height": _Key(0, int),
+    "png_dpi": _Key(96, int, (96, 150, 300)),
 }
 
 
@@ -72,7 +76,7 @@ def _problem(spec: _Key, value: Any) -> str | None:
         return None if _is_boolean(value) else f"{value!r:.40} is not true or false"
     if spec.kind is QByteArray:
         return None if isinstance(value, QByteArray) else f"a {type(value).__name__}"
-    if not isinstance(value, spec.kind):
+    if not isinstance(value, spec.kind) or (spec.kind is int and isinstance(value, bool)):
         return f"a {type(value).__name__}, not {spec.kind.__name__}"
     if spec.choices and value not in spec.choices:
         return f"{value!r:.40} is not one of {', '.join(map(str, spec.choices))}"
@@ -118,6 +122,8 @@ class Settings:
         value = self._store.value(key, spec.default)
         if spec.kind is list:
             return self._list(key, value)
+        if spec.kind is int and isinstance(value, str) and value.strip().isdigit():
+            value = int(value)  # an INI file gives numbers back as text
         reason = _problem(spec, value)
         if reason is not None:
             self._ignore(key, reason)

@@ -17,281 +17,291 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="156"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="287"/>
         <source>Over time</source>
-        <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). Indicators the small multiples show first (those the focus city has), then the rest. Scatter points sized by resident population (常住), else registered (户籍) where none. Scatter trails go back this many years from the scatter&apos;s year. suspect values count in medians and ranks (View &gt; Include suspect values) The indicators each tab drew last: their definitions go with its data export.</extracomment>
+        <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). suspect values count in medians and ranks (View &gt; Include suspect values) The charted cities&apos; years with data: the year boxes show it until the user sets a range (None: nothing drawn yet; the boxes then show the dataset&apos;s years). where the PNG dialog remembers its size and DPI (set by the controller; None: nothing remembered) The indicators each tab drew last: their definitions go with its data export. The selection the Structure tab shows (its years stay while focus and data do).</extracomment>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="160"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="287"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="160"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="288"/>
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="161"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="709"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="289"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="772"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="290"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="162"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="290"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="171"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="292"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="172"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="292"/>
         <source>Index (base year = 100)</source>
         <translation>指数（基期=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="173"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="293"/>
         <source>% change from start</source>
         <translation>较起始年变化（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="174"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="206"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="307"/>
         <source>How values are shown over time</source>
         <translation>随时间显示数值的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="176"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="207"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="308"/>
         <source>Base year of the index (= 100)</source>
         <translation>指数基期（=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="178"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="296"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="179"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="297"/>
         <source>Base</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="180"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="298"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="183"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="208"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="309"/>
         <source>First year shown</source>
         <translation>显示的第一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="184"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="209"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="310"/>
         <source>Last year shown</source>
         <translation>显示的最后一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="188"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="299"/>
         <source>Peer median and inter-quartile band</source>
         <translation>同类中位数及四分位区间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="190"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="300"/>
         <source>All comparable cities, faintly</source>
         <translation>淡显所有可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="194"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="210"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="311"/>
         <source>Year of the ranking and the scatter</source>
         <translation>排名图和散点图的年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="197"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="211"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="312"/>
         <source>Indicator across</source>
         <translation>横轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="198"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="212"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="313"/>
         <source>Indicator up</source>
         <translation>纵轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="199"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="301"/>
         <source>Size by population</source>
         <translation>按人口确定点的大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="200"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="302"/>
         <source>Trails over the years</source>
         <translation>历年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="202"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="304"/>
         <source>Each city&apos;s path over the ten years up to the chosen year</source>
         <translation>各城市截至所选年份的十年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="203"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="305"/>
         <source>Log scale across</source>
         <translation>横轴对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="218"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="319"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="221"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="320"/>
         <source>Save chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="222"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="320"/>
         <source>Save chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="224"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="321"/>
         <source>Save data as CSV…</source>
         <translation>将数据另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="225"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="321"/>
         <source>Save data as Excel…</source>
         <translation>将数据另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="227"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="322"/>
         <source>View data…</source>
         <translation>查看数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="242"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="322"/>
+        <source>Copy chart</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="326"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="252"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="327"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="258"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="328"/>
         <source>Across</source>
         <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="260"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="329"/>
         <source>Up</source>
         <translation>纵轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="411"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="331"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="460"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="412"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="332"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="461"/>
         <source>Each city&apos;s latest</source>
         <translation>各城市最新年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="519"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="586"/>
         <source>These indicators report money in different currencies, which are not drawn on one axis: choose another currency in the toolbar.</source>
         <translation>这些指标的货币单位不同，不能画在同一坐标轴上：请在工具栏中选择另一种货币。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="535"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="602"/>
         <source>yuan converted to international $ at PPP (the view&apos;s currency)</source>
         <translation>人民币按购买力平价折算为国际元（视图货币）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="537"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="604"/>
         <source>yuan converted to US$ at annual average exchange rates (the view&apos;s currency)</source>
         <translation>人民币按年平均汇率折算为美元（视图货币）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="522"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="589"/>
         <source>These indicators have different units and cannot share an axis.</source>
         <translation>这些指标单位不同，不能共用一个坐标轴。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="524"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="591"/>
         <source>No exchange rates in the data: values cannot be converted.</source>
         <translation>数据中没有汇率：无法换算数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="526"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="593"/>
         <source>This chart cannot be drawn ({0}).</source>
         <translation>无法绘制此图表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="543"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="610"/>
         <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Money values are converted between US dollars and yuan at the World Bank&apos;s annual average exchange rate of each year; the chart says which currency it shows.</source>
         <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。货币数值按世界银行各年年平均汇率在美元和人民币之间换算，图中注明所用币种。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="646"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="669"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="647"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="670"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="658"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="689"/>
         <source>Save chart as PNG</source>
         <translation>将图表另存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="659"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="690"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="666"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="717"/>
+        <source>Copy failed</source>
+        <translation>复制失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="718"/>
+        <source>The chart was not copied: {0}</source>
+        <translation>图表未复制：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="729"/>
         <source>Save chart as SVG</source>
         <translation>将图表另存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="667"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="730"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="691"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="754"/>
         <source>Save chart data as CSV</source>
         <translation>将图表数据另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="692"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="755"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="700"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="763"/>
         <source>Save chart data as Excel</source>
         <translation>将图表数据另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="701"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="764"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -299,172 +309,172 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="246"/>
+        <location filename="../../desktop/ui/controller.py" line="247"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="247"/>
+        <location filename="../../desktop/ui/controller.py" line="248"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="276"/>
+        <location filename="../../desktop/ui/controller.py" line="277"/>
         <source>Imported by the user</source>
         <translation>用户导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="294"/>
+        <location filename="../../desktop/ui/controller.py" line="295"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="295"/>
+        <location filename="../../desktop/ui/controller.py" line="296"/>
         <source>Nothing was changed: {0}</source>
         <translation>未做任何更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="304"/>
+        <location filename="../../desktop/ui/controller.py" line="305"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="322"/>
+        <location filename="../../desktop/ui/controller.py" line="323"/>
         <source>Imported {0} from {1}: {2}, {3}, {4}.</source>
         <translation>已从 {1} 导入 {0}：{2}、{3}，{4}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="323"/>
+        <location filename="../../desktop/ui/controller.py" line="324"/>
         <source>1 value</source>
         <translation>1 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="323"/>
+        <location filename="../../desktop/ui/controller.py" line="324"/>
         <source>{0} values</source>
         <translation>{0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="325"/>
+        <location filename="../../desktop/ui/controller.py" line="326"/>
         <source>1 new city</source>
         <translation>新增城市 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="326"/>
+        <location filename="../../desktop/ui/controller.py" line="327"/>
         <source>{0} new cities</source>
         <translation>新增城市 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="327"/>
+        <location filename="../../desktop/ui/controller.py" line="328"/>
         <source>1 new indicator</source>
         <translation>新增指标 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="328"/>
+        <location filename="../../desktop/ui/controller.py" line="329"/>
         <source>{0} new indicators</source>
         <translation>新增指标 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="329"/>
+        <location filename="../../desktop/ui/controller.py" line="330"/>
         <source>1 bundled value replaced</source>
         <translation>替换内置数值 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="330"/>
+        <location filename="../../desktop/ui/controller.py" line="331"/>
         <source>{0} bundled values replaced</source>
         <translation>替换内置数值 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="337"/>
+        <location filename="../../desktop/ui/controller.py" line="338"/>
         <source>1 imported value</source>
         <translation>1 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="337"/>
+        <location filename="../../desktop/ui/controller.py" line="338"/>
         <source>{0} imported values</source>
         <translation>{0} 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="339"/>
+        <location filename="../../desktop/ui/controller.py" line="340"/>
         <source>with a different value</source>
         <translation>数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="340"/>
+        <location filename="../../desktop/ui/controller.py" line="341"/>
         <source>with the same value</source>
         <translation>数值相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="341"/>
+        <location filename="../../desktop/ui/controller.py" line="342"/>
         <source>{0} with a different value</source>
         <translation>其中 {0} 个数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="342"/>
+        <location filename="../../desktop/ui/controller.py" line="343"/>
         <source>all with the same value</source>
         <translation>数值均相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="350"/>
+        <location filename="../../desktop/ui/controller.py" line="351"/>
         <source>{0} repeated a city, indicator and year under another name ({1}); the first was kept (details below).</source>
         <translation>有 {0}以另一名称重复了同一城市、指标和年份（{1}）；已保留第一个（详见下文）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="352"/>
+        <location filename="../../desktop/ui/controller.py" line="353"/>
         <source>Repeated after matching names (the first row kept, the others not imported):</source>
         <translation>名称匹配后重复的数值（保留第一行，其余未导入）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="356"/>
+        <location filename="../../desktop/ui/controller.py" line="357"/>
         <source>… and {0} more.</source>
         <translation>……另有 {0} 项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="366"/>
+        <location filename="../../desktop/ui/controller.py" line="367"/>
         <source>row {0}, column {1}: {2} {3}</source>
         <translation>第 {0} 行第 {1} 列：{2} {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="369"/>
+        <location filename="../../desktop/ui/controller.py" line="370"/>
         <source>{0} / {1} / {2}: kept {3}; not kept: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；未导入：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="370"/>
+        <location filename="../../desktop/ui/controller.py" line="371"/>
         <source>{0} / {1} / {2}: kept {3}; the same value again: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；相同数值重复：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="474"/>
+        <location filename="../../desktop/ui/controller.py" line="476"/>
         <source>The project&apos;s focus city is not in the data that was read (is a data file missing?), so the project was not opened.</source>
         <translation>项目的重点城市不在已读取的数据中（是否缺少数据文件？），因此未打开该项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="495"/>
+        <location filename="../../desktop/ui/controller.py" line="497"/>
         <source>{0}: {1} repeated a city, indicator and year under another name ({2}); the first was kept.</source>
         <translation>{0}：有 {1}以另一名称重复了同一城市、指标和年份（{2}）；已保留第一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="505"/>
+        <location filename="../../desktop/ui/controller.py" line="507"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="500"/>
+        <location filename="../../desktop/ui/controller.py" line="502"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="541"/>
+        <location filename="../../desktop/ui/controller.py" line="561"/>
         <source>Constant prices need every country&apos;s GDP deflator and exchange rate in {0}; shown at current prices.</source>
         <translation>按不变价显示需要所选各国{0}年的 GDP 平减指数和汇率；现按现价显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="543"/>
+        <location filename="../../desktop/ui/controller.py" line="563"/>
         <source>Constant prices need every country&apos;s GDP deflator; shown at current prices.</source>
         <translation>按不变价显示需要所选各国的 GDP 平减指数；现按现价显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="654"/>
+        <location filename="../../desktop/ui/controller.py" line="674"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -832,6 +842,7 @@ Your data and the open comparison are unchanged; you can keep working.</source>
     <name>IndicatorList</name>
     <message>
         <location filename="../../desktop/ui/panels/indicator_list.py" line="25"/>
+        <location filename="../../desktop/ui/panels/indicator_list.py" line="62"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -839,79 +850,79 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="393"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="691"/>
         <source>Chart title</source>
         <extracomment>Most lines of notes and source shown under a chart before they scroll. per curve, what it was last drawn with (None: hidden)</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="399"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="693"/>
         <source>Indicator over time</source>
         <translation>指标历年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="454"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="712"/>
         <source>Values at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="507"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="741"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="515"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="749"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="575"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="759"/>
         <source>Other comparable cities ({0})</source>
         <translation>其他可比城市（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="578"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="762"/>
         <source>series break</source>
         <translation>口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="777"/>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="798"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="813"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="834"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="799"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="835"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="800"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="836"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="803"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="839"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="804"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="840"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="804"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="840"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="805"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="841"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="806"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="842"/>
         <source>Suspect value: why</source>
         <translation>可疑数值：原因</translation>
     </message>
@@ -919,422 +930,440 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55"/>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>City Profiles</source>
-        <extracomment>The earliest base year the Prices box offers by name (any later year with a deflator).</extracomment>
+        <extracomment>The side panels&apos; width: about a quarter of the window, within these bounds (pixels). The charts&apos; height in a short window, and the least the table (with findings) keeps. The earliest base year the Prices box offers by name (any later year with a deflator).</extracomment>
         <translation>城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>Focus city </source>
         <translation>重点城市 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>Find a city (English or 中文)…</source>
         <translation>查找城市（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>Focus city</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>Type part of a name in English or Chinese</source>
         <translation>输入中文或英文名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source> Year </source>
         <translation> 年份 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>Comparison year</source>
         <translation>比较年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <location filename="../../desktop/ui/main_window.py" line="540"/>
         <source>Copy table</source>
-        <extracomment>Asked before the window closes (unsaved changes); set by the project controller.</extracomment>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60"/>
+        <location filename="../../desktop/ui/main_window.py" line="541"/>
         <source>Copy the profile table as tab-separated text</source>
         <translation>以制表符分隔的文本复制对比表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>Dataset summary</source>
+        <extracomment>Asked before the window closes (unsaved changes); set by the project controller.</extracomment>
         <translation>数据集概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
         <source>Loading the bundled data…</source>
         <translation>正在加载内置数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>The bundled data could not be loaded: {0}</source>
         <translation>无法加载内置数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
         <source>Each row compares the latest year all the selected cities have</source>
         <translation>每行比较所有所选城市都有数值的最近年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>Each city&apos;s latest</source>
         <translation>各城市最新年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>Each city&apos;s latest value, whatever its year: values of different years are marked, and the peer median and ranks then compare different years</source>
         <translation>各城市的最新数值，不论年份：不同年份的数值会标出，此时同类中位数和排名比较的是不同年份的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="313"/>
         <source> Currency </source>
         <translation> 货币 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>Currency of money values</source>
         <translation>货币金额的币种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>Money in the table, the charts and the report: Automatic is yuan for Chinese cities alone and US$ when the selection mixes countries</source>
         <translation>表格、图表和报告中的金额：“自动”在只选中国城市时用人民币，所选地区跨国家时用美元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>Yuan</source>
         <translation>人民币</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>US$ (annual exchange rate)</source>
         <translation>美元（年平均汇率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>International $ (PPP)</source>
         <translation>国际元（购买力平价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source> Prices </source>
         <translation> 价格 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>Prices of money values</source>
         <translation>货币数值的价格口径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Money in the table, the charts and the report at current prices, or at constant prices of a base year: deflated with each country&apos;s national GDP deflator, then converted at the base year&apos;s rate</source>
         <translation>表格、图表和报告中的货币数值按现价，或按某一基年的不变价显示：先用各国的国家 GDP 平减指数平减，再按基年的汇率换算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>Current prices</source>
         <translation>现价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Constant prices (latest base year)</source>
         <translation>不变价（最新基年）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>Constant {0} prices</source>
         <translation>{0}年不变价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Filter indicators (English or 中文)…</source>
         <translation>筛选指标（英文或中文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Show only the indicators whose name contains this text, in English or Chinese</source>
         <translation>只显示名称（英文或中文）包含此文字的指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>&amp;Details</source>
         <translation>详细(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>Rank among all comparable cities, percentile, index, changes over 1, 5 and 10 years, growth rates and a sentence per indicator</source>
         <translation>在全部可比城市中的排名、百分位、指数、1年/5年/10年变化、年均增长率，以及每个指标的一句话说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>Fi&amp;lter</source>
         <translation>筛选(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="492"/>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="509"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="510"/>
         <source>Open a saved comparison with its data files</source>
         <translation>打开已保存的比较及其数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="511"/>
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="512"/>
         <source>Save this comparison and the data files it uses</source>
         <translation>保存当前比较及其使用的数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="513"/>
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="551"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="514"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="431"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="515"/>
         <source>Read a CSV, TSV or Excel file and add its values to the comparison</source>
         <translation>读取 CSV、TSV 或 Excel 文件，并将其数值加入比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="516"/>
         <source>&amp;Export table…</source>
         <translation>导出表格(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="433"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="517"/>
         <source>Save the profile table as CSV or Excel</source>
         <translation>将对比表保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="518"/>
         <source>&amp;Print report…</source>
         <translation>打印报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="519"/>
         <source>Preview, print or save a profile report (PDF or HTML)</source>
         <translation>预览、打印或保存城市概况报告（PDF 或 HTML）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="520"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="542"/>
+        <source>Copy c&amp;hart</source>
+        <translation>复制图表(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="543"/>
+        <source>Copy the chart as a picture, with its data as text for a spreadsheet</source>
+        <translation>复制图表图片，并附上数据文本，可粘贴到电子表格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="549"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="549"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="521"/>
         <source>&amp;Find a city</source>
         <translation>查找城市(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="522"/>
         <source>Type a city name in English or Chinese</source>
         <translation>输入城市的中文或英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="523"/>
         <source>Go to the &amp;table</source>
         <translation>转到表格(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="451"/>
         <source>Ctrl+1</source>
         <translation>Ctrl+1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="524"/>
         <source>Go to the &amp;chart</source>
         <translation>转到图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>Ctrl+2</source>
         <translation>Ctrl+2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="525"/>
         <source>Go to the &amp;indicators</source>
         <translation>转到指标列表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>Ctrl+3</source>
         <translation>Ctrl+3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="526"/>
         <source>Find &amp;peers…</source>
         <translation>查找同类城市(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="527"/>
         <source>Propose the cities most similar to the focus city, and show why</source>
         <translation>推荐与重点城市最相似的城市，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="550"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="528"/>
         <source>Include &amp;suspect values</source>
         <translation>计入可疑数值(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="529"/>
         <source>Count values the breaks register judges suspect in peer medians, ranks and sentences (they stay greyed, with their reason)</source>
         <translation>将断点登记册判定为可疑的数值计入同类中位数、排名和结论句（仍以灰色显示并附原因）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="531"/>
         <source>Data &amp;sources…</source>
         <translation>数据来源(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="532"/>
         <source>Where every number comes from, with caveats</source>
         <translation>每个数值的出处及注意事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/ui/main_window.py" line="533"/>
         <source>User &amp;guide</source>
         <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="534"/>
         <source>&amp;About City Profiles</source>
         <translation>关于城市概况(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="550"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="536"/>
         <source>Language, default cities, theme, report paper and start-up</source>
         <translation>语言、默认城市、主题、报告纸张和启动选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="482"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="538"/>
         <source>Go back to the previous cities, indicator, year or chart settings</source>
         <translation>回到上一步的城市、指标、年份或图表设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="539"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="539"/>
         <source>Go forward again after an undo</source>
         <translation>撤销后再前进一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/ui/main_window.py" line="490"/>
         <source>Ctrl+Shift+Z</source>
         <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/ui/main_window.py" line="575"/>
         <source>{0} values · {1} places · {2} sources</source>
         <translation>{0} 个数值 · {1} 个地区 · {2} 个来源</translation>
     </message>
@@ -1342,57 +1371,58 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>MapChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="328"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="427"/>
         <source>Chart title</source>
+        <extracomment>The layout&apos;s columns: the legend, China, the US metros. the legend&apos;s heading (what the classes are), above it in the titles&apos; row</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="330"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="429"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="333"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="432"/>
         <source>Value at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="359"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="458"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="361"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="460"/>
         <source>Point at a city to read its value.</source>
         <translation>将指针移到城市上可读取其数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="389"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="488"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="389"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="488"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="389"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="488"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="389"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="488"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="390"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="489"/>
         <source>Class</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="390"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="489"/>
         <source>Suspect value</source>
         <translation>可疑数值</translation>
     </message>
@@ -1400,263 +1430,263 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>PeerFinderDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="131"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="134"/>
         <source>Find peers for {0}</source>
-        <extracomment>Colour per chosen indicator (Tableau 10): the stacked bar, the legend and the column bars.</extracomment>
+        <extracomment>Colour per chosen indicator (Tableau 10): the stacked bar, the legend and the column bars. View &gt; Include suspect values: the distances follow the window&apos;s switch</extracomment>
         <translation>为{0}查找同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="148"/>
         <source>Cities of the same kind ({0}) most like {1} on the indicators you tick. Weights say how much each indicator counts.</source>
         <translation>在所勾选的指标上与{1}最相似的同类城市（{0}）。权重表示每个指标的重要程度。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="155"/>
         <source>Indicators to compare</source>
         <translation>用于比较的指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="157"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="157"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="186"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="189"/>
         <source>Weight of {0}</source>
         <translation>{0}的权重</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="199"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="202"/>
         <source>Year of the values</source>
         <translation>数值年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="200"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="203"/>
         <source>Latest with good coverage</source>
         <translation>覆盖较全的最近年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="206"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="209"/>
         <source>Scaling</source>
         <translation>标准化方法</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="207"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="210"/>
         <source>z-score</source>
         <translation>z 分数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="211"/>
         <source>min-max</source>
         <translation>最小-最大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="209"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="212"/>
         <source>rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="211"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="214"/>
         <source>Distance from the mean in standard deviations: outliers count a lot</source>
         <translation>与均值相差几个标准差：极端值影响大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="212"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="215"/>
         <source>Position between the lowest (0) and highest (1) value</source>
         <translation>在最低值（0）与最高值（1）之间的位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="213"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="216"/>
         <source>Position in the ranking (0 lowest, 1 highest): outliers count little</source>
         <translation>在排名中的位置（0 最低，1 最高）：极端值影响小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="217"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="220"/>
         <source>Cities lacking an indicator</source>
         <translation>缺少某项指标的城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="218"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="221"/>
         <source>compare over the rest</source>
         <translation>按其余指标比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="219"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="222"/>
         <source>leave out</source>
         <translation>不参与比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="221"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="224"/>
         <source>Number of peers</source>
         <translation>同类城市数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="229"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="232"/>
         <source>&amp;Year</source>
         <translation>年份(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="230"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="233"/>
         <source>&amp;Scaling</source>
         <translation>标准化(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="231"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="234"/>
         <source>&amp;Missing values</source>
         <translation>缺失值(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="232"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="235"/>
         <source>&amp;Peers to propose</source>
         <translation>推荐数量(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="233"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="236"/>
         <source>Compare on</source>
         <translation>比较依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="243"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="246"/>
         <source>Proposed peers</source>
         <translation>推荐的同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="255"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="258"/>
         <source>How the cities were compared</source>
         <translation>比较方法说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="257"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="260"/>
         <source>Most similar cities</source>
         <translation>最相似的城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="271"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="274"/>
         <source>&amp;Use as peers</source>
         <translation>用作同类城市(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="272"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="275"/>
         <source>Show the ticked cities as the peers</source>
         <translation>将勾选的城市设为同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="274"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="277"/>
         <source>Save as &amp;group…</source>
         <translation>另存为城市组(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="275"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="278"/>
         <source>Keep the ticked cities as a named peer group</source>
         <translation>将勾选的城市保存为命名的同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="323"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="326"/>
         <source>Tick at least one indicator.</source>
         <translation>请至少勾选一个指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="341"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="345"/>
         <source>No peers: {0}</source>
         <translation>无法推荐同类城市：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="344"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="348"/>
         <source>The peer search failed: {0}</source>
         <translation>查找同类城市失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="374"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="378"/>
         <source>Share of the distance:</source>
         <translation>距离构成：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="378"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="382"/>
         <source>Bar colours: each indicator&apos;s share of a city&apos;s distance from {0}; the percentage after a name is its weight</source>
         <translation>条形颜色：各指标在该城市与{0}距离中所占的份额；名称后的百分比为其权重</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="380"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="384"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="380"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="384"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="380"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="384"/>
         <source>Why (share of the distance)</source>
         <translation>原因（距离构成）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="389"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="393"/>
         <source>Value in {0}; the bar is this indicator&apos;s share of the distance</source>
         <translation>{0}年数值；条形为该指标在距离中所占份额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="402"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="406"/>
         <source>{0} (focus)</source>
         <translation>{0}（重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="424"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="428"/>
         <source>Compared without: {0}</source>
         <translation>比较时缺少：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="461"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="465"/>
         <source>No value in this year: the distance is averaged over the other indicators</source>
         <translation>该年无数值：距离按其余指标平均计算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="464"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="468"/>
         <source>{0}: {1} of the distance</source>
         <translation>{0}：占距离的{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="471"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="475"/>
         <source>Values of {0} only; each indicator scaled by {1} over the cities that have it.</source>
         <translation>仅使用{0}年数值；各指标在有数值的城市中按{1}标准化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="474"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="478"/>
         <source>Left out because {0} has no value in {1} (or its weight is 0): {2}.</source>
         <translation>因{0}在{1}年无数值（或权重为0）而未使用：{2}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="480"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="484"/>
         <source>Compared {0} of {1} cities: {2} with every indicator, {3} over the indicators they have (marked *, distance renormalised); {4} excluded with less than {5} of the weight.</source>
         <translation>比较了{1}个城市中的{0}个：{2}个具备全部指标，{3}个按其已有指标比较（标记 *，距离已重新归一）；{4}个因指标权重不足{5}而排除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="487"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="491"/>
         <source>Compared {0} of {1} cities; {2} excluded because they lack at least one indicator.</source>
         <translation>比较了{1}个城市中的{0}个；{2}个因缺少至少一项指标而排除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="504"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="512"/>
         <source>Save as group</source>
         <translation>另存为城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="505"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="513"/>
         <source>Name of the peer group:</source>
         <translation>同类城市组名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="506"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="514"/>
         <source>Like {0}</source>
         <translation>与{0}相似</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="517"/>
+        <location filename="../../desktop/ui/dialogs/peer_finder.py" line="525"/>
         <source>Saved as the peer group “{0}”.</source>
         <translation>已保存为同类城市组“{0}”。</translation>
     </message>
@@ -1664,182 +1694,261 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>PeerPicker</name>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="153"/>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="180"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="200"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="211"/>
         <source>Peer group</source>
         <translation>同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="156"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="201"/>
         <source>Custom selection</source>
         <translation>自定义选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="160"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="202"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="161"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="203"/>
         <source>Delete this saved group</source>
         <translation>删除这个已保存的城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="162"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="204"/>
         <source>Delete the saved peer group</source>
         <translation>删除已保存的同类城市组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="167"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="205"/>
         <source>Peer cities</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="169"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="206"/>
         <source>Add a peer city…</source>
         <translation>添加同类城市…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="170"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="207"/>
         <source>Add a peer city</source>
         <translation>添加同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="173"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="208"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="174"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="209"/>
         <source>Remove every peer city</source>
         <translation>移除全部同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="175"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="210"/>
         <source>Clear the peer cities</source>
         <translation>清除同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels/city_picker.py" line="218"/>
+        <location filename="../../desktop/ui/panels/city_picker.py" line="250"/>
         <source>Saved group</source>
         <translation>已保存的城市组</translation>
     </message>
 </context>
 <context>
+    <name>PngDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="27"/>
+        <source>Slide, 16:9</source>
+        <extracomment>Presets: (name, width, height), named for what the picture is for.</extracomment>
+        <translation>幻灯片，16:9</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="28"/>
+        <source>Document, half a page</source>
+        <translation>文档，半页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="29"/>
+        <source>Print, A4 width at 300 DPI</source>
+        <translation>印刷，A4 宽度，300 DPI</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="40"/>
+        <source>Save chart as PNG</source>
+        <translation>将图表保存为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="44"/>
+        <source>Picture size preset</source>
+        <translation>图片尺寸预设</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="45"/>
+        <source>As on screen ({0} × {1})</source>
+        <translation>与屏幕相同（{0} × {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="51"/>
+        <source>Custom size</source>
+        <translation>自定义尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="53"/>
+        <source>Width in pixels</source>
+        <translation>宽度（像素）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="54"/>
+        <source>Height in pixels</source>
+        <translation>高度（像素）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="56"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="60"/>
+        <source>Resolution (DPI)</source>
+        <translation>分辨率（DPI）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="62"/>
+        <source>Dots per inch: at 150 or 300 the chart&apos;s text and lines are drawn larger, for print, and the file records the resolution</source>
+        <translation>每英寸点数：150 或 300 时图表的文字和线条画得更大，适合印刷，文件中也记录该分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="72"/>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="73"/>
+        <source>&amp;Size:</source>
+        <translation>尺寸(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/png_dialog.py" line="74"/>
+        <source>&amp;DPI:</source>
+        <translation>DPI(&amp;D)：</translation>
+    </message>
+</context>
+<context>
     <name>ProfileTable</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490"/>
+        <location filename="../../desktop/ui/main_window.py" line="610"/>
         <source>Indicator</source>
         <extracomment>Column headings and tooltips, marked for translation and translated when shown.</extracomment>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="492"/>
+        <location filename="../../desktop/ui/main_window.py" line="612"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <location filename="../../desktop/ui/main_window.py" line="613"/>
         <source>Display unit (亿 = 100 million, 万 = 10,000)</source>
         <translation>显示单位（亿 = 1亿，万 = 1万）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="496"/>
+        <location filename="../../desktop/ui/main_window.py" line="616"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
         <source>Comparison year; a value from another year shows it in brackets</source>
         <translation>比较年份；其他年份的数值在括号中注明年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="502"/>
+        <location filename="../../desktop/ui/main_window.py" line="622"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="503"/>
+        <location filename="../../desktop/ui/main_window.py" line="623"/>
         <source>Median of the peers, without the focus city</source>
         <translation>同类城市的中位数（不含重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="506"/>
+        <location filename="../../desktop/ui/main_window.py" line="626"/>
         <source>Gap to median</source>
         <translation>与中位数差距</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="507"/>
+        <location filename="../../desktop/ui/main_window.py" line="627"/>
         <source>Focus city against the peer median: % for levels, percentage points (pp) for rates and shares</source>
         <translation>重点城市与同类中位数的差距：总量指标以 % 表示，比率和比重以百分点（pp）表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514"/>
+        <location filename="../../desktop/ui/main_window.py" line="634"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="515"/>
+        <location filename="../../desktop/ui/main_window.py" line="635"/>
         <source>Focus city&apos;s rank among the selected cities with a value (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在有数值的所选城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="524"/>
+        <location filename="../../desktop/ui/main_window.py" line="644"/>
         <source>Focus city&apos;s rank among all comparable cities with a value that year (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在当年有数值的全部可比城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="523"/>
+        <location filename="../../desktop/ui/main_window.py" line="643"/>
         <source>Rank in pool</source>
         <translation>全部城市排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="531"/>
+        <location filename="../../desktop/ui/main_window.py" line="651"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="532"/>
+        <location filename="../../desktop/ui/main_window.py" line="652"/>
         <source>Share of the other comparable cities with a lower value (100 = highest value)</source>
         <translation>数值更低的其他可比城市所占比例（100 = 最高值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <location filename="../../desktop/ui/main_window.py" line="658"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="539"/>
+        <location filename="../../desktop/ui/main_window.py" line="659"/>
         <source>Focus city&apos;s value with the peer median = 100</source>
         <translation>重点城市数值（同类中位数 = 100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="542"/>
+        <location filename="../../desktop/ui/main_window.py" line="662"/>
         <source>{0}-yr change</source>
         <translation>{0}年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543"/>
+        <location filename="../../desktop/ui/main_window.py" line="663"/>
         <source>Focus city&apos;s change over {0} years: % for levels, percentage points for rates; † = the window crosses a series break (see the tooltip)</source>
         <translation>重点城市{0}年间的变化：总量为%，比率为百分点；† = 该时段跨越统计口径变化（见提示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="550"/>
+        <location filename="../../desktop/ui/main_window.py" line="670"/>
         <source>CAGR {0} yr</source>
         <translation>{0}年年均增长率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="551"/>
+        <location filename="../../desktop/ui/main_window.py" line="671"/>
         <source>Compound average yearly growth of the focus city over {0} years; † = the window crosses a series break</source>
         <translation>重点城市{0}年间的复合年均增长率；† = 该时段跨越统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="558"/>
+        <location filename="../../desktop/ui/main_window.py" line="678"/>
         <source>In words</source>
         <translation>文字说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="559"/>
+        <location filename="../../desktop/ui/main_window.py" line="679"/>
         <source>The focus city against the peer median, in a sentence</source>
         <translation>用一句话说明重点城市与同类中位数的比较</translation>
     </message>
@@ -1847,7 +1956,8 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../desktop/ui/panels/profile_view.py" line="36"/>
+        <location filename="../../desktop/ui/panels/profile_view.py" line="39"/>
+        <location filename="../../desktop/ui/panels/profile_view.py" line="79"/>
         <source>Side-by-side profile</source>
         <extracomment>Width of the plain-language column; the full sentence is in its tooltip.</extracomment>
         <translation>并列比较表</translation>
@@ -2020,27 +2130,17 @@ No opens the project without its values; Cancel keeps the current comparison.</s
         <translation>用户指南</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="377"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/project_controller.py" line="378"/>
-        <source>The new language is used the next time City Profiles starts.</source>
-        <translation>新的界面语言将在下次启动城市概况时生效。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/project_controller.py" line="384"/>
+        <location filename="../../desktop/ui/project_controller.py" line="380"/>
         <source>The default cities are used from the next start.</source>
         <translation>默认城市将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="393"/>
+        <location filename="../../desktop/ui/project_controller.py" line="389"/>
         <source>About City Profiles</source>
         <translation>关于城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/project_controller.py" line="394"/>
+        <location filename="../../desktop/ui/project_controller.py" line="390"/>
         <source>&lt;h3&gt;City Profiles {0}&lt;/h3&gt;&lt;p&gt;Compare a city side by side with its peers, on sourced data. Every number can be traced to its file, sheet and row.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;城市概况 {0}&lt;/h3&gt;&lt;p&gt;基于有出处的数据，将一个城市与其同类城市并列比较。每个数值都可以追溯到其文件、工作表和行。&lt;/p&gt;</translation>
     </message>
@@ -2048,92 +2148,92 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="70"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="146"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="74"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="144"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="93"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="152"/>
         <source>Value at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="140"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="174"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="145"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="179"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="171"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="190"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="173"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="192"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="205"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="222"/>
         <source>rank {0} of {1}</source>
         <translation>排名第{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="206"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="223"/>
         <source>suspect value, not ranked</source>
         <translation>可疑数值，不参与排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="208"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
         <source>; suspect value, included</source>
         <translation>；可疑数值，已计入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="223"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="240"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="242"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="242"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="242"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="242"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="226"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="243"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="226"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="243"/>
         <source>Peer</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="226"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="243"/>
         <source>Suspect value: why</source>
         <translation>可疑数值：原因</translation>
     </message>
@@ -2448,57 +2548,57 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>ScatterChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="46"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="41"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="49"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="40"/>
         <source>Scatter of two indicators</source>
         <translation>两个指标的散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="66"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="54"/>
         <source>Point at the pointer</source>
         <translation>指针处的点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="116"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="103"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="123"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="110"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="189"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="176"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="191"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="178"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="236"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="221"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="236"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="221"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="237"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="222"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="238"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="223"/>
         <source>Size value</source>
         <translation>大小对应数值</translation>
     </message>
@@ -2566,8 +2666,8 @@ No opens the project without its values; Cancel keeps the current comparison.</s
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="52"/>
-        <source>A new language is used from the next start.</source>
-        <translation>更改的语言将在下次启动时生效。</translation>
+        <source>The window changes to the new language at once.</source>
+        <translation>窗口会立即切换到新语言。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="56"/>
@@ -2708,63 +2808,63 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>SmallMultiples</name>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="124"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="117"/>
         <source>Chart title</source>
         <extracomment>A panel never gets shorter than this: below it the grid scrolls.</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="127"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="120"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="157"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="150"/>
         <source>{0} against its peers</source>
         <translation>{0}与同类城市比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="187"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="180"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="232"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="225"/>
         <source>Indicator id</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="232"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="225"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="232"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="225"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="233"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="226"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="233"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="226"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="234"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="227"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="234"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="227"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="235"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="228"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
@@ -2791,232 +2891,233 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>StructureView</name>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="119"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="82"/>
         <source>Value added (GDP)</source>
+        <extracomment>a control changed: the section to recompute (&quot;lq&quot;, &quot;shift&quot; or &quot;distance&quot;)</extracomment>
         <translation>增加值（GDP）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="120"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="83"/>
         <source>Employment</source>
         <translation>就业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="121"/>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="122"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="84"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="85"/>
         <source>Basis of the location quotients</source>
         <translation>区位商的计算基础</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="126"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="89"/>
         <source>Location quotients by sector</source>
         <translation>分产业区位商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="129"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="92"/>
         <source>Location quotients</source>
         <translation>区位商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="132"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="95"/>
         <source>Basis</source>
         <translation>基础</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="143"/>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="183"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="106"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="146"/>
         <source>First year of the shift-share</source>
         <translation>偏离-份额分析的起始年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="144"/>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="184"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="107"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="147"/>
         <source>Last year of the shift-share</source>
         <translation>偏离-份额分析的结束年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="148"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="111"/>
         <source>Shift-share by sector</source>
         <translation>分产业偏离-份额分析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="151"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="114"/>
         <source>Shift-share analysis</source>
         <translation>偏离-份额分析</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="154"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="117"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="166"/>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="185"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="129"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="148"/>
         <source>Year of the level to reach</source>
         <translation>目标水平的年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="172"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="135"/>
         <source>Time distance</source>
         <translation>时间距离</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="175"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="138"/>
         <source>Level of the year</source>
         <translation>目标水平年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="253"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="216"/>
         <source>Primary</source>
         <translation>第一产业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="253"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="216"/>
         <source>Secondary</source>
         <translation>第二产业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="254"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="217"/>
         <source>Tertiary</source>
         <translation>第三产业</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="254"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="217"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="372"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="290"/>
         <source>No sector data for {0}: location quotients need primary, secondary and tertiary shares, which the data has for Chinese cities only.</source>
         <translation>{0}没有分产业数据：区位商需要第一、第二、第三产业的占比，数据中只有中国城市有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="378"/>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="406"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="295"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="317"/>
         <source>No sector data for {0} in {1}.</source>
         <translation>{0}在{1}年没有分产业数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="382"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="299"/>
         <source>Location quotients cannot be computed ({0}).</source>
         <translation>无法计算区位商（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="412"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="323"/>
         <source>{0}: share {1:.1f}% against {2:.1f}% in the reference</source>
         <translation>{0}：占比{1:.1f}%，参照为{2:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="422"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="333"/>
         <source>{0}, {1}: shaded cells are above 1 (more specialised than the reference)</source>
         <translation>{0}，{1}年：底色标出的单元格大于1（比参照更专业化）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="439"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="348"/>
         <source>{0} {1:.1f}%</source>
         <translation>{0}{1:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="441"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="350"/>
         <source>Reference: all {0} with data in {1} ({2} cities), {3} included: {4}. LQ above 1 means more specialised than the reference.</source>
         <translation>参照：{1}年有数据的全部{0}（{2}个城市，含{3}）：{4}。区位商大于1表示比参照更专业化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="447"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="356"/>
         <source>The city&apos;s shares are the published GDP shares (no value added).</source>
         <translation>该城市的占比为公布的GDP构成（无增加值数据）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="450"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="359"/>
         <source>Reference shares are the plain mean of {0} cities&apos; published shares (no totals to weight them).</source>
         <translation>参照占比为{0}个城市公布占比的简单平均（没有总量可用于加权）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="454"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="363"/>
         <source>Employment shares are of employees on payroll (单位从业人员), not all employed persons.</source>
         <translation>就业占比为单位从业人员的占比，不是全部就业人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="469"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="377"/>
         <source>No sector data for {0}: shift-share needs value added by sector, which the data has for Chinese cities only.</source>
         <translation>{0}没有分产业数据：偏离-份额分析需要分产业增加值，数据中只有中国城市有这些数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="473"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="381"/>
         <source>Choose a first year before the last year.</source>
         <translation>请选择早于结束年份的起始年份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="479"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="385"/>
         <source>Shift-share needs value added by sector for {0} in both {1} and {2}.</source>
         <translation>偏离-份额分析需要{0}在{1}年和{2}年的分产业增加值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="483"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="389"/>
         <source>Shift-share cannot be computed ({0}).</source>
         <translation>无法进行偏离-份额分析（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="490"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="396"/>
         <source>{0} value</source>
         <translation>{0}年数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="491"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="397"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="491"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="397"/>
         <source>Growth effect</source>
         <translation>增长效应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="491"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="397"/>
         <source>Industry-mix effect</source>
         <translation>结构效应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="492"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="398"/>
         <source>Competitive effect</source>
         <translation>竞争效应</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="516"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="422"/>
         <source>Value added of {0} by sector, {1}–{2}, {3} (nominal). Growth effect + industry-mix effect + competitive effect = change.</source>
         <translation>{0}分产业增加值，{1}–{2}年，{3}（名义值）。增长效应 + 结构效应 + 竞争效应 = 变化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="535"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="439"/>
         <source>Reference: the sum over the {0} {1} with sector value added in both {2} and {3}, {4} included. Nominal yuan, not adjusted for prices.</source>
         <translation>参照：{2}年和{3}年均有分产业增加值的{0}个{1}的合计（含{4}）。名义人民币，未作价格调整。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="539"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="443"/>
         <source>Over the period the reference grew {0:+.1f}%, {1} {2:+.1f}%.</source>
         <translation>期间参照增长{0:+.1f}%，{1}增长{2:+.1f}%。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="551"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="446"/>
         <source>Series break in {0} inside the period: {1}</source>
         <translation>期间内{0}年有统计口径变化：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="563"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="456"/>
         <source>Choose peers to compare with.</source>
         <translation>请选择要比较的同类城市。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="568"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="459"/>
         <source>No indicator is selected.</source>
         <translation>未选择指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="586"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="467"/>
         <source>{0} and {1}: no values to compare in {2}.</source>
         <translation>{0}和{1}：{2}年没有可比较的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/structure_view.py" line="591"/>
+        <location filename="../../desktop/ui/plots/structure_view.py" line="471"/>
         <source>{0}: time distance cannot be computed ({1}).</source>
         <translation>{0}：无法计算时间距离（{1}）。</translation>
     </message>

@@ -68,3 +68,77 @@ def test_failed_export_says_so_without_a_traceback(panel: ChartPanel, tmp_path: 
     assert not panel.export_png(blocker / "chart.png")  # a file stands where a folder should
     assert panel.error_box is not None and "chart.png" in panel.error_box.text()
     panel.error_box.close()
+
+
+def _title_height(image: QImage) -> int:
+    """The height in pixels of the first band of dark rows: the title's letters."""
+    def dark(y: int) -> bool:
+        return any(image.pixelColor(x, y).lightness() < 90 for x in range(0, image.width() // 3))
+
+    top = next(y for y in range(image.height()) if dark(y))
+    return next(y for y in range(top, image.height()) if not dark(y)) - top
+
+
+@pytest.mark.parametrize("tab", [OVER_TIME, RANKING])
+def test_png_at_a_chosen_size_and_dpi(panel: ChartPanel, tab: int, tmp_path: Path) -> None:
+    """A slide-sized picture at 150 DPI is exactly 1920 x 1080 px, records its DPI and is
+    drawn at 150/96 of screen size; the chart on screen keeps its size."""
+    from desktop.ui.plots.chart_export import settle
+
+    panel.tabs.setCurrentIndex(tab)
+    settle(panel.current)  # laid out on screen
+    item = panel.current.plot_item
+    before = item.size()
+    out, screen = tmp_path / "slide.png", tmp_path / "screen.png"
+    assert panel.export_png(out, size=(1920, 1080), dpi=150)
+    assert panel.export_png(screen, size=(1920, 1080), dpi=96)
+    image, plain = QImage(str(out)), QImage(str(screen))
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert round(image.dotsPerMeterX() * 0.0254) == 150
+    assert round(plain.dotsPerMeterX() * 0.0254) == 96
+    # the same picture size at 150 DPI draws the text 150/96 as large
+    assert _title_height(image) == pytest.approx(_title_height(plain) * 150 / 96, rel=0.2)
+    assert item.size() == before
+
+
+def test_a_size_too_small_for_the_notes_is_refused(panel: ChartPanel, tmp_path: Path) -> None:
+    assert not panel.export_png(tmp_path / "tiny.png", size=(400, 320), dpi=300)
+    assert "larger size" in panel.error_box.text()
+    panel.error_box.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_png_dialog_remembers_size_and_dpi(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.dialogs.png_dialog import PngDialog
+    from desktop.ui.settings import Settings
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    dialog = PngDialog((900, 600), settings)
+    qtbot.addWidget(dialog)
+    assert dialog.choice() == ((900, 600), 96)  # never chosen: as on screen
+    dialog.preset_box.setCurrentIndex(1)
+    dialog.preset_box.activated.emit(1)  # Slide, 16:9
+    dialog.dpi_box.setCurrentIndex(dialog.dpi_box.findData(300))
+    assert dialog.choice() == ((1920, 1080), 300)
+    dialog.accept()
+    reread = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    again = PngDialog((900, 600), reread)
+    qtbot.addWidget(again)
+    assert again.choice() == ((1920, 1080), 300)
+    assert "1920 × 1080" in again.preset_box.currentText()
+    again.width_box.setValue(1000)
+    assert again.preset_box.currentData() is None  # Custom size
+
+
+def test_copy_chart_gives_the_picture_and_the_data(panel: ChartPanel) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    assert panel.copy_chart()
+    mime = QApplication.clipboard().mimeData()
+    assert mime.hasImage() and not QImage(mime.imageData()).isNull()
+    lines = mime.text().splitlines()
+    assert "City" in lines[0].split("\t")  # a spreadsheet splits it into columns
+    assert any(line.startswith("Shenyang\t") or "\tShenyang\t" in line for line in lines)
+    assert bytes(mime.data("text/csv")).decode("utf-8").startswith(lines[0].replace("\t", ","))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 
 from desktop.analysis.ranking import ranking_spec
 from desktop.analysis.scatter import scatter_spec
@@ -48,15 +49,37 @@ def test_same_size_table_is_updated_in_place(window: MainWindow, qtbot) -> None:
     model.dataChanged.connect(lambda *args: changes.append(args))
     before = texts(window)
     set_state(window, year=2016)
-    assert not resets and changes  # dataChanged over the table, no reset
-    top_left, bottom_right = changes[-1][:2]
-    assert (top_left.row(), top_left.column()) == (0, 0)
-    assert (bottom_right.row(), bottom_right.column()) == (model.rowCount() - 1,
-                                                          model.columnCount() - 1)
+    assert not resets and changes  # dataChanged, no reset
     after = texts(window)
     assert after != before
+    # every row of the columns that changed, and only those: the indicator and unit
+    # columns stay as they were and are not repainted
+    reported = set()
+    for top_left, bottom_right, *_ in changes:
+        assert (top_left.row(), bottom_right.row()) == (0, model.rowCount() - 1)
+        reported |= set(range(top_left.column(), bottom_right.column() + 1))
+    differ = {c for c in range(model.columnCount())
+              if [row[c] for row in before] != [row[c] for row in after]}
+    assert differ <= reported
+    assert {0, 1}.isdisjoint(reported)
     gdp = next(row for row in after if row[0] == "GDP (current prices)")
     assert gdp[2:4] == ["2016", "5,546.45"]
+
+
+def test_tooltips_follow_an_in_place_update(window: MainWindow) -> None:
+    """Columns whose drawn cells stay are not repainted, but their tooltips (the indicator's
+    sentence against the peer median) are the new year's."""
+    proxy = window.profile_view.proxy
+    row = next(r for r in range(proxy.rowCount())
+               if proxy.index(r, 0).data(INDICATOR_ROLE) == "gdp")
+
+    def sentence() -> str:
+        return proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole).split("\n")[0]
+
+    before = sentence()
+    set_state(window, year=2016)
+    assert sentence() != before
+    assert "91%" in sentence()
 
 
 def test_in_place_update_keeps_the_sort_and_the_selected_indicator(window: MainWindow) -> None:
@@ -167,7 +190,7 @@ def test_hidden_tabs_are_current_when_shown(window: MainWindow) -> None:
     assert panel.multiples.spec.panels[0].indicator_id == "average_wage"
     assert panel.multiples.spec.focus_id == "cn-230100"
     panel.tabs.setCurrentIndex(STRUCTURE)
-    assert panel.structure._selection.focus_id == "cn-230100"
+    assert panel.structure.spec.focus_id == "cn-230100"
 
 
 def test_unchanged_curves_are_not_set_again(window: MainWindow) -> None:
@@ -269,3 +292,27 @@ def test_model_stays_consistent_through_changes(window: MainWindow, qtmodelteste
         set_state(window, **change)
         qtmodeltester.check(model)
         assert window.profile_view.proxy.columnCount() == model.columnCount()
+
+
+def test_the_table_skips_text_shaping_and_still_follows_the_window_font(
+        window: MainWindow) -> None:
+    """The table's text is drawn unshaped (a sixth of its repaint), which changes nothing
+    else: the font still follows the window's, and every value column fits its widest text
+    measured in that font."""
+    view = window.profile_view
+    assert view.font().styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+    larger = QFont(window.font())
+    larger.setPointSizeF(larger.pointSizeF() + 3)
+    window.setFont(larger)
+    assert view.font().pointSizeF() == larger.pointSizeF()
+    assert view.font().styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+    set_state(window, year=2016)  # same shape: widths kept
+    set_state(window, peers=NORTH_EAST[:2])  # another shape: fitted again
+    metrics = QFontMetrics(view.font())
+    proxy = view.proxy
+    for column in range(proxy.columnCount()):  # the values (labels may be elided)
+        if view.profile_model.table.columns[column].key in ("indicator", "unit", "sentence"):
+            continue
+        widest = max(metrics.horizontalAdvance(proxy.index(r, column).data())
+                     for r in range(proxy.rowCount()))
+        assert widest <= view.columnWidth(column)

@@ -3,8 +3,8 @@ start-up.
 
 The dialog reads its values from Settings and, on OK, writes them back through Settings only
 (typed keys; an unknown key is an error there). It never reaches into the window: it reports the
-keys that changed on sig_settings_changed and the caller applies them (the theme and the number
-style at once, the language and the default cities at the next start).
+keys that changed on sig_settings_changed and the caller applies them (the theme, the number
+style and the language at once, the default cities at the next start).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class SettingsDialog(QDialog):
         self.language_box.setAccessibleName(self.tr("Language"))
         for code, name in LANGUAGE_NAMES.items():  # each language named in its own language
             self.language_box.addItem(name, code)
-        language_note = QLabel(self.tr("A new language is used from the next start."))
+        language_note = QLabel(self.tr("The window changes to the new language at once."))
         language_note.setWordWrap(True)
         language_note.setEnabled(False)
         self.theme_box = QComboBox()

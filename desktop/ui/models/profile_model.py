@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -35,6 +37,28 @@ _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 def _other_columns(table: ProfileTable) -> list[tuple[str, int | None]]:
     return [(c.key, c.horizon) for c in table.columns if c.city_id is None]
+
+
+#: What a view draws or sorts by of a cell (its tooltip is asked for on hovering, never kept).
+_drawn = attrgetter("text", "sort_value", "tone", "other_year", "suspect")
+
+
+def _changed_columns(old: ProfileTable, new: ProfileTable) -> list[tuple[int, int]]:
+    """(first, last) runs of the columns whose cells are drawn or sorted differently
+    between two tables of the same shape; every column when the rows are other indicators
+    (their roles differ too)."""
+    count = len(new.columns)
+    if old.indicator_ids != new.indicator_ids or old.search_texts != new.search_texts:
+        return [(0, count - 1)]
+    runs: list[tuple[int, int]] = []
+    for column in range(count):
+        if any(_drawn(a[column]) != _drawn(b[column])
+               for a, b in zip(old.rows, new.rows, strict=True)):
+            if runs and runs[-1][1] == column - 1:
+                runs[-1] = (runs[-1][0], column)
+            else:
+                runs.append((column, column))
+    return runs
 
 
 class ProfileTableModel(QAbstractTableModel):
@@ -76,8 +100,11 @@ class ProfileTableModel(QAbstractTableModel):
             return
         headers_changed = headers != self._headers or header_tips != self._header_tips
         self._set(table, headers, header_tips)
-        self.dataChanged.emit(self.index(0, 0),
-                              self.index(len(table.rows) - 1, len(table.columns) - 1))
+        last_row = len(table.rows) - 1
+        for first, last in _changed_columns(old, table):
+            # the view repaints only these columns: drawing a cell's text is most of a
+            # table repaint, and the indicator and unit columns rarely change
+            self.dataChanged.emit(self.index(0, first), self.index(last_row, last))
         if headers_changed:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(table.columns) - 1)
 

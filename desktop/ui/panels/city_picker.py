@@ -54,7 +54,10 @@ class CitySearchBox(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
-        self.setMinimumContentsLength(28)
+        # as wide as a typical name, not the longest of 571 (which set a 1024 px window's
+        # side panel to a third of it); the popup still lists whole names (set_cities)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
         self._ids: list[str] = []
         self._lookup = CityLookup(())
         self._matches: list[str] = []  # the ids the popup lists, best match first
@@ -78,6 +81,7 @@ class CitySearchBox(QComboBox):
         self.blockSignals(True)
         self.clear()
         cities = list(cities)
+        self._cities = cities
         self._lookup = CityLookup(cities)
         self._ids = [city.id for city in cities]
         # One call for the ~570 texts, then the ids: half the time of addItem per city.
@@ -123,6 +127,11 @@ class CitySearchBox(QComboBox):
             self.completer().popup().hide()
             self.sig_city_chosen.emit(city_id)
 
+    def set_language(self, lang: str) -> None:
+        """Name the cities in `lang` (their Chinese or English name first)."""
+        self._lang = lang
+        self.set_cities(self._cities)
+
     def set_city(self, city_id: str) -> None:
         """Show `city_id` without emitting a choice."""
         index = self.findData(city_id)
@@ -150,36 +159,33 @@ class PeerPicker(QWidget):
         self._updating = False
 
         self.group_box = QComboBox()
-        self.group_box.setAccessibleName(self.tr("Peer group"))
         for group in self._groups:
             self.group_box.addItem(self._group_label(group), group.id)
-        self.group_box.addItem(self.tr("Custom selection"), None)
+        self.group_box.addItem("", None)  # Custom selection
+        self.group_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.group_box.setMinimumContentsLength(16)
+        self.group_box.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.group_box.activated.connect(self._on_group_chosen)
         self.group_box.currentIndexChanged.connect(self._update_delete_button)
         self.delete_group_button = QToolButton()
-        self.delete_group_button.setText(self.tr("Delete"))
-        self.delete_group_button.setToolTip(self.tr("Delete this saved group"))
-        self.delete_group_button.setAccessibleName(self.tr("Delete the saved peer group"))
         self.delete_group_button.clicked.connect(self._delete_current_group)
         self.delete_group_button.setVisible(False)
 
         self.peer_list = QListWidget()
-        self.peer_list.setAccessibleName(self.tr("Peer cities"))
         self.peer_list.itemChanged.connect(self._on_item_changed)
-        self.add_box = CitySearchBox(cities, self.tr("Add a peer city…"), lang)
-        self.add_box.setAccessibleName(self.tr("Add a peer city"))
+        self.add_box = CitySearchBox(cities, "", lang)
         self.add_box.setCurrentIndex(-1)
         self.add_box.sig_city_chosen.connect(self._on_add)
-        self.clear_button = QPushButton(self.tr("Clear"))
-        self.clear_button.setToolTip(self.tr("Remove every peer city"))
-        self.clear_button.setAccessibleName(self.tr("Clear the peer cities"))
+        self.clear_button = QPushButton()
         self.clear_button.clicked.connect(lambda: self._emit(()))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        group_label = QLabel(self.tr("Peer group"))
-        group_label.setBuddy(self.group_box)
-        layout.addWidget(group_label)
+        self.group_label = QLabel()
+        self.group_label.setBuddy(self.group_box)
+        self._retranslate()
+        layout.addWidget(self.group_label)
         group_row = QHBoxLayout()
         group_row.addWidget(self.group_box, 1)
         group_row.addWidget(self.delete_group_button)
@@ -189,6 +195,32 @@ class PeerPicker(QWidget):
         row.addWidget(self.add_box, 1)
         row.addWidget(self.clear_button)
         layout.addLayout(row)
+
+    def _retranslate(self) -> None:
+        self.group_box.setAccessibleName(self.tr("Peer group"))
+        self.group_box.setItemText(self.group_box.count() - 1, self.tr("Custom selection"))
+        self.delete_group_button.setText(self.tr("Delete"))
+        self.delete_group_button.setToolTip(self.tr("Delete this saved group"))
+        self.delete_group_button.setAccessibleName(self.tr("Delete the saved peer group"))
+        self.peer_list.setAccessibleName(self.tr("Peer cities"))
+        self.add_box.lineEdit().setPlaceholderText(self.tr("Add a peer city…"))
+        self.add_box.setAccessibleName(self.tr("Add a peer city"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Remove every peer city"))
+        self.clear_button.setAccessibleName(self.tr("Clear the peer cities"))
+        self.group_label.setText(self.tr("Peer group"))
+
+    def set_language(self, lang: str) -> None:
+        """Name the groups and cities in `lang`, and say the picker's own words in it."""
+        self._lang = lang
+        self.add_box.set_language(lang)
+        self.set_cities(self._cities)
+        self.group_box.blockSignals(True)
+        for index, group in enumerate(self._groups):
+            self.group_box.setItemText(index, self._group_label(group))
+        self.group_box.blockSignals(False)
+        self.reload_custom_groups()
+        self._retranslate()
 
     def _group_label(self, group: PeerGroup) -> str:
         members = [self._names.get(c, c).split(" · ")[0] for c in group.city_ids]
@@ -236,6 +268,7 @@ class PeerPicker(QWidget):
         self._emit(self.peer_ids())
 
     def set_cities(self, cities: Sequence[City]) -> None:
+        self._cities = list(cities)
         self._names = {c.id: city_entry(c, self._lang) for c in cities}
         self._updating = True  # the peers shown keep up with the names, without a change
         for i in range(self.peer_list.count()):

@@ -1,6 +1,6 @@
 """The findings strip above the profile table: the 3-5 ranked findings, one numbered line
-each, elided to the strip's width so it never takes more than MAX_LINES lines; the full
-sentences are in its tooltip."""
+each, elided to the strip's width so it never takes more than MAX_LINES lines (fewer in a
+short window: set_max_lines); the full sentences are in its tooltip."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ class FindingsStrip(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
         self._lines: tuple[str, ...] = ()
+        self._sentences: list[str] = []
+        self._title = ""
+        self.max_lines = MAX_LINES
         self._drawn_width = -1
         self.hide()
 
@@ -33,12 +36,22 @@ class FindingsStrip(QLabel):
 
     def set_findings(self, sentences: list[str], title: str) -> None:
         """Show `sentences` (best first) under `title`; hidden when there are none."""
-        self._lines = tuple(f"{n}. {s}" for n, s in enumerate(sentences[:MAX_LINES], 1))
+        self._sentences, self._title = list(sentences), title
+        every = [f"{n}. {s}" for n, s in enumerate(sentences[:MAX_LINES], 1)]
+        self._lines = tuple(every[:self.max_lines])
         self.setAccessibleName(title)
-        self.setToolTip("<br>".join(html.escape(line) for line in self._lines))
+        self.setToolTip("<br>".join(html.escape(line) for line in every))  # all of them
         self._drawn_width = -1
         self._draw()
         self.setVisible(bool(self._lines))
+
+    def set_max_lines(self, lines: int) -> None:
+        """Show at most `lines` findings (the best ones): a short window keeps its table."""
+        lines = max(1, min(lines, MAX_LINES))
+        if lines != self.max_lines:
+            self.max_lines = lines
+            if self._sentences:
+                self.set_findings(self._sentences, self._title)
 
     def _draw(self) -> None:
         width = max(self.contentsRect().width(), 200)

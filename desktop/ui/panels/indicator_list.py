@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.core.bilingual import pick
 from desktop.core.catalog import Indicator
@@ -22,6 +22,10 @@ class IndicatorList(QTreeWidget):
         super().__init__(parent)
         self._lang = lang
         self.setHeaderHidden(True)
+        # whole names, scrolling sideways in a narrow side panel rather than cut with "…"
+        # (each name's other language, definition and notes are in its tooltip)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setStretchLastSection(False)
         self.setAccessibleName(self.tr("Indicators"))
         self.setRootIsDecorated(True)
         self._items: dict[str, QTreeWidgetItem] = {}
@@ -30,6 +34,7 @@ class IndicatorList(QTreeWidget):
 
     def set_categories(self, categories: Mapping[str, Sequence[Indicator]]) -> None:
         """(Re)build the tree, e.g. after an import added indicators."""
+        self._categories = categories
         self.blockSignals(True)
         self.clear()
         self._items = {}
@@ -50,6 +55,19 @@ class IndicatorList(QTreeWidget):
                 self._items[indicator.id] = item
         self.expandAll()
         self.blockSignals(False)
+
+    def set_language(self, lang: str) -> None:
+        """Name the categories and indicators in `lang`, keeping the choice and what is
+        greyed out."""
+        current = self.currentItem()
+        chosen = current.data(0, INDICATOR_ROLE) if current is not None else None
+        disabled = {i for i, item in self._items.items() if item.isDisabled()}
+        self._lang = lang
+        self.setAccessibleName(self.tr("Indicators"))
+        self.set_categories(self._categories)
+        self.set_available(set(self._items) - disabled)
+        if chosen:
+            self.set_indicator(chosen)
 
     def set_available(self, available: set[str]) -> None:
         """Grey out indicators that none of the selected cities has."""

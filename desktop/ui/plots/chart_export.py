@@ -1,7 +1,13 @@
-"""A chart on screen out to PNG (2x) or SVG, with its title, notes and source line.
+"""A chart on screen out to PNG (2x, or a chosen size and DPI), SVG or the clipboard, with
+its title, notes and source line.
 
 - PNG: pyqtgraph's ImageExporter renders the plot at twice its on-screen size; the title above
   and the notes and source below are painted around it, so the picture says what it shows.
+- PNG at a chosen size (e.g. 1920 x 1080 px at 150 DPI): the chart is laid out again at the
+  size that gives in screen pixels (1920 / (150 / 96) wide), so axes, legend and text keep
+  their proportions at every DPI, then drawn at the DPI's scale; the file records the DPI.
+- Copy: the picture and the chart's data as tab-separated text (and CSV), so pasting into a
+  spreadsheet gives the numbers and into a document the picture.
 - SVG: pyqtgraph 0.14.0's SVGExporter fails on every plot (upstream #3495), so the scene is
   painted into a QSvgGenerator with the items in export mode, as desktop/ui/report_charts.py
   does for the report.
@@ -16,11 +22,11 @@ GraphicsView) and either a `plot_item` or a `layout_item` (the part of the scene
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -28,6 +34,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from desktop.core.storage import write_atomically
 from desktop.ui.plots.painting import painting
 from desktop.ui.report_charts import _tidy_svg, chart_font
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MARGIN = 12
 GAP = 6
@@ -123,19 +132,52 @@ class _Frame:
         painter.drawText(QRectF(MARGIN, top, inner, self.footer_height), flags, self.footer)
 
 
-def render_png(chart: QWidget, scale: float = 2.0) -> bytes:
-    """The chart as PNG bytes at `scale` times its on-screen size."""
+#: The DPI a screen pixel stands for (a 96-DPI picture is drawn at on-screen size).
+SCREEN_DPI = 96
+#: The least plot height (screen pixels) a chosen picture size must leave after the title,
+#: notes and source: below it the chart is not readable, and the size is refused.
+MIN_PLOT_HEIGHT = 120
+
+
+def render_image(chart: QWidget, scale: float = 2.0,
+                 size: tuple[int, int] | None = None, dpi: int = SCREEN_DPI) -> QImage:
+    """The chart with its title, notes and source as an image: `scale` times its on-screen
+    size, or exactly `size` pixels drawn at `dpi` (the chart laid out again for it)."""
     settle(chart)
     item = export_item(chart)
+    if size is None:
+        rect = item.sceneBoundingRect()
+        frame = _Frame(chart, rect.width() + 2 * MARGIN, rect.height())
+        return _compose(chart, item, frame, scale, None)
+    scale = dpi / SCREEN_DPI
+    width, height = size[0] / scale, size[1] / scale  # in screen pixels
+    frame = _Frame(chart, width, 0)
+    plot_height = height - frame.height
+    if plot_height < MIN_PLOT_HEIGHT or width - 2 * MARGIN < 2 * MIN_PLOT_HEIGHT:
+        raise ValueError(f"{size[0]} x {size[1]} px at {dpi} DPI leaves no room for the "
+                         "chart beside its title and notes: choose a larger size or a lower DPI")
+    frame = _Frame(chart, width, plot_height)
+    old = item.size()
+    item.resize(width - 2 * MARGIN, plot_height)  # laid out again: axes, legend, labels
+    try:
+        QApplication.processEvents()
+        return _compose(chart, item, frame, scale, size)
+    finally:
+        item.resize(old)
+        QApplication.processEvents()
+
+
+def _compose(chart: QWidget, item: pg.GraphicsObject, frame: _Frame, scale: float,
+             size: tuple[int, int] | None) -> QImage:
+    """The plot rendered at `scale` in its frame of title, notes and source."""
     rect = item.sceneBoundingRect()
     exporter = ImageExporter(item)
     exporter.parameters()["width"] = max(1, round(rect.width() * scale))
     plot_image = exporter.export(toBytes=True)
     if plot_image is None or plot_image.isNull():
         raise RuntimeError("the plot could not be rendered")
-    frame = _Frame(chart, rect.width() + 2 * MARGIN, rect.height())
-    image = QImage(round(frame.width * scale), round(frame.height * scale),
-                   QImage.Format.Format_ARGB32_Premultiplied)
+    width, height = size or (round(frame.width * scale), round(frame.height * scale))
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)
     image.fill(QColor("white"))
     with painting(image) as painter:
@@ -145,6 +187,17 @@ def render_png(chart: QWidget, scale: float = 2.0) -> bytes:
         frame.paint_text(painter)
         painter.drawImage(QRectF(MARGIN, frame.plot_top, rect.width(), rect.height()),
                           plot_image)
+    # the file says its resolution; set after painting, where it would scale the text again
+    dots_per_meter = round(SCREEN_DPI * scale / 0.0254)
+    image.setDotsPerMeterX(dots_per_meter)
+    image.setDotsPerMeterY(dots_per_meter)
+    return image
+
+
+def render_png(chart: QWidget, scale: float = 2.0,
+               size: tuple[int, int] | None = None, dpi: int = SCREEN_DPI) -> bytes:
+    """The chart as PNG bytes (see render_image)."""
+    image = render_image(chart, scale, size, dpi)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -195,8 +248,19 @@ def render_svg(chart: QWidget) -> str:
     return _tidy_svg(bytes(data).decode("utf-8"))
 
 
-def write_png(chart: QWidget, path: Path, scale: float = 2.0) -> None:
-    write_atomically(path, render_png(chart, scale))
+def write_png(chart: QWidget, path: Path, scale: float = 2.0,
+              size: tuple[int, int] | None = None, dpi: int = SCREEN_DPI) -> None:
+    write_atomically(path, render_png(chart, scale, size, dpi))
+
+
+def chart_mime(chart: QWidget, data: pd.DataFrame) -> QMimeData:
+    """The chart for the clipboard: its picture (2x) and its data as tab-separated text,
+    which a spreadsheet splits into cells (and as CSV for programs that ask for it)."""
+    mime = QMimeData()
+    mime.setImageData(render_image(chart))
+    mime.setText(data.to_csv(sep="\t", index=False, lineterminator="\n"))
+    mime.setData("text/csv", data.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    return mime
 
 
 def write_svg(chart: QWidget, path: Path) -> None:

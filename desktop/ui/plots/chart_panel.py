@@ -1,11 +1,11 @@
 """The chart panel: Over time | Ranking | Scatter | Small multiples | Structure, their controls
 and exports (the Structure tab has tables and sentences, no chart to export).
 
-The panel receives a selection (`set_selection`), builds chart specs itself with the plain
-functions of desktop.analysis.charts, .ranking, .scatter and .small_multiples (which never
-change the dataset) and draws them. Only the
-visible tab is redrawn on a change; the others are marked stale and drawn when shown, so an
-update costs one spec and one chart.
+The panel receives a selection (`set_selection`), asks desktop.session.chart_specs for the
+visible tab's spec (plain Python, which never changes the dataset) and hands it to the tab's
+widget: widgets receive specs, they do not compute them. Only the visible tab is redrawn on a
+change; the others are marked stale and drawn when shown, so an update costs one spec and one
+chart.
 """
 
 from __future__ import annotations
@@ -37,41 +37,42 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.analysis.chart_spec import CROSS_COUNTRY_NOTE
-from desktop.analysis.charts import over_time_spec
 from desktop.analysis.currency import converted_basis
-from desktop.analysis.panel import panel_for
 from desktop.analysis.selection_cube import LATEST_EACH
 from desktop.core.dataset import Dataset
 from desktop.core.errors import CityProfilesError
 from desktop.session.chart_options import ChartOptions
+from desktop.session.chart_specs import (
+    MAP,
+    MULTIPLES,
+    NOT_CHARTED,
+    OVER_TIME,
+    RANKING,
+    SCATTER,
+    STRUCTURE,
+    chart_spec,
+)
 from desktop.session.selection import Selection
 from desktop.ui.plots.line_chart import LineChart
+from desktop.ui.plots.steady_tabs import keep_tabs_steady
 
 if TYPE_CHECKING:  # built when their tab is first needed: ~0.1 s less at start-up
     import pandas as pd
+    from PySide6.QtWidgets import QDialog
 
     from desktop.ui.dialogs.chart_data_dialog import ChartDataDialog
     from desktop.ui.plots.ranking_chart import RankingChart
     from desktop.ui.plots.scatter_chart import ScatterChart
     from desktop.ui.plots.small_multiples import SmallMultiples
     from desktop.ui.plots.structure_view import StructureView
+    from desktop.ui.settings import Settings
 
-OVER_TIME, RANKING, SCATTER, MULTIPLES, STRUCTURE = range(5)
-MAP = 5  # desktop/ui/plots/map_chart.py (issue 15)
+__all__ = ["MAP", "MULTIPLES", "OVER_TIME", "RANKING", "SCATTER", "STRUCTURE", "ChartPanel"]
+
 ALL_TABS = frozenset(range(6))
 #: Tabs that show the comparison year (the ranking and scatter follow the year box).
 BY_YEAR = frozenset({RANKING, SCATTER, STRUCTURE, MAP})
 MODES = ("absolute", "indexed", "change")
-#: Indicators the small multiples show first (those the focus city has), then the rest.
-HEADLINE = ("gdp", "gdp_per_capita", "gdp_real_growth", "population_registered",
-            "average_wage", "gdp_share_tertiary", "employment", "fdi_utilised", "gdp_real_usd",
-            "jobs", "gdp_usd_current")
-NOT_CHARTED = frozenset({"exchange_rate"})
-MAX_PANELS = 9
-#: Scatter points sized by resident population (常住), else registered (户籍) where none.
-POPULATION = ("population_resident", "population_registered")
-#: Scatter trails go back this many years from the scatter's year.
-TRAIL_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -146,85 +147,70 @@ class ChartPanel(QWidget):
         self.include_suspect = False
         self._updating = False
         self.options = ChartOptions()
+        #: The charted cities' years with data: the year boxes show it until the user sets
+        #: a range (None: nothing drawn yet; the boxes then show the dataset's years).
+        self._span: tuple[int, int] | None = None
         self.error_box: QMessageBox | None = None
         self.data_dialog: ChartDataDialog | None = None
+        #: where the PNG dialog remembers its size and DPI (set by the controller; None:
+        #: nothing remembered)
+        self.settings: Settings | None = None
+        self.png_dialog: QDialog | None = None
         #: The indicators each tab drew last: their definitions go with its data export.
         self._shown: dict[int, tuple[str, ...]] = {}
+        #: The selection the Structure tab shows (its years stay while focus and data do).
+        self._structure_shown: Drawing | None = None
 
         self.chart = LineChart()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.chart, self.tr("Over time"))
+        keep_tabs_steady(self.tabs)  # a label's new text does not repaint the whole tab
+        self.tabs.addTab(self.chart, "")
         # The other tabs hold an empty host until first needed (shown, drawn or read).
         self._tab_charts: dict[int, QWidget] = {OVER_TIME: self.chart}
         self._tab_hosts: dict[int, QWidget] = {}
-        for index, title in ((RANKING, self.tr("Ranking")), (SCATTER, self.tr("Scatter")),
-                             (MULTIPLES, self.tr("Small multiples")),
-                             (STRUCTURE, self.tr("Structure")), (MAP, self.tr("Map"))):
+        for index in (RANKING, SCATTER, MULTIPLES, STRUCTURE, MAP):
             host = QWidget()
             QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
             self._tab_hosts[index] = host
-            self.tabs.addTab(host, title)
+            self.tabs.addTab(host, "")
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
-        # --- over-time controls ---------------------------------------------------------
+        # --- over-time controls (their words: retranslate) --------------------------------
         self.mode_box = QComboBox()
-        self.mode_box.addItem(self.tr("Values"), "absolute")
-        self.mode_box.addItem(self.tr("Index (base year = 100)"), "indexed")
-        self.mode_box.addItem(self.tr("% change from start"), "change")
-        self.mode_box.setToolTip(self.tr("How values are shown over time"))
+        for mode in MODES:
+            self.mode_box.addItem("", mode)
         self.base_year_box = QSpinBox()
-        self.base_year_box.setToolTip(self.tr("Base year of the index (= 100)"))
-        # at its lowest value the box reads "Auto": the first year of the cities' data
-        self.base_year_box.setSpecialValueText(self.tr("Auto"))
-        self.base_label = QLabel(self.tr("Base"))
-        self.log_check = QCheckBox(self.tr("Log scale"))
+        self.base_label = QLabel()
+        self.log_check = QCheckBox()
         self.start_box = QSpinBox()
         self.end_box = QSpinBox()
-        self.start_box.setToolTip(self.tr("First year shown"))
-        self.end_box.setToolTip(self.tr("Last year shown"))
         for box in (self.base_year_box, self.start_box, self.end_box):
             box.setGroupSeparatorShown(False)
             box.setKeyboardTracking(False)
-        self.band_check = QCheckBox(self.tr("Peer median and inter-quartile band"))
+        self.band_check = QCheckBox()
         self.band_check.setChecked(True)
-        self.background_check = QCheckBox(self.tr("All comparable cities, faintly"))
+        self.background_check = QCheckBox()
 
         # --- ranking and scatter controls ---------------------------------------------------
         self.year_box = QComboBox()
-        self.year_box.setToolTip(self.tr("Year of the ranking and the scatter"))
         self.x_box = QComboBox()
         self.y_box = QComboBox()
-        self.x_box.setToolTip(self.tr("Indicator across"))
-        self.y_box.setToolTip(self.tr("Indicator up"))
-        self.size_check = QCheckBox(self.tr("Size by population"))
-        self.trails_check = QCheckBox(self.tr("Trails over the years"))
-        self.trails_check.setToolTip(self.tr(
-            "Each city's path over the ten years up to the chosen year"))
-        self.log_x_check = QCheckBox(self.tr("Log scale across"))
-
-        for widget, name in (
-                (self.mode_box, self.tr("How values are shown over time")),
-                (self.base_year_box, self.tr("Base year of the index (= 100)")),
-                (self.start_box, self.tr("First year shown")),
-                (self.end_box, self.tr("Last year shown")),
-                (self.year_box, self.tr("Year of the ranking and the scatter")),
-                (self.x_box, self.tr("Indicator across")),
-                (self.y_box, self.tr("Indicator up"))):
-            widget.setAccessibleName(name)
-            editor = widget.findChild(QLineEdit)  # a spin box's own editor
-            if editor is not None:
-                editor.setAccessibleName(name)
+        self.size_check = QCheckBox()
+        self.trails_check = QCheckBox()
+        self.log_x_check = QCheckBox()
         self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        menu.addAction(self.tr("Save chart as PNG…"), lambda: self.export_png())
-        menu.addAction(self.tr("Save chart as SVG…"), lambda: self.export_svg())
-        menu.addSeparator()
-        menu.addAction(self.tr("Save data as CSV…"), lambda: self.export_csv())
-        menu.addAction(self.tr("Save data as Excel…"), lambda: self.export_xlsx())
-        menu.addSeparator()
-        menu.addAction(self.tr("View data…"), self.view_data)
+        self._export_actions = [
+            menu.addAction("", lambda: self.export_png()),
+            menu.addAction("", lambda: self.export_svg()),
+            menu.addSeparator(),
+            menu.addAction("", lambda: self.export_csv()),
+            menu.addAction("", lambda: self.export_xlsx()),
+            menu.addSeparator(),
+            menu.addAction("", self.view_data),
+            menu.addSeparator(),
+            menu.addAction("", self.copy_chart)]
         self.export_button.setMenu(menu)
         self.export_menu = menu
 
@@ -233,13 +219,15 @@ class ChartPanel(QWidget):
         self.message.setStyleSheet("color: #a33; font-weight: bold;")
         self.message.setVisible(False)
 
+        self.years_label, self.year_label = QLabel(), QLabel()
+        self.across_label, self.up_label = QLabel(), QLabel()
         self.time_controls = QWidget()
         row = QHBoxLayout(self.time_controls)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.mode_box)
         row.addWidget(self.base_label)
         row.addWidget(self.base_year_box)
-        row.addWidget(QLabel(self.tr("Years")))
+        row.addWidget(self.years_label)
         row.addWidget(self.start_box)
         row.addWidget(QLabel("–"))
         row.addWidget(self.end_box)
@@ -249,15 +237,15 @@ class ChartPanel(QWidget):
         self.year_controls = QWidget()
         row = QHBoxLayout(self.year_controls)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Year")))
+        row.addWidget(self.year_label)
         row.addWidget(self.year_box)
         row.addStretch(1)
         self.scatter_controls = QWidget()
         row = QHBoxLayout(self.scatter_controls)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(self.tr("Across")))
+        row.addWidget(self.across_label)
         row.addWidget(self.x_box, 1)
-        row.addWidget(QLabel(self.tr("Up")))
+        row.addWidget(self.up_label)
         row.addWidget(self.y_box, 1)
         row.addWidget(self.size_check)
         row.addWidget(self.trails_check)
@@ -265,6 +253,7 @@ class ChartPanel(QWidget):
         for box in (self.x_box, self.y_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(14)
+        self._retranslate_controls()
         top_row = QWidget()
         top = QHBoxLayout(top_row)
         top.setContentsMargins(0, 0, 0, 0)
@@ -293,11 +282,75 @@ class ChartPanel(QWidget):
             check.toggled.connect(self._on_control_changed)
         self._show_controls()
 
+    # --- words ----------------------------------------------------------------------------
+    def _retranslate_controls(self) -> None:
+        """The tabs' and controls' words in the current language (and their accessible
+        names and tips). Every string is a self.tr literal, for lupdate."""
+        for index, title in ((OVER_TIME, self.tr("Over time")), (RANKING, self.tr("Ranking")),
+                             (SCATTER, self.tr("Scatter")),
+                             (MULTIPLES, self.tr("Small multiples")),
+                             (STRUCTURE, self.tr("Structure")), (MAP, self.tr("Map"))):
+            self.tabs.setTabText(index, title)
+        for index, text in enumerate((self.tr("Values"), self.tr("Index (base year = 100)"),
+                                      self.tr("% change from start"))):
+            self.mode_box.setItemText(index, text)
+        # at its lowest value the box reads "Auto": the first year of the cities' data
+        self.base_year_box.setSpecialValueText(self.tr("Auto"))
+        self.base_label.setText(self.tr("Base"))
+        self.log_check.setText(self.tr("Log scale"))
+        self.band_check.setText(self.tr("Peer median and inter-quartile band"))
+        self.background_check.setText(self.tr("All comparable cities, faintly"))
+        self.size_check.setText(self.tr("Size by population"))
+        self.trails_check.setText(self.tr("Trails over the years"))
+        self.trails_check.setToolTip(self.tr(
+            "Each city's path over the ten years up to the chosen year"))
+        self.log_x_check.setText(self.tr("Log scale across"))
+        for widget, name in (
+                (self.mode_box, self.tr("How values are shown over time")),
+                (self.base_year_box, self.tr("Base year of the index (= 100)")),
+                (self.start_box, self.tr("First year shown")),
+                (self.end_box, self.tr("Last year shown")),
+                (self.year_box, self.tr("Year of the ranking and the scatter")),
+                (self.x_box, self.tr("Indicator across")),
+                (self.y_box, self.tr("Indicator up"))):
+            widget.setAccessibleName(name)
+            widget.setToolTip(name)
+            editor = widget.findChild(QLineEdit)  # a spin box's own editor
+            if editor is not None:
+                editor.setAccessibleName(name)
+        self.export_button.setText(self.tr("Export"))
+        texts = iter((self.tr("Save chart as PNG…"), self.tr("Save chart as SVG…"),
+                      self.tr("Save data as CSV…"), self.tr("Save data as Excel…"),
+                      self.tr("View data…"), self.tr("Copy chart")))
+        for action in self._export_actions:
+            if not action.isSeparator():
+                action.setText(next(texts))
+        self.years_label.setText(self.tr("Years"))
+        self.year_label.setText(self.tr("Year"))
+        self.across_label.setText(self.tr("Across"))
+        self.up_label.setText(self.tr("Up"))
+        if self.year_box.count() >= 2:
+            self.year_box.setItemText(0, self.tr("Latest shared"))
+            self.year_box.setItemText(1, self.tr("Each city's latest"))
+
+    def retranslate(self) -> None:
+        """After a language switch: the panel's own words now; the charts and the indicator
+        boxes are redrawn in the new language with the next selection (set_selection). The
+        tabs built so far (but Over time) are dropped and built again when next shown, so
+        their own words (headings, labels, tips) are in the new language too."""
+        self._retranslate_controls()
+        self._dataset_key = None  # the indicator boxes are filled again, in the new language
+        for index in [i for i in self._tab_charts if i != OVER_TIME]:
+            self._tab_charts.pop(index).deleteLater()
+        self._shown = {OVER_TIME: self._shown[OVER_TIME]} if OVER_TIME in self._shown else {}
+
     # --- the tabs' charts, built on first use ----------------------------------------------
     def _tab_chart(self, index: int) -> QWidget:
         chart = self._tab_charts.get(index)
         if chart is None:
             chart = _build_tab_chart(index)
+            if index == STRUCTURE:  # its own controls ask for a new spec
+                chart.sig_choice_changed.connect(self._on_structure_choice)
             self._tab_hosts[index].layout().addWidget(chart)
             self._tab_charts[index] = chart
         return chart
@@ -339,6 +392,7 @@ class ChartPanel(QWidget):
         selection = Drawing(dataset, Selection(focus_id, tuple(peer_ids), indicator_id,
                                                year=year), lang)
         self._selection = selection
+        self._follow_span(selection)
         # The toolbar's year sets the ranking's and scatter's year box: a year, and "Latest
         # shared" (None) when the toolbar goes back to it. While the toolbar stays on "Latest
         # shared", a year chosen in the chart panel is kept.
@@ -376,8 +430,9 @@ class ChartPanel(QWidget):
             self.mode_box.setCurrentIndex(max(self.mode_box.findData(options.mode), 0))
             if options.base_year is not None:
                 self.base_year_box.setValue(options.base_year)
-            self.start_box.setValue(options.start or self.start_box.minimum())
-            self.end_box.setValue(options.end or self.end_box.maximum())
+            start, end = options.shown_range(self._auto_range())
+            self.start_box.setValue(start)
+            self.end_box.setValue(end)
             self.log_check.setChecked(options.log_y)
             self.band_check.setChecked(options.band)
             self.background_check.setChecked(options.background)
@@ -404,8 +459,9 @@ class ChartPanel(QWidget):
             first, last = (years[0], years[-1]) if years else (2000, 2000)
             for box in (self.base_year_box, self.start_box, self.end_box):
                 box.setRange(first, last)
-            self.start_box.setValue(self.options.start or first)
-            self.end_box.setValue(self.options.end or last)
+            start, end = self.options.shown_range(self._auto_range())
+            self.start_box.setValue(start)
+            self.end_box.setValue(end)
             self.base_year_box.setValue(self.options.base_year or first)
             self.year_box.clear()
             self.year_box.addItem(self.tr("Latest shared"), None)
@@ -428,10 +484,34 @@ class ChartPanel(QWidget):
             self._updating = False
         self.options = self._read_options()
 
+    def _auto_range(self) -> tuple[int, int]:
+        """What the year boxes show while the user has set no range: the charted cities'
+        data span, or the boxes' whole range before anything is drawn."""
+        return self._span or (self.start_box.minimum(), self.end_box.maximum())
+
+    def _follow_span(self, selection: Drawing) -> None:
+        """The year boxes follow the selection's data span, each end unless the user set it
+        (then the user's year stays, as in a saved project)."""
+        from desktop.session.chart_options import data_span
+
+        span = data_span(selection.dataset, (selection.focus_id, *selection.peer_ids),
+                         selection.indicator_id)
+        if span == self._span:
+            return
+        self._span = span
+        start, end = self.options.shown_range(self._auto_range())
+        self._updating, updating = True, self._updating
+        try:
+            self.start_box.setValue(start)
+            self.end_box.setValue(end)
+        finally:
+            self._updating = updating
+
     def _read_options(self) -> ChartOptions:
         start, end = self.start_box.value(), self.end_box.value()
         if start > end:
             start, end = end, start
+        auto_start, auto_end = self._auto_range()
         return ChartOptions(
             tab=self.tabs.currentIndex(),
             mode=self.mode_box.currentData() or "absolute",
@@ -440,8 +520,9 @@ class ChartPanel(QWidget):
             base_year=(None if self.base_year_box.value() == self.base_year_box.minimum()
                        else self.base_year_box.value()),
             log_y=self.log_check.isChecked(),
-            start=None if start == self.start_box.minimum() else start,
-            end=None if end == self.end_box.maximum() else end,
+            # a box at the data's own first or last year follows the data (None)
+            start=None if start == auto_start else start,
+            end=None if end == auto_end else end,
             band=self.band_check.isChecked(),
             background=self.background_check.isChecked(),
             year=self.year_box.currentData(),
@@ -491,14 +572,8 @@ class ChartPanel(QWidget):
             return
         self._stale.discard(tab)
         try:
-            if tab == OVER_TIME:
-                self._draw_over_time(selection)
-            elif tab == RANKING:
-                self._draw_ranking(selection)
-            elif tab == SCATTER:
-                self._draw_scatter(selection)
-            elif tab == MULTIPLES:
-                self._draw_multiples(selection)
+            if tab in (OVER_TIME, RANKING, SCATTER, MULTIPLES):
+                self._draw_spec(selection, tab)
             elif tab == MAP:  # the map follows the panel's year box, as the ranking does
                 self._tab_chart(MAP).set_selection(
                     selection.dataset, selection.focus_id, selection.peer_ids,
@@ -506,9 +581,7 @@ class ChartPanel(QWidget):
                     self.include_suspect)
                 self._shown[MAP] = (selection.indicator_id,)
             else:
-                self.structure.set_selection(
-                    selection.dataset, selection.focus_id, selection.peer_ids,
-                    selection.indicator_id, selection.year, selection.lang)
+                self._draw_structure(selection)
                 self._shown[STRUCTURE] = (selection.indicator_id,)
         except CityProfilesError as error:
             self._show_problem(error)
@@ -548,87 +621,43 @@ class ChartPanel(QWidget):
                              "currency it shows.") if n == CROSS_COUNTRY_NOTE else n
                      for n in notes)
 
-    def _background_ids(self, selection: Drawing) -> list[str]:
-        if not self.options.background:
-            return []
-        chosen = {selection.focus_id, *selection.peer_ids}
-        pool = panel_for(selection.dataset).pool_ids(selection.focus_id)
-        return [c for c in pool if c not in chosen]
+    def _draw_spec(self, selection: Drawing, tab: int) -> None:
+        """The tab's spec (desktop.session.chart_specs), in the UI language, to its widget."""
+        drawn = chart_spec(selection.dataset, selection.selection,
+                           replace(self.options, include_suspect=self.include_suspect), tab,
+                           selection.lang)
+        spec = replace(drawn.spec, notes=self._localise(drawn.spec.notes))
+        self._tab_chart(tab).set_spec(spec, self._caption(selection, drawn.indicator_ids))
+        self._shown[tab] = drawn.indicator_ids
 
-    def _draw_over_time(self, selection: Drawing) -> None:
-        options = self.options
-        spec = over_time_spec(
-            selection.dataset, selection.focus_id, selection.peer_ids, selection.indicator_id,
-            mode=options.mode, log_y=options.log_y, year_range=(options.start, options.end),
-            base_year=options.base_year, band=options.band,
-            background_ids=self._background_ids(selection),
-            lang=selection.lang, include_suspect=self.include_suspect)
-        spec = replace(spec, notes=self._localise(spec.notes))
-        self.chart.set_spec(spec, self._caption(selection, [selection.indicator_id]))
-        self._shown[OVER_TIME] = (selection.indicator_id,)
+    def _draw_structure(self, selection: Drawing) -> None:
+        """The Structure tab's years (kept while the focus city and the data stay: another
+        number style has the same observations) and its sections, to the view."""
+        from desktop.session.structure_spec import structure_spec, structure_years
 
-    def _draw_ranking(self, selection: Drawing) -> None:
-        from desktop.analysis.ranking import ranking_spec  # with its tab: not at the start
+        previous = self._structure_shown
+        same_focus = (previous is not None and previous.focus_id == selection.focus_id
+                      and previous.dataset.observations is selection.dataset.observations)
+        same_target = (same_focus and previous is not None
+                       and previous.indicator_id == selection.indicator_id
+                       and previous.year == selection.year)
+        view = self.structure
+        view.set_years(structure_years(selection.dataset, selection.selection),
+                       keep_shift=same_focus, keep_target=same_target)
+        self._structure_shown = selection
+        view.set_spec(structure_spec(selection.dataset, selection.selection, view.choice(),
+                                     selection.lang))
 
-        spec = ranking_spec(selection.dataset, selection.focus_id, selection.peer_ids,
-                            selection.indicator_id, self.options.year,
-                            lang=selection.lang, include_suspect=self.include_suspect)
-        spec = replace(spec, notes=self._localise(spec.notes))
-        self.ranking.set_spec(spec, self._caption(selection, [selection.indicator_id]))
-        self._shown[RANKING] = (selection.indicator_id,)
+    def _on_structure_choice(self, section: str) -> None:
+        """A Structure control changed: that section again, for the shown selection."""
+        from desktop.session.structure_spec import structure_spec
 
-    def _draw_scatter(self, selection: Drawing) -> None:
-        from desktop.analysis.scatter import scatter_spec
-
-        options = self.options
-        dataset = selection.dataset
-        x = options.x_indicator or "gdp_per_capita"
-        y = options.y_indicator or "gdp_real_growth"
-        size = None
-        if options.size_by_population:
-            have = set(dataset.indicators_of(selection.focus_id))
-            size = next((p for p in POPULATION if p in have), None)
-        spec = scatter_spec(dataset, selection.focus_id, selection.peer_ids, x, y,
-                            options.year, size_indicator=size,
-                            trail_years=TRAIL_YEARS if options.trails else None,
-                            background_ids=self._background_ids(selection),
-                            log_x=options.log_x,
-                            lang=selection.lang)
-        spec = replace(spec, notes=self._localise(spec.notes))
-        self.scatter.set_spec(spec, self._caption(selection, [x, y]))
-        self._shown[SCATTER] = tuple(i for i in (x, y, size) if i)
-
-    def multiples_indicators(self, selection: Drawing) -> list[str]:
-        """The chosen indicator first, then headline ones the focus city has (at most 9)."""
-        dataset = selection.dataset
-        have = [i for i in dataset.indicators_of(selection.focus_id) if i not in NOT_CHARTED]
-        ordered = [selection.indicator_id, *[h for h in HEADLINE if h in have],
-                   *sorted(have)]
-        return [i for i in dict.fromkeys(ordered) if i in have][:MAX_PANELS]
-
-    def _draw_multiples(self, selection: Drawing) -> None:
-        from desktop.analysis.small_multiples import small_multiples_spec
-
-        options = self.options
-        specs = []
-        for indicator_id in self.multiples_indicators(selection):
-            try:
-                specs.append(small_multiples_spec(
-                    selection.dataset, selection.focus_id, selection.peer_ids, [indicator_id],
-                    mode=options.mode, log_y=options.log_y,
-                    year_range=(options.start, options.end), base_year=options.base_year,
-                    lang=selection.lang, include_suspect=self.include_suspect))
-            except CityProfilesError:
-                continue  # e.g. money in two currencies without conversion: left out
-        if not specs:
-            raise CityProfilesError()
-        sources = sorted({s for spec in specs for s in spec.source_line.split("; ") if s})
-        spec = replace(specs[0], panels=tuple(p for s in specs for p in s.panels),
-                       source_line="; ".join(sources),
-                       notes=self._localise(specs[0].notes))
-        self.multiples.set_spec(spec, self._caption(selection, [p.indicator_id
-                                                                for p in spec.panels]))
-        self._shown[MULTIPLES] = tuple(dict.fromkeys(p.indicator_id for p in spec.panels))
+        selection = self._structure_shown
+        if selection is None:
+            return
+        view = self.structure
+        view.set_spec(structure_spec(selection.dataset, selection.selection, view.choice(),
+                                     selection.lang, (section,)))
 
     # --- exports --------------------------------------------------------------------------
     def _file_name(self, suffix: str) -> str:
@@ -653,13 +682,53 @@ class ChartPanel(QWidget):
             return False
         return True
 
-    def export_png(self, path: Path | None = None) -> bool:
+    def export_png(self, path: Path | None = None, size: tuple[int, int] | None = None,
+                   dpi: int = 96) -> bool:
+        """Save the chart as PNG: asked for (size and DPI, then the file) when no `path` is
+        given; else at `size` pixels and `dpi`, or twice its on-screen size."""
         from desktop.ui.plots.chart_export import write_png
 
-        path = path or self._ask(self.tr("Save chart as PNG"), ".png",
-                                 self.tr("PNG images (*.png)"))
-        return path is not None and self._run_export(lambda: write_png(self.current, path),
-                                                     path)
+        if path is None:
+            choice = self.ask_png_size()
+            if choice is None:
+                return False
+            size, dpi = choice
+            path = self._ask(self.tr("Save chart as PNG"), ".png",
+                             self.tr("PNG images (*.png)"))
+        return path is not None and self._run_export(
+            lambda: write_png(self.current, path, size=size, dpi=dpi), path)
+
+    def ask_png_size(self) -> tuple[tuple[int, int], int] | None:
+        """The PNG dialog's size and DPI (remembered in the settings), None if cancelled."""
+        from desktop.ui.dialogs.png_dialog import PngDialog
+
+        chart = self.current
+        dialog = PngDialog((max(chart.width(), 320), max(chart.height(), 320)),
+                           self.settings, self)
+        self.png_dialog = dialog
+        return dialog.choice() if dialog.exec() == PngDialog.DialogCode.Accepted else None
+
+    def copy_chart(self) -> bool:
+        """Put the chart on the clipboard: its picture, and its data as text for a
+        spreadsheet. The Structure tab has no chart: nothing is copied."""
+        if self.tabs.currentIndex() == STRUCTURE:
+            return False
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.ui.plots.chart_export import chart_mime
+
+        chart = self.current
+        try:
+            mime = chart_mime(chart, chart.data_frame())
+        except (RuntimeError, ValueError) as error:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Copy failed"),
+                              self.tr("The chart was not copied: {0}").format(error),
+                              QMessageBox.StandardButton.Ok, self)
+            box.open()
+            self.error_box = box
+            return False
+        QApplication.clipboard().setMimeData(mime)
+        return True
 
     def export_svg(self, path: Path | None = None) -> bool:
         from desktop.ui.plots.chart_export import write_svg

@@ -11,8 +11,12 @@ Why this way:
   a world away, one view holding both would leave both tiny. The US view has points only
   (internal points of each metro; no boundary file is bundled).
 - Pens are cosmetic (pixel widths), so borders stay hairlines at any zoom and in exports.
-- The legend is a pyqtgraph LegendItem inside the China view, so PNG/SVG exports and the
-  report carry it; the hover read-out names the city, its value and the value's year.
+- The legend is a pyqtgraph LegendItem in its own column left of the China view (inside
+  the view it covered western China in a small window), so PNG/SVG exports carry it and it
+  never hides a city; in a short window it takes more columns rather than being cut off.
+  A map classed per country shows the countries' classes side by side, a column each under
+  its heading (the same colour is the same rank, not the same value).
+  The hover read-out names the city, its value and the value's year.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QSizePolicy, QWidget
 
 from desktop.analysis.map_geometry import load_geometry
 from desktop.analysis.map_spec import (
@@ -33,6 +37,7 @@ from desktop.analysis.map_spec import (
     NO_DATA,
     PEER,
     SUSPECT,
+    MapClass,
     MapPlace,
     MapSpec,
     map_spec,
@@ -44,6 +49,13 @@ from desktop.ui.plots.line_chart import note_labels, stack_chart, title_label, u
 BORDER = QColor("#ffffff")
 POINT_SIZE, MARKED_POINT_SIZE = 6, 11
 PANEL_TITLE_SIZE = "9pt"
+LEGEND_TEXT_SIZE = "8pt"
+LEGEND_MARGIN = 4  # pixels kept free below a legend
+#: The per-country legend's layouts, tried in turn until it fits the map's height.
+LEGEND_MODES = ("full", "compact", "wide")
+LABEL_MARGIN = 12  # pixels kept east of the widest city name on the map
+#: The layout's columns: the legend, China, the US metros.
+LEGEND_COL, CN_COL, US_COL = range(3)
 HOVER_PIXELS = 8  # how near the pointer must be to a US metro's point
 # Points per fill item. Qt SVG reads a path of more elements as "Invalid path data; path
 # truncated" and drops the rest, so a report's map would lose most cities: a class's rings
@@ -101,12 +113,12 @@ class MapCanvas(pg.GraphicsLayoutWidget):
     def __init__(self, parent: QWidget | None = None, legend: bool = True) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.cn_title = self.ci.addLabel("", row=0, col=0, color="#333")
-        self.us_title = self.ci.addLabel("", row=0, col=1, color="#333")
-        self.cn_view = self.ci.addViewBox(row=1, col=0, lockAspect=True, enableMenu=False)
-        self.us_view = self.ci.addViewBox(row=1, col=1, lockAspect=True, enableMenu=False)
-        self.ci.layout.setColumnStretchFactor(0, 3)
-        self.ci.layout.setColumnStretchFactor(1, 1)
+        self.cn_title = self.ci.addLabel("", row=0, col=CN_COL, color="#333")
+        self.us_title = self.ci.addLabel("", row=0, col=US_COL, color="#333")
+        self.cn_view = self.ci.addViewBox(row=1, col=CN_COL, lockAspect=True, enableMenu=False)
+        self.us_view = self.ci.addViewBox(row=1, col=US_COL, lockAspect=True, enableMenu=False)
+        self.ci.layout.setColumnStretchFactor(CN_COL, 3)
+        self.ci.layout.setColumnStretchFactor(US_COL, 1)
         # fill items, a few per colour: each holds at most CHUNK_POINTS points (see there)
         self.fills: list[QGraphicsPathItem] = []
         self.peer_outline = _path_item(_cosmetic(PEER, 1.8), None, 8)
@@ -118,13 +130,14 @@ class MapCanvas(pg.GraphicsLayoutWidget):
         self.us_view.addItem(self.points)
         self.labels: list[pg.TextItem] = []
         self.legend: pg.LegendItem | None = None
+        #: the legend's heading (what the classes are), above it in the titles' row
+        self.legend_title: pg.LabelItem | None = None
         if legend:
-            # bottom left: south of Tibet and Yunnan the China view is empty
-            self.legend = pg.LegendItem(offset=(4, -4), labelTextColor="#222",
-                                        brush=pg.mkBrush(255, 255, 255, 225),
-                                        pen=pg.mkPen("#bbb"), verSpacing=-4)
-            self.legend.setParentItem(self.cn_view)
+            self.legend_title = self.ci.addLabel("", row=0, col=LEGEND_COL, color="#333")
+            self.legend = _legend()
+            self.ci.addItem(self.legend, row=1, col=LEGEND_COL)
         self._legend_samples: list[pg.ScatterPlotItem] = []
+        self._legend_mode = LEGEND_MODES[0]  # how the per-country legend is laid out
         self.spec: MapSpec | None = None
         self._paths: dict[str, QPainterPath] = {}
         self._us_shown = True
@@ -163,7 +176,28 @@ class MapCanvas(pg.GraphicsLayoutWidget):
         self._draw_legend(spec)
         for title, panel in ((self.cn_title, "cn"), (self.us_title, "us")):
             title.setText(spec.panel_titles.get(panel, ""), size=PANEL_TITLE_SIZE)
-        extents = spec.extents or {}
+        self._fit_views()
+
+    def _fit_views(self) -> None:
+        """Both views fitted to their places, China with room east of the coast for the
+        names of the marked cities: labels go east of their outline, are as wide in pixels
+        at any size, and were cut at the view's edge in a small window."""
+        spec = self.spec
+        if spec is None:
+            return
+        extents = dict(spec.extents or {})
+        cn = extents.get("cn")
+        width = self.cn_view.width()
+        labels = [label for label, place in zip(self.labels, self._label_places, strict=False)
+                  if place.panel == "cn"]
+        if cn and labels and width > 0:
+            x0, y0, x1, y1 = cn
+            east = max(_anchor_point(p)[0] for p in self._label_places if p.panel == "cn")
+            needed = max(label.boundingRect().width() for label in labels) + LABEL_MARGIN
+            share = min(needed / width, 0.6)  # the share of the view the names take
+            # the range's east end where the widest name still fits: x1 = east + share*(x1-x0)
+            x1 = max(x1, (east - share * x0) / (1 - share))
+            extents["cn"] = (x0, y0, x1, y1)
         self._fit(self.cn_view, extents.get("cn"))
         self._fit(self.us_view, extents.get("us"))
 
@@ -172,8 +206,8 @@ class MapCanvas(pg.GraphicsLayoutWidget):
         if show == self._us_shown:
             return
         if show:
-            self.ci.addItem(self.us_title, row=0, col=1)
-            self.ci.addItem(self.us_view, row=1, col=1)
+            self.ci.addItem(self.us_title, row=0, col=US_COL)
+            self.ci.addItem(self.us_view, row=1, col=US_COL)
         else:
             self.ci.removeItem(self.us_title)
             self.ci.removeItem(self.us_view)
@@ -235,12 +269,64 @@ class MapCanvas(pg.GraphicsLayoutWidget):
                 label.setPos(view.mapSceneToView(scene + QPointF(0, shift)))
             taken.append(rect.translated(0, shift))
 
-    def _draw_legend(self, spec: MapSpec) -> None:
-        legend = self.legend
-        if legend is None:
+    def _fit_legends(self) -> None:
+        """The legend in as few columns as the canvas's height allows (one in a tall window,
+        more in a short one), so no entry is cut off at the bottom."""
+        legend, spec = self.legend, self.spec
+        if legend is None or spec is None or not legend.items:
             return
+        top = self.legend_title.geometry().bottom()
+        available = self.viewport().height() - top - 2 * LEGEND_MARGIN
+
+        def fits() -> bool:
+            return legend.effectiveSizeHint(Qt.SizeHint.PreferredSize).height() <= available
+
+        if spec.per_country:  # a column per country; the other entries below, or beside
+            for mode in LEGEND_MODES:
+                if self._legend_mode != mode:
+                    self._fill_legend(spec, mode)
+                if fits():
+                    return
+            return
+        for columns in range(1, 4):
+            if legend.columnCount != columns:
+                legend.setColumnCount(columns)
+                self._relayout()
+            if fits():
+                break
+
+    def _relayout(self) -> None:
+        """setColumnCount moves the legend to (0, 0): lay the map out again at once."""
+        self.legend.updateGeometry()
+        self.ci.layout.invalidate()
+        self.ci.layout.activate()
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)
+        # pyqtgraph resizes once before __init__ is done, and again in close() after its
+        # scene deleted the views (a crash to touch them then)
+        if getattr(self, "legend", None) is not None and not getattr(self, "closed", False):
+            self._fit_legends()
+        if getattr(self, "spec", None) is not None and not getattr(self, "closed", False):
+            self.ci.layout.activate()  # the views' new sizes, then the ranges for them
+            self._fit_views()
+
+    def _draw_legend(self, spec: MapSpec) -> None:
+        if self.legend is None:
+            return
+        self.legend_title.setText(_two_lines(spec.legend_title), size=PANEL_TITLE_SIZE)
+        self._fill_legend(spec, LEGEND_MODES[0])
+        self._fit_legends()
+
+    def _fill_legend(self, spec: MapSpec, mode: str) -> None:
+        """The legend's entries, row by row. Per country: row k holds each country's class
+        k, and `mode` says where the other entries go, for ever shorter maps: "full", rows
+        below; "compact", no data and suspect only (the focus and peers are named on the
+        map beside their red and black outlines); "wide", all of them in a third column."""
+        legend = self.legend
         legend.clear()
         self._legend_samples = []
+        self._legend_mode = mode
 
         def sample(brush: str | None, pen: str | None, width: float = 0.8
                    ) -> pg.ScatterPlotItem:
@@ -252,22 +338,45 @@ class MapCanvas(pg.GraphicsLayoutWidget):
             self._legend_samples.append(item)
             return item
 
-        if spec.classes:
-            legend.addItem(sample(None, None), spec.legend_title)
-        for cls in spec.classes:
-            legend.addItem(sample(cls.color, "#999999"),
-                           f"{cls.lower:,.{spec.decimals}f} – {cls.upper:,.{spec.decimals}f}")
+        def span(cls: MapClass) -> tuple[pg.ScatterPlotItem, str]:
+            return (sample(cls.color, "#999999"),
+                    f"{cls.lower:,.{spec.decimals}f} – {cls.upper:,.{spec.decimals}f}")
+
+        blank = (None, "")
+        others = []
         if any(p.class_index == -2 for p in spec.places):
-            legend.addItem(sample(SUSPECT, "#999999"), spec.suspect_label)
+            others.append((sample(SUSPECT, "#999999"), html.escape(spec.suspect_label)))
         if any(p.value is None for p in spec.places):
-            legend.addItem(sample(NO_DATA, "#999999"), spec.no_data_label)
+            others.append((sample(NO_DATA, "#999999"), html.escape(spec.no_data_label)))
         for role, color, width in (("focus", FOCUS, 2.4), ("peer", PEER, 1.8)):
             place = next((p for p in spec.places if p.role == role), None)
-            if place is not None:
+            if place is not None and not (spec.per_country and mode == "compact"):
                 peers = translator(spec.lang).list_sep.join(  # 、 between Chinese names
                     p.label for p in spec.places if p.role == role)
-                legend.addItem(sample(None, color, width),
-                               place.label if role == "focus" else peers)
+                others.append((sample(None, color, width),
+                               html.escape(place.label if role == "focus" else peers)))
+        groups = spec.class_groups
+        if spec.per_country:
+            rows = [[(sample(None, None), f"<b>{html.escape(g.title)}</b>") for g in groups]]
+            for k in range(max(len(g.classes) for g in groups)):
+                rows.append([span(g.classes[k]) if k < len(g.classes) else blank
+                             for g in groups])
+            if mode == "wide":
+                for k, row in enumerate(rows):
+                    row.append(others[k] if k < len(others) else blank)
+                rows.extend([blank, blank, entry] for entry in others[len(rows):])
+            else:  # each on a row of its own, under China's classes: they concern both
+                rows.extend([entry, *[blank] * (len(groups) - 1)] for entry in others)
+            others = []
+            columns = len(rows[0])
+            entries = [entry for row in rows for entry in row]
+        else:
+            columns = 1
+            entries = [span(cls) for cls in (groups[0].classes if groups else ())]
+        legend.setColumnCount(columns)
+        for item, text in [*entries, *others]:
+            legend.addItem(item if item is not None else sample(None, None), text)
+        self._relayout()
 
     @staticmethod
     def _fit(view: pg.ViewBox, extent: tuple[float, float, float, float] | None) -> None:
@@ -309,6 +418,27 @@ class MapCanvas(pg.GraphicsLayoutWidget):
                     best, best_distance = place, distance
             return best
         return None
+
+
+def _two_lines(title: str) -> str:
+    """A legend heading as HTML, broken before its count ("China: quintiles" over "(329
+    places), US$"), so the legend column is half as wide."""
+    text = html.escape(title)
+    cut = min((i for i in (text.find(" ("), text.find("（")) if i > 0), default=-1)
+    return f"{text[:cut].rstrip()}<br>{text[cut:].lstrip()}" if cut > 0 else text
+
+
+def _legend() -> pg.LegendItem:
+    """A legend for a column of the map's layout (not over a view, where it hid cities):
+    as large as its entries, centred in its column."""
+    legend = pg.LegendItem(labelTextColor="#222", labelTextSize=LEGEND_TEXT_SIZE,
+                           brush=pg.mkBrush(255, 255, 255, 225), pen=pg.mkPen("#bbb"),
+                           verSpacing=-8)
+    legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    # a layout cell scales with the rest in a PNG at 150 or 300 DPI (pyqtgraph's legends
+    # ignore transformations, for their place over a zoomable view)
+    legend.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, False)
+    return legend
 
 
 def _anchor_point(place: MapPlace) -> tuple[float, float]:
