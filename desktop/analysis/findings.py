@@ -20,6 +20,7 @@ Words such as "better" or "worse" appear only where the indicator declares
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -32,6 +33,11 @@ from desktop.core.dataset import Dataset
 from desktop.text.translator import N_, Translator, as_translator
 
 HORIZONS = (5, 10)
+#: An indicator that is itself a year-on-year rate (real GDP growth, a 同比 price index): the
+#: change between two single years of it is noise, not a finding ("growth changed by +12.6 pp
+#: since 2016" compares one bad year with one good one).
+YEAR_ON_YEAR = re.compile(r"growth|yoy|year[- _]on[- _]year|增长率|增速|同比", re.IGNORECASE)
+YEAR_ON_YEAR_UNITS = frozenset({"index_yoy"})
 LEAD_SCORE = 0.75
 #: a break is worth saying, not worth crowding out every real difference
 MAX_BREAK_SCORE = 1.5
@@ -197,7 +203,15 @@ def _rank(said: _Sayer, row: IndicatorComparison) -> list[Finding]:
     return [said.finding("rank", LEAD_SCORE, template, count=count, year=row.year)]
 
 
+def is_year_on_year(indicator: Indicator) -> bool:
+    """Whether the indicator is a rate of change from the year before (see YEAR_ON_YEAR)."""
+    names = (indicator.id, indicator.label_en, indicator.label_zh)
+    return indicator.unit in YEAR_ON_YEAR_UNITS or any(YEAR_ON_YEAR.search(n) for n in names)
+
+
 def _changes(said: _Sayer, metrics: IndicatorMetrics) -> list[Finding]:
+    if is_year_on_year(said.indicator):
+        return []
     out = []
     for h in HORIZONS:
         change = metrics.focus.change(h)

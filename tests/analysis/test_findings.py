@@ -86,3 +86,19 @@ def test_dalians_suspect_2008_fdi_is_no_finding(bundled: Dataset) -> None:
 
 def test_no_peers_no_findings(bundled: Dataset) -> None:
     assert findings(bundled, build_profile(bundled, SHENYANG, (), year=2016)) == []
+
+
+def test_a_growth_rate_has_no_change_finding(bundled: Dataset) -> None:
+    """Shenyang's real growth went from -5.6 % (2016, the restatement year) to 7.0 % (2021):
+    "growth changed by +12.6 pp" compared one bad year with one good one. A year-on-year rate
+    gets findings on its gap to the peers, never on its change between two single years."""
+    from desktop.analysis.findings import is_year_on_year
+
+    profile = build_profile(bundled, SHENYANG, NORTH_EAST)
+    found = findings(bundled, profile, "en", limit=40)
+    year_on_year = {i for i in bundled.indicators
+                    if is_year_on_year(bundled.indicator(i))}
+    assert {"gdp_real_growth", "house_price_index_new"} <= year_on_year
+    assert "gdp" not in year_on_year and "population_registered" not in year_on_year
+    assert not [f.text for f in found if f.kind == "change" and f.indicator_id in year_on_year]
+    assert [f for f in found if f.kind == "change"]  # other indicators still have them
