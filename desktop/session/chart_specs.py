@@ -20,14 +20,16 @@ from desktop.session.selection import Selection
 
 if TYPE_CHECKING:
     from desktop.analysis.chart_spec import LineChartSpec
+    from desktop.analysis.map_spec import MapSpec
     from desktop.analysis.ranking import RankingSpec
     from desktop.analysis.scatter import ScatterSpec
     from desktop.analysis.small_multiples import SmallMultiplesSpec
 
 #: The chart panel's tabs, in their order.
 OVER_TIME, RANKING, SCATTER, MULTIPLES, STRUCTURE, MAP = range(6)
-#: The tabs whose chart is drawn from a spec made here (Structure and Map draw a selection).
-SPEC_TABS = frozenset({OVER_TIME, RANKING, SCATTER, MULTIPLES})
+#: The tabs whose chart is drawn from a spec made here (Structure has its own sections:
+#: desktop.session.structure_spec).
+SPEC_TABS = frozenset({OVER_TIME, RANKING, SCATTER, MULTIPLES, MAP})
 #: Indicators the small multiples show first (those the focus city has), then the rest.
 HEADLINE = ("gdp", "gdp_per_capita", "gdp_real_growth", "population_registered",
             "average_wage", "gdp_share_tertiary", "employment", "fdi_utilised", "gdp_real_usd",
@@ -46,7 +48,7 @@ class TabChart:
     """A tab's spec and the indicators it shows (their definitions go with its exports and
     the caption says when their yuan were converted)."""
 
-    spec: LineChartSpec | RankingSpec | ScatterSpec | SmallMultiplesSpec
+    spec: LineChartSpec | RankingSpec | ScatterSpec | SmallMultiplesSpec | MapSpec
     indicator_ids: tuple[str, ...]
 
 
@@ -54,8 +56,8 @@ def chart_spec(dataset: Dataset, selection: Selection, options: ChartOptions, ta
                lang: str = "en") -> TabChart:
     """The spec of `tab` (one of SPEC_TABS) for this selection under these controls.
 
-    `dataset` is in the view's currency; the ranking and the scatter take their year from
-    the controls (`options.year`), the others draw every year. Raises CityProfilesError
+    `dataset` is in the view's currency; the ranking, the scatter and the map take their
+    year from the controls (`options.year`), the others draw every year. Raises CityProfilesError
     when the chart cannot be drawn (e.g. money in two currencies on one axis)."""
     if tab == OVER_TIME:
         return _over_time(dataset, selection, options, lang)
@@ -65,6 +67,8 @@ def chart_spec(dataset: Dataset, selection: Selection, options: ChartOptions, ta
         return _scatter(dataset, selection, options, lang)
     if tab == MULTIPLES:
         return _multiples(dataset, selection, options, lang)
+    if tab == MAP:
+        return _map(dataset, selection, options, lang)
     raise ValueError(f"tab {tab} is not drawn from a spec")
 
 
@@ -144,3 +148,14 @@ def _multiples(dataset: Dataset, selection: Selection, options: ChartOptions,
     spec = replace(specs[0], panels=tuple(p for s in specs for p in s.panels),
                    source_line="; ".join(sources))
     return TabChart(spec, tuple(dict.fromkeys(p.indicator_id for p in spec.panels)))
+
+
+def _map(dataset: Dataset, selection: Selection, options: ChartOptions, lang: str) -> TabChart:
+    """Every mapped city coloured by the indicator in the year box's year (None: the year
+    most places have; LATEST_EACH: each place's latest), the focus and peers outlined."""
+    from desktop.analysis.map_geometry import load_geometry  # with its tab: not at the start
+    from desktop.analysis.map_spec import map_spec
+
+    spec = map_spec(dataset, load_geometry(), selection.focus_id, selection.peer_ids,
+                    selection.indicator_id, options.year, lang, options.include_suspect)
+    return TabChart(spec, (selection.indicator_id,))

@@ -10,11 +10,11 @@ from desktop.core.dataset import Dataset
 from desktop.core.storage import load_bundled
 from desktop.session.chart_options import ChartOptions
 from desktop.session.chart_specs import (
-    MAP,
     MULTIPLES,
     OVER_TIME,
     RANKING,
     SCATTER,
+    STRUCTURE,
     background_ids,
     chart_spec,
 )
@@ -92,4 +92,4 @@ def test_small_multiples_start_with_the_chosen_indicator(bundled: Dataset) -> No
 
 def test_a_tab_without_a_spec_is_an_error() -> None:
     with pytest.raises(ValueError, match="not drawn from a spec"):
-        chart_spec(dataset(), Selection("shenyang", (), "gdp"), ChartOptions(), MAP)
+        chart_spec(dataset(), Selection("shenyang", (), "gdp"), ChartOptions(), STRUCTURE)

@@ -12,6 +12,9 @@ from PySide6.QtSvg import QSvgRenderer
 
 from desktop.analysis.map_spec import CN_PARALLEL, RAMP, project
 from desktop.core.dataset import Dataset
+from desktop.session.chart_options import ChartOptions
+from desktop.session.chart_specs import chart_spec
+from desktop.session.selection import Selection
 from desktop.ui.plots.chart_panel import MAP, ChartPanel
 from desktop.ui.plots.map_chart import MapChart
 
@@ -139,7 +142,8 @@ def test_the_legend_sits_beside_the_maps_and_fits(qtbot, dataset: Dataset, size)
     chart.resize(*size)
     chart.show()
     qtbot.waitExposed(chart)
-    chart.set_selection(dataset, "cn-210100", ("cn-210200", "us-19820"), "gdp_per_capita", 2019)
+    view = Selection("cn-210100", ("cn-210200", "us-19820"), "gdp_per_capita")
+    chart.set_spec(chart_spec(dataset, view, ChartOptions(year=2019), MAP).spec)
     qtbot.wait(50)
     canvas = chart.plot_widget
     assert chart.spec.per_country
@@ -161,3 +165,23 @@ def test_the_legend_sits_beside_the_maps_and_fits(qtbot, dataset: Dataset, size)
     # row k: China's class k beside the US metros' class k
     assert labels[2].startswith(f"{china.classes[0].lower:,.0f}")
     assert labels[3].startswith(f"{us.classes[0].lower:,.0f}")
+
+
+def test_the_map_says_when_its_yuan_were_converted(qtbot, dataset: Dataset) -> None:
+    """The map is drawn from the panel's spec like every chart tab: in a view with a US metro
+    its yuan are US$, and its title says so as the other tabs' titles do."""
+    from desktop.analysis.currency import view_dataset
+
+    widget = ChartPanel()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    usd = view_dataset(dataset, ["cn-210100", "us-19820"])
+    widget.set_selection(usd, "cn-210100", ("us-19820",), "gdp_per_capita", 2019, "en")
+    widget.year_box.setCurrentIndex(widget.year_box.findData(2019))
+    widget.tabs.setCurrentIndex(MAP)
+    chart = widget.current
+    assert chart.title.text() == ("GDP per capita, 2019 — yuan converted to US$ at annual "
+                                  "average exchange rates (the view's currency)")
+    assert chart.spec.unit_suffix == "US$"
+    assert widget.shown_indicator_ids() == ("gdp_per_capita",)

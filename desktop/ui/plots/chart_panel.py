@@ -572,14 +572,8 @@ class ChartPanel(QWidget):
             return
         self._stale.discard(tab)
         try:
-            if tab in (OVER_TIME, RANKING, SCATTER, MULTIPLES):
-                self._draw_spec(selection, tab)
-            elif tab == MAP:  # the map follows the panel's year box, as the ranking does
-                self._tab_chart(MAP).set_selection(
-                    selection.dataset, selection.focus_id, selection.peer_ids,
-                    selection.indicator_id, self.options.year, selection.lang,
-                    self.include_suspect)
-                self._shown[MAP] = (selection.indicator_id,)
+            if tab in (OVER_TIME, RANKING, SCATTER, MULTIPLES, MAP):
+                self._draw_spec(selection, tab)  # the map follows the year box, as the ranking
             else:
                 self._draw_structure(selection)
                 self._shown[STRUCTURE] = (selection.indicator_id,)

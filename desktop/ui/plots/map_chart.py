@@ -1,5 +1,6 @@
 """The Map tab: a MapSpec (desktop.analysis.map_spec) drawn with pyqtgraph, and the same
-drawing for the report's locator map.
+drawing for the report's locator map. The tab receives its spec from the chart panel
+(desktop.session.chart_specs makes it), like every chart tab.
 
 Why this way:
 - A few QGraphicsPathItems per colour class hold every city of that class, each filled and
@@ -31,7 +32,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QSizePolicy, QWidget
 
-from desktop.analysis.map_geometry import load_geometry
 from desktop.analysis.map_spec import (
     FOCUS,
     NO_DATA,
@@ -40,9 +40,7 @@ from desktop.analysis.map_spec import (
     MapClass,
     MapPlace,
     MapSpec,
-    map_spec,
 )
-from desktop.core.dataset import Dataset
 from desktop.text.translator import translator
 from desktop.ui.plots.line_chart import note_labels, stack_chart, title_label, use_paper
 
@@ -475,15 +473,9 @@ class MapChart(QWidget):
     def spec(self) -> MapSpec | None:
         return self.plot_widget.spec
 
-    def set_selection(self, dataset: Dataset, focus_id: str, peer_ids: Sequence[str],
-                      indicator_id: str, year: int | str | None = None, lang: str = "en",
-                      include_suspect: bool = False) -> None:
-        """Build the map of this selection (bundled geometry) and draw it."""
-        spec = map_spec(dataset, load_geometry(), focus_id, peer_ids, indicator_id, year,
-                        lang, include_suspect)
-        self.set_spec(spec)
-
     def set_spec(self, spec: MapSpec, caption: str = "") -> None:
+        """Draw `spec` (desktop.session.chart_specs makes it; `caption` says the view's
+        currency when the map's yuan were converted)."""
         self.caption = caption
         self.title.setText(f"{spec.title} — {caption}" if caption else spec.title)
         self.plot_widget.draw(spec)

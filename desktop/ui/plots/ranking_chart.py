@@ -4,18 +4,24 @@ Draws a RankingSpec (desktop.analysis.ranking) and nothing else. RankingPlot is 
 code of bar charts: the Ranking tab, its PNG/SVG export and the report's bar charts
 (desktop/ui/report_charts.py) draw through it, in the screen or the paper style. The bar item,
 the value labels and the median line are made once and updated, never cleared and re-added.
+
+The tab's legend (focus, peers, peer median) is placed off the data: in a corner of the plot
+that no bar, value label or median label reaches, measured in pixels after each drawing and
+resize, else in a column right of the plot. Pinned bottom-right it covered bar ends and value
+labels in a 1024x700 window (issue 15 item 4). The report's bar charts have no such legend
+(their key is the report's HTML legend under the chart).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from desktop.analysis.ranking import RankBar, RankingSpec
 from desktop.ui.plots.chart_data import with_provenance
@@ -38,6 +44,35 @@ OTHER_BAR = QColor(185, 190, 200)
 SUSPECT_BAR = QColor(138, 138, 138)  # the profile table's grey for suspect values
 BAR_HEIGHT = 0.66
 MAX_VALUE_LABELS = 40  # beyond this the labels would overlap; the read-out still has them
+LEGEND_MARGIN = 10  # pixels between the legend and the plot's edge (and beside the plot)
+#: The legend's corners, (right, bottom), in order of preference when several are free:
+#: bottom-right first (bars are sorted best first, the shortest at the bottom).
+CORNERS = ((1, 1), (1, 0), (0, 1), (0, 0))
+#: The legend's column right of the plot, in the PlotItem's layout (0-2: axes and view).
+OUTSIDE_COL = 3
+
+
+def free_corner(area: QRectF, size: QSizeF, taken: Sequence[QRectF],
+                avoid: Sequence[QRectF] = ()) -> tuple[int, int] | None:
+    """The corner of `area` (scene pixels) where a legend of `size`, LEGEND_MARGIN in from
+    the edges, overlaps none of `taken` (bars and labels): one that also keeps clear of
+    `avoid` (the median line) if there is one, else the first free in CORNERS order. None
+    when every corner covers something."""
+    free = []
+    for right, bottom in CORNERS:
+        box = corner_rect(area, size, right, bottom)
+        if not any(box.intersects(rect) for rect in taken):
+            free.append(((right, bottom), box))
+    clear = [corner for corner, box in free if not any(box.intersects(r) for r in avoid)]
+    return (clear or [corner for corner, _ in free] or [None])[0]
+
+
+def corner_rect(area: QRectF, size: QSizeF, right: int, bottom: int) -> QRectF:
+    """Where a legend of `size` sits in that corner of `area`, LEGEND_MARGIN in."""
+    x = area.right() - size.width() - LEGEND_MARGIN if right else area.left() + LEGEND_MARGIN
+    y = (area.bottom() - size.height() - LEGEND_MARGIN if bottom
+         else area.top() + LEGEND_MARGIN)
+    return QRectF(x, y, size.width(), size.height())
 
 
 class NameAxis(pg.AxisItem):
@@ -88,6 +123,10 @@ class RankingPlot:
         self.median_line.setZValue(20)
         plot_item.addItem(self.median_line, ignoreBounds=True)
         self.value_labels: list[pg.TextItem] = []
+        #: the drawn bars as (y, value): their rectangles on screen (`occupied`)
+        self._drawn: list[tuple[float, float]] = []
+        #: the value axis's range as drawn, before `fit_value_labels` widens it
+        self.x_range: tuple[float, float] | None = None
 
     def draw(self, spec: RankingSpec, colors: Mapping[str, QColor] | None = None) -> None:
         """Draw `spec`; `colors` (city id -> colour) replaces the colours by role, as the
@@ -101,6 +140,7 @@ class RankingPlot:
                           brushes=[pg.mkBrush(c) for c in fills],
                           pens=[pg.mkPen(c.darker(130)) for c in fills])
         self.name_axis.set_names([b.label for b in spec.bars])
+        self._drawn = list(zip(positions, values, strict=True))
         self._draw_value_labels(spec, positions)
         if spec.peer_median is not None:
             self.median_line.setPos(spec.peer_median)
@@ -112,8 +152,8 @@ class RankingPlot:
             self.median_line.setVisible(False)
         low, high = min(0.0, *values) if values else 0.0, max(0.0, *values) if values else 1.0
         span = (high - low) or 1.0
-        self.plot_item.setXRange(low - (0.15 * span if low < 0 else 0), high + 0.16 * span,
-                                 padding=0.0)
+        self.x_range = (low - (0.15 * span if low < 0 else 0), high + 0.16 * span)
+        self.plot_item.setXRange(*self.x_range, padding=0.0)
         # headroom above the best bar for the peer-median label
         headroom = max(0.35, count * 0.04) if self.style.median_label else 0.0
         self.plot_item.setYRange(-0.6, max(count, 1) - 0.4 + headroom, padding=0.0)
@@ -133,6 +173,82 @@ class RankingPlot:
         for label in self.value_labels[needed:]:
             label.setVisible(False)
 
+    def fit_value_labels(self) -> None:
+        """Widen the value axis so that each value label ends inside the plot: a label is as
+        wide in pixels at any size, and in a narrow plot the best bar's ran past the edge
+        (cut off, or under the legend beside the plot). Solved for the plot's width."""
+        view = self.plot_item.vb
+        width = view.width()
+        if self.x_range is None or width <= 0:
+            return
+        low, high = self.x_range
+        needed = high
+        labels = [label for label in self.value_labels if label.isVisible()]
+        for label, (_, value) in zip(labels, self._drawn, strict=False):
+            label.updateTransform(force=True)
+            room = width - LEGEND_MARGIN - label.mapRectToScene(label.boundingRect()).width()
+            if value > 0 and room > 0:
+                # the label's start, (value - low) / (x1 - low) of the width, leaves it room
+                needed = max(needed, low + (value - low) * width / room)
+        if abs(view.viewRange()[0][1] - needed) > 1e-6 * (high - low):
+            self.plot_item.setXRange(low, needed, padding=0.0)
+
+    def keep_median_label_inside(self) -> None:
+        """The median's label left of its line when right of it would run past the plot's
+        edge (under the legend beside the plot, or cut off): after each resize."""
+        line = self.median_line
+        if not (self.style.median_label and line.isVisible()):
+            return
+        label = line.label
+        label.updateTransform(force=True)
+        view = self.plot_item.vb
+        x = view.mapViewToScene(QPointF(line.value(), 0)).x()
+        side = 1 if x + label.boundingRect().width() > view.sceneBoundingRect().right() else 0
+        if label.anchors[0][0] != side:
+            label.anchors = [(side, 0), (side, 0)]
+            label.updatePosition()
+
+    def occupied(self) -> tuple[list[QRectF], list[QRectF]]:
+        """What a legend must not cover, in scene pixels: (each bar, value label and the
+        median's label; the median line itself, which a legend should rather avoid too)."""
+        view = self.plot_item.vb
+        rects = []
+        for y, value in self._drawn:
+            data = QRectF(min(0.0, value), y - BAR_HEIGHT / 2, abs(value), BAR_HEIGHT)
+            rects.append(view.mapViewToScene(data).boundingRect())
+        labels = [label for label in self.value_labels if label.isVisible()]
+        if self.median_line.isVisible() and self.style.median_label:
+            self.median_line.label.updatePosition()
+            labels.append(self.median_line.label)
+        for label in labels:
+            label.updateTransform(force=True)  # a TextItem sizes itself lazily, on paint
+            rects.append(label.mapRectToScene(label.boundingRect()))
+        line = []
+        if self.median_line.isVisible():
+            x = view.mapViewToScene(QPointF(self.median_line.value(), 0)).x()
+            area = view.sceneBoundingRect()
+            line.append(QRectF(x - 1, area.top(), 2, area.height()))
+        return rects, line
+
+
+class PlacedLegend(pg.LegendItem):
+    """A legend the chart places (RankingChart._place_legend), not the pointer: a dragged
+    pyqtgraph legend anchors itself to its parent and would fight the placement."""
+
+    def mouseDragEvent(self, ev: object) -> None:
+        ev.ignore()  # type: ignore[attr-defined]
+
+
+def _legend() -> PlacedLegend:
+    """The tab's legend on a white, lightly framed box (as boxed_legend), placed by the chart
+    (no anchor). It scales with the plot in a PNG at 2x or 300 DPI (pyqtgraph's legends
+    ignore transformations, so they came out half size)."""
+    legend = PlacedLegend(offset=None, labelTextColor="#222",
+                          brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#bbb"))
+    legend.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, False)
+    legend.setZValue(100)
+    return legend
+
 
 class RankingChart(QWidget):
     """Title, horizontal bars with value labels and the peer-median line, read-out, notes."""
@@ -148,7 +264,21 @@ class RankingChart(QWidget):
         self.bars, self.median_line = self.drawing.bars, self.drawing.median_line
         self.value_labels = self.drawing.value_labels
         self._legend_key: tuple = ()
-        finish_chart(self, legend_offset=(-10, -10))
+        self.legend = _legend()
+        self.legend.setParentItem(self.plot_item.vb)
+        #: the column right of the plot that holds the legend when no corner is free
+        #: (zero wide otherwise)
+        self.legend_column = pg.GraphicsWidget()
+        self.legend_column.setFixedWidth(0)
+        layout = self.plot_item.layout
+        layout.addItem(self.legend_column, 2, OUTSIDE_COL)
+        layout.setColumnSpacing(OUTSIDE_COL, 0)
+        layout.setColumnStretchFactor(OUTSIDE_COL, 0)
+        #: where the legend is: a corner (right, bottom) of the plot, or None: beside it
+        self.legend_corner: tuple[int, int] | None = CORNERS[0]
+        self._placing = False
+        self.plot_item.vb.sigResized.connect(self._place_legend)
+        finish_chart(self)
         self.readout.setAccessibleName(self.tr("Value at the pointer"))
 
     @property
@@ -167,6 +297,7 @@ class RankingChart(QWidget):
         self.plot_item.setLabel("bottom", spec.value_label)
         self.drawing.draw(spec)
         self._update_legend(spec)
+        self._place_legend()
         focus = spec.bars[spec.focus_index] if spec.focus_index is not None else None
         if focus is not None:
             self._show_bar(spec.focus_index or 0)
@@ -197,6 +328,35 @@ class RankingChart(QWidget):
         if spec.peer_median is not None:
             self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(
                 MEDIAN_COLOR, width=1.6, style=Qt.PenStyle.DashLine)), spec.peer_median_label)
+        self.legend.updateSize()
+
+    def _place_legend(self, *_: object) -> None:
+        """Put the legend in a corner free of bars and labels, or beside the plot when none
+        is (after each drawing and each resize of the plot). Beside the plot, the view is
+        narrower, so corners are tried at that width: a corner free there stays free once
+        the column is gone, and the legend does not hop back and forth."""
+        spec, legend, view = self._spec, self.legend, self.plot_item.vb
+        if self._placing or spec is None or not legend.items or view.width() <= 0:
+            return
+        self._placing = True
+        try:
+            size = legend.boundingRect().size()
+            self.drawing.fit_value_labels()
+            self.drawing.keep_median_label_inside()
+            taken, avoid = self.drawing.occupied()
+            corner = free_corner(view.sceneBoundingRect(), size, taken, avoid)
+            self.legend_corner = corner
+            if corner is None:
+                legend.setParentItem(self.legend_column)
+                legend.setPos(LEGEND_MARGIN, 0)
+                self.legend_column.setFixedWidth(size.width() + 2 * LEGEND_MARGIN)
+            else:
+                box = corner_rect(QRectF(0, 0, view.width(), view.height()), size, *corner)
+                legend.setParentItem(view)
+                legend.setPos(box.topLeft())
+                self.legend_column.setFixedWidth(0)
+        finally:
+            self._placing = False
 
     def _on_mouse_moved(self, position: QPointF) -> None:
         spec = self._spec
