@@ -15,6 +15,7 @@ from desktop.ui.models.profile_model import (
     SORT_ROLE,
     ProfileTableModel,
 )
+from desktop.ui.panels.profile_delegate import ProfileCellDelegate
 
 #: Width of the plain-language column; the full sentence is in its tooltip.
 SENTENCE_WIDTH = 420
@@ -37,7 +38,6 @@ class ProfileView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFont(unshaped(self.font()))
         self.profile_model = ProfileTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.profile_model)
@@ -46,6 +46,9 @@ class ProfileView(QTableView):
         self.proxy.setFilterKeyColumn(0)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setModel(self.proxy)
+        self.cell_delegate = ProfileCellDelegate(self.proxy, self.profile_model, self)
+        self.setItemDelegate(self.cell_delegate)
+        self.setFont(unshaped(self.font()))
         self.setAccessibleName(self.tr("Side-by-side profile"))
         self.setSortingEnabled(False)
         self.setAlternatingRowColors(True)
@@ -182,6 +185,9 @@ class ProfileView(QTableView):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._forget_widths()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.PaletteChange):
+            self.cell_delegate.forget()
         super().changeEvent(event)
 
     def _forget_widths(self) -> None:
@@ -289,6 +295,7 @@ class _FrozenIndicatorColumn(QTableView):
         super().__init__(table)
         self._table = table
         self.setModel(table.model())
+        self.setItemDelegate(table.cell_delegate)  # drawn as the table's own first column
         self.setSelectionModel(table.selectionModel())
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.verticalHeader().hide()
