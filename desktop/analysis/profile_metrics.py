@@ -56,7 +56,7 @@ from desktop.analysis.suspects import (
     suspects_in_pools,
     without_pool_suspects,
 )
-from desktop.core.bilingual import pick
+from desktop.core.bilingual import is_chinese, pick
 from desktop.core.breaks_register import SuspectValue
 from desktop.core.dataset import Dataset, Provenance
 
@@ -145,7 +145,11 @@ class IndicatorMetrics:
         return self.cells[1:]
 
     def sentence(self, lang: str = "en") -> str:
-        return pick(lang, self.sentence_en, self.sentence_zh)
+        """The sentence in `lang` (as `pick` chooses), writing only that language's: the
+        table rebuilds every row's on each selection change."""
+        if is_chinese(lang):
+            return self.sentence_zh or self.sentence_en
+        return self.sentence_en
 
 
 @dataclass(frozen=True)

@@ -359,14 +359,20 @@ def selection_table(
             cell_year = col + first_year
             tone = _tone(cell_gap, higher)
             # a stale value's tooltip names the row's year too
-            key = ("value", indicator_id, row_positions[c],
-                   row_year if cell_year != row_year else None, tone, lang, reason)
+            stale_year = row_year if cell_year != row_year else None
+            key = ("value", indicator_id, row_positions[c], stale_year, tone, lang, reason)
             cell = made.get(key)
             if cell is None:
-                text, other_year = _value_text(indicator, value, cell_year, row_year, lang)
-                text, tooltip = _suspect_marked(text, _value_tooltip(_provenance_tooltip(
-                    panel.provenance(indicator_id, row_positions[c]), lang),
-                    cell_year, row_year, lang), reason)
+                # its number and source, whatever its tone (another peer set moves the median)
+                shown_key = ("shown", indicator_id, row_positions[c], stale_year, lang)
+                shown = made.get(shown_key)
+                if shown is None:
+                    text, other_year = _value_text(indicator, value, cell_year, row_year, lang)
+                    shown = made[shown_key] = (text, other_year, _value_tooltip(
+                        _provenance_tooltip(panel.provenance(indicator_id, row_positions[c]),
+                                            lang), cell_year, row_year, lang))
+                text, other_year, tooltip = shown
+                text, tooltip = _suspect_marked(text, tooltip, reason)
                 cell = made[key] = TableCell(text, value, tooltip, tone, other_year, reason)
             cells.append(cell)
         focus_rank = (found.ranks[i][0] or None) if row_cols[0] >= 0 else None
@@ -499,11 +505,17 @@ def _detail_cells(
             cells.append(cell)
         elif column.key == "index":
             i = focus.index
-            tip = "" if i is None else _word(
-                "index", lang, value=indicator.format(focus.value, lang),
-                median=indicator.format(m.peer_median, lang), index=f"{i:.0f}")
-            tone = NEUTRAL if i is None else _tone(i - 100, m.higher_is_better)
-            cells.append(TableCell("—" if i is None else f"{i:.0f}", i, tip, tone, other))
+            key = ("index", m.indicator_id, focus.value, m.peer_median, i,
+                   m.higher_is_better, lang, other)
+            cell = made.get(key)
+            if cell is None:
+                tip = "" if i is None else _word(
+                    "index", lang, value=indicator.format(focus.value, lang),
+                    median=indicator.format(m.peer_median, lang), index=f"{i:.0f}")
+                tone = NEUTRAL if i is None else _tone(i - 100, m.higher_is_better)
+                cell = made[key] = TableCell("—" if i is None else f"{i:.0f}", i, tip, tone,
+                                             other)
+            cells.append(cell)
         else:
             # A change is the focus city's series from `horizon` years before its value's
             # year: that is what tells one from another.

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -153,7 +154,10 @@ class Controller(QObject):
         self._findings_timer = QTimer(self)
         self._findings_timer.setSingleShot(True)
         self._findings_timer.setInterval(FINDINGS_DELAY_MS)
-        self._findings_timer.timeout.connect(self.update_findings)
+        self._findings_timer.timeout.connect(self._findings_due)
+        # When the last change's update ended (time.monotonic): the pause counts from there,
+        # so a slow change does not eat it and the findings do not join its frame.
+        self._changed_at = 0.0
         self.refresh()
         self._update_undo_actions()
 
@@ -601,6 +605,21 @@ class Controller(QObject):
         found = findings(view, profile, tr, include_suspect=include)
         self.window.findings_strip.set_findings([f.text for f in found], tr.gettext(TITLE))
 
+    def _defer_findings(self) -> None:
+        """Update the findings once the selection has rested FINDINGS_DELAY_MS (every change
+        starts the pause again)."""
+        self._findings_timer.start(FINDINGS_DELAY_MS)
+
+    def _findings_due(self) -> None:
+        """The pause is over, unless it began before the end of a change that took longer
+        than it: then wait FINDINGS_DELAY_MS from that end, so that the findings are never
+        computed in the event pass that paints the change."""
+        waited = (time.monotonic() - self._changed_at) * 1000
+        if waited < FINDINGS_DELAY_MS:
+            self._findings_timer.start(max(int(FINDINGS_DELAY_MS - waited), 1))
+            return
+        self.update_findings()
+
     def _adopt_chart_options(self) -> None:
         """The panel's controls as drawn (ranges filled from the data, its year following
         the view's) are what the session keeps and a project saves: not a change."""
@@ -652,7 +671,9 @@ class Controller(QObject):
                         state.prices, self.lang, include)
         if findings_key != self._findings_key:
             self._findings_key = findings_key
-            self._findings_timer.start()  # restarts the wait: only a resting selection
+            self._defer_findings()
+        elif self._findings_timer.isActive():
+            self._defer_findings()  # still moving (e.g. another indicator): wait for rest
         # The charts read the same money as the table: the dataset in the view's currency.
         # Their ranking and scatter follow the table's year rule (a year, the latest shared
         # year, or each city's latest).
@@ -673,3 +694,4 @@ class Controller(QObject):
         window.setWindowTitle(
             self.tr("City Profiles — {0} and {1} peers[*]").format(focus, len(state.peer_ids))
         )
+        self._changed_at = time.monotonic()

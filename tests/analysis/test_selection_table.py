@@ -130,3 +130,16 @@ def test_selection_cube_is_reused_for_the_same_selection(bundled: Dataset) -> No
     assert selection_cube(panel, ["cn-210100"], ["gdp", "jobs"]) is not cube
     row = panel.row_of("cn-230100")
     np.testing.assert_array_equal(cube.values[0, 2], panel.matrix("gdp")[row])
+
+
+def test_available_indicators_asked_again_answer_the_same(bundled: Dataset) -> None:
+    """The window asks on every change and keeps the answer per dataset and cities: a caller
+    that changes its list (the controller narrows it) must not change the next answer."""
+    cities = ["cn-210100", *NORTH_EAST]
+    plain = [i for i in bundled.indicators if any(bundled.has_series(c, i) for c in cities)]
+    first = available_indicators(bundled, cities)
+    assert first == plain
+    first.clear()
+    assert available_indicators(bundled, cities) == plain
+    us = available_indicators(bundled, ["us-19820"])
+    assert us != plain and "gdp" in us  # other cities: their own answer

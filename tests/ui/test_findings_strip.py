@@ -65,3 +65,37 @@ def test_a_chinese_window_shows_chinese_findings(qtbot, dataset: Dataset) -> Non
     assert lines[0] == ("1. 沈阳市的地区生产总值增长率（实际）不及同类城市："
                         "比同类中位数低12.7个百分点（2016年）。")
     assert window.findings_strip.accessibleName() == "主要发现"
+
+
+def test_findings_never_join_the_frame_of_a_slow_change(qtbot, window, monkeypatch) -> None:
+    """A change slower than the strip's pause (a loaded machine) is painted first: its
+    findings come in a later event pass, and another indicator chosen meanwhile restarts the
+    wait instead of letting them in."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.controller import FINDINGS_DELAY_MS
+
+    _settled(qtbot, window)
+    calls = []
+    original = findings_module.findings
+    monkeypatch.setattr(findings_module, "findings",
+                        lambda *a, **k: calls.append(1) or original(*a, **k))
+    panel = window.chart_panel
+    draw = panel.set_selection
+
+    def slow_draw(*args, **kwargs) -> None:
+        time.sleep(FINDINGS_DELAY_MS * 1.5 / 1000)
+        draw(*args, **kwargs)
+
+    monkeypatch.setattr(panel, "set_selection", slow_draw)
+    controller = window.controller
+    controller.set_state(controller.state.with_focus("cn-210200"))
+    QApplication.processEvents()  # the change's own event pass: layout and paint
+    assert calls == []
+    window.indicator_list.sig_indicator_chosen.emit("average_wage")  # slow as well
+    QApplication.processEvents()
+    assert calls == []
+    qtbot.waitUntil(lambda: calls == [1], timeout=5000)
+    assert window.findings_strip.lines[0].startswith("1. Dalian")

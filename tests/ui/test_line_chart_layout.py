@@ -87,3 +87,34 @@ def test_a_short_plot_keeps_no_legend_over_its_lines(chart: LineChart, dataset: 
     chart.resize(900, 600)
     qtbot.waitUntil(lambda: chart.legend.isVisible(), timeout=3000)
     assert _hidden(chart) == []
+
+
+def test_a_legend_met_again_is_placed_as_when_first_drawn(chart: LineChart, dataset: Dataset,
+                                                          qtbot, monkeypatch) -> None:
+    """The legend's trial layouts (one, two, three columns) are measured once per set of
+    entries, each measure being a setHtml: going back to a selection lays its text out for
+    the entries and the chosen columns only, and puts it where it was, as it was."""
+    many = ("cn-210200", "cn-230100", "cn-220100", "cn-110100", "cn-120100", "cn-130100",
+            "cn-140100", "cn-130200")
+    specs = [over_time_spec(dataset, "cn-210100", peers, "gdp_share_secondary")
+             for peers in (NORTH_EAST, many)]
+    placed = []
+    for spec in specs:
+        chart.set_spec(spec)
+        qtbot.wait(10)
+        # (its corner, columns and size; the plot may be shorter now, under taller notes)
+        placed.append((chart.legend.pos().x(), chart.legend.columns,
+                       chart.legend.boundingRect()))
+    assert placed[0][2] != placed[1][2]  # the longer legend was measured, not reused
+    assert placed[1][1] > 1  # (it tried more columns: no corner was free in one)
+    chart.set_spec(specs[0])
+    assert (chart.legend.pos().x(), chart.legend.columns,
+            chart.legend.boundingRect()) == placed[0]
+    original = type(chart.legend).setHtml
+    layouts = []
+    monkeypatch.setattr(type(chart.legend), "setHtml",
+                        lambda self, html: layouts.append(html) or original(self, html))
+    chart.set_spec(specs[1])
+    assert len(layouts) <= 2  # the new entries, then the chosen columns: no trials
+    assert (chart.legend.pos().x(), chart.legend.columns,
+            chart.legend.boundingRect()) == placed[1]

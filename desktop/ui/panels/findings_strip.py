@@ -35,7 +35,11 @@ class FindingsStrip(QLabel):
         return self._lines
 
     def set_findings(self, sentences: list[str], title: str) -> None:
-        """Show `sentences` (best first) under `title`; hidden when there are none."""
+        """Show `sentences` (best first) under `title`; hidden when there are none. The same
+        findings again change nothing: no new text, so no re-layout of the window."""
+        if list(sentences) == self._sentences and title == self._title and (
+                len(self._lines) == min(len(sentences), self.max_lines)):
+            return
         self._sentences, self._title = list(sentences), title
         every = [f"{n}. {s}" for n, s in enumerate(sentences[:MAX_LINES], 1)]
         self._lines = tuple(every[:self.max_lines])

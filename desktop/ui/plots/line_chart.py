@@ -329,6 +329,9 @@ class HtmlLegend(pg.TextItem):
         self.setZValue(100)
         self.entries: tuple[LegendEntry, ...] = ()
         self.columns = 1
+        #: (width, height) of the legend by (entries, columns) as laid out once: `place`
+        #: tries up to three layouts on every update, each a setHtml (~1 ms) without it
+        self._sizes: dict[tuple[tuple[LegendEntry, ...], int], tuple[float, float]] = {}
 
     def set_entries(self, entries: Sequence[LegendEntry], columns: int = 1) -> None:
         entries = tuple(entries)
@@ -373,8 +376,7 @@ class HtmlLegend(pg.TextItem):
         for columns in (1, 2, 3):
             if columns > 1 and columns >= len(self.entries):
                 break
-            self.set_entries(self.entries, columns)
-            corner, hidden = self._best_corner(view_box, x, y)
+            corner, hidden = self._best_corner(view_box, x, y, self._size(columns))
             if best is None or hidden < best[0]:
                 best = (hidden, columns, corner)
             if hidden == 0:
@@ -387,13 +389,24 @@ class HtmlLegend(pg.TextItem):
         self.setPos(10 if corner[0] == 0 else box.width() - size.width() - 10,
                     10 if corner[1] == 0 else box.height() - size.height() - 10)
 
-    def _best_corner(self, view_box: pg.ViewBox, x: np.ndarray,
-                     y: np.ndarray) -> tuple[tuple[int, int], int]:
-        """(corner, how many points the legend hides there) for the legend's present size."""
+    def _size(self, columns: int) -> tuple[float, float]:
+        """(width, height) of the legend laid out in `columns` (laid out once per entries)."""
+        key = (self.entries, columns)
+        size = self._sizes.get(key)
+        if size is None:
+            self.set_entries(self.entries, columns)
+            rect = self.boundingRect()
+            if len(self._sizes) > 64:
+                self._sizes.clear()
+            size = self._sizes[key] = (rect.width(), rect.height())
+        return size
+
+    def _best_corner(self, view_box: pg.ViewBox, x: np.ndarray, y: np.ndarray,
+                     size: tuple[float, float]) -> tuple[tuple[int, int], int]:
+        """(corner, how many points the legend hides there) for a legend of `size`."""
         (x0, x1), (y0, y1) = view_box.viewRange()
         pixel_w, pixel_h = view_box.viewPixelSize()
-        size = self.boundingRect()
-        width, height = (size.width() + 10) * pixel_w, (size.height() + 10) * pixel_h
+        width, height = (size[0] + 10) * pixel_w, (size[1] + 10) * pixel_h
         corners = {  # (pixel position inside the view box, its data rectangle)
             (0, 0): (x0, x0 + width, y1 - height, y1),
             (1, 0): (x1 - width, x1, y1 - height, y1),
