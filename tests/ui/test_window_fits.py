@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from desktop.ui.plots.chart_frame import NOTES_LINES
 from desktop.ui.plots.chart_panel import MULTIPLES
-from desktop.ui.plots.line_chart import NOTES_LINES
 from desktop.ui.plots.small_multiples import PANEL_MIN_HEIGHT
 
 if TYPE_CHECKING:

@@ -17,20 +17,15 @@ import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QPen
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (
-    QFrame,
     QGraphicsView,
     QLabel,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,6 +40,10 @@ from desktop.analysis.chart_spec import (
     year_span,
 )
 from desktop.ui.plots.chart_data import with_provenance
+from desktop.ui.plots.chart_frame import (
+    finish_chart,
+    use_paper,
+)
 from desktop.ui.plots.chart_style import (
     BREAK_COLOR,
     FOCUS_COLOR,
@@ -56,6 +55,7 @@ from desktop.ui.plots.chart_style import (
     chart_plot,
 )
 from desktop.ui.plots.grid_axis import FilledGridAxis
+from desktop.ui.plots.html_legend import HtmlLegend, LegendEntry, along_lines
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
 BAND_COLOR = QColor(120, 120, 120, 50)
@@ -117,321 +117,6 @@ class _Drawn:
 def _same(a: np.ndarray, b: np.ndarray) -> bool:
     """The same values (NaN equal to NaN)."""
     return a is b or (a.shape == b.shape and bool(np.array_equal(a, b, equal_nan=True)))
-
-
-def use_paper(widget: QWidget) -> None:
-    """Dark on white in every theme: charts are drawn as on paper (see LineChart)."""
-    paper = QPalette(widget.palette())
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        paper.setColor(group, QPalette.ColorRole.Window, QColor("#ffffff"))
-        paper.setColor(group, QPalette.ColorRole.WindowText, QColor("#222222"))
-        paper.setColor(group, QPalette.ColorRole.Text, QColor("#222222"))
-    widget.setPalette(paper)
-    widget.setAutoFillBackground(True)
-
-
-def title_label(widget: QWidget) -> QLabel:
-    label = QLabel()
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * 1.25)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    return label
-
-
-def start_chart(chart: QWidget, left: pg.AxisItem, bottom: pg.AxisItem, name: str,
-                grid: tuple[bool, bool] = (True, True)) -> None:
-    """What every chart widget starts with: paper colours, no caption yet, a word-wrapped
-    title and the styled plot (chart.title, chart.plot_widget, chart.plot_item)."""
-    use_paper(chart)
-    chart.caption = ""  # type: ignore[attr-defined]
-    chart.title = title_label(chart)  # type: ignore[attr-defined]
-    chart.plot_widget, chart.plot_item = chart_plot(  # type: ignore[attr-defined]
-        left, bottom, name, SCREEN, grid)
-
-
-#: Most lines of notes and source shown under a chart before they scroll.
-NOTES_LINES = 6
-
-
-class NotesArea(QScrollArea):
-    """The notes and source under a chart, as tall as their text up to NOTES_LINES lines and
-    scrolling beyond: a chart with many notes (breaks, conversions, vintages) used to grow
-    taller than the window, squeezing the table or the plot to nothing."""
-
-    def __init__(self, notes: QLabel, source: QLabel) -> None:
-        super().__init__()
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        holder = QWidget()
-        holder.setAutoFillBackground(False)
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(notes)
-        layout.addWidget(source)
-        layout.addStretch(1)  # the text at the top when the area is taller than it
-        self.setWidget(holder)
-        self.viewport().setAutoFillBackground(False)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        holder.installEventFilter(self)
-        self._labels = (notes, source)
-        self._fitted_width = 0
-        self._tallest = 0
-
-    def cap(self) -> int:
-        """NOTES_LINES lines, but at most a quarter of the chart (two lines at least): in a
-        small window the plot keeps most of the height."""
-        line = self.fontMetrics().lineSpacing()
-        chart = self.parentWidget()
-        room = int(chart.height() * 0.25) if chart is not None and chart.height() > 0 else 10**6
-        return max(2 * line, min(line * NOTES_LINES, room)) + 6
-
-    def content_height(self, width: int) -> int:
-        """The notes' height at `width` (0 when both labels are empty)."""
-        inner = max(width - self.verticalScrollBar().sizeHint().width(), 50)
-        shown = [label for label in self._labels if label.text() and not label.isHidden()]
-        if not shown:
-            return 0
-        return sum(label.heightForWidth(inner) for label in shown) + 2 * (len(shown) - 1)
-
-    def fit(self) -> None:
-        """As tall as the text up to the cap, but never shorter than it has been at this
-        width: a height that followed every selection moved and resized the plot above, and
-        Qt then repainted the whole chart and the window under it (~40 ms a change)."""
-        width = self.width() or 600
-        if width != self._fitted_width:
-            self._fitted_width, self._tallest = width, 0
-        self._tallest = max(self._tallest, min(self.content_height(width), self.cap()))
-        if self.height() != self._tallest or self.minimumHeight() != self._tallest:
-            self.setFixedHeight(self._tallest)
-
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(),
-                     min(self.content_height(self.width() or 600), self.cap()))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:  # a label's text changed
-            self.fit()
-        return False
-
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)
-        self.fit()
-
-
-def stack_chart(chart: QWidget) -> None:
-    """Every chart reads top to bottom the same way: title, plot, read-out, notes, source
-    (the last two in a NotesArea, so that the plot keeps the height)."""
-    layout = QVBoxLayout(chart)
-    layout.setContentsMargins(4, 4, 4, 4)
-    layout.addWidget(chart.title)
-    layout.addWidget(getattr(chart, "plot_area", chart.plot_widget), 1)
-    layout.addWidget(chart.readout)
-    chart.notes_area = NotesArea(chart.notes, chart.source)
-    layout.addWidget(chart.notes_area)
-    for label in (chart.title, chart.readout):  # their height too only grows at one width
-        label._steady = _SteadyHeight(label)  # type: ignore[attr-defined]
-
-
-def finish_chart(chart: QWidget, legend_offset: tuple[int, int] | None = None) -> None:
-    """What every chart widget ends with: the read-out, notes and source labels under the
-    plot (chart.readout, .notes, .source), stacked, and the read-out following the pointer
-    (chart._on_mouse_moved); with `legend_offset`, pyqtgraph's boxed legend there
-    (chart.legend)."""
-    if legend_offset is not None:
-        chart.legend = boxed_legend(chart.plot_item, legend_offset)
-    chart.plot_widget.scene().sigMouseMoved.connect(chart._on_mouse_moved)
-    chart.readout, chart.notes, chart.source = note_labels()
-    stack_chart(chart)
-
-
-def over_plot(chart: QWidget, position: QPointF) -> bool:
-    """Whether the pointer (scene `position`) is over the plot of a chart with something
-    drawn (chart._spec not empty): only then does its read-out follow the pointer."""
-    spec = chart._spec  # type: ignore[attr-defined]
-    return (spec is not None and not spec.is_empty
-            and chart.plot_item.sceneBoundingRect().contains(position))
-
-
-class _SteadyHeight(QObject):
-    """Keeps a word-wrapped label at the tallest height it has needed at its current width, so
-    that a shorter title or read-out does not move the plot (see NotesArea.fit)."""
-
-    def __init__(self, label: QLabel) -> None:
-        super().__init__(label)
-        self._label = label
-        self._width = 0
-        label.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show):
-            label = self._label
-            width = label.width()
-            if width != self._width:
-                self._width = width
-                label.setMinimumHeight(0)
-            needed = label.heightForWidth(width) if label.wordWrap() else \
-                label.sizeHint().height()
-            if needed > label.minimumHeight():
-                label.setMinimumHeight(needed)
-        return False
-
-
-def boxed_legend(plot_item: pg.PlotItem, offset: tuple[int, int]) -> pg.LegendItem:
-    """pyqtgraph's legend on a white, lightly framed box (ranking and scatter charts)."""
-    return plot_item.addLegend(offset=offset, labelTextColor="#222",
-                               brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#bbb"))
-
-
-def note_labels() -> tuple[QLabel, QLabel, QLabel]:
-    """(read-out, notes, source) labels under a chart."""
-    readout_label = QLabel()
-    readout_label.setTextFormat(Qt.TextFormat.RichText)
-    readout_label.setWordWrap(True)
-    readout_label.setMinimumHeight(readout_label.fontMetrics().height() + 6)
-    notes = QLabel()
-    notes.setWordWrap(True)
-    notes.setStyleSheet("color: #7a4b00;")
-    source = QLabel()
-    source.setWordWrap(True)
-    source.setStyleSheet("color: #555;")
-    for label in (notes, source):
-        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    return readout_label, notes, source
-
-
-@dataclass(frozen=True)
-class LegendEntry:
-    text: str
-    color: str
-    dashed: bool = False
-    mark: str = ""  # instead of a line sample (e.g. the series-break rule)
-
-
-class HtmlLegend(pg.TextItem):
-    """A legend drawn as one rich-text item pinned to the view box's top-left corner.
-
-    pyqtgraph's LegendItem costs about 3 ms per entry to rebuild (a LabelItem and a sample
-    item each, with layout), more than the whole frame budget for ten cities; this is one
-    setHtml. It lives in the scene, so PNG and SVG exports include it. `items` mirrors
-    LegendItem's (sample, label) pairs, with label.text, for callers and tests.
-    """
-
-    def __init__(self, view_box: pg.ViewBox) -> None:
-        super().__init__(anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 225),
-                         border=pg.mkPen("#bbb"))
-        self.setParentItem(view_box)
-        self.setPos(10, 10)
-        self.setZValue(100)
-        self.entries: tuple[LegendEntry, ...] = ()
-        self.columns = 1
-        #: (width, height) of the legend by (entries, columns) as laid out once: `place`
-        #: tries up to three layouts on every update, each a setHtml (~1 ms) without it
-        self._sizes: dict[tuple[tuple[LegendEntry, ...], int], tuple[float, float]] = {}
-
-    def set_entries(self, entries: Sequence[LegendEntry], columns: int = 1) -> None:
-        entries = tuple(entries)
-        if entries == self.entries and columns == self.columns:
-            return
-        self.entries, self.columns = entries, columns
-        cells = []
-        for entry in entries:
-            mark = entry.mark or ("╌╌" if entry.dashed else "━━")
-            cells.append(f"<span style='color:{entry.color}'>{mark}</span>&nbsp;"
-                         f"<span style='color:#222'>{html.escape(entry.text)}</span>")
-        if columns <= 1:
-            body = "<br>".join(cells)
-        else:  # row by row, a gap between the columns
-            rows = ["".join(f"<td style='padding-right:12px'>{cell}</td>"
-                            for cell in cells[i:i + columns])
-                    for i in range(0, len(cells), columns)]
-            body = ("<table cellspacing='0' cellpadding='0'>"
-                    + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
-        self.setHtml("<div style='font-size:9pt'>" + body + "</div>")
-        self.setVisible(bool(entries))
-
-    @property
-    def items(self) -> list[tuple[None, SimpleNamespace]]:
-        return [(None, SimpleNamespace(text=e.text)) for e in self.entries]
-
-    def place(self, view_box: pg.ViewBox, x: np.ndarray, y: np.ndarray) -> None:
-        """Move to the corner of the plot that hides the fewest of the points (x, y) in view
-        coordinates (top-left on a tie): a legend must not sit on the data it names. When
-        every corner hides some, the legend tries two and three columns (shorter, for a
-        short plot, e.g. at 1024x700) and keeps the layout that hides the fewest. A legend
-        that would still cover data over more than 40% of a short plot's height stands down:
-        the read-out under the chart names every line in its colour."""
-        if not self.entries or not len(x):
-            return
-        pixel_w, pixel_h = view_box.viewPixelSize()
-        if not (pixel_w and pixel_h):
-            return
-        inside = np.isfinite(x) & np.isfinite(y)
-        x, y = x[inside], y[inside]
-        best: tuple[int, int, tuple[int, int]] | None = None
-        for columns in (1, 2, 3):
-            if columns > 1 and columns >= len(self.entries):
-                break
-            corner, hidden = self._best_corner(view_box, x, y, self._size(columns))
-            if best is None or hidden < best[0]:
-                best = (hidden, columns, corner)
-            if hidden == 0:
-                break
-        assert best is not None
-        hidden, columns, corner = best
-        self.set_entries(self.entries, columns)
-        size, box = self.boundingRect(), view_box.boundingRect()
-        self.setVisible(not (hidden and size.height() > 0.4 * box.height()))
-        self.setPos(10 if corner[0] == 0 else box.width() - size.width() - 10,
-                    10 if corner[1] == 0 else box.height() - size.height() - 10)
-
-    def _size(self, columns: int) -> tuple[float, float]:
-        """(width, height) of the legend laid out in `columns` (laid out once per entries)."""
-        key = (self.entries, columns)
-        size = self._sizes.get(key)
-        if size is None:
-            self.set_entries(self.entries, columns)
-            rect = self.boundingRect()
-            if len(self._sizes) > 64:
-                self._sizes.clear()
-            size = self._sizes[key] = (rect.width(), rect.height())
-        return size
-
-    def _best_corner(self, view_box: pg.ViewBox, x: np.ndarray, y: np.ndarray,
-                     size: tuple[float, float]) -> tuple[tuple[int, int], int]:
-        """(corner, how many points the legend hides there) for a legend of `size`."""
-        (x0, x1), (y0, y1) = view_box.viewRange()
-        pixel_w, pixel_h = view_box.viewPixelSize()
-        width, height = (size[0] + 10) * pixel_w, (size[1] + 10) * pixel_h
-        corners = {  # (pixel position inside the view box, its data rectangle)
-            (0, 0): (x0, x0 + width, y1 - height, y1),
-            (1, 0): (x1 - width, x1, y1 - height, y1),
-            (0, 1): (x0, x0 + width, y0, y0 + height),
-            (1, 1): (x1 - width, x1, y0, y0 + height),
-        }
-        hidden = {corner: int(np.count_nonzero((x >= a) & (x <= b) & (y >= c) & (y <= d)))
-                  for corner, (a, b, c, d) in corners.items()}
-        best = min(hidden, key=lambda corner: (hidden[corner], corner[1], corner[0]))
-        return best, hidden[best]
-
-
-def along_lines(years: np.ndarray, values: np.ndarray, steps: int = 4) -> tuple[np.ndarray,
-                                                                              np.ndarray]:
-    """The points of a line and `steps - 1` more on each joined segment between them: a
-    legend placed by points alone could sit across a line between two of them."""
-    years, values = np.asarray(years, dtype=float), np.asarray(values, dtype=float)
-    if len(years) < 2:
-        return years, values
-    joined = np.isfinite(values[:-1]) & np.isfinite(values[1:]) & (np.diff(years) == 1)
-    fractions = np.arange(1, steps) / steps
-    xs = (years[:-1][joined, None] + fractions[None, :]).ravel()
-    ys = (values[:-1][joined, None]
-          + np.diff(values)[joined, None] * fractions[None, :]).ravel()
-    return np.concatenate([years, xs]), np.concatenate([values, ys])
 
 
 def value_range(arrays: Sequence[np.ndarray], log: bool) -> tuple[float, float] | None:

@@ -42,7 +42,7 @@ from desktop.analysis.map_spec import (
     MapSpec,
 )
 from desktop.text.translator import translator
-from desktop.ui.plots.line_chart import note_labels, stack_chart, title_label, use_paper
+from desktop.ui.plots.chart_frame import note_labels, stack_chart, title_label, use_paper
 
 BORDER = QColor("#ffffff")
 POINT_SIZE, MARKED_POINT_SIZE = 6, 11

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from desktop.analysis.ranking import RankBar, RankingSpec
 from desktop.ui.plots.chart_data import with_provenance
+from desktop.ui.plots.chart_frame import finish_chart, over_plot, start_chart
 from desktop.ui.plots.chart_style import (
     FOCUS_COLOR,
     MEDIAN_COLOR,
@@ -32,12 +33,7 @@ from desktop.ui.plots.chart_style import (
     ChartStyle,
     text_label,
 )
-from desktop.ui.plots.line_chart import (
-    ValueAxis,
-    finish_chart,
-    over_plot,
-    start_chart,
-)
+from desktop.ui.plots.line_chart import ValueAxis
 
 PEER_BAR = QColor(70, 120, 180)
 OTHER_BAR = QColor(185, 190, 200)

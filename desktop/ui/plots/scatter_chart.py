@@ -17,14 +17,9 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.analysis.scatter import ScatterPoint, ScatterSpec
 from desktop.ui.plots.chart_data import with_provenance
+from desktop.ui.plots.chart_frame import finish_chart, over_plot, start_chart
 from desktop.ui.plots.chart_style import FOCUS_COLOR, PEER_COLORS
-from desktop.ui.plots.line_chart import (
-    BACKGROUND_COLOR,
-    ValueAxis,
-    finish_chart,
-    over_plot,
-    start_chart,
-)
+from desktop.ui.plots.line_chart import BACKGROUND_COLOR, ValueAxis
 from desktop.ui.plots.suspect_marks import SUSPECT_COLOR
 
 HOVER_PIXELS = 14.0

@@ -18,21 +18,14 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 from desktop.analysis.chart_spec import connect_for, lone_band_segments, lone_points
 from desktop.analysis.small_multiples import MultiplePanel, SmallMultiplesSpec
 from desktop.ui.plots.chart_data import sensible, with_provenance
+from desktop.ui.plots.chart_frame import note_labels, stack_chart, title_label, use_paper
 from desktop.ui.plots.chart_style import (
     FOCUS_COLOR,
     MEDIAN_COLOR,
     BreakLines,
     style_plot,
 )
-from desktop.ui.plots.line_chart import (
-    BAND_COLOR,
-    ValueAxis,
-    YearAxis,
-    note_labels,
-    stack_chart,
-    title_label,
-    use_paper,
-)
+from desktop.ui.plots.line_chart import BAND_COLOR, ValueAxis, YearAxis
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
 COLUMNS = 3
