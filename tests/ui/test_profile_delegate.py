@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from desktop.analysis.profile_table import BETTER, WORSE, Column, ProfileTable, TableCell
+from desktop.ui.panels import profile_painter
 from desktop.ui.panels.profile_delegate import ProfileCellDelegate
 from desktop.ui.panels.profile_view import ProfileView
 
@@ -96,3 +98,82 @@ def test_new_values_and_the_dark_theme_colours_are_drawn(view: ProfileView, qtbo
     dark = _same_as_qt(view, qtbot)
     focus = view.columnViewportPosition(2) + 3, view.rowViewportPosition(0) + 3
     assert (light[focus[1], focus[0]] != dark[focus[1], focus[0]]).any()  # the focus shade
+
+
+def _region_pixels(view: ProfileView, region: QRegion) -> np.ndarray:
+    """The viewport drawn into an image for a paint event of `region` only."""
+    image = QImage(view.viewport().size(), QImage.Format.Format_RGB32)
+    image.fill(0)
+    view.viewport().render(image, QPoint(), region)
+    bits = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
+    return bits.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, :image.width()].copy()
+
+
+def _same_as_qt_loop(view: ProfileView, region: QRegion | None = None) -> None:
+    """The one-pass painter gives the pixels of QTableView's own loop over the same
+    delegate, for the whole viewport or the part of it in `region`."""
+    region = region if region is not None else QRegion(view.viewport().rect())
+    ours = _region_pixels(view, region)
+    view.own_painting = False
+    try:
+        theirs = _region_pixels(view, region)
+    finally:
+        view.own_painting = True
+    differ = np.argwhere((ours != theirs).any(axis=2))
+    assert differ.size == 0, f"{len(differ)} pixels differ, first at (y, x) {differ[0]}"
+    assert len(np.unique(ours.reshape(-1, 4), axis=0)) > 10
+
+
+def test_one_pass_painting_draws_what_the_table_view_draws(view: ProfileView, qtbot) -> None:
+    _same_as_qt_loop(view)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())  # scrolled
+    view.resize(420, 120)  # rows and columns cut at the edges
+    qtbot.wait(1)
+    _same_as_qt_loop(view)
+    view.setFocus()  # the current cell draws its focus frame
+    qtbot.waitUntil(view.hasFocus)
+    _same_as_qt_loop(view)
+    view.setShowGrid(False)
+    view.setAlternatingRowColors(False)
+    _same_as_qt_loop(view)
+
+
+def test_one_pass_painting_of_part_of_the_table(view: ProfileView) -> None:
+    rows = QRegion(QRect(0, view.rowViewportPosition(1), 300, view.rowHeight(1)))
+    rows += QRegion(QRect(200, view.rowViewportPosition(3) + 3, 250, 30))
+    _same_as_qt_loop(view, rows)
+
+
+def test_a_style_whose_row_panel_is_not_a_fill_draws_each_panel(view: ProfileView,
+                                                                monkeypatch) -> None:
+    """A native style may draw more than a fill under a row: then the style draws each
+    cell's panel, as QTableView has it do."""
+    monkeypatch.setattr(profile_painter, "_is_fill", lambda *_args: False)
+    profile_painter._FILLS.clear()
+    try:
+        _same_as_qt_loop(view)
+    finally:
+        profile_painter._FILLS.clear()
+
+
+def test_choosing_another_indicator_repaints_both_highlighted_rows(view: ProfileView,
+                                                                   qtbot) -> None:
+    """The chart's indicator moves the highlight: the row it leaves and the row it joins are
+    painted again (the selection changes with its signals held)."""
+    qtbot.wait(1)
+    painted: list[QRegion] = []
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if watched is view.viewport() and event.type() == QEvent.Type.Paint:
+                painted.append(QRegion(event.region()))
+            return False
+
+    spy = Painted()
+    view.viewport().installEventFilter(spy)
+    view.select_indicator("i3")
+    qtbot.waitUntil(lambda: bool(painted))
+    view.viewport().removeEventFilter(spy)
+    for row in (1, 3):  # i1 was highlighted
+        middle = QPoint(view.viewport().width() // 2, view.rowViewportPosition(row) + 2)
+        assert any(region.contains(middle) for region in painted), row

@@ -8,18 +8,21 @@ width, at the place the style puts it (tests/ui/test_profile_delegate.py compare
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPointF,
+    QRect,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from desktop.ui.models.profile_model import BOLD, ITALIC, ProfileTableModel
+from desktop.ui.models.profile_model import BOLD, ITALIC, CellLook, ProfileTableModel
 
 # State flags as plain ints: a Python enum `&` costs ~5 us, and a repaint draws ~250 cells.
 _SELECTED = QStyle.StateFlag.State_Selected.value
@@ -46,6 +49,8 @@ class ProfileCellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._proxy = proxy
         self._model = model
+        #: How each cell of a model row is drawn (ProfileTableModel.row_looks).
+        self.looks_of_row = model.row_looks
         self._rows: list[int] | None = None
         for signal in (proxy.modelReset, proxy.layoutChanged, proxy.rowsInserted,
                        proxy.rowsRemoved, proxy.rowsMoved):
@@ -64,12 +69,18 @@ class ProfileCellDelegate(QStyledItemDelegate):
             return
         rows = self._rows
         if rows is None:
-            rows = self._source_rows()
-        text, alignment, kind, colour, background = self._model.row_looks(
-            rows[index.row()])[index.column()]
+            rows = self.source_rows()
         if not self._fonts:
-            self._set_fonts(option.font, option.widget)
-        rect = option.rect
+            self.prepare(option.font, option.widget)
+        self.draw(painter, option.rect, self._model.row_looks(rows[index.row()])[index.column()],
+                  state, option)
+
+    def draw(self, painter: QPainter, rect: QRect, look: CellLook, state: int,
+             option: QStyleOptionViewItem) -> None:
+        """Draw one cell's `look` in `rect` for the view `state` (plain int flags), after
+        the view drew the row's panel; `option` is read only for a selected cell, whose
+        panel the style draws (its backgroundBrush is left set). `prepare` first."""
+        text, alignment, kind, colour, background = look
         # the colour group the style picks: disabled, or normal / inactive by the window
         group = 0 if not state & _ENABLED else (2 if state & _ACTIVE else 1)
         colours = self._palette.get(group) or self._colours(option, group)
@@ -95,9 +106,39 @@ class ProfileCellDelegate(QStyledItemDelegate):
             layout.draw(painter, QPointF(rect.x() + margin,
                                          rect.y() + (rect.height() - height) // 2))
 
-    def _source_rows(self) -> list[int]:
+    def plain_drawer(self, painter: QPainter, state: int,
+                     option: QStyleOptionViewItem) -> Callable[[int, int, int, int, CellLook],
+                                                               None]:
+        """`draw` for the cells of one paint that are neither selected nor focused, with the
+        colours, margin and pen resolved once: (x, y, width, height, look) -> drawn. The
+        pen is set only when a cell's colour differs from the last cell's."""
+        group = 0 if not state & _ENABLED else (2 if state & _ACTIVE else 1)
+        plain = (self._palette.get(group) or self._colours(option, group))[1]
+        margin, laid_out, lay_out = self._margin, self._laid_out, self._layout
+        fill, set_pen = painter.fillRect, painter.setPen
+        pen: list[QColor | None] = [None]
+
+        def draw(x: int, y: int, width: int, height: int, look: CellLook) -> None:
+            text, alignment, kind, colour, background = look
+            if background is not None:
+                fill(x, y, width, height, background)
+            colour = plain if colour is None else colour
+            if colour is not pen[0]:
+                set_pen(colour)
+                pen[0] = colour
+            if text:
+                inner = width - 2 * margin
+                layout, line = laid_out.get((kind, alignment, inner, text)) or lay_out(
+                    kind, alignment, text, inner)
+                layout.draw(painter, QPointF(x + margin, y + (height - line) // 2))
+
+        return draw
+
+    def source_rows(self) -> list[int]:
         """The model's row shown at each row of the proxy (sorted and filtered), kept until
         the proxy's rows change: one list look-up per cell instead of a mapToSource."""
+        if self._rows is not None:
+            return self._rows
         proxy = self._proxy
         self._rows = [proxy.mapToSource(proxy.index(row, 0)).row()
                       for row in range(proxy.rowCount())]
@@ -120,9 +161,12 @@ class ProfileCellDelegate(QStyledItemDelegate):
         self._fonts = []
         self._palette.clear()
 
-    def _set_fonts(self, font: QFont, widget: QWidget | None) -> None:
+    def prepare(self, font: QFont, widget: QWidget | None) -> None:
         """The view's font and its bold and italic variants (what the model's font roles
-        resolve to), with their metrics and the style's text margin."""
+        resolve to), with their metrics and the style's text margin: once, before `draw`,
+        until `forget`."""
+        if self._fonts:
+            return
         bold, italic = QFont(font), QFont(font)
         bold.setBold(True)
         italic.setItalic(True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from desktop.analysis.profile_table import Column
@@ -16,6 +16,7 @@ from desktop.ui.models.profile_model import (
     ProfileTableModel,
 )
 from desktop.ui.panels.profile_delegate import ProfileCellDelegate
+from desktop.ui.panels.profile_painter import can_paint, paint_cells
 
 #: Width of the plain-language column; the full sentence is in its tooltip.
 SENTENCE_WIDTH = 420
@@ -77,6 +78,20 @@ class ProfileView(QTableView):
         # key ambiguous, and Qt then runs neither.
         self.frozen = _FrozenIndicatorColumn(self)
 
+    #: Paint the cells in one pass (profile_painter) rather than one delegate call a cell;
+    #: False draws through QTableView's own paintEvent (the tests compare the two).
+    own_painting = True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.own_painting or not can_paint(self):
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        try:
+            paint_cells(self, painter, event.region())
+        finally:
+            painter.end()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_to_viewport()
@@ -103,17 +118,28 @@ class ProfileView(QTableView):
             return  # same columns as before (e.g. only the focus changed): keep the widths
         self._fitted_shape = shape
         self._follow_sorted_column()
-        self.fit_columns()
-        keys = [c.key for c in table.columns] if table else []
-        if "sentence" in keys:  # wide: the sentence takes the spare width, the rest fit
-            column = keys.index("sentence")
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.setStretchLastSection(column == len(keys) - 1)
-            self.setColumnWidth(column, SENTENCE_WIDTH)
-        elif self.model().columnCount() > 0:
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._fit_to_viewport()
+        # The header keeps quiet while the columns are fitted: each section it announces
+        # resized makes the view start a timer that repaints the table once more in the
+        # next event pass (after the change was painted: a second full table paint per
+        # change). The view's geometry and the frozen column follow once, here.
+        header.blockSignals(True)
+        try:
+            self.fit_columns()
+            keys = [c.key for c in table.columns] if table else []
+            if "sentence" in keys:  # wide: the sentence takes the spare width, the rest fit
+                column = keys.index("sentence")
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.setStretchLastSection(column == len(keys) - 1)
+                header.resizeSection(column, SENTENCE_WIDTH)
+            elif self.model().columnCount() > 0:
+                header.setStretchLastSection(False)
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            self._fit_to_viewport()
+        finally:
+            header.blockSignals(False)
+        self.updateGeometries()
+        self.viewport().update()
+        self.frozen.fit()
 
     def _fit_to_viewport(self) -> None:
         """In a narrow window (1024 px) the indicator and unit columns give up width, their
@@ -264,13 +290,25 @@ class ProfileView(QTableView):
         if not index.isValid():  # filtered out
             return
         row = index.row()
-        if self.currentIndex().row() != row:
+        previous = self.currentIndex().row()
+        if previous != row:
             self.blockSignals(True)
             self.selectionModel().blockSignals(True)
             self.setCurrentIndex(index)
             self.selectRow(row)
             self.selectionModel().blockSignals(False)
             self.blockSignals(False)
+            # with the selection's signals held, the views do not hear of the change: the
+            # rows that lose and gain the highlight are repainted here (only those)
+            self._repaint_rows(previous, row)
+
+    def _repaint_rows(self, *rows: int) -> None:
+        for view in (self, self.frozen):
+            width = view.viewport().width()
+            for row in rows:
+                if row >= 0:
+                    view.viewport().update(
+                        QRect(0, view.rowViewportPosition(row), width, view.rowHeight(row)))
 
     def table_text(self) -> str:
         """The visible table as tab-separated text (headers first), for the clipboard."""

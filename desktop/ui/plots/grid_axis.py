@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen, QTransform
+from PySide6.QtGui import QPainter, QPen, QPicture, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 _UNSCALED = (QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate)
@@ -56,6 +56,33 @@ class FilledGridAxis(pg.AxisItem):
             self._fills = fills
             self.picture = None  # drawn again for this painter
         super().paint(p, opt, widget)
+
+    def settle_width(self) -> None:
+        """Lay out the tick labels of the current range now, as a paint would, and keep the
+        picture for it: a vertical axis learns the width of its widest label while
+        painting, so a range with wider or narrower labels (another indicator) laid the plot
+        out again and painted the chart twice. Measured here, before the paint, the layout
+        settles in the same pass; when the width stays, the paint only plays the picture.
+        (pyqtgraph 0.14: generateDrawSpecs reports the width, through _updateMaxTextSize,
+        and AxisItem.paint draws the specs into `picture` the same way.)"""
+        if self.orientation not in ("left", "right") or self.linkedView() is None or (
+                not self.isVisible() or not self.style["showValues"]):
+            return
+        width = (self.textWidth, self.minimumWidth())
+        picture = QPicture()
+        painter = QPainter(picture)
+        keep = False
+        try:
+            if self.style["tickFont"]:
+                painter.setFont(self.style["tickFont"])
+            specs = self.generateDrawSpecs(painter)
+            keep = specs is not None and (self.textWidth, self.minimumWidth()) == width
+            if keep:
+                self.drawPicture(painter, *specs)
+        finally:
+            painter.end()
+        if keep:  # else the axis is laid out anew and draws at its new width
+            self.picture = picture
 
     def drawPicture(self, p: QPainter, axisSpec: tuple, tickSpecs: list,  # noqa: N803
                     textSpecs: list) -> None:  # noqa: N803

@@ -486,6 +486,8 @@ class LineChart(QWidget):
             self._y_label = spec.y_label
             self.plot_item.setLabel("left", spec.y_label)
         self.lines.draw(spec)
+        self.plot_item.getAxis("left").settle_width()
+        self.plot_item.layout.activate()  # the axis' new width, before the paint
         self._update_legend(spec)
         self._place_legend(spec)
         span = year_span(spec)
