@@ -35,6 +35,8 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _BACKGROUND, _FOREGROUND, _FONT,
                        SORT_ROLE, INDICATOR_ROLE, FOCUS_ROLE, FILTER_ROLE})
 _LOOK_ROLES = frozenset({_ALIGNMENT, _FONT, _FOREGROUND, _BACKGROUND})
+_HEADER_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FONT})
+_HORIZONTAL = Qt.Orientation.Horizontal
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -201,16 +203,17 @@ class ProfileTableModel(QAbstractTableModel):
             "gap", "index", "change", "cagr")
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+        # asked ~300 times per new table (each heading's roles, painted and measured): the
+        # roles the model has no answer for leave first, on plain int comparisons
+        if role not in _HEADER_ROLES or orientation is not _HORIZONTAL or not (
+                0 <= section < len(self._headers)):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._header_tips[section] or None
-        if role == Qt.ItemDataRole.FontRole and self._table and (
-            section == self._table.focus_column
-        ):
+        if self._table and section == self._table.focus_column:  # the font
             return self._bold
         return None

@@ -55,7 +55,7 @@ from desktop.ui.plots.chart_style import (
     chart_plot,
 )
 from desktop.ui.plots.grid_axis import FilledGridAxis
-from desktop.ui.plots.html_legend import HtmlLegend, LegendEntry, along_lines
+from desktop.ui.plots.html_legend import HtmlLegend, LegendEntry, along_lines_of
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
 BAND_COLOR = QColor(120, 120, 120, 50)
@@ -515,7 +515,7 @@ class LineChart(QWidget):
                 len(spec.background.city_ids)), "#aaaaaa"))
         if spec.breaks:  # one key for every dashed rule; each one's year and why are below
             entries.append(LegendEntry(self.tr("series break"), BREAK_COLOR.name(), mark="┆"))
-        self.legend.set_entries(entries)
+        self.legend.use_entries(entries)  # laid out once placed (_place_legend)
 
     def _on_view_resized(self, *_: object) -> None:
         if self._spec is not None:
@@ -523,11 +523,13 @@ class LineChart(QWidget):
 
     def _place_legend(self, spec: LineChartSpec) -> None:
         """The legend in the emptiest corner of what is now in view (the lines, the band)."""
-        arrays = [along_lines(s.years, s.values) for s in spec.series]
+        lines = [(s.years, s.values) for s in spec.series]
         if spec.band is not None and len(spec.band.years):
-            arrays += [along_lines(spec.band.years, a) for a in (spec.band.q1, spec.band.q3)]
-        if not arrays:
+            lines += [(spec.band.years, a) for a in (spec.band.q1, spec.band.q3)]
+        if not lines:
+            self.legend.lay_out()
             return
+        arrays = along_lines_of(lines)
         x = np.concatenate([np.asarray(a, dtype=float) for a, _ in arrays])
         y = np.concatenate([np.asarray(b, dtype=float) for _, b in arrays])
         if spec.log_y:
