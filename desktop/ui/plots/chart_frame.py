@@ -57,6 +57,8 @@ def start_chart(chart: QWidget, left: pg.AxisItem, bottom: pg.AxisItem, name: st
 
 #: Most lines of notes and source shown under a chart before they scroll.
 NOTES_LINES = 6
+#: The notes' preferred width: wrapped text fits any width the chart has.
+NOTES_HINT_WIDTH = 200
 
 
 class NotesArea(QScrollArea):
@@ -113,8 +115,12 @@ class NotesArea(QScrollArea):
             self.setFixedHeight(self._tallest)
 
     def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(),
-                     min(self.content_height(self.width() or 600), self.cap()))
+        # The height it has kept (fit), not the new text's: a hint that followed each new
+        # note laid out the chart page, the splitter and the tab widget once more after
+        # every selection change was painted, and painted the labels again. The width is
+        # the wrapped text's to decide, not its one-line length.
+        height = self._tallest or min(self.content_height(self.width() or 600), self.cap())
+        return QSize(NOTES_HINT_WIDTH, height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:  # a label's text changed
