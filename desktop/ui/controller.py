@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.analysis.comparison import available_indicators
@@ -80,9 +80,6 @@ def read_marked(recovery: RecoveryStore | None, path: Path,
         raise
     recovery.done(str(path))
     return outcome
-
-
-SETTLE_LAYOUTS = False
 
 
 class Controller(QObject):
@@ -589,12 +586,6 @@ class Controller(QObject):
                 self._adopt_chart_options()
         finally:
             self._rendering = False
-        if SETTLE_LAYOUTS:
-            # The labels, read-out and axes that changed size asked for a layout after the
-            # window had asked for its repaint: in the order posted, Qt painted the change,
-            # then laid the widgets out and painted them again. Laid out here, one paint
-            # covers the change.
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def update_findings(self) -> None:
         """Show the ranked findings of the current selection above the table (the report's
