@@ -158,6 +158,19 @@ class LineChartSpec:
     include_suspect: bool = False
 
     @property
+    def short_y_label(self) -> str:
+        """The value axis' title without the indicator's name (which the chart's title
+        gives): the unit, or the index or change basis, for a plot too short to hold the
+        whole title ("GDP (current prices) (亿元)" -> "亿元")."""
+        rest = self.y_label
+        if rest.startswith(self.title):
+            rest = rest[len(self.title):]
+        rest = rest.strip().lstrip(":：").strip()
+        if rest[:1] in "(（" and rest[-1:] in ")）" and sum(rest.count(c) for c in "(（") == 1:
+            rest = rest[1:-1].strip()
+        return rest
+
+    @property
     def is_empty(self) -> bool:
         return not any(len(s.years) for s in self.series)
 

@@ -221,3 +221,15 @@ def test_chinese_labels(dataset: Dataset) -> None:
     assert spec.y_label == "v（中文）: 指数（2000年=100）"
     assert spec.series[0].label == "f市"
     assert spec.x_label == "年份"
+
+
+@pytest.mark.parametrize(("title", "y_label", "short"), [
+    ("GDP (current prices)", "GDP (current prices) (亿元)", "亿元"),
+    ("地区生产总值（当年价格）", "地区生产总值（当年价格） (亿元)", "亿元"),
+    ("GDP", "GDP: index (2000 = 100)", "index (2000 = 100)"),
+    ("Urbanisation rate", "Urbanisation rate", ""),
+])
+def test_the_short_axis_title_drops_the_indicator_name(title: str, y_label: str,
+                                                       short: str) -> None:
+    spec = LineChartSpec("i", title, y_label, "", 0, (), (), "", ())
+    assert spec.short_y_label == short

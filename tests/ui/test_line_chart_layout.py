@@ -118,3 +118,20 @@ def test_a_legend_met_again_is_placed_as_when_first_drawn(chart: LineChart, data
     assert len(layouts) <= 2  # the new entries, then the chosen columns: no trials
     assert (chart.legend.pos().x(), chart.legend.columns,
             chart.legend.boundingRect()) == placed[1]
+
+
+def test_a_short_plot_titles_its_value_axis_with_the_unit_alone(chart: LineChart,
+                                                                dataset: Dataset,
+                                                                qtbot) -> None:
+    """At 1024x700 the plot is ~150 px tall: "GDP (current prices) (亿元)" ran past its top
+    and was cut after "(亿". The axis then says the unit; a tall plot keeps the whole."""
+    spec = over_time_spec(dataset, "cn-210100", NORTH_EAST, "gdp")
+    chart.set_spec(spec)
+    qtbot.wait(10)
+    title = chart.plot_item.getAxis("left").labelText
+    assert title == spec.y_label and "(" in title
+    chart.resize(900, 330)
+    qtbot.waitUntil(lambda: chart.plot_item.getAxis("left").labelText != spec.y_label)
+    assert chart.plot_item.getAxis("left").labelText == spec.short_y_label != ""
+    chart.resize(900, 600)
+    qtbot.waitUntil(lambda: chart.plot_item.getAxis("left").labelText == spec.y_label)

@@ -301,6 +301,9 @@ class PeerPicker(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.peer_list.addItem(item)
+        # laid out now, not by the list's own 0 ms timer: that one fired after the change
+        # was painted and had the whole list painted again in the next event pass
+        self.peer_list.executeDelayedItemsLayout()
         index = self.group_box.findData(group_id) if group_id else -1
         self.group_box.setCurrentIndex(index if index >= 0 else self.group_box.count() - 1)
         self._updating = False

@@ -197,17 +197,53 @@ def boxed_legend(plot_item: pg.PlotItem, offset: tuple[int, int]) -> pg.LegendIt
                                brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen("#bbb"))
 
 
+class WrappedLabel(QLabel):
+    """A word-wrapped label whose size hints cost one text layout per text and width.
+
+    QLabel works out a wrapped text's hints by laying it out at several widths, again
+    after every new text, and layouts ask for them and for heightForWidth several times a
+    pass: ~2 ms for the chart's coloured read-out on every selection change. Here the
+    height for a width is remembered per text, and the hints are that height at the
+    label's width with a modest width (wrapped text fits whatever width the layout
+    gives it)."""
+
+    #: the preferred and the least width a wrapped label asks for
+    HINT_WIDTH, LEAST_WIDTH = 200, 80
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self._heights: dict[tuple[str, int], int] = {}
+
+    def heightForWidth(self, width: int) -> int:
+        key = (self.text(), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 64:
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.HINT_WIDTH, self.heightForWidth(self.width() or self.HINT_WIDTH))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.LEAST_WIDTH, self.heightForWidth(self.width() or self.HINT_WIDTH))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+
 def note_labels() -> tuple[QLabel, QLabel, QLabel]:
     """(read-out, notes, source) labels under a chart."""
-    readout_label = QLabel()
+    readout_label = WrappedLabel()
     readout_label.setTextFormat(Qt.TextFormat.RichText)
-    readout_label.setWordWrap(True)
     readout_label.setMinimumHeight(readout_label.fontMetrics().height() + 6)
-    notes = QLabel()
-    notes.setWordWrap(True)
+    notes = WrappedLabel()
     notes.setStyleSheet("color: #7a4b00;")
-    source = QLabel()
-    source.setWordWrap(True)
+    source = WrappedLabel()
     source.setStyleSheet("color: #555;")
     for label in (notes, source):
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

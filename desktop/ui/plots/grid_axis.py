@@ -18,6 +18,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPicture, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
+#: Pixels of width a vertical axis keeps before giving them back (_updateWidth).
+KEEP_SPACE = 24
 _UNSCALED = (QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate)
 
 
@@ -46,6 +48,8 @@ class FilledGridAxis(pg.AxisItem):
     fill_hairlines = True
     #: whether the cached picture (pyqtgraph's `picture`) was drawn with fills
     _fills = False
+    #: the width a vertical axis keeps (_updateWidth)
+    _kept_width: float | None = None
 
     def paint(self, p: QPainter, opt: QStyleOptionGraphicsItem, widget: QWidget) -> None:
         # (the transform held in a name: comparing the type of a temporary crashes PySide6)
@@ -56,6 +60,22 @@ class FilledGridAxis(pg.AxisItem):
             self._fills = fills
             self.picture = None  # drawn again for this painter
         super().paint(p, opt, widget)
+
+    def _updateWidth(self) -> None:  # pyqtgraph's name
+        """As pyqtgraph's, but a vertical axis gives width back only when it needs
+        KEEP_SPACE pixels less: flipping between indicators of a similar size (GDP in 亿元,
+        population in 万人) moved the plot's left edge by a digit or a taller title, which
+        laid the plot out again and redrew the year axis and the legend on every change."""
+        super()._updateWidth()
+        if self.orientation not in ("left", "right") or self.fixedWidth is not None:
+            return
+        needed = self.minimumWidth()
+        kept = self._kept_width
+        if kept is not None and kept - KEEP_SPACE < needed < kept:
+            self.setMaximumWidth(kept)
+            self.setMinimumWidth(kept)
+        else:
+            self._kept_width = needed
 
     def settle_width(self) -> None:
         """Lay out the tick labels of the current range now, as a paint would, and keep the

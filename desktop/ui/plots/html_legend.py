@@ -13,8 +13,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
 
-#: The legend's text size, and the gap after each column of a legend in columns (pixels).
+#: The legend's text size (points; the markup says it too), and the gap after each column of
+#: a legend in columns (pixels).
 _POINT_SIZE, _COLUMN_GAP = 9, 12
+_OPEN = "<div style='font-size:9pt'>"
 #: By font key: (metrics, plain line height, Chinese line height, document margin).
 _LINE_METRICS: dict[str, tuple[QFontMetricsF, float, float, float]] = {}
 
@@ -85,7 +87,7 @@ class HtmlLegend(pg.TextItem):
                     for i in range(0, len(cells), columns)]
             body = ("<table cellspacing='0' cellpadding='0'>"
                     + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
-        self.setHtml(f"<div style='font-size:{_POINT_SIZE:g}pt'>" + body + "</div>")
+        self.setHtml(_OPEN + body + "</div>")
         self.setVisible(bool(entries))
 
     @property
@@ -164,7 +166,7 @@ class HtmlLegend(pg.TextItem):
             document.setDefaultFont(self.textItem.font())
             heights = []
             for sample in ("━━\u00a0Shenyang", "━━\u00a0沈阳市"):
-                document.setHtml(f"<div style='font-size:{_POINT_SIZE:g}pt'>{sample}</div>")
+                document.setHtml(_OPEN + sample + "</div>")
                 heights.append(document.size().height() - 2 * document.documentMargin())
             known = _LINE_METRICS[key] = (QFontMetricsF(font), heights[0], heights[1],
                                           document.documentMargin())

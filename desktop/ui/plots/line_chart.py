@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import (
     QGraphicsView,
     QLabel,
@@ -482,9 +482,7 @@ class LineChart(QWidget):
         self._spec = spec
         self.caption = caption
         self.title.setText(f"{spec.title} — {caption}" if caption else spec.title)
-        if spec.y_label != self._y_label:  # each setLabel re-lays out the axis' rich text
-            self._y_label = spec.y_label
-            self.plot_item.setLabel("left", spec.y_label)
+        self._fit_axis_title(spec)
         self.lines.draw(spec)
         self.plot_item.getAxis("left").settle_width()
         self.plot_item.layout.activate()  # the axis' new width, before the paint
@@ -519,7 +517,20 @@ class LineChart(QWidget):
 
     def _on_view_resized(self, *_: object) -> None:
         if self._spec is not None:
+            self._fit_axis_title(self._spec)
             self._place_legend(self._spec)
+
+    def _fit_axis_title(self, spec: LineChartSpec) -> None:
+        """The value axis' whole title where the plot is tall enough for it, else its unit
+        or basis alone (the chart's title names the indicator): at 1024x700 the title ran
+        past the top of the plot, cut after "(亿"."""
+        label = self.plot_item.getAxis("left").label
+        room = self.plot_item.vb.height() - 6
+        whole = QFontMetricsF(label.font()).horizontalAdvance(spec.y_label)
+        text = spec.y_label if room <= 0 or whole <= room else spec.short_y_label
+        if text != self._y_label:  # each setLabel re-lays out the axis' rich text
+            self._y_label = text
+            self.plot_item.setLabel("left", text)
 
     def _place_legend(self, spec: LineChartSpec) -> None:
         """The legend in the emptiest corner of what is now in view (the lines, the band)."""
