@@ -26,6 +26,7 @@ is `interaction_bench: <window medians> (target ...) ok|short`.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -194,6 +195,9 @@ def _whole_window(app: object, dataset: object, cities: list[str], rounds: int
     window.resize(1600, 1000)
     window.show()
     app.processEvents()
+    # as the program's start does once the window is usable (desktop.core.collection.settle):
+    # the start's objects are frozen, so a full collection mid-click does not walk them
+    gc.freeze()
     controller = window.controller
     years = [None, 2016, 2018, 2019, 2012]
 
