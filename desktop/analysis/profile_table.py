@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,18 +59,68 @@ class Column:
     horizon: int | None = None  # years, for the `change` and `cagr` columns
 
 
-@dataclass(frozen=True)
+#: A tooltip as text, or as what makes it when it is first read.
+Tip = str | Callable[[], str]
+
+
 class TableCell:
+    """One cell: its text, the value it sorts by, its tone and marks, and its tooltip.
+
+    The tooltip (the value's source file, sheet, row and column; a change's start and end
+    values; a rank's pool) is read only when a person points at the cell, yet making it was
+    about a third of building a table of new values (~4-10 ms a selection change for 28-100
+    indicators). It may be given as a callable, made on first reading and kept. Cells are
+    not changed once made (tables share them) and compare by what they show."""
+
+    __slots__ = ("_tip", "other_year", "sort_value", "suspect", "text", "tone")
+
     text: str
     sort_value: float | str | None
-    tooltip: str = ""
-    tone: int = NEUTRAL
+    tone: int
     #: a value older than the row's comparison year (stale): shown greyed and italic, with
     #: its year after it and "2014 value; the comparison year is 2016" in its tooltip
-    other_year: bool = False
+    other_year: bool
     #: the breaks register's reason when the value is suspect (shown greyed, marked ⚠; it
     #: has no gap or rank and is not in the peer median: desktop.analysis.comparison)
-    suspect: str = ""
+    suspect: str
+
+    def __init__(self, text: str, sort_value: float | str | None, tooltip: Tip = "",
+                 tone: int = NEUTRAL, other_year: bool = False, suspect: str = "") -> None:
+        # (plain assignments: a table of 100 indicators makes ~1,200 cells a change, and a
+        # guarded __setattr__ tripled what making one costs; nothing sets a field later)
+        self.text = text
+        self.sort_value = sort_value
+        self._tip = tooltip
+        self.tone = tone
+        self.other_year = other_year
+        self.suspect = suspect
+
+    @property
+    def tooltip(self) -> str:
+        tip = self._tip
+        if not isinstance(tip, str):
+            tip = self._tip = tip()
+        return tip
+
+    def _fields(self) -> tuple:
+        return (self.text, self.sort_value, self.tooltip, self.tone, self.other_year,
+                self.suspect)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TableCell) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"TableCell(text={self.text!r}, sort_value={self.sort_value!r}, "
+                f"tooltip={self.tooltip!r}, tone={self.tone!r}, "
+                f"other_year={self.other_year!r}, suspect={self.suspect!r})")
+
+
+def tip_text(tip: Tip) -> str:
+    """A tooltip given either way, as text."""
+    return tip if isinstance(tip, str) else tip()
 
 
 @dataclass(frozen=True)
@@ -163,11 +213,25 @@ def _value_tooltip(source: str, year: int | None, row_year: int | None, lang: st
     return f"{stale}\n{source}" if source else stale
 
 
-def _suspect_marked(text: str, tooltip: str, reason: str) -> tuple[str, str]:
+def _source_tip(panel: Any, indicator_id: str, position: int, year: int | None,
+                row_year: int | None, lang: str) -> Callable[[], str]:
+    """A value's tooltip (its source, said to be stale when it is), made when read (the
+    panel holds its dataset weakly: the cell cache keyed on the dataset does not keep it)."""
+    def make() -> str:
+        return _value_tooltip(_provenance_tooltip(panel.provenance(indicator_id, position),
+                                                  lang), year, row_year, lang)
+    return make
+
+
+def _suspect_marked(text: str, tooltip: Tip, reason: str) -> tuple[str, Tip]:
     """A suspect value's text marked ⚠ and its tooltip led by the register's reason."""
     if not reason:
         return text, tooltip
-    return f"{text} ⚠", f"⚠ {reason}\n{tooltip}" if tooltip else f"⚠ {reason}"
+
+    def marked() -> str:
+        tip = tip_text(tooltip)
+        return f"⚠ {reason}\n{tip}" if tip else f"⚠ {reason}"
+    return f"{text} ⚠", marked
 
 
 def _value_cell(dataset: Dataset, row: IndicatorComparison, cell: Cell, lang: str) -> TableCell:
@@ -368,9 +432,8 @@ def selection_table(
                 shown = made.get(shown_key)
                 if shown is None:
                     text, other_year = _value_text(indicator, value, cell_year, row_year, lang)
-                    shown = made[shown_key] = (text, other_year, _value_tooltip(
-                        _provenance_tooltip(panel.provenance(indicator_id, row_positions[c]),
-                                            lang), cell_year, row_year, lang))
+                    shown = made[shown_key] = (text, other_year, _source_tip(
+                        panel, indicator_id, row_positions[c], cell_year, row_year, lang))
                 text, other_year, tooltip = shown
                 text, tooltip = _suspect_marked(text, tooltip, reason)
                 cell = made[key] = TableCell(text, value, tooltip, tone, other_year, reason)
@@ -455,13 +518,20 @@ def _with_detail(
             key = ("said", first, sentence)
             said = made.get(key) if made is not None else None
             if said is None:
-                tip = f"{sentence}\n\n{first.tooltip}" if first.tooltip else sentence
-                said = TableCell(first.text, first.sort_value, tip, first.tone, first.other_year)
+                said = TableCell(first.text, first.sort_value, _led_by(sentence, first),
+                                 first.tone, first.other_year)
                 if made is not None:
                     made[key] = said
             first = said
         out.append((first, *row[1:], *cells))
     return (*columns, *extra), out
+
+
+def _led_by(sentence: str, cell: TableCell) -> Callable[[], str]:
+    """`cell`'s tooltip with `sentence` before it, made when read."""
+    def make() -> str:
+        return f"{sentence}\n\n{cell.tooltip}" if cell.tooltip else sentence
+    return make
 
 
 def _detail_cells(
@@ -485,9 +555,8 @@ def _detail_cells(
             cell = made.get(key)
             if cell is None:
                 ranked = focus.pool_rank is not None and focus.pool_count >= 2
-                best = _word("lowest" if m.higher_is_better is False else "highest", lang)
-                tip = _word("pool_rank", lang, count=focus.pool_count, pool=pool,
-                            year=focus.year, best=best) if ranked else ""
+                tip = _pool_rank_tip(m.higher_is_better is False, focus.pool_count, pool,
+                                     focus.year, lang) if ranked else ""
                 cell = made[key] = TableCell(
                     rank_of(focus.pool_rank, focus.pool_count, lang) if ranked else "—",
                     focus.pool_rank if ranked else None, tip, other_year=other)
@@ -499,8 +568,8 @@ def _detail_cells(
             if cell is None:
                 cell = made[key] = TableCell(
                     "—" if p is None else f"{p:.0f}", p,
-                    "" if p is None else _word("percentile", lang, share=f"{p:.0f}",
-                                               pool=pool, year=focus.year),
+                    "" if p is None else _later(_word, "percentile", lang, share=f"{p:.0f}",
+                                                pool=pool, year=focus.year),
                     other_year=other)
             cells.append(cell)
         elif column.key == "index":
@@ -509,9 +578,8 @@ def _detail_cells(
                    m.higher_is_better, lang, other)
             cell = made.get(key)
             if cell is None:
-                tip = "" if i is None else _word(
-                    "index", lang, value=indicator.format(focus.value, lang),
-                    median=indicator.format(m.peer_median, lang), index=f"{i:.0f}")
+                tip = "" if i is None else _index_tip(indicator, focus.value, m.peer_median,
+                                                      i, lang)
                 tone = NEUTRAL if i is None else _tone(i - 100, m.higher_is_better)
                 cell = made[key] = TableCell("—" if i is None else f"{i:.0f}", i, tip, tone,
                                              other)
@@ -535,7 +603,6 @@ def _change_cell(
 ) -> TableCell:
     if change is None:
         return TableCell("—", None)
-    indicator = dataset.indicator(m.indicator_id)
     number = change.cagr if cagr else change.change
     if change.suspect_years:  # withheld: a suspect value at either end (breaks register)
         found = (dataset.suspect(m.focus.city_id, m.indicator_id, y)
@@ -545,22 +612,57 @@ def _change_cell(
             "suspect_change", lang, years=", ".join(str(y) for y in change.suspect_years)),
             *reasons]))
     if change.start_value is None:
-        return TableCell("—", None, _word("no_start", lang, start=change.start_year))
-    lines = [_word("change", lang, start=change.start_year, end=change.end_year,
-                   a=indicator.format(change.start_value, lang),
-                   b=indicator.format(change.end_value, lang))]
-    if cagr:
-        lines.insert(0, _word("cagr", lang, start=change.start_year, end=change.end_year))
+        return TableCell("—", None, _later(_word, "no_start", lang, start=change.start_year))
     text = format_gap(number, "%" if cagr else change.unit, lang=lang)
     if number is not None and change.has_break:
         text = f"{text} {BREAK_MARK}"
-        lines.append(_word("break", lang, mark=BREAK_MARK,
-                           years=", ".join(str(y) for y in change.break_years)))
-        for b in dataset.breaks_for(m.focus.city_id, m.indicator_id):
-            if b.year in change.break_years:
-                lines.append(b.note(lang))
     tone = NEUTRAL if number is None else _tone(number, m.higher_is_better)
-    return TableCell(text, number, "\n".join(lines), tone)
+    return TableCell(text, number, _change_tip(dataset, m, change, number, cagr, lang), tone)
+
+
+def _change_tip(dataset: Dataset, m: IndicatorMetrics, change: Change, number: float | None,
+                cagr: bool, lang: str) -> Callable[[], str]:
+    """A change cell's tooltip (its years and end values, the breaks it crosses), made when
+    read. It holds the indicator and the breaks, never the dataset: the cells are kept in
+    a cache keyed weakly on the dataset."""
+    indicator = dataset.indicator(m.indicator_id)
+    crossed = [b for b in dataset.breaks_for(m.focus.city_id, m.indicator_id)
+               if b.year in change.break_years] if number is not None and change.has_break \
+        else None
+
+    def make() -> str:
+        lines = [_word("change", lang, start=change.start_year, end=change.end_year,
+                       a=indicator.format(change.start_value, lang),
+                       b=indicator.format(change.end_value, lang))]
+        if cagr:
+            lines.insert(0, _word("cagr", lang, start=change.start_year, end=change.end_year))
+        if crossed is not None:
+            lines.append(_word("break", lang, mark=BREAK_MARK,
+                               years=", ".join(str(y) for y in change.break_years)))
+            lines.extend(b.note(lang) for b in crossed)
+        return "\n".join(lines)
+    return make
+
+
+def _pool_rank_tip(lowest_best: bool, count: int, pool: str, year: int | None,
+                   lang: str) -> Callable[[], str]:
+    def make() -> str:
+        best = _word("lowest" if lowest_best else "highest", lang)
+        return _word("pool_rank", lang, count=count, pool=pool, year=year, best=best)
+    return make
+
+
+def _index_tip(indicator: Indicator, value: float, median: float | None, index: float,
+               lang: str) -> Callable[[], str]:
+    def make() -> str:
+        return _word("index", lang, value=indicator.format(value, lang),
+                     median=indicator.format(median, lang), index=f"{index:.0f}")
+    return make
+
+
+def _later(make: Callable[..., str], *args: object, **values: object) -> Callable[[], str]:
+    """make(*args, **values), when read."""
+    return lambda: make(*args, **values)
 
 
 def _cell_json(dataset: Dataset, indicator_id: str, cell: Cell, lang: str) -> dict[str, Any]:

@@ -36,3 +36,22 @@ def test_a_compared_dataset_is_freed_when_it_is_dropped(bundled: Dataset) -> Non
     finally:
         if enabled:
             gc.enable()
+
+
+def test_a_dataset_whose_table_tooltips_were_never_read_is_freed(bundled: Dataset) -> None:
+    """The table's tooltips are made when first read: what makes them must not hold the
+    dataset (the cells are cached under it, weakly)."""
+    dataset = bundled.with_number_style("international")
+    focus, peers = "cn-210100", ["cn-210200", "cn-230100", "cn-220100"]
+    indicators = available_indicators(dataset, [focus, *peers])
+    table = selection_table(dataset, focus, peers, indicators, None, "en", True)
+    assert "row" in table.rows[0][3].tooltip  # one read; the others stay unmade
+    alive = weakref.ref(dataset)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del dataset, table
+        assert alive() is None
+    finally:
+        if enabled:
+            gc.enable()

@@ -52,6 +52,7 @@ class HtmlLegend(pg.TextItem):
         self.entries: tuple[LegendEntry, ...] = ()
         self.columns = 1
         self._stale = False  # entries named (use_entries) but not yet laid out
+        self._advances: dict[str, float] = {}  # entry text -> width in the legend's font
         #: (width, height) of the legend by (entries, columns) as laid out once: `place`
         #: tries up to three layouts on every update, each a setHtml (~1 ms) without it
         self._sizes: dict[tuple[tuple[LegendEntry, ...], int], tuple[float, float]] = {}
@@ -111,10 +112,12 @@ class HtmlLegend(pg.TextItem):
         inside = np.isfinite(x) & np.isfinite(y)
         x, y = x[inside], y[inside]
         best: tuple[int, int, tuple[int, int]] | None = None
+        view_range = view_box.viewRange()
         for columns in (1, 2, 3):
             if columns > 1 and columns >= len(self.entries):
                 break
-            corner, hidden = self._best_corner(view_box, x, y, self._size(columns))
+            corner, hidden = self._best_corner(view_range, (pixel_w, pixel_h), x, y,
+                                               self._size(columns))
             if best is None or hidden < best[0]:
                 best = (hidden, columns, corner)
             if hidden == 0:
@@ -139,7 +142,7 @@ class HtmlLegend(pg.TextItem):
         if size is None:
             metrics, plain_line, chinese_line, margin = self._metrics()
             texts = [f"{self._mark(e)}\u00a0{e.text}" for e in self.entries]
-            widths = [metrics.horizontalAdvance(t) for t in texts]
+            widths = [self._advance(metrics, t) for t in texts]
             columns = max(min(columns, len(texts)), 1)
             rows = [range(i, min(i + columns, len(texts))) for i in range(0, len(texts), columns)]
             if columns == 1:
@@ -172,15 +175,25 @@ class HtmlLegend(pg.TextItem):
                                           document.documentMargin())
         return known
 
+    def _advance(self, metrics: QFontMetricsF, text: str) -> float:
+        """The width of an entry's text, remembered (the same cities come back)."""
+        width = self._advances.get(text)
+        if width is None:
+            if len(self._advances) > 512:
+                self._advances.clear()
+            width = self._advances[text] = metrics.horizontalAdvance(text)
+        return width
+
     @staticmethod
     def _mark(entry: LegendEntry) -> str:
         return entry.mark or ("╌╌" if entry.dashed else "━━")
 
-    def _best_corner(self, view_box: pg.ViewBox, x: np.ndarray, y: np.ndarray,
-                     size: tuple[float, float]) -> tuple[tuple[int, int], int]:
-        """(corner, how many points the legend hides there) for a legend of `size`."""
-        (x0, x1), (y0, y1) = view_box.viewRange()
-        pixel_w, pixel_h = view_box.viewPixelSize()
+    def _best_corner(self, view_range: list, pixel_size: tuple[float, float], x: np.ndarray,
+                     y: np.ndarray, size: tuple[float, float]) -> tuple[tuple[int, int], int]:
+        """(corner, how many points the legend hides there) for a legend of `size`, in a
+        view box showing `view_range` at `pixel_size` (data units per pixel)."""
+        (x0, x1), (y0, y1) = view_range
+        pixel_w, pixel_h = pixel_size
         width, height = (size[0] + 10) * pixel_w, (size[1] + 10) * pixel_h
         corners = {  # (pixel position inside the view box, its data rectangle)
             (0, 0): (x0, x0 + width, y1 - height, y1),
