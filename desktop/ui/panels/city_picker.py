@@ -294,16 +294,25 @@ class PeerPicker(QWidget):
                 self.group_box.currentData() == group_id):
             return  # already shown (e.g. only the focus or the indicator changed)
         self._updating = True
-        self.peer_list.clear()
-        for city_id in peer_ids:
-            item = QListWidgetItem(self._names.get(city_id, city_id))
-            item.setData(CITY_ID_ROLE, city_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.peer_list.addItem(item)
+        # the rows already there take the new peers in place (only a changed row is
+        # repainted); rows are added or taken away at the end
+        peer_list = self.peer_list
+        for row, city_id in enumerate(peer_ids):
+            item = peer_list.item(row)
+            if item is None:
+                item = QListWidgetItem()
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                peer_list.addItem(item)
+            if item.data(CITY_ID_ROLE) != city_id:
+                item.setText(self._names.get(city_id, city_id))
+                item.setData(CITY_ID_ROLE, city_id)
+            if item.checkState() != Qt.CheckState.Checked:
+                item.setCheckState(Qt.CheckState.Checked)
+        while peer_list.count() > len(peer_ids):
+            peer_list.takeItem(peer_list.count() - 1)
         # laid out now, not by the list's own 0 ms timer: that one fired after the change
         # was painted and had the whole list painted again in the next event pass
-        self.peer_list.executeDelayedItemsLayout()
+        peer_list.executeDelayedItemsLayout()
         index = self.group_box.findData(group_id) if group_id else -1
         self.group_box.setCurrentIndex(index if index >= 0 else self.group_box.count() - 1)
         self._updating = False

@@ -88,6 +88,8 @@ class FilledGridAxis(pg.AxisItem):
         if self.orientation not in ("left", "right") or self.linkedView() is None or (
                 not self.isVisible() or not self.style["showValues"]):
             return
+        if self.picture is not None:
+            return  # drawn for the current range and size (pyqtgraph drops it on a change)
         width = (self.textWidth, self.minimumWidth())
         picture = QPicture()
         painter = QPainter(picture)
