@@ -90,7 +90,7 @@ class FilledGridAxis(pg.AxisItem):
             return
         if self.picture is not None:
             return  # drawn for the current range and size (pyqtgraph drops it on a change)
-        width = (self.textWidth, self.minimumWidth())
+        width = self.minimumWidth()  # (the labels' own width may change within it)
         picture = QPicture()
         painter = QPainter(picture)
         keep = False
@@ -98,7 +98,7 @@ class FilledGridAxis(pg.AxisItem):
             if self.style["tickFont"]:
                 painter.setFont(self.style["tickFont"])
             specs = self.generateDrawSpecs(painter)
-            keep = specs is not None and (self.textWidth, self.minimumWidth()) == width
+            keep = specs is not None and self.minimumWidth() == width
             if keep:
                 self.drawPicture(painter, *specs)
         finally:
