@@ -13,8 +13,17 @@ tests/ui/test_profile_delegate.py compares the pixels with Qt's own painting.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QRect
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPalette, QPen, QRegion
+from PySide6.QtCore import QLineF, QRect, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QCursor,
+    QImage,
+    QPainter,
+    QPalette,
+    QPen,
+    QRegion,
+)
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
 from desktop.ui.panels.profile_delegate import ProfileCellDelegate
@@ -22,6 +31,7 @@ from desktop.ui.panels.profile_delegate import ProfileCellDelegate
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
+_MOUSE_OVER = QStyle.StateFlag.State_MouseOver.value
 _ROW_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewRow
 _ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
 _NO_FEATURES = QStyleOptionViewItem.ViewItemFeature.None_
@@ -57,7 +67,9 @@ def paint_cells(view: QTableView, painter: QPainter, region: QRegion) -> None:
     style = view.style()
     grid = 1 if view.showGrid() else 0
     alternating = view.alternatingRowColors()
-    row_fill = _row_panel_fill(view, option) if alternating else None
+    # the style's row panel: a plain fill for an alternate row and nothing for another
+    # (then drawn here as that fill), else the style draws each cell's panel
+    row_fill = _row_panel_fill(view, option)
     right_edge = horizontal.length() - horizontal.offset() - 1
     bottom_edge = vertical.length() - vertical.offset() - 1
     source_rows = delegate.source_rows()
@@ -65,6 +77,7 @@ def paint_cells(view: QTableView, painter: QPainter, region: QRegion) -> None:
     current = view.currentIndex()
     focused = current.isValid() and (view.hasFocus() or view.viewport().hasFocus())
     focus_cell = (current.row(), current.column()) if focused else None
+    hover_cell = _hovered_cell(view)
     selected = _selected_cells(view)
     column_count, row_count = horizontal.count(), vertical.count()
     several = region.rectCount() > 1
@@ -103,8 +116,8 @@ def paint_cells(view: QTableView, painter: QPainter, region: QRegion) -> None:
                         continue
                     drawn.add((row, column))
                 special = (chosen is not None and chosen[0] <= column <= chosen[1]) or (
-                    focus_cell == (row, column))
-                if not special and (row_fill is not None or not alternate):
+                    focus_cell == (row, column)) or hover_cell == (row, column)
+                if not special and row_fill is not None:
                     if under is not None:
                         painter.fillRect(x, y, width, height, under)
                     plain(x, y, width, height, looks[column])
@@ -114,12 +127,14 @@ def paint_cells(view: QTableView, painter: QPainter, region: QRegion) -> None:
                     state |= _SELECTED
                 if focus_cell == (row, column):
                     state |= _HAS_FOCUS
+                if hover_cell == (row, column):
+                    state |= _MOUSE_OVER
                 rect = QRect(x, y, width, height)
                 option.rect = rect
                 option.state = QStyle.StateFlag(state)
                 option.features = _ALTERNATE if alternate else _NO_FEATURES
-                # the row panel as QTableView draws it (a selected row's, or an alternate
-                # row's in a style whose panel is more than a fill)
+                # the row panel as QTableView draws it (a selected, focused or hovered
+                # cell's, or any cell's in a style whose panel is more than a fill)
                 style.drawPrimitive(_ROW_PANEL, option, painter, view)
                 if state & _HAS_FOCUS:
                     delegate.paint(painter, QStyleOptionViewItem(option),
@@ -174,6 +189,16 @@ def _is_fill(style: QStyle, view: QTableView, option: QStyleOptionViewItem,
             painter.end()
         images.append(drawn == expected)
     return all(images)
+
+
+def _hovered_cell(view: QTableView) -> tuple[int, int] | None:
+    """The cell under the pointer when the view tracks hovering (QTableView marks it
+    State_MouseOver, which some native styles draw)."""
+    viewport = view.viewport()
+    if not (viewport.testAttribute(Qt.WidgetAttribute.WA_Hover) and viewport.underMouse()):
+        return None
+    index = view.indexAt(viewport.mapFromGlobal(QCursor.pos()))
+    return (index.row(), index.column()) if index.isValid() else None
 
 
 def _selected_cells(view: QTableView) -> dict[int, tuple[int, int]]:
