@@ -80,31 +80,16 @@ class ProfileCellDelegate(QStyledItemDelegate):
         """Draw one cell's `look` in `rect` for the view `state` (plain int flags), after
         the view drew the row's panel; `option` is read only for a selected cell, whose
         panel the style draws (its backgroundBrush is left set). `prepare` first."""
-        text, alignment, kind, colour, background = look
-        # the colour group the style picks: disabled, or normal / inactive by the window
-        group = 0 if not state & _ENABLED else (2 if state & _ACTIVE else 1)
-        colours = self._palette.get(group) or self._colours(option, group)
-        # No save()/restore() (a tenth of the repaint): the pen is set for every cell, the
-        # font is the laid-out text's, and the view sets its own pen for the grid it draws
-        # after the cells.
         if state & _SELECTED:  # the style's own selection panel (native looks differ)
+            text, alignment, kind, _tone, background = look
             if background is not None:
                 option.backgroundBrush = background
             widget = option.widget
             widget.style().drawPrimitive(_PANEL, option, painter, widget)
-            painter.setPen(colours[0])
-        else:
-            if background is not None:
-                painter.fillRect(rect, background)
-            painter.setPen(colour if colour is not None else colours[1])
-        if text:
-            margin = self._margin
-            width = rect.width() - 2 * margin
-            layout, height = self._laid_out.get((kind, alignment, width, text)) or self._layout(
-                kind, alignment, text, width)
-            # where the style puts it: the line box, whole pixels high, centred in whole pixels
-            layout.draw(painter, QPointF(rect.x() + margin,
-                                         rect.y() + (rect.height() - height) // 2))
+            # on the panel: the text in the selection's colour, nothing filled under it
+            look = (text, alignment, kind, self._group_colours(state, option)[0], None)
+        self.plain_drawer(painter, state, option)(rect.x(), rect.y(), rect.width(),
+                                                  rect.height(), look)
 
     def plain_drawer(self, painter: QPainter, state: int,
                      option: QStyleOptionViewItem) -> Callable[[int, int, int, int, CellLook],
@@ -112,8 +97,10 @@ class ProfileCellDelegate(QStyledItemDelegate):
         """`draw` for the cells of one paint that are neither selected nor focused, with the
         colours, margin and pen resolved once: (x, y, width, height, look) -> drawn. The
         pen is set only when a cell's colour differs from the last cell's."""
-        group = 0 if not state & _ENABLED else (2 if state & _ACTIVE else 1)
-        plain = (self._palette.get(group) or self._colours(option, group))[1]
+        plain = self._group_colours(state, option)[1]
+        # No save()/restore() (a tenth of the repaint): the pen is set when the colour
+        # changes, the font is the laid-out text's, and the view sets its own pen for the
+        # grid it draws after the cells.
         margin, laid_out, lay_out = self._margin, self._laid_out, self._layout
         fill, set_pen = painter.fillRect, painter.setPen
         pen: list[QColor | None] = [None]
@@ -133,6 +120,12 @@ class ProfileCellDelegate(QStyledItemDelegate):
                 layout.draw(painter, QPointF(x + margin, y + (height - line) // 2))
 
         return draw
+
+    def _group_colours(self, state: int, option: QStyleOptionViewItem) -> tuple[QColor, QColor]:
+        """(selected, plain) text colours of the colour group the style picks for `state`:
+        disabled, or normal / inactive by the window."""
+        group = 0 if not state & _ENABLED else (2 if state & _ACTIVE else 1)
+        return self._palette.get(group) or self._colours(option, group)
 
     def source_rows(self) -> list[int]:
         """The model's row shown at each row of the proxy (sorted and filtered), kept until
