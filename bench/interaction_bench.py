@@ -39,6 +39,12 @@ TARGETS_MS = {"10x30": 33.0, "300": 50.0}
 INDICATORS = ("gdp", "gdp_per_capita", "average_wage", "population_registered")
 
 
+def within_targets(medians: dict[str, float]) -> bool:
+    """The verdict on the window medians by case; other figures beside them (CPU time) are
+    printed, not judged."""
+    return all(medians[case] <= target for case, target in TARGETS_MS.items())
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -166,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
               f" | {count} cities, target {TARGETS_MS[case]:.0f} ms")
     widget.close()
     window = _whole_window(app, dataset, cities, args.rounds)
-    ok = all(window[c] <= TARGETS_MS[c] for c in window)
+    ok = within_targets(window)
     figure = (f"{window['10x30']:.1f} ms / {window['300']:.1f} ms median click to painted "
               f"window (CPU time {window['10x30_cpu']:.1f} / {window['300_cpu']:.1f} ms; chart "
               f"alone update {results['10x30']:.1f} / {results['300']:.1f} ms)")
