@@ -27,13 +27,13 @@ def test_over_time_curves_carry_the_spec(panel: ChartPanel, dataset: Dataset) ->
     expected = over_time_spec(dataset, FOCUS, PEERS, "gdp")
     assert len(chart.curves) == 4
     for curve, series in zip(chart.curves, expected.series, strict=True):
-        x, y = curve.getData()
+        x, y = curve.data()
         np.testing.assert_array_equal(x, series.years)
         np.testing.assert_allclose(y, series.values)
     widths = [pen_width(c) for c in chart.curves]
     assert widths[0] > max(widths[1:])
     # Shenyang 2016, CRE_Gdpct.csv line 8457: 5546.4498 亿元
-    x, y = chart.curves[0].getData()
+    x, y = chart.curves[0].data()
     assert y[np.flatnonzero(x == 2016)[0]] == pytest.approx(5546.4498)
     assert [label.text for _, label in chart.legend.items][:4] == [
         "Shenyang", "Dalian", "Harbin", "Changchun"]
@@ -46,17 +46,16 @@ def test_band_is_drawn_and_can_be_hidden(panel: ChartPanel, dataset: Dataset) ->
     chart = panel.chart
     band = over_time_spec(dataset, FOCUS, PEERS, "gdp").band
     assert band is not None
-    assert chart.median_curve.isVisible() and chart.band_fill.isVisible()
-    x, y = chart.median_curve.getData()
+    drawn = chart.layer.band
+    assert drawn is not None and not drawn.fill.isEmpty()
+    x, y = drawn.median.data()
     np.testing.assert_allclose(y, band.median)
-    _, low = chart.band_low.getData()
-    _, high = chart.band_high.getData()
-    np.testing.assert_allclose(low, band.q1)
-    np.testing.assert_allclose(high, band.q3)
+    np.testing.assert_allclose(drawn.q1, band.q1)
+    np.testing.assert_allclose(drawn.q3, band.q3)
     # 2016 peers: Dalian 6810.1998, Harbin 6101.6, Changchun 5986.4165 -> median Harbin
     assert y[np.flatnonzero(x == 2016)[0]] == pytest.approx(6101.6)
     panel.band_check.setChecked(False)
-    assert not chart.median_curve.isVisible() and not chart.band_fill.isVisible()
+    assert chart.layer.band is None
 
 
 def test_indexed_mode_is_100_in_the_base_year(panel: ChartPanel) -> None:
@@ -64,7 +63,7 @@ def test_indexed_mode_is_100_in_the_base_year(panel: ChartPanel) -> None:
     panel.mode_box.setCurrentIndex(panel.mode_box.findData("indexed"))
     assert panel.chart.spec.mode == "indexed"
     for curve in panel.chart.curves:
-        x, y = curve.getData()
+        x, y = curve.data()
         assert y[np.flatnonzero(x == 2000)[0]] == pytest.approx(100.0)
     assert "2000 = 100" in panel.chart.spec.y_label
 
@@ -75,7 +74,7 @@ def test_log_scale_and_year_range(panel: ChartPanel) -> None:
     assert panel.chart.plot_item.ctrl.logYCheck.isChecked()
     panel.start_box.setValue(2005)
     panel.end_box.setValue(2015)
-    x, _ = panel.chart.curves[0].getData()
+    x, _ = panel.chart.curves[0].data()
     assert x.min() >= 2005 and x.max() <= 2015
     (x_low, x_high), _ = panel.chart.plot_item.vb.viewRange()
     assert 2003 < x_low < 2005 and 2015 < x_high < 2017

@@ -25,6 +25,7 @@ from desktop.core.export import write_csv
 from desktop.report.model import ChartBlock
 from desktop.report.palette import FOCUS
 from desktop.ui.plots.line_chart import FOCUS_COLOR, LineChart
+from desktop.ui.plots.series_layer import DrawnLine
 from desktop.ui.plots.small_multiples import SmallMultiples
 from desktop.ui.report_charts import ChartRenderer
 
@@ -54,9 +55,10 @@ def gappy() -> Dataset:
                          [indicator("v"), indicator("census")])
 
 
-def drawn_segments(curve: pg.PlotDataItem) -> list[list[float]]:
+def drawn_segments(curve: pg.PlotDataItem | DrawnLine) -> list[list[float]]:
     """The x values of each stretch of line the curve really draws (two points or more)."""
-    polygons = curve.curve.getPath().toSubpathPolygons()
+    path = curve.path if isinstance(curve, DrawnLine) else curve.curve.getPath()
+    polygons = path.toSubpathPolygons()
     return [[round(p.x(), 6) for p in polygon] for polygon in polygons if polygon.size() > 1]
 
 
@@ -94,16 +96,15 @@ def test_window_chart_draws_two_segments_not_one(chart: LineChart) -> None:
     assert drawn_segments(focus) == [[2000, 2001], [2003, 2004]]
     assert drawn_segments(peer_a) == [[2000, 2001]]
     assert drawn_segments(peer_b) == []  # every value lone: markers, not lines
-    assert drawn_segments(chart.median_curve) == [[2000, 2001, 2002]]
+    assert drawn_segments(chart.layer.band.median) == [[2000, 2001, 2002]]
 
 
 def test_lone_values_are_marked(chart: LineChart) -> None:
-    assert chart.lone_marks.isVisible()
-    x, y = chart.lone_marks.getData()
+    marks = chart.layer.lone
     # a's 2004, b's three years, the peer median's 2004 (no peer has 2003)
-    assert sorted(zip(x.tolist(), y.tolist(), strict=True)) == [
+    assert sorted(zip(marks.x.tolist(), marks.y.tolist(), strict=True)) == [
         (2000, 20), (2002, 22), (2004, 8), (2004, 16), (2004, 24)]
-    x, y = chart.band_lone.getData()
+    x, y = chart.layer.band.bars
     assert x.tolist() == [2004, 2004] and y.tolist() == pytest.approx([12, 20])
 
 
@@ -183,10 +184,10 @@ def test_report_chart_breaks_at_the_gap(qtbot, gappy: Dataset) -> None:
 def test_markers_go_when_the_gaps_go(chart: LineChart, gappy: Dataset) -> None:
     """Peer a over 2000-2001 only: every series is one joined stretch, nothing to mark."""
     chart.set_spec(over_time_spec(gappy, "f", ["a"], "v", year_range=(2000, 2001)))
-    assert not chart.lone_marks.isVisible()
+    assert len(chart.layer.lone) == 0
     assert drawn_segments(chart.curves[0]) == [[2000, 2001]]
     chart.set_spec(over_time_spec(gappy, "f", ["a", "b"], "v"))
-    assert chart.lone_marks.isVisible() and len(xs(chart.lone_marks)) == 5
+    assert len(chart.layer.lone) == 5
 
 
 def test_census_panel_is_markers_and_keeps_its_range(qtbot, gappy: Dataset) -> None:

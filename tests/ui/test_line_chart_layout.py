@@ -30,7 +30,7 @@ def test_the_peer_band_is_drawn_on_a_log_axis(chart: LineChart, dataset: Dataset
     for log in (False, True, False, True):  # switching back and forth as a user does
         chart.set_spec(over_time_spec(dataset, "cn-210100", NORTH_EAST, "gdp", log_y=log))
         qtbot.wait(10)
-    fill = chart.band_fill.boundingRect()
+    fill = chart.layer.band.fill.boundingRect()
     low, high = chart.plot_item.vb.viewRange()[1]
     assert low <= fill.top() and fill.bottom() <= high + 0.01  # log10 units, in view
     assert fill.height() > 0.5  # the band spans a real range of log10(亿元)

@@ -71,8 +71,8 @@ def test_chart_draws_the_focus_city_prominently_with_its_real_series(window: Mai
     assert len(curves) == 4
     widths = [pen_width(c) for c in curves]
     assert widths[0] > max(widths[1:])
-    assert curves[0].zValue() > max(c.zValue() for c in curves[1:])
-    x, y = curves[0].getData()
+    assert chart.layer.lines[-1] is curves[0]  # drawn last: over every peer
+    x, y = curves[0].data()
     assert x[0] == 1990 and 1991 not in x  # Shenyang has no 1991 GDP in the source
     assert y[np.flatnonzero(x == 2016)[0]] == pytest.approx(5546.4498)
     assert y[np.flatnonzero(x == 2015)[0]] == pytest.approx(7272.3051)

@@ -41,11 +41,11 @@ def test_report_lines_are_the_windows_lines_in_paper_style(qtbot, dataset: Datas
     paper, screen = renderer._lines.curves, window.curves
     assert len(paper) == len(screen) == 4
     for on_paper, on_screen in zip(paper, screen, strict=True):
-        assert np.array_equal(on_paper.getData()[1], on_screen.getData()[1], equal_nan=True)
-        assert on_paper.opts["pen"].color() == on_screen.opts["pen"].color()
+        assert np.array_equal(on_paper.data()[1], on_screen.data()[1], equal_nan=True)
+        assert on_paper.color == on_screen.color
     # what paper does differently: thinner lines, every peer value marked, the breaks named
-    assert paper[0].opts["pen"].widthF() == PAPER.focus_width < SCREEN.focus_width
-    assert paper[1].opts["symbol"] == "o" and screen[1].opts["symbol"] is None
+    assert paper[0].width == PAPER.focus_width < SCREEN.focus_width
+    assert paper[1].marker_size == PAPER.peer_symbol_size > 0 and screen[1].marker_size == 0
     rules = renderer._lines.breaks.shown
     assert rules and all(rule.label.format == "series break" for rule in rules)
     assert all(getattr(rule, "label", None) is None for rule in window._break_lines)

@@ -193,22 +193,19 @@ def test_hidden_tabs_are_current_when_shown(window: MainWindow) -> None:
     assert panel.structure.spec.focus_id == "cn-230100"
 
 
-def test_unchanged_curves_are_not_set_again(window: MainWindow) -> None:
+def test_unchanged_lines_keep_their_paths(window: MainWindow) -> None:
+    """A peer added at the end: the four cities already drawn keep their paths (built once
+    per change of values), the new one is drawn after them."""
     chart = window.chart
-    calls = []
-    for curve in chart.curves:
-        original = curve.setData
-        curve.setData = lambda *a, _o=original, _c=curve, **k: (calls.append(_c), _o(*a, **k))
-    kept = list(chart.curves)
+    kept = [line.path for line in chart.curves]
     set_state(window, peers=(*NORTH_EAST, "cn-110100"))  # one peer added at the end
-    assert chart.curves[:4] == kept
-    assert calls == []  # the four drawn cities kept their curves and data
+    assert all(line.path is path for line, path in zip(chart.curves, kept, strict=False))
     labels = [s.label for s in chart.spec.series]
     assert labels == ["Shenyang", "Dalian", "Harbin", "Changchun", "Beijing"]
-    for curve, series in zip(chart.curves, chart.spec.series, strict=True):
-        x, _ = curve.getData()
+    for line, series in zip(chart.curves, chart.spec.series, strict=True):
+        x, _ = line.data()
         assert list(x) == list(series.years)
-        assert curve.isVisible()
+    assert len(chart.layer.lines) == 5
 
 
 def test_peer_list_is_not_rebuilt_when_the_peers_stay(window: MainWindow) -> None:
@@ -222,62 +219,53 @@ def test_peer_list_is_not_rebuilt_when_the_peers_stay(window: MainWindow) -> Non
             for i in range(picker.peer_list.count())] == list(NORTH_EAST[1:])
 
 
-def test_another_focus_from_among_the_peers_moves_their_curves(window: MainWindow) -> None:
+def test_another_focus_from_among_the_peers_moves_their_lines(window: MainWindow) -> None:
     from desktop.ui.plots.line_chart import FOCUS_COLOR, PEER_COLORS
 
     chart = window.chart
-    by_city = {s.city_id: c for s, c in zip(chart.spec.series, chart.curves, strict=True)}
-    calls = []
-    for city_id, curve in by_city.items():
-        original = curve.setData
-        curve.setData = lambda *a, _o=original, _id=city_id, **k: (calls.append(_id),
-                                                                    _o(*a, **k))
+    paths = {s.city_id: line.path for s, line in zip(chart.spec.series, chart.curves,
+                                                     strict=True)}
     set_state(window, focus="cn-230100")  # Harbin, one of the peers
     assert [s.city_id for s in chart.spec.series] == ["cn-230100", "cn-210200", "cn-220100"]
-    assert chart.curves[1] is by_city["cn-210200"] and chart.curves[2] is by_city["cn-220100"]
-    assert calls == ["cn-230100"]  # the new focus drawn; the old one hidden as it was
-    colors = [c.opts["pen"].color().name() for c in chart.curves]
+    # the same values keep their paths, whatever their new colour and role
+    assert [line.path for line in chart.curves] == [
+        paths["cn-230100"], paths["cn-210200"], paths["cn-220100"]]
+    colors = [line.color.name() for line in chart.curves]
     assert colors == [FOCUS_COLOR.name(), PEER_COLORS[0].name(), PEER_COLORS[1].name()]
     assert [label.text for _, label in chart.legend.items][:3] == ["Harbin", "Dalian",
                                                                    "Changchun"]
-    z = [c.zValue() for c in chart.curves]
-    assert z[0] > z[2] > z[1]  # focus on top, then the peers in their order
-    assert not by_city["cn-210100"].isVisible()
-    for curve, series in zip(chart.curves, chart.spec.series, strict=True):
-        x, y = curve.getData()
+    # drawn bottom to top: the peers in their order, the focus city last, over them
+    assert [line.city_id for line in chart.layer.lines] == ["cn-210200", "cn-220100",
+                                                            "cn-230100"]
+    for line, series in zip(chart.curves, chart.spec.series, strict=True):
+        x, y = line.data()
         assert list(x) == list(series.years)
         assert list(y) == pytest.approx(list(series.values), nan_ok=True)
-        assert curve.isVisible()
-    assert chart.curves[0].opts["symbol"] == "o" and chart.curves[1].opts["symbol"] is None
-    calls.clear()
-    set_state(window, peers=("cn-220100",))  # Dalian dropped: its curve hidden
-    assert chart.curves[1] is by_city["cn-220100"] and not by_city["cn-210200"].isVisible()
+    assert chart.curves[0].marker_size > 0 and chart.curves[1].marker_size == 0
+    assert chart.curves[0].width > chart.curves[1].width
+    set_state(window, peers=("cn-220100",))  # Dalian dropped: no longer drawn
+    assert [line.city_id for line in chart.layer.lines] == ["cn-220100", "cn-230100"]
     set_state(window, peers=("cn-220100", "cn-210200"))  # and back, after Changchun
-    assert chart.curves[2] is by_city["cn-210200"] and chart.curves[2].isVisible()
-    assert calls == []  # shown again as it was, in its new colour
-    assert chart.curves[2].opts["pen"].color().name() == PEER_COLORS[1].name()
+    assert chart.curves[2].city_id == "cn-210200"
+    assert chart.curves[2].color.name() == PEER_COLORS[1].name()
     set_state(window, peers=("cn-210100", "cn-220100"))  # Shenyang back, now as a peer
-    assert chart.curves[1] is by_city["cn-210100"] and chart.curves[1].isVisible()
-    assert calls == ["cn-210100"]  # redrawn once: a peer has no markers
-    assert chart.curves[1].opts["symbol"] is None
-    assert chart.curves[1].opts["pen"].widthF() == 2.0
+    assert chart.curves[1].city_id == "cn-210100" and chart.curves[1].marker_size == 0
+    assert chart.curves[1].width == 2.0
 
 
 def test_band_is_kept_when_the_peers_stay(window: MainWindow) -> None:
     chart = window.chart
-    calls = []
-    original = chart.median_curve.setData
-    chart.median_curve.setData = lambda *a, **k: (calls.append(1), original(*a, **k))
+    before = chart.layer.band
     set_state(window, focus="cn-110100")  # Beijing, not a peer: the same three peers
-    assert calls == []
-    _, median = chart.median_curve.getData()
+    assert chart.layer.band is before  # its fill path not built again
+    _, median = before.median.data()
     assert list(median) == list(chart.spec.band.median)
     set_state(window, peers=NORTH_EAST[:2])
-    assert calls
-    _, median = chart.median_curve.getData()
+    assert chart.layer.band is not before
+    _, median = chart.layer.band.median.data()
     assert list(median) == list(chart.spec.band.median)
-    band = chart.spec.band  # the fill between the quartiles follows, once per update
-    bounds = chart.band_fill.path().boundingRect()
+    band = chart.spec.band  # the fill between the quartiles
+    bounds = chart.layer.band.fill.boundingRect()
     assert bounds.top() == pytest.approx(float(np.nanmin(band.q1)))
     assert bounds.bottom() == pytest.approx(float(np.nanmax(band.q3)))
     assert bounds.left() == band.years[0] and bounds.right() == band.years[-1]
@@ -316,3 +304,14 @@ def test_the_table_skips_text_shaping_and_still_follows_the_window_font(
         widest = max(metrics.horizontalAdvance(proxy.index(r, column).data())
                      for r in range(proxy.rowCount()))
         assert widest <= view.columnWidth(column)
+
+
+def test_more_peers_add_no_items_to_the_chart(window: MainWindow) -> None:
+    """Every city's line, the band and the lone markers are one item drawn in one paint:
+    a chart of ten cities is as many scene items as one of four (each item costs the
+    scene's bounds bookkeeping and a paint call on every change)."""
+    chart = window.chart
+    before = len(chart.plot_widget.scene().items())
+    set_state(window, peers=(*NORTH_EAST, "cn-110100", "cn-330100", "cn-440300"))
+    assert len(chart.curves) == 7
+    assert len(chart.plot_widget.scene().items()) == before

@@ -89,7 +89,7 @@ def test_the_loaded_data_fills_the_window_in(qtbot, dataset: Dataset, tmp_path: 
     assert window.acceptDrops()
     assert window.controller.state.focus_id == "cn-210100"
     assert window.profile_view.profile_model.rowCount() > 10
-    x, y = window.chart.curves[0].getData()  # the focus city, drawn first
+    x, y = window.chart.curves[0].data()  # the focus city, drawn first
     assert 2016 in x and y[list(x).index(2016)] == pytest.approx(5546.4498)
     assert "values" in window.status_label.text()
 

@@ -45,7 +45,7 @@ def test_over_time_chart_greys_suspect_points_with_their_reason(window) -> None:
     assert [r.split("'")[0] for _, _, r in points] == ["Harbin", "Dalian", "Harbin", "Dalian"]
     dalian = next(c for c, s in zip(chart.curves, chart.spec.series, strict=True)
                   if s.city_id == DALIAN)
-    x, _ = dalian.getData()
+    x, _ = dalian.data()
     assert 2008 not in x and 2010 not in x  # never joined into Dalian's line
 
 

@@ -1,12 +1,13 @@
 """An indicator over time: the focus city drawn prominently, peers beside it, with a hover read-out.
 
 The widget draws a LineChartSpec and nothing else: it never reaches into the dataset.
-Curves are reused between updates (setData), which is several times cheaper than clearing:
-the peer median and its inter-quartile band, the faint background of comparable cities (one
-multi-segment curve however many cities) and the series-break lines are made once and updated.
-The legend is rebuilt only when its entries change.
+The cities' lines, the peer median and its inter-quartile band are one item drawn in one
+paint (desktop/ui/plots/series_layer.py; a city whose values are unchanged keeps its path);
+the faint background of comparable cities is one multi-segment curve however many cities;
+the series-break lines are made once and updated. The legend is rebuilt only when its
+entries change.
 
-Missing years are gaps: each curve joins a point to the next only when that is the next year
+Missing years are gaps: each line joins a point to the next only when that is the next year
 (`connect_for`), and a value with no neighbouring year gets a marker (`lone_points`), since
 a line draws nothing for it. The band and median break the same way.
 """
@@ -16,13 +17,12 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QGraphicsView,
     QLabel,
@@ -30,10 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.analysis.chart_spec import (
-    BandSpec,
     LineChartSpec,
-    connect_for,
-    lone_band_segments,
     lone_points,
     readout,
     unbroken,
@@ -56,9 +53,9 @@ from desktop.ui.plots.chart_style import (
 )
 from desktop.ui.plots.grid_axis import FilledGridAxis
 from desktop.ui.plots.html_legend import HtmlLegend, LegendEntry, along_lines_of
+from desktop.ui.plots.series_layer import NO_MARKS, DrawnLine, Marks, SeriesLayer
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
-BAND_COLOR = QColor(120, 120, 120, 50)
 BACKGROUND_COLOR = QColor(150, 150, 150, 70)
 #: Most comparable cities drawn behind with antialiased lines (see LinePlot._draw_background)
 SHARP_BACKGROUND = 1000
@@ -104,16 +101,6 @@ class ValueAxis(FilledGridAxis):
         return [f"{v:,.{decimals}f}" for v in values]
 
 
-@dataclass(frozen=True)
-class _Drawn:
-    """What a curve was last drawn with."""
-
-    city_id: str
-    style: tuple[bool, int]  # (is the focus, colour)
-    years: np.ndarray
-    values: np.ndarray
-
-
 def _same(a: np.ndarray, b: np.ndarray) -> bool:
     """The same values (NaN equal to NaN)."""
     return a is b or (a.shape == b.shape and bool(np.array_equal(a, b, equal_nan=True)))
@@ -144,53 +131,28 @@ class LinePlot:
 
     The window's LineChart (and its PNG/SVG export) and the report's charts
     (desktop/ui/report_charts.py) both draw through it; `style` says how screen and paper
-    differ. Curves and the other items are made once and updated with setData.
+    differ. The cities' lines, the peer band and median and the lone markers are one
+    SeriesLayer (one item, one paint); the faint comparable cities one multi-segment curve;
+    suspect values and series breaks their own items.
     """
 
     def __init__(self, plot_item: pg.PlotItem, style: ChartStyle = SCREEN) -> None:
         self.plot_item = plot_item
         self.style = style
-        self._curves: list[pg.PlotDataItem] = []
-        #: per curve, what it was last drawn with (None: hidden)
-        self._drawn: list[_Drawn | None] = []
-        self._drawn_band: BandSpec | None = None
-        self._drawn_lone: tuple | None = None
-        self._band_lone_drawn = False
         self._drawn_background: tuple | None = None
         self._log_y = False
         self.spec: LineChartSpec | None = None
-        # The peer median with its inter-quartile band, and the faint comparable cities.
-        invisible = pg.mkPen(0, 0, 0, 0)
-        # dynamicRangeLimit=None: no re-plot of every curve on each y-range change (display
-        # values never reach the float overflow it guards against)
-        self.band_low = pg.PlotDataItem(pen=invisible, dynamicRangeLimit=None)
-        self.band_high = pg.PlotDataItem(pen=invisible, dynamicRangeLimit=None)
-        self.band_fill = pg.FillBetweenItem(self.band_low, self.band_high,
-                                            brush=pg.mkBrush(BAND_COLOR))
-        # The fill follows band_high alone: both edges are always set together, low first,
-        # so one rebuild of the fill path per update instead of two.
-        self.band_low.sigPlotChanged.disconnect(self.band_fill.curveChanged)
-        self.median_curve = pg.PlotDataItem(
-            pen=pg.mkPen(MEDIAN_COLOR, width=2, style=Qt.PenStyle.DashLine),
-            dynamicRangeLimit=None)
+        self._in_spec_order: list[DrawnLine] = []
+        self.layer = SeriesLayer(style.antialias)
+        self.layer.setZValue(4)
+        plot_item.addItem(self.layer)
+        # dynamicRangeLimit=None: no re-plot on each y-range change (display values never
+        # reach the float overflow it guards against)
         self.background_curve = pg.PlotDataItem(pen=pg.mkPen(BACKGROUND_COLOR, width=1),
                                                 dynamicRangeLimit=None)
-        # The band at years with no neighbour (a fill has no width there), as vertical bars.
-        self.band_lone = pg.PlotDataItem(pen=pg.mkPen(BAND_COLOR, width=9,
-                                                      cap=Qt.PenCapStyle.FlatCap),
-                                         connect="pairs", dynamicRangeLimit=None)
-        for item, z in ((self.background_curve, 1), (self.band_low, 2), (self.band_high, 2),
-                        (self.band_fill, 2), (self.band_lone, 2), (self.median_curve, 4)):
-            item.setZValue(z)
-            item.setVisible(False)
-            plot_item.addItem(item)
-        # Lone values of the peers and the median: one marker set for all of them (the focus
-        # city's curve has markers on every point already).
-        self.lone_marks = pg.PlotDataItem(pen=None, symbol="o", symbolSize=7,
-                                          dynamicRangeLimit=None)
-        self.lone_marks.setZValue(6)
-        self.lone_marks.setVisible(False)
-        plot_item.addItem(self.lone_marks)
+        self.background_curve.setZValue(1)
+        self.background_curve.setVisible(False)
+        plot_item.addItem(self.background_curve)
         # suspect values (breaks register): grey hollow markers apart from the lines
         self.suspect_marks = suspect_item()
         self.suspect_marks.setVisible(False)
@@ -198,32 +160,51 @@ class LinePlot:
         self.breaks = BreakLines(plot_item, style)
 
     @property
-    def curves(self) -> list[pg.PlotDataItem]:
-        """The drawn curves, focus first."""
-        return self._curves[: len(self.spec.series)] if self.spec else []
+    def curves(self) -> list[DrawnLine]:
+        """The drawn cities' lines, in the spec's order (focus first)."""
+        return self._in_spec_order
 
     def draw(self, spec: LineChartSpec, break_label: str = "") -> None:
         """Draw `spec` (the series-break rules say `break_label` where the style labels
         them) and set both axes' ranges."""
         self.spec = spec
-        log_changed = spec.log_y != self._log_y
-        if log_changed:
+        if spec.log_y != self._log_y:
             self._log_y = spec.log_y
             self.plot_item.setLogMode(False, spec.log_y)
         self._draw_background(spec)
-        self._draw_band(spec)
-        if log_changed:
-            # the curves re-map themselves to log10; the fill between them is a path built
-            # from them, which kept the linear values (the band vanished on a log axis)
-            self.band_fill.curveChanged()
-        self._draw_series(spec)
-        self._draw_lone_marks(spec)
+        lines = self._lines(spec)
+        band = spec.band
+        drawn_band = self.layer.band_for(band.years, band.q1, band.q3, band.median,
+                                         MEDIAN_COLOR, spec.log_y) \
+            if band is not None and len(band.years) else None
+        self._in_spec_order = lines
+        # peers in their order (later on top), the focus city last, over every peer
+        stacked = [line for line in lines if not line.is_focus] + [
+            line for line in lines if line.is_focus]
+        self.layer.set_lines(stacked, drawn_band, self._lone_marks(spec))
         if self.suspect_marks.isVisible() or any(len(s.suspect_years) for s in spec.series):
             shown = [s for s in spec.series if len(s.suspect_years)]
             show_suspects(self.suspect_marks, [s.suspect_years for s in shown],
                           [s.suspect_values for s in shown], [s.suspect_reasons for s in shown])
         self.breaks.show(spec.breaks, break_label)
         self.set_ranges(spec)
+
+    def _lines(self, spec: LineChartSpec) -> list[DrawnLine]:
+        """Each city's line in the spec's order: the focus city in its colour and width with
+        a marker on every value, the peers along the palette (on paper marked too)."""
+        out = []
+        peer_index = 0
+        style = self.style
+        for series in spec.series:
+            if series.is_focus:
+                color, width, marks = FOCUS_COLOR, style.focus_width, style.focus_symbol_size
+            else:
+                color = PEER_COLORS[peer_index % len(PEER_COLORS)]
+                width, marks = style.peer_width, style.peer_symbol_size
+                peer_index += 1
+            out.append(self.layer.line_for(series.city_id, series.years, series.values, color,
+                                           width, marks, series.is_focus, spec.log_y))
+        return out
 
     def _draw_background(self, spec: LineChartSpec) -> None:
         """Every comparable city as ONE multi-segment curve (not one item per city)."""
@@ -251,35 +232,6 @@ class LinePlot:
             self._drawn_background = key
         self.background_curve.setVisible(True)
 
-    def _draw_band(self, spec: LineChartSpec) -> None:
-        band = spec.band
-        shown = band is not None and len(band.years) > 0
-        if shown:
-            assert band is not None
-            drawn = self._drawn_band
-            if drawn is None or not all(_same(a, b) for a, b in zip(
-                    (drawn.years, drawn.q1, drawn.q3, drawn.median),
-                    (band.years, band.q1, band.q3, band.median), strict=True)):
-                # the same peers keep their band (e.g. another focus city from outside them)
-                connect = connect_for(band.years)
-                self.band_low.setData(band.years, band.q1, connect=connect)
-                self.band_high.setData(band.years, band.q3, connect=connect)
-                self.median_curve.setData(band.years, band.median, connect=connect)
-                x, y = lone_band_segments(band)
-                if len(x) or self._band_lone_drawn:  # setData only when there is a change
-                    self.band_lone.setData(x, y)
-                    self._band_lone_drawn = bool(len(x))
-                self._drawn_band = band
-        elif self.median_curve.isVisible() or self._drawn_band is not None:
-            for item in (self.band_low, self.band_high, self.median_curve, self.band_lone):
-                item.setData([], [])
-            self._drawn_band = None
-            self._band_lone_drawn = False
-        for item in (self.band_low, self.band_high, self.band_fill, self.band_lone,
-                     self.median_curve):
-            if item.isVisible() != shown:
-                item.setVisible(shown)
-
     def set_ranges(self, spec: LineChartSpec) -> None:
         """Both axes from the spec in one call: pyqtgraph's auto-range asks every item for
         its bounds and redraws the view twice."""
@@ -296,104 +248,34 @@ class LinePlot:
         self.plot_item.vb.setRange(xRange=(span[0] - 0.5, span[1] + 0.5), yRange=y_range,
                                    padding=0.04, disableAutoRange=True)
 
-    def _draw_series(self, spec: LineChartSpec) -> None:
-        """One curve per city, focus first. setData costs ~0.2 ms a curve, so a city that is
-        still drawn with the same values keeps its curve: a peer added or dropped, or another
-        focus taken from among the peers, re-sets only the curves that really change (a peer
-        whose colour moves along the palette gets its new pen alone)."""
-        series_list = spec.series
-        while len(self._curves) < len(series_list):
-            curve = pg.PlotDataItem(dynamicRangeLimit=None, antialias=self.style.antialias)
-            self.plot_item.addItem(curve)
-            self._curves.append(curve)
-            self._drawn.append(None)
-        # Each city's curve from the last drawings (a shown one first), if it shows the same
-        # values.
-        was = {self._drawn[i].city_id: i for i in reversed(range(len(self._drawn)))
-               if self._drawn[i] is not None}
-        order: list[int | None] = []
-        for series in series_list:
-            index = was.pop(series.city_id, None)
-            drawn = self._drawn[index] if index is not None else None
-            keep = drawn is not None and _same(drawn.years, series.years) and _same(
-                drawn.values, series.values)
-            order.append(index if keep else None)
-        kept = {i for i in order if i is not None}
-        free = iter(i for i in range(len(self._curves)) if i not in kept)
-        order = [i if i is not None else next(free) for i in order]
-        rest = [i for i in free]
-        self._curves = [self._curves[i] for i in (*order, *rest)]
-        self._drawn = [self._drawn[i] for i in (*order, *rest)]
-        peer_index = 0
-        for index, (curve, series) in enumerate(zip(self._curves, series_list, strict=False)):
-            if series.is_focus:
-                color, width, z = FOCUS_COLOR, self.style.focus_width, 10.0
-            else:
-                color = PEER_COLORS[peer_index % len(PEER_COLORS)]
-                # Peers overlap in their order (later on top), as before curves moved.
-                width, z = self.style.peer_width, 5.0 + peer_index / 100
-                peer_index += 1
-            style = (series.is_focus, color.rgba())
-            # paper marks every value: a peer's markers change colour with its line
-            marked = self.style.peer_symbol_size > 0
-            drawn = self._drawn[index]
-            same_line = drawn is not None and drawn.city_id == series.city_id and _same(
-                drawn.years, series.years) and _same(drawn.values, series.values)
-            if same_line and drawn.style == style:
-                pass  # already drawn so
-            elif same_line and not series.is_focus and not drawn.style[0] and not marked:
-                # The same peer line in another colour: the pen alone (PlotDataItem.setPen
-                # would rebuild the curve, as setData does).
-                pen = pg.mkPen(color, width=width)
-                curve.opts["pen"] = pen
-                curve.curve.setPen(pen)
-            elif series.is_focus:
-                # Markers on the focus city only: a marker set costs ~1 ms per curve to
-                # rebuild, and ten marked lines are harder to read than one.
-                curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
-                              symbol="o", symbolSize=self.style.focus_symbol_size,
-                              symbolBrush=color, symbolPen=pg.mkPen(color),
-                              connect=connect_for(series.years))
-            elif marked:
-                curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
-                              symbol="o", symbolSize=self.style.peer_symbol_size,
-                              symbolBrush=color, symbolPen=pg.mkPen(color),
-                              connect=connect_for(series.years))
-            else:
-                curve.setData(series.years, series.values, pen=pg.mkPen(color, width=width),
-                              symbol=None, connect=connect_for(series.years))
-            self._drawn[index] = _Drawn(series.city_id, style, series.years, series.values)
-            if curve.zValue() != z:
-                curve.setZValue(z)
-            if not curve.isVisible():
-                curve.setVisible(True)
-        # Curves not needed now are hidden with their data, so a city that comes back (the
-        # focus taken back, a peer re-checked) is shown again without setData.
-        for curve in self._curves[len(series_list):]:
-            if curve.isVisible():
-                curve.setVisible(False)
-
-    def _draw_lone_marks(self, spec: LineChartSpec) -> None:
+    @staticmethod
+    def _lone_marks(spec: LineChartSpec) -> Marks:
         """A marker for each peer value and median value that has no neighbouring year.
 
         The median's marks are larger diamonds drawn first, so a peer whose value is the
-        median (the middle of three) still shows its own circle on top.
+        median (the middle of three) still shows its own circle on top. (The focus city's
+        line has a marker on every value already.)
         """
         xs: list[np.ndarray] = []
         ys: list[np.ndarray] = []
-        styles: list[tuple[str, str, int]] = []  # (symbol, colour, size) per point
+        symbols: list[str] = []
+        colors: list[QColor] = []
+        sizes: list[int] = []
         band = spec.band
         if band is not None and len(band.years) and not unbroken(band.years):
             lone = lone_points(band.years)
             if lone.any():
                 xs.append(band.years[lone])
                 ys.append(band.median[lone])
-                styles += [("d", MEDIAN_COLOR.name(), 12)] * int(lone.sum())
+                count = int(lone.sum())
+                symbols += ["d"] * count
+                colors += [MEDIAN_COLOR] * count
+                sizes += [12] * count
         peer_index = 0
         for series in spec.series:
             if series.is_focus:
                 continue
-            color = PEER_COLORS[peer_index % len(PEER_COLORS)].name()
+            color = PEER_COLORS[peer_index % len(PEER_COLORS)]
             peer_index += 1
             if unbroken(series.years):
                 continue
@@ -401,21 +283,18 @@ class LinePlot:
             if lone.any():
                 xs.append(series.years[lone])
                 ys.append(series.values[lone])
-                styles += [("o", color, 7)] * int(lone.sum())
-        x = np.concatenate(xs).astype(float) if xs else np.empty(0)
-        y = np.concatenate(ys).astype(float) if ys else np.empty(0)
-        drawn = self._drawn_lone
-        if drawn is None or drawn[2] != styles or not (_same(drawn[0], x) and _same(drawn[1], y)):
-            if len(x):
-                self.lone_marks.setData(
-                    x, y, symbol=[s for s, _, _ in styles], symbolSize=[n for _, _, n in styles],
-                    symbolBrush=[pg.mkBrush(c) for _, c, _ in styles],
-                    symbolPen=[pg.mkPen(c) for _, c, _ in styles])
-            elif drawn is not None and len(drawn[0]):
-                self.lone_marks.setData([], [])
-            self._drawn_lone = (x, y, styles)
-        if self.lone_marks.isVisible() != bool(len(x)):
-            self.lone_marks.setVisible(bool(len(x)))
+                count = int(lone.sum())
+                symbols += ["o"] * count
+                colors += [color] * count
+                sizes += [7] * count
+        if not xs:
+            return NO_MARKS
+        x = np.concatenate(xs).astype(float)
+        y = np.concatenate(ys).astype(float)
+        if spec.log_y:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                y = np.where(y > 0, np.log10(np.where(y > 0, y, 1.0)), np.nan)
+        return Marks(x, y, tuple(symbols), tuple(colors), tuple(sizes))
 
 
 class LineChart(QWidget):
@@ -451,12 +330,9 @@ class LineChart(QWidget):
         # a resized plot (a window made smaller, a splitter dragged) has other empty corners
         self.plot_item.vb.sigResized.connect(self._on_view_resized)
         self.lines = LinePlot(self.plot_item, SCREEN)
-        lines = self.lines  # its items, by the names tests and exports know them
-        self.band_low, self.band_high, self.band_fill = (lines.band_low, lines.band_high,
-                                                         lines.band_fill)
-        self.median_curve, self.background_curve = lines.median_curve, lines.background_curve
-        self.band_lone, self.lone_marks = lines.band_lone, lines.lone_marks
-        self.suspect_marks = lines.suspect_marks
+        # its items, by the names tests and exports know them
+        self.layer, self.background_curve = self.lines.layer, self.lines.background_curve
+        self.suspect_marks = self.lines.suspect_marks
         self.hover_line = pg.InfiniteLine(angle=90, movable=False,
                                           pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
         self.hover_line.setVisible(False)
@@ -469,8 +345,8 @@ class LineChart(QWidget):
         return self._spec
 
     @property
-    def curves(self) -> list[pg.PlotDataItem]:
-        """The drawn curves, focus first (for tests and exporters)."""
+    def curves(self) -> list[DrawnLine]:
+        """The drawn cities' lines, focus first (for tests and exporters)."""
         return self.lines.curves
 
     @property
@@ -505,7 +381,7 @@ class LineChart(QWidget):
     def _update_legend(self, spec: LineChartSpec) -> None:
         entries = []
         for curve, series in zip(self.lines.curves, spec.series, strict=False):
-            entries.append(LegendEntry(series.label, curve.opts["pen"].color().name()))
+            entries.append(LegendEntry(series.label, curve.color.name()))
         if spec.band is not None and len(spec.band.years):
             entries.append(LegendEntry(spec.band.label, MEDIAN_COLOR.name(), dashed=True))
         if spec.background is not None and spec.background.values.size:
@@ -618,6 +494,5 @@ class LineChart(QWidget):
                                [f"{b.year}: {b.note}" for b in spec.breaks] + list(spec.notes))
 
 
-def pen_width(curve: pg.PlotDataItem) -> float:
-    pen: QPen = curve.opts["pen"]
-    return pen.widthF()
+def pen_width(line: DrawnLine) -> float:
+    return line.width

@@ -25,7 +25,8 @@ from desktop.ui.plots.chart_style import (
     BreakLines,
     style_plot,
 )
-from desktop.ui.plots.line_chart import BAND_COLOR, ValueAxis, YearAxis
+from desktop.ui.plots.line_chart import ValueAxis, YearAxis
+from desktop.ui.plots.series_layer import BAND_COLOR
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
 COLUMNS = 3
