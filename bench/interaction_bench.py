@@ -155,12 +155,12 @@ def main(argv: list[str] | None = None) -> int:
         app_times, app_paint = timed(app_step, paint, args.rounds)
         for item in (*bare, background):
             base_plot.addItem(item)
-        for item in widget.chart.curves:
-            item.setVisible(False)
+        widget.chart.layer.setVisible(False)  # the app's lines, out of the baseline's paint
         prepared = specs(with_pool)
         bare_times, _ = timed(bare_step_for(prepared), paint, args.rounds)
         for item in (*bare, background):
             base_plot.removeItem(item)
+        widget.chart.layer.setVisible(True)
         back = prepared[0].background
         count = 10 + (len(back.city_ids) if back is not None else 0)
         results[case] = statistics.median(app_times)
