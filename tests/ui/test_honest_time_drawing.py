@@ -210,3 +210,11 @@ def test_census_panel_is_markers_and_keeps_its_range(qtbot, gappy: Dataset) -> N
         assert 500 < y_low < 700 and 900 < y_high < 1000
 
     qtbot.waitUntil(ranged, timeout=2000)
+
+
+def test_the_same_chart_drawn_again_keeps_its_marks(chart: LineChart, gappy: Dataset) -> None:
+    """A redraw with nothing changed (a language switch, an undo) leaves the lone markers
+    as they are."""
+    marks = chart.layer.lone
+    chart.set_spec(over_time_spec(gappy, "f", ["a", "b"], "v"))
+    assert chart.layer.lone is marks and len(marks) == 5

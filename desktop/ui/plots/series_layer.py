@@ -121,7 +121,7 @@ def _same(a: np.ndarray, b: np.ndarray) -> bool:
     return a is b or (a.shape == b.shape and bool(np.array_equal(a, b, equal_nan=True)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Marks:
     """Markers at (x, y) as plotted, each with its symbol ("o" or "d"), colour and size."""
 
@@ -133,6 +133,12 @@ class Marks:
 
     def __len__(self) -> int:
         return len(self.x)
+
+    def same_as(self, other: Marks) -> bool:
+        """The same markers in the same places (arrays compared by value)."""
+        return self is other or (
+            (self.symbols, self.colors, self.sizes) == (other.symbols, other.colors, other.sizes)
+            and _same(self.x, other.x) and _same(self.y, other.y))
 
 
 NO_MARKS = Marks(np.empty(0), np.empty(0), (), (), ())
@@ -251,7 +257,7 @@ class SeriesLayer(pg.GraphicsObject):
         lines = list(lines)
         if (len(lines) == len(self.lines) and all(
                 a is b for a, b in zip(lines, self.lines, strict=True))
-                and band is self.band and lone == self.lone):
+                and band is self.band and lone.same_as(self.lone)):
             return
         self.prepareGeometryChange()
         self.lines, self.band, self.lone = lines, band, lone
