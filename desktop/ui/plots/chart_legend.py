@@ -1,24 +1,27 @@
-"""The over-time chart's legend: one rich-text item (cheaper to rebuild than pyqtgraph's
-LegendItem) that places itself in the corner of the plot hiding the fewest points, tries two
-or three columns on a short plot, and stands down when it would still cover the lines."""
+"""The over-time chart's legend: one item drawn with QPainter (cheaper to rebuild than
+pyqtgraph's LegendItem or a rich-text item) that places itself in the corner of the plot
+hiding the fewest points, tries two or three columns on a short plot, and stands down when it
+would still cover the lines."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QFont, QFontMetricsF, QTextDocument
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextDocument
+from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem, QWidget
 
-#: The legend's text size (points; the markup says it too), and the gap after each column of
-#: a legend in columns (pixels).
-_POINT_SIZE, _COLUMN_GAP = 9, 12
-_OPEN = "<div style='font-size:9pt'>"
-#: By font key: (metrics, plain line height, Chinese line height, document margin).
-_LINE_METRICS: dict[str, tuple[QFontMetricsF, float, float, float]] = {}
+#: The legend's text size (points), the gap after each column of a legend in columns
+#: (pixels) and the space inside its frame (pixels).
+_POINT_SIZE, _COLUMN_GAP, _MARGIN = 9, 12, 4.0
+_FILL = QColor(255, 255, 255, 225)
+_TEXT = QColor("#222")
+#: By font key: (metrics, plain line height, Chinese line height).
+_LINE_METRICS: dict[str, tuple[QFontMetricsF, float, float]] = {}
 
 
 def _is_wide(text: str) -> bool:
@@ -34,33 +37,38 @@ class LegendEntry:
     mark: str = ""  # instead of a line sample (e.g. the series-break rule)
 
 
-class HtmlLegend(pg.TextItem):
-    """A legend drawn as one rich-text item pinned to the view box's top-left corner.
+class ChartLegend(pg.GraphicsObject):
+    """A legend drawn as one item pinned to a corner of the view box.
 
     pyqtgraph's LegendItem costs about 3 ms per entry to rebuild (a LabelItem and a sample
-    item each, with layout), more than the whole frame budget for ten cities; this is one
-    setHtml. It lives in the scene, so PNG and SVG exports include it. `items` mirrors
-    LegendItem's (sample, label) pairs, with label.text, for callers and tests.
+    item each, with layout), more than the whole frame budget for ten cities, and a rich-text
+    item ~1 ms a layout and its document's paint; this lays out from font metrics and draws
+    each entry's mark and name with drawText (whole strings: SVG text stays whole). It lives
+    in the scene, so PNG and SVG exports include it. `items` mirrors LegendItem's (sample,
+    label) pairs, with label.text, for callers and tests.
     """
 
     def __init__(self, view_box: pg.ViewBox) -> None:
-        super().__init__(anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 225),
-                         border=pg.mkPen("#bbb"))
-        self.setParentItem(view_box)
-        self.setPos(10, 10)
-        self.setZValue(100)
+        super().__init__()
+        self._rect = QRectF()
         self.entries: tuple[LegendEntry, ...] = ()
         self.columns = 1
         self._stale = False  # entries named (use_entries) but not yet laid out
         self._advances: dict[str, float] = {}  # entry text -> width in the legend's font
-        #: (width, height) of the legend by (entries, columns) as laid out once: `place`
-        #: tries up to three layouts on every update, each a setHtml (~1 ms) without it
+        #: (width, height) of the legend by (entries, columns): `place` weighs up to three
+        #: layouts on every update
         self._sizes: dict[tuple[tuple[LegendEntry, ...], int], tuple[float, float]] = {}
+        #: per entry: (mark position, mark, its colour, text position, text)
+        self._placed: list[tuple[QPointF, str, QColor, QPointF, str]] = []
+        self._font = QFont(QApplication.font())
+        self._font.setPointSizeF(_POINT_SIZE)
+        self.setParentItem(view_box)
+        self.setPos(10, 10)
+        self.setZValue(100)
 
     def use_entries(self, entries: Sequence[LegendEntry]) -> None:
         """Name these entries, laid out by the next `place` (in the columns it chooses) or
-        `lay_out`: laying the rich text out first in one column and again in the chosen
-        ones cost a setHtml (~0.7 ms) more per update."""
+        `lay_out`: once per update, in the columns chosen."""
         entries = tuple(entries)
         if entries != self.entries:
             self.entries, self._stale = entries, True
@@ -75,21 +83,59 @@ class HtmlLegend(pg.TextItem):
         if entries == self.entries and columns == self.columns and not self._stale:
             return
         self.entries, self.columns, self._stale = entries, columns, False
-        cells = []
-        for entry in entries:
-            mark = self._mark(entry)
-            cells.append(f"<span style='color:{entry.color}'>{mark}</span>&nbsp;"
-                         f"<span style='color:#222'>{html.escape(entry.text)}</span>")
-        if columns <= 1:
-            body = "<br>".join(cells)
-        else:  # row by row, a gap between the columns
-            rows = ["".join(f"<td style='padding-right:{_COLUMN_GAP}px'>{cell}</td>"
-                            for cell in cells[i:i + columns])
-                    for i in range(0, len(cells), columns)]
-            body = ("<table cellspacing='0' cellpadding='0'>"
-                    + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
-        self.setHtml(_OPEN + body + "</div>")
+        self._lay_out_entries()
         self.setVisible(bool(entries))
+
+    def _lay_out_entries(self) -> None:
+        """Where each mark and name goes, row by row in `columns`, from font metrics."""
+        metrics, plain_line, chinese_line = self._metrics()
+        texts = [f"{self._mark(e)}\u00a0{e.text}" for e in self.entries]
+        widths = [self._advance(metrics, t) for t in texts]
+        columns = max(min(self.columns, len(texts)), 1)
+        lefts = [_MARGIN]
+        for j in range(columns - 1):
+            widest = max((widths[i] for i in range(j, len(texts), columns)), default=0.0)
+            lefts.append(lefts[-1] + widest + _COLUMN_GAP)
+        placed = []
+        top = _MARGIN
+        for start in range(0, len(texts), columns):
+            row = range(start, min(start + columns, len(texts)))
+            height = chinese_line if any(_is_wide(texts[i]) for i in row) else plain_line
+            baseline = top + (height - metrics.height()) / 2 + metrics.ascent()
+            for i in row:
+                entry = self.entries[i]
+                mark = self._mark(entry)
+                left = lefts[i - start]
+                placed.append((QPointF(left, baseline), mark, QColor(entry.color),
+                               QPointF(left + self._advance(metrics, mark + "\u00a0"),
+                                       baseline), entry.text))
+            top += height
+        width, height = self._size(self.columns)
+        self.prepareGeometryChange()
+        self._rect = QRectF(0, 0, width, height) if self.entries else QRectF()
+        self._placed = placed
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self._rect.isEmpty():
+            return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        border = QPen(QColor("#bbb"))
+        border.setCosmetic(True)
+        p.setPen(border)
+        p.setBrush(_FILL)
+        p.drawRect(self._rect)
+        p.setFont(self._font)
+        for mark_at, mark, color, text_at, text in self._placed:
+            p.setPen(color)
+            p.drawText(mark_at, mark)
+            p.setPen(_TEXT)
+            p.drawText(text_at, text)
 
     @property
     def items(self) -> list[tuple[None, SimpleNamespace]]:
@@ -131,16 +177,15 @@ class HtmlLegend(pg.TextItem):
                     10 if corner[1] == 0 else box.height() - size.height() - 10)
 
     def _size(self, columns: int) -> tuple[float, float]:
-        """(width, height) of the legend laid out in `columns`, from font metrics: `place`
-        weighs up to three layouts on every update, and laying each out as rich text
-        (setHtml) cost ~0.7 ms for one column and ~1.4 ms for a table. Widths are the
-        entries' advances (mark, space, text) plus the table's 12-pixel column gap; a line's
+        """(width, height) of the legend laid out in `columns`, from font metrics (`place`
+        weighs up to three layouts on every update). Widths are the entries' advances
+        (mark, space, name) plus a 12-pixel gap after each column of several; a line's
         height is that of a measured line with or without Chinese (a fallback font makes it
-        taller). tests/ui/test_html_legend.py holds it to the laid-out size."""
+        taller). tests/ui/test_chart_legend.py holds the drawn text inside it."""
         key = (self.entries, columns)
         size = self._sizes.get(key)
         if size is None:
-            metrics, plain_line, chinese_line, margin = self._metrics()
+            metrics, plain_line, chinese_line = self._metrics()
             texts = [f"{self._mark(e)}\u00a0{e.text}" for e in self.entries]
             widths = [self._advance(metrics, t) for t in texts]
             columns = max(min(columns, len(texts)), 1)
@@ -154,25 +199,23 @@ class HtmlLegend(pg.TextItem):
                          for row in rows)
             if len(self._sizes) > 64:
                 self._sizes.clear()
-            size = self._sizes[key] = (width + 2 * margin, height + 2 * margin)
+            size = self._sizes[key] = (width + 2 * _MARGIN, height + 2 * _MARGIN)
         return size
 
-    def _metrics(self) -> tuple[QFontMetricsF, float, float, float]:
-        """The legend font's metrics, the height of a line without and with Chinese as the
-        rich text lays it out, and the document margin (measured once per font)."""
-        font = QFont(self.textItem.font())
-        font.setPointSizeF(_POINT_SIZE)
-        key = font.key()
+    def _metrics(self) -> tuple[QFontMetricsF, float, float]:
+        """The legend font's metrics and the height of a line without and with Chinese (a
+        fallback font makes a line of Chinese taller), measured once per font."""
+        key = self._font.key()
         known = _LINE_METRICS.get(key)
         if known is None:
             document = QTextDocument()
-            document.setDefaultFont(self.textItem.font())
+            document.setDefaultFont(self._font)
+            document.setDocumentMargin(0)
             heights = []
             for sample in ("━━\u00a0Shenyang", "━━\u00a0沈阳市"):
-                document.setHtml(_OPEN + sample + "</div>")
-                heights.append(document.size().height() - 2 * document.documentMargin())
-            known = _LINE_METRICS[key] = (QFontMetricsF(font), heights[0], heights[1],
-                                          document.documentMargin())
+                document.setPlainText(sample)
+                heights.append(document.size().height())
+            known = _LINE_METRICS[key] = (QFontMetricsF(self._font), *heights)
         return known
 
     def _advance(self, metrics: QFontMetricsF, text: str) -> float:

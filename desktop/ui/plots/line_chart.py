@@ -41,6 +41,7 @@ from desktop.ui.plots.chart_frame import (
     finish_chart,
     use_paper,
 )
+from desktop.ui.plots.chart_legend import ChartLegend, LegendEntry, along_lines_of
 from desktop.ui.plots.chart_style import (
     BREAK_COLOR,
     FOCUS_COLOR,
@@ -52,7 +53,6 @@ from desktop.ui.plots.chart_style import (
     chart_plot,
 )
 from desktop.ui.plots.grid_axis import FilledGridAxis
-from desktop.ui.plots.html_legend import HtmlLegend, LegendEntry, along_lines_of
 from desktop.ui.plots.series_layer import NO_MARKS, DrawnLine, Marks, SeriesLayer
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
@@ -326,7 +326,7 @@ class LineChart(QWidget):
         # to draw instead of 0.2 s (pyqtgraph's default is MinimalViewportUpdate).
         self.plot_widget.setViewportUpdateMode(
             QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
-        self.legend = HtmlLegend(self.plot_item.vb)
+        self.legend = ChartLegend(self.plot_item.vb)
         # a resized plot (a window made smaller, a splitter dragged) has other empty corners
         self.plot_item.vb.sigResized.connect(self._on_view_resized)
         self.lines = LinePlot(self.plot_item, SCREEN)
