@@ -91,9 +91,9 @@ def test_a_short_plot_keeps_no_legend_over_its_lines(chart: LineChart, dataset: 
 
 def test_a_legend_met_again_is_placed_as_when_first_drawn(chart: LineChart, dataset: Dataset,
                                                           qtbot, monkeypatch) -> None:
-    """The legend's trial layouts (one, two, three columns) are measured once per set of
-    entries, each measure being a setHtml: going back to a selection lays its text out for
-    the entries and the chosen columns only, and puts it where it was, as it was."""
+    """The legend's trial layouts (one, two, three columns) are weighed from measured sizes:
+    going back to a selection lays its entries out once, in the chosen columns, and puts
+    it where it was, as it was."""
     many = ("cn-210200", "cn-230100", "cn-220100", "cn-110100", "cn-120100", "cn-130100",
             "cn-140100", "cn-130200")
     specs = [over_time_spec(dataset, "cn-210100", peers, "gdp_share_secondary")
@@ -110,12 +110,12 @@ def test_a_legend_met_again_is_placed_as_when_first_drawn(chart: LineChart, data
     chart.set_spec(specs[0])
     assert (chart.legend.pos().x(), chart.legend.columns,
             chart.legend.boundingRect()) == placed[0]
-    original = type(chart.legend).setHtml
+    original = type(chart.legend)._lay_out_entries
     layouts = []
-    monkeypatch.setattr(type(chart.legend), "setHtml",
-                        lambda self, html: layouts.append(html) or original(self, html))
+    monkeypatch.setattr(type(chart.legend), "_lay_out_entries",
+                        lambda self: layouts.append(self.columns) or original(self))
     chart.set_spec(specs[1])
-    assert len(layouts) <= 2  # the new entries, then the chosen columns: no trials
+    assert layouts == [placed[1][1]]  # once, in the chosen columns: no trials
     assert (chart.legend.pos().x(), chart.legend.columns,
             chart.legend.boundingRect()) == placed[1]
 
