@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect
-from PySide6.QtGui import QImage, QRegion
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetricsF, QImage, QRegion
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from desktop.analysis.profile_table import BETTER, WORSE, Column, ProfileTable, TableCell
@@ -79,6 +79,39 @@ def _same_as_qt(view: ProfileView, qtbot) -> np.ndarray:
 
 def test_cells_look_as_qt_draws_them(view: ProfileView, qtbot) -> None:
     _same_as_qt(view, qtbot)
+
+
+def test_texts_drawn_at_first_sight_look_as_qt_draws_them(view: ProfileView, qtbot) -> None:
+    """A text met for the first time is drawn straight (drawText at an offset worked out
+    from its characters' advances), a text that comes back is laid out once and kept:
+    both give Qt's pixels, and the straight drawing is the one taken for new values."""
+    view.profile_model.set_table(_table(scale=7.0), HEADERS, [""] * len(HEADERS))
+    qtbot.wait(1)
+    delegate = view.cell_delegate
+    delegate._laid_out.clear()
+    delegate._seen.clear()
+    first = _pixels(view)  # one paint, every text new
+    assert len(delegate._seen) > 20  # the values, units and plain labels: drawn straight
+    assert delegate._laid_out  # the elided label and Chinese units: laid out
+    again = _pixels(view)  # the same texts, now laid out and kept
+    assert (first == again).all()
+    assert len(delegate._laid_out) > len(delegate._seen) / 2
+    _same_as_qt(view, qtbot)
+
+
+def test_a_texts_width_is_the_sum_of_its_characters(view: ProfileView) -> None:
+    """What lets a new text skip laying out: with shaping off, a string's advance is its
+    characters' advances added up (numbers, signs and Latin words)."""
+    delegate = view.cell_delegate
+    metrics = QFontMetricsF(view.font())
+    for text in ("7,249.68", "−3.4 pp", "+12.5%", "98,765 (2014)", "GDP per capita",
+                 "Average wage of employees — yuan…"):
+        width = 1000
+        offset = delegate._direct_offset(0, int(Qt.AlignmentFlag.AlignRight), text, width)
+        assert offset is not None
+        assert width - offset == pytest.approx(metrics.horizontalAdvance(text), abs=0.01)
+    assert delegate._direct_offset(0, int(Qt.AlignmentFlag.AlignLeft), "亿元", 1000) is None
+    assert delegate._direct_offset(0, int(Qt.AlignmentFlag.AlignLeft), "GDP", 5) is None
 
 
 def test_sorted_and_filtered_rows_are_drawn_from_their_own_cells(view: ProfileView,

@@ -33,6 +33,12 @@ _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 #: Laid-out texts kept (~3.5 KB each): ~15 screens of a 10-city table, ~14 MB at most.
 _KEPT_LAYOUTS = 4_000
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_HORIZONTAL = Qt.AlignmentFlag.AlignHorizontal_Mask.value
+_RIGHT = Qt.AlignmentFlag.AlignRight.value
+_CENTRE = Qt.AlignmentFlag.AlignHCenter.value
+#: Characters a text may have to be drawn straight (_direct_offset): printable ASCII and the
+#: signs numbers are written with.
+_DIRECT_CHARS = frozenset(chr(c) for c in range(0x20, 0x7F)) | frozenset("−–—…·%")
 _GROUPS = (QPalette.ColorGroup.Disabled, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Normal)
 
 
@@ -60,6 +66,13 @@ class ProfileCellDelegate(QStyledItemDelegate):
         self._laid_out: dict[tuple[int, int, int, str], tuple[QTextLayout, int]] = {}
         self._margin = 0
         self._palette: dict[int, tuple[QColor, QColor]] = {}  # by colour group
+        #: Texts drawn once straight with drawText (see _direct_offset), by layout key: laid
+        #: out when they come back.
+        self._seen: set[tuple[int, int, int, str]] = set()
+        self._ascents: list[float] = []
+        self._line_heights: list[int] = []
+        #: per font kind, the advance of each character met (None: not in the font)
+        self._advances: list[dict[str, float | None]] = []
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -102,8 +115,12 @@ class ProfileCellDelegate(QStyledItemDelegate):
         # changes, the font is the laid-out text's, and the view sets its own pen for the
         # grid it draws after the cells.
         margin, laid_out, lay_out = self._margin, self._laid_out, self._layout
-        fill, set_pen = painter.fillRect, painter.setPen
+        direct, seen, fonts = self._direct_offset, self._seen, self._fonts
+        lines, ascents = self._line_heights, self._ascents
+        fill, set_pen, set_font = painter.fillRect, painter.setPen, painter.setFont
+        draw_text = painter.drawText
         pen: list[QColor | None] = [None]
+        font = [-1]  # the kind whose font the painter has (-1: unknown)
 
         def draw(x: int, y: int, width: int, height: int, look: CellLook) -> None:
             text, alignment, kind, colour, background = look
@@ -115,9 +132,24 @@ class ProfileCellDelegate(QStyledItemDelegate):
                 pen[0] = colour
             if text:
                 inner = width - 2 * margin
-                layout, line = laid_out.get((kind, alignment, inner, text)) or lay_out(
-                    kind, alignment, text, inner)
+                key = (kind, alignment, inner, text)
+                known = laid_out.get(key)
+                if known is None:
+                    dx = None if key in seen else direct(kind, alignment, text, inner)
+                    if dx is not None:  # first sight of a plain text that fits: drawn as is
+                        if len(seen) > _KEPT_LAYOUTS:
+                            seen.clear()
+                        seen.add(key)
+                        if kind != font[0]:
+                            set_font(fonts[kind])
+                            font[0] = kind
+                        draw_text(QPointF(x + margin + dx,
+                                          y + (height - lines[kind]) // 2 + ascents[kind]), text)
+                        return
+                    known = lay_out(kind, alignment, text, inner)
+                layout, line = known
                 layout.draw(painter, QPointF(x + margin, y + (height - line) // 2))
+                font[0] = -1
 
         return draw
 
@@ -167,10 +199,44 @@ class ProfileCellDelegate(QStyledItemDelegate):
         fonts[BOLD], fonts[ITALIC] = bold, italic
         self._fonts = fonts
         self._metrics = [QFontMetricsF(f) for f in self._fonts]
+        # a line's ascent and height as QTextLine has them (the height in whole pixels up;
+        # the metrics' is fractional): a text drawn straight sits where a laid-out one does
+        samples = [self._layout(kind, 0, "0", 100) for kind in range(len(fonts))]
+        self._ascents = [layout.lineAt(0).ascent() for layout, _ in samples]
+        self._line_heights = [height for _, height in samples]
+        self._advances = [{} for _ in self._fonts]
+        self._seen.clear()
         style = widget.style() if widget is not None else None
         self._margin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget)
                         + 1) if style is not None else 1
         self._laid_out.clear()
+
+    def _direct_offset(self, kind: int, alignment: int, text: str, width: int) -> float | None:
+        """Where a text drawn straight with drawText starts in a cell `width` wide for
+        `alignment`, when it needs neither eliding nor a fallback font (Latin letters,
+        digits, signs in the view's font); else None. A new text costs a third of laying it
+        out (a new year or city brings ~250 of them, ~14 ms laid out): its width is the sum
+        of its characters' advances, which is exact with shaping off (`unshaped`: no
+        kerning, no ligatures; tests/ui/test_profile_delegate.py holds it to the font's)."""
+        advances = self._advances[kind]
+        total = 0.0
+        for char in text:
+            advance = advances.get(char, False)
+            if advance is False:
+                metrics = self._metrics[kind]
+                advance = advances[char] = metrics.horizontalAdvance(char) if (
+                    char in _DIRECT_CHARS and metrics.inFontUcs4(ord(char))) else None
+            if advance is None:
+                return None
+            total += advance
+        if total > width:
+            return None
+        horizontal = alignment & _HORIZONTAL
+        if horizontal & _RIGHT:
+            return width - total
+        if horizontal & _CENTRE:
+            return (width - total) / 2
+        return 0.0
 
     def _layout(self, kind: int, alignment: int, text: str,
                 width: int) -> tuple[QTextLayout, int]:
