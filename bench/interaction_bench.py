@@ -26,7 +26,6 @@ is `interaction_bench: <window medians> (target ...) ok|short`.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import statistics
 import sys
@@ -193,6 +192,7 @@ def _whole_window(app: object, dataset: object, cities: list[str], rounds: int
     import tempfile
 
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="interaction-bench-")
+    from desktop.core import collection
     from desktop.session.selection import Selection
     from desktop.ui.app import build_main_window
 
@@ -202,8 +202,8 @@ def _whole_window(app: object, dataset: object, cities: list[str], rounds: int
     window.show()
     app.processEvents()
     # as the program's start does once the window is usable (desktop.core.collection.settle):
-    # the start's objects are frozen, so a full collection mid-click does not walk them
-    gc.freeze()
+    # the start's objects frozen, young objects collected every YOUNG_THRESHOLD
+    collection.steady()
     controller = window.controller
     years = [None, 2016, 2018, 2019, 2012]
 

@@ -142,6 +142,7 @@ def test_the_collector_runs_again_once_the_start_is_over(qtbot, dataset: Dataset
     start = StagedStart(window, _settings(tmp_path),
                         lambda _data: Selection("cn-210100", NORTH_EAST, "gdp", "north_east"),
                         load=load)
+    threshold = gc.get_threshold()
     collection.pause()
     try:
         assert not gc.isenabled()
@@ -150,7 +151,10 @@ def test_the_collector_runs_again_once_the_start_is_over(qtbot, dataset: Dataset
         start.stop()
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0  # the start's objects: left out of later collections
+        # young objects collected every 5,000, not 700: no full collection mid-click
+        assert gc.get_threshold()[0] == collection.YOUNG_THRESHOLD
     finally:
         gc.unfreeze()
+        gc.set_threshold(*threshold)
         gc.enable()
 
