@@ -14,7 +14,7 @@ from desktop.analysis.ranking import ranking_spec
 from desktop.analysis.scatter import scatter_spec
 from desktop.core.dataset import Dataset
 from desktop.ui.plots.chart_panel import MULTIPLES, OVER_TIME, RANKING, SCATTER, ChartPanel
-from desktop.ui.plots.line_chart import FOCUS_COLOR, pen_width
+from desktop.ui.plots.line_chart import FOCUS_COLOR
 
 pytestmark = pytest.mark.ui
 
@@ -30,7 +30,7 @@ def test_over_time_curves_carry_the_spec(panel: ChartPanel, dataset: Dataset) ->
         x, y = curve.data()
         np.testing.assert_array_equal(x, series.years)
         np.testing.assert_allclose(y, series.values)
-    widths = [pen_width(c) for c in chart.curves]
+    widths = [line.width for line in chart.curves]
     assert widths[0] > max(widths[1:])
     # Shenyang 2016, CRE_Gdpct.csv line 8457: 5546.4498 亿元
     x, y = chart.curves[0].data()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QPointF, Qt
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.profile_model import INDICATOR_ROLE
-from desktop.ui.plots.line_chart import pen_width
 
 if TYPE_CHECKING:
     from pytestqt.modeltest import ModelTester
@@ -69,7 +68,7 @@ def test_chart_draws_the_focus_city_prominently_with_its_real_series(window: Mai
     assert chart.title.text() == "GDP (current prices)"
     curves = chart.curves
     assert len(curves) == 4
-    widths = [pen_width(c) for c in curves]
+    widths = [line.width for line in curves]
     assert widths[0] > max(widths[1:])
     assert chart.layer.lines[-1] is curves[0]  # drawn last: over every peer
     x, y = curves[0].data()

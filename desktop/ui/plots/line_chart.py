@@ -492,7 +492,3 @@ class LineChart(QWidget):
             return frame
         return with_provenance(frame, {value: spec.decimals}, spec.source_line,
                                [f"{b.year}: {b.note}" for b in spec.breaks] + list(spec.notes))
-
-
-def pen_width(line: DrawnLine) -> float:
-    return line.width

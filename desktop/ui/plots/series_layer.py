@@ -68,22 +68,6 @@ def _path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
     return pg.arrayToQPath(x, y, connect="all" if unbroken(x) else joined_to_next(x))
 
 
-def segments(x: np.ndarray) -> list[list[float]]:
-    """The x values of each stretch a line through points at `x` draws (two points or
-    more): what a reader sees as one piece of line."""
-    out: list[list[float]] = []
-    run: list[float] = []
-    joined = joined_to_next(np.asarray(x, dtype=float))
-    for value, to_next in zip(np.asarray(x, dtype=float).tolist(), joined.tolist(),
-                              strict=True):
-        run.append(value)
-        if not to_next:
-            if len(run) > 1:
-                out.append(run)
-            run = []
-    return out
-
-
 @dataclass(eq=False)
 class DrawnLine:
     """One city's line as drawn: its points (as plotted), colour, width and markers."""
@@ -111,9 +95,6 @@ class DrawnLine:
     def data(self) -> tuple[np.ndarray, np.ndarray]:
         """(years, values) of the line, in the data's units (not log10 on a log axis)."""
         return (np.asarray(self.years, dtype=float), np.asarray(self.values, dtype=float))
-
-    def segments(self) -> list[list[float]]:
-        return segments(self.x)
 
 
 def _same(a: np.ndarray, b: np.ndarray) -> bool:
@@ -214,6 +195,7 @@ class SeriesLayer(pg.GraphicsObject):
         self.lone: Marks = NO_MARKS
         self._pens: dict[tuple, QPen] = {}
         self._data_rect: QRectF | None = None
+        self._has_points = False
         self._bounds: QRectF | None = None
 
     # --- what to draw ------------------------------------------------------------------
@@ -287,7 +269,9 @@ class SeriesLayer(pg.GraphicsObject):
                 ys.append(self.lone.y)
             x = np.concatenate(xs) if xs else np.empty(0)
             y = np.concatenate(ys) if ys else np.empty(0)
-            if not len(x) or not len(y):
+            x, y = x[np.isfinite(x)], y[np.isfinite(y)]
+            self._has_points = bool(len(x) and len(y))
+            if not self._has_points:
                 self._data_rect = QRectF()
             else:
                 self._data_rect = QRectF(float(x.min()), float(y.min()),
@@ -298,7 +282,7 @@ class SeriesLayer(pg.GraphicsObject):
                    orthoRange: tuple | None = None) -> tuple[float, float] | tuple[None, None]:  # noqa: N803
         """pyqtgraph's auto-range asks each item for its extent along an axis."""
         rect = self.data_rect()
-        if rect.isNull() and not (rect.width() or rect.height()) and not self.lines:
+        if not self._has_points:
             return None, None
         return (rect.left(), rect.right()) if ax == 0 else (rect.top(), rect.bottom())
 
