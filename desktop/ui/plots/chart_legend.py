@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import SimpleNamespace
 
 import numpy as np
@@ -24,8 +25,10 @@ _TEXT = QColor("#222")
 _LINE_METRICS: dict[str, tuple[QFontMetricsF, float, float]] = {}
 
 
+@lru_cache(maxsize=1024)
 def _is_wide(text: str) -> bool:
-    """Whether `text` has Chinese (or other East Asian) characters, laid out taller."""
+    """Whether `text` has Chinese (or other East Asian) characters, laid out taller
+    (remembered: the same names come back on every update)."""
     return any("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" for ch in text)
 
 
