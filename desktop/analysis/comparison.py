@@ -17,7 +17,6 @@ Conventions (they are what the profile table shows):
 from __future__ import annotations
 
 import math
-import statistics
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -168,7 +167,12 @@ def comparison_arrays(
     """compare_indicator's findings for several indicators at once, from the panel's
     matrices (a handful of whole-array operations, not one look-up per cell)."""
     from desktop.analysis.panel import panel_for
-    from desktop.analysis.selection_cube import NONE, competition_ranks, selection_cube
+    from desktop.analysis.selection_cube import (
+        NONE,
+        competition_ranks,
+        peer_medians,
+        selection_cube,
+    )
 
     indicators = tuple(dataset.indicator(i) for i in indicator_ids)  # raises for unknown ids
     city_ids = (focus_id, *[p for p in dict.fromkeys(peer_ids) if p != focus_id])
@@ -180,16 +184,8 @@ def comparison_arrays(
     counted = values if include_suspect else masked(values, suspects)
     descending = np.array([i.higher_is_better is not False for i in indicators], dtype=bool)
     values_l = values.tolist()
-    counted_l = counted.tolist() if counted is not values else values_l
-    medians = []
-    ranked_counts = []
-    notes = []
-    for i, indicator in enumerate(indicators):
-        row_values = counted_l[i]
-        present = [v for v in row_values[1:] if v == v]  # peers with a value (not NaN)
-        medians.append(statistics.median(present) if present else None)
-        ranked_counts.append(sum(1 for v in row_values if v == v))
-        notes.append(panel.break_notes(city_ids, indicator.id))
+    medians, ranked_counts = peer_medians(counted)
+    notes = [panel.break_notes(city_ids, indicator.id) for indicator in indicators]
     return ComparisonArrays(
         city_ids=city_ids,
         indicators=indicators,

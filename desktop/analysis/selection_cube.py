@@ -10,6 +10,7 @@ their conventions (documented there) are unchanged.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -180,6 +181,22 @@ def competition_ranks(values: np.ndarray, descending: np.ndarray) -> np.ndarray:
     below = (values[:, None, :] < values[:, :, None]).sum(axis=-1)
     ranks = np.where(descending[:, None], above, below) + 1
     return np.where(present, ranks, 0)
+
+
+def peer_medians(values: np.ndarray) -> tuple[list[float | None], list[int]]:
+    """Per row of `values` (indicators x cities, the focus city first, NaN: no value or not
+    counted): the median of the peers' values (None when no peer has one) and how many
+    cities have a value. One nanmedian for every row instead of a statistics.median per
+    indicator; the same numbers (the middle value, or the mean of the two middle ones:
+    tests/analysis/test_selection_cube_medians.py)."""
+    counts = np.count_nonzero(~np.isnan(values), axis=1).tolist()
+    peers = values[:, 1:]
+    if not peers.size:
+        return [None] * len(values), counts
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a row where no peer has a value
+        medians = np.nanmedian(peers, axis=1)
+    return [None if m != m else m for m in medians.tolist()], counts
 
 
 def pool_positions(panel: Panel, indicator_ids: Sequence[str], pool: tuple[str, str],
