@@ -53,7 +53,13 @@ from desktop.ui.plots.chart_style import (
     chart_plot,
 )
 from desktop.ui.plots.grid_axis import FilledGridAxis
-from desktop.ui.plots.series_layer import NO_MARKS, DrawnLine, Marks, SeriesLayer
+from desktop.ui.plots.series_layer import (
+    NO_MARKS,
+    DrawnLine,
+    Marks,
+    SeriesLayer,
+    same_values,
+)
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
 BACKGROUND_COLOR = QColor(150, 150, 150, 70)
@@ -99,11 +105,6 @@ class ValueAxis(FilledGridAxis):
             return out
         decimals = 0 if spacing >= 1 else min(6, max(0, -math.floor(math.log10(spacing))))
         return [f"{v:,.{decimals}f}" for v in values]
-
-
-def _same(a: np.ndarray, b: np.ndarray) -> bool:
-    """The same values (NaN equal to NaN)."""
-    return a is b or (a.shape == b.shape and bool(np.array_equal(a, b, equal_nan=True)))
 
 
 def value_range(arrays: Sequence[np.ndarray], log: bool) -> tuple[float, float] | None:
@@ -218,7 +219,7 @@ class LinePlot:
         key = (background.years, background.values, spec.log_y)
         drawn = self._drawn_background
         if drawn is None or drawn[2] != spec.log_y or not (
-                _same(drawn[0], key[0]) and _same(drawn[1], key[1])):
+                same_values(drawn[0], key[0]) and same_values(drawn[1], key[1])):
             x, y, connect = background.flat()
             keep = np.isfinite(y)
             if spec.log_y:

@@ -90,14 +90,15 @@ class DrawnLine:
         self.path = _path(self.x, self.y)
 
     def same_points(self, years: np.ndarray, values: np.ndarray, log_y: bool) -> bool:
-        return log_y == self.log_y and _same(self.years, years) and _same(self.values, values)
+        return log_y == self.log_y and same_values(self.years, years) and same_values(
+            self.values, values)
 
     def data(self) -> tuple[np.ndarray, np.ndarray]:
         """(years, values) of the line, in the data's units (not log10 on a log axis)."""
         return (np.asarray(self.years, dtype=float), np.asarray(self.values, dtype=float))
 
 
-def _same(a: np.ndarray, b: np.ndarray) -> bool:
+def same_values(a: np.ndarray, b: np.ndarray) -> bool:
     """The same values (NaN equal to NaN)."""
     return a is b or (a.shape == b.shape and bool(np.array_equal(a, b, equal_nan=True)))
 
@@ -119,7 +120,7 @@ class Marks:
         """The same markers in the same places (arrays compared by value)."""
         return self is other or (
             (self.symbols, self.colors, self.sizes) == (other.symbols, other.colors, other.sizes)
-            and _same(self.x, other.x) and _same(self.y, other.y))
+            and same_values(self.x, other.x) and same_values(self.y, other.y))
 
 
 NO_MARKS = Marks(np.empty(0), np.empty(0), (), (), ())
@@ -219,7 +220,7 @@ class SeriesLayer(pg.GraphicsObject):
         """The band drawing of these quartiles (the current one when they are the same)."""
         band = self.band
         if band is not None and band.median.log_y == log_y and all(
-                _same(a, b) for a, b in ((band.years, years), (band.q1, q1), (band.q3, q3),
+                same_values(a, b) for a, b in ((band.years, years), (band.q1, q1), (band.q3, q3),
                                          (band.median.values, median))):
             return band
         lone = lone_points(np.asarray(years))
