@@ -58,6 +58,7 @@ from desktop.ui.plots.series_layer import (
     DrawnLine,
     Marks,
     SeriesLayer,
+    log_axis,
     same_values,
 )
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
@@ -293,8 +294,7 @@ class LinePlot:
         x = np.concatenate(xs).astype(float)
         y = np.concatenate(ys).astype(float)
         if spec.log_y:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                y = np.where(y > 0, np.log10(np.where(y > 0, y, 1.0)), np.nan)
+            y = log_axis(y)
         return Marks(x, y, tuple(symbols), tuple(colors), tuple(sizes))
 
 
@@ -421,8 +421,7 @@ class LineChart(QWidget):
         x = np.concatenate([np.asarray(a, dtype=float) for a, _ in arrays])
         y = np.concatenate([np.asarray(b, dtype=float) for _, b in arrays])
         if spec.log_y:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                y = np.where(y > 0, np.log10(np.where(y > 0, y, 1.0)), np.nan)
+            y = log_axis(y)
         self.legend.place(self.plot_item.vb, x, y)
 
     def _on_mouse_moved(self, position: QPointF) -> None:

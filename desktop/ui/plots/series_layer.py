@@ -60,6 +60,14 @@ def _shown(years: np.ndarray, values: np.ndarray, log_y: bool) -> tuple[np.ndarr
     return x, y
 
 
+def log_axis(values: np.ndarray) -> np.ndarray:
+    """Values as a log axis plots them: log10 of the positive ones, NaN (not drawn) for the
+    rest."""
+    values = np.asarray(values, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(values > 0, np.log10(np.where(values > 0, values, 1.0)), np.nan)
+
+
 def _path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
     """The line through (x, y), joining a point to the next only when that is the next
     year."""
@@ -228,8 +236,7 @@ class SeriesLayer(pg.GraphicsObject):
         bar_y = np.column_stack((np.asarray(q1, dtype=float)[lone],
                                  np.asarray(q3, dtype=float)[lone])).ravel()
         if log_y:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                bar_y = np.where(bar_y > 0, np.log10(np.where(bar_y > 0, bar_y, 1.0)), np.nan)
+            bar_y = log_axis(bar_y)
         return BandDrawing(years, q1, q3,
                            DrawnLine("", years, median, median_color, 2.0, 0, False, log_y),
                            _band_fill(years, q1, q3, log_y), (bar_x, bar_y))
