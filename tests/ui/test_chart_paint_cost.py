@@ -110,7 +110,7 @@ def test_the_plot_repaints_through_one_clip_rectangle(qtbot, dataset: Dataset,
         qtbot.wait(20)
     chart.show_readout(2005)  # the hover line moves
     qtbot.wait(20)
-    assert chart.background_curve.isVisible()
+    assert chart.background.isVisible()
     assert regions.counts and set(regions.counts) == {1}
 
 
@@ -130,9 +130,9 @@ def test_only_a_mass_of_background_cities_loses_antialiasing(chart: LineChart,
         values = rng.lognormal(7.0, 1.0, size=(count, len(years)))
         background = BackgroundSpec(tuple(f"x-{n}" for n in range(count)), years, values)
         chart.set_spec(replace(spec, background=background))
-        assert chart.background_curve.isVisible()
-        assert len(chart.background_curve.getData()[0]) == values.size
-        assert chart.background_curve.curve.opts["antialias"] is smooth
+        assert chart.background.isVisible()
+        assert len(chart.background.data()[0]) == values.size
+        assert chart.background.antialias is smooth
 
 
 class _Paints(QObject):

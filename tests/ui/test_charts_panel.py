@@ -85,8 +85,8 @@ def test_all_comparable_cities_are_one_faint_curve(panel: ChartPanel) -> None:
     panel.background_check.setChecked(True)
     background = panel.chart.spec.background
     assert background is not None and len(background.city_ids) > 100
-    assert panel.chart.background_curve.isVisible()
-    x, _ = panel.chart.background_curve.getData()
+    assert panel.chart.background.isVisible()
+    x, _ = panel.chart.background.data()
     assert len(x) > 1000
     assert len(panel.chart.plot_item.items) == items_before  # no item per city
 

@@ -3,7 +3,8 @@
 The widget draws a LineChartSpec and nothing else: it never reaches into the dataset.
 The cities' lines, the peer median and its inter-quartile band are one item drawn in one
 paint (desktop/ui/plots/series_layer.py; a city whose values are unchanged keeps its path);
-the faint background of comparable cities is one multi-segment curve however many cities;
+the faint background of comparable cities is one item however many cities, kept as an image
+while the view stays (desktop/ui/plots/background_lines.py);
 the series-break lines are made once and updated. The legend is rebuilt only when its
 entries change.
 
@@ -36,6 +37,7 @@ from desktop.analysis.chart_spec import (
     unbroken,
     year_span,
 )
+from desktop.ui.plots.background_lines import BackgroundLines
 from desktop.ui.plots.chart_data import with_provenance
 from desktop.ui.plots.chart_frame import (
     finish_chart,
@@ -134,7 +136,7 @@ class LinePlot:
     The window's LineChart (and its PNG/SVG export) and the report's charts
     (desktop/ui/report_charts.py) both draw through it; `style` says how screen and paper
     differ. The cities' lines, the peer band and median and the lone markers are one
-    SeriesLayer (one item, one paint); the faint comparable cities one multi-segment curve;
+    SeriesLayer (one item, one paint); the faint comparable cities one BackgroundLines;
     suspect values and series breaks their own items.
     """
 
@@ -148,13 +150,11 @@ class LinePlot:
         self.layer = SeriesLayer(style.antialias)
         self.layer.setZValue(4)
         plot_item.addItem(self.layer)
-        # dynamicRangeLimit=None: no re-plot on each y-range change (display values never
-        # reach the float overflow it guards against)
-        self.background_curve = pg.PlotDataItem(pen=pg.mkPen(BACKGROUND_COLOR, width=1),
-                                                dynamicRangeLimit=None)
-        self.background_curve.setZValue(1)
-        self.background_curve.setVisible(False)
-        plot_item.addItem(self.background_curve)
+        # every comparable city, faint, drawn ahead of the paint on screen (its module)
+        self.background = BackgroundLines(BACKGROUND_COLOR)
+        self.background.setZValue(1)
+        self.background.setVisible(False)
+        plot_item.addItem(self.background)
         # suspect values (breaks register): grey hollow markers apart from the lines
         self.suspect_marks = suspect_item()
         self.suspect_marks.setVisible(False)
@@ -209,12 +209,13 @@ class LinePlot:
         return out
 
     def _draw_background(self, spec: LineChartSpec) -> None:
-        """Every comparable city as ONE multi-segment curve (not one item per city)."""
+        """Every comparable city as ONE item (not one per city), its lines remade only when
+        its values change."""
         background = spec.background
         if background is None or not background.values.size:
-            if self.background_curve.isVisible() or self._drawn_background is not None:
-                self.background_curve.setData([], [])
-                self.background_curve.setVisible(False)
+            if self.background.isVisible() or self._drawn_background is not None:
+                self.background.clear()
+                self.background.setVisible(False)
             self._drawn_background = None
             return
         key = (background.years, background.values, spec.log_y)
@@ -222,17 +223,19 @@ class LinePlot:
         if drawn is None or drawn[2] != spec.log_y or not (
                 same_values(drawn[0], key[0]) and same_values(drawn[1], key[1])):
             x, y, connect = background.flat()
+            if spec.log_y:  # a value a log axis cannot show is a gap, as a missing one
+                y = log_axis(y)
+                finite = np.isfinite(y)
+                connect = connect & finite
+                connect[:-1] &= finite[1:]
             keep = np.isfinite(y)
-            if spec.log_y:
-                keep &= y > 0
             # Above SHARP_BACKGROUND cities, not antialiased on screen: a mass of faint
             # one-pixel lines looks the same and draws in about half the time (2,770 cities:
             # ~0.2 s a repaint antialiased); exports and reports antialias every item.
-            self.background_curve.setData(
-                x[keep], y[keep], connect=connect[keep], skipFiniteCheck=True,
-                antialias=len(background.city_ids) <= SHARP_BACKGROUND)
+            self.background.set_lines(x[keep], y[keep], connect[keep],
+                                      antialias=len(background.city_ids) <= SHARP_BACKGROUND)
             self._drawn_background = key
-        self.background_curve.setVisible(True)
+        self.background.setVisible(True)
 
     def set_ranges(self, spec: LineChartSpec) -> None:
         """Both axes from the spec in one call: pyqtgraph's auto-range asks every item for
@@ -332,7 +335,7 @@ class LineChart(QWidget):
         self.plot_item.vb.sigResized.connect(self._on_view_resized)
         self.lines = LinePlot(self.plot_item, SCREEN)
         # its items, by the names tests and exports know them
-        self.layer, self.background_curve = self.lines.layer, self.lines.background_curve
+        self.layer, self.background = self.lines.layer, self.lines.background
         self.suspect_marks = self.lines.suspect_marks
         self.hover_line = pg.InfiniteLine(angle=90, movable=False,
                                           pen=pg.mkPen("#999", style=Qt.PenStyle.DotLine))
