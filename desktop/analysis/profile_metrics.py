@@ -32,9 +32,9 @@ Conventions (hand-checkable; tests/analysis/test_profile_metrics.py works them o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 import numpy as np
 
@@ -112,6 +112,13 @@ class MetricCell:
         return next((c for c in self.changes if c.horizon == horizon), None)
 
 
+def write_sentence(parts: tuple, median: float | None, lang: str) -> str:
+    """The sentence comparing the focus city's value with the peer median, from
+    IndicatorMetrics.sentence_parts ('' when either is missing)."""
+    name_en, name_zh, indicator, value = parts
+    return peer_sentence(pick(lang, name_en, name_zh), indicator, value, median, lang)
+
+
 @dataclass(frozen=True)
 class IndicatorMetrics:
     indicator_id: str
@@ -136,9 +143,26 @@ class IndicatorMetrics:
         return self._sentence("zh")
 
     def _sentence(self, lang: str) -> str:
-        name_en, name_zh, indicator, value = self.sentence_parts
-        return peer_sentence(pick(lang, name_en, name_zh), indicator, value,
-                             self.peer_median, lang)
+        return write_sentence(self.sentence_parts, self.peer_median, lang)
+
+    def sentence_writer(self, lang: str) -> Callable[[], str]:
+        """What writes the sentence in `lang` when called, holding only what it says (a
+        table's cell may keep it long after the metrics are gone)."""
+        return partial(write_sentence, self.sentence_parts, self.peer_median, lang)
+
+    @property
+    def says_something(self) -> bool:
+        """Whether there is a sentence (the focus city's value and the peer median), known
+        without writing it."""
+        value, median = self.sentence_parts[3] if self.sentence_parts else None, \
+            self.peer_median
+        return value is not None and median is not None and value == value and median == median
+
+    @property
+    def sentence_key(self) -> tuple:
+        """What the sentence says: the same key, the same sentence (in one language)."""
+        name_en, _, indicator, value = self.sentence_parts
+        return (name_en, indicator.id, value, self.peer_median)
 
     @property
     def focus(self) -> MetricCell:

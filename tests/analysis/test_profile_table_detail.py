@@ -122,3 +122,27 @@ def test_search_texts_hold_both_languages(dataset: Dataset) -> None:
 def test_text_output_has_the_detail_titles(dataset: Dataset) -> None:
     text = profile_text(dataset, table(dataset))
     assert "Rank in pool" in text.splitlines()[0] and "CAGR 2y" in text.splitlines()[0]
+
+
+def test_sentences_are_written_when_read(dataset: Dataset, monkeypatch) -> None:
+    """The window shows a third of a long table: a row's sentence (its column and the lead of
+    its label's tooltip) is written when first read, once, and reads as written eagerly."""
+    from desktop.analysis import profile_metrics, profile_table
+
+    written: list[str] = []
+    real = profile_metrics.peer_sentence
+
+    def counted(*args: object, **kwargs: object) -> str:
+        written.append(real(*args, **kwargs))
+        return written[-1]
+
+    monkeypatch.setattr(profile_metrics, "peer_sentence", counted)
+    t = profile_table.selection_table(dataset, "f", ["a", "c"], ["out", "grow", "cost"], 2020,
+                                      detail=True)
+    assert written == []
+    sentence = cell(t, "out", "sentence")
+    assert sentence.text.startswith("F's out") and len(written) == 1
+    assert sentence.sort_value == sentence.text == sentence.tooltip and len(written) == 1
+    assert t.rows[t.indicator_ids.index("out")][0].tooltip.startswith(sentence.text)
+    eager = table(dataset)
+    assert sentence.text == eager.rows[eager.indicator_ids.index("out")][-1].text
