@@ -66,6 +66,33 @@ def test_same_size_table_is_updated_in_place(window: MainWindow, qtbot) -> None:
     assert gdp[2:4] == ["2016", "5,546.45"]
 
 
+def test_an_update_writes_the_sentences_of_the_rows_shown(window: MainWindow, qtbot) -> None:
+    """A row's plain-language sentence is written when the view first shows or sorts it,
+    not for every row on each change (in place or not)."""
+    from desktop.analysis import profile_table
+    from desktop.analysis.profile_table import SentenceCell
+
+    profile_table._VALUE_CELLS.clear()  # cells other tests' windows read
+
+    def written() -> tuple[int, int]:
+        cells = [c for row in window.profile_view.profile_model.table.rows for c in row
+                 if isinstance(c, SentenceCell)]
+        return sum(c._written for c in cells), len(cells)
+
+    window.resize(1200, 640)  # a third of the rows in view
+    for change in ({"year": 2016}, {"peers": NORTH_EAST[:2]}, {"focus": "cn-230100"}):
+        set_state(window, **change)
+        qtbot.wait(10)  # painted
+        done, count = written()
+        assert 0 < done < count
+    view = window.profile_view
+    view._sort_by(view.profile_model.table.column_index("sentence"))  # sorting reads them all
+    assert written()[0] == written()[1]
+    rows = texts(window)
+    sentences = [r[-1] for r in rows if r[-1] != "—"]
+    assert sentences == sorted(sentences, reverse=True) or sentences == sorted(sentences)
+
+
 def test_tooltips_follow_an_in_place_update(window: MainWindow) -> None:
     """Columns whose drawn cells stay are not repainted, but their tooltips (the indicator's
     sentence against the peer median) are the new year's."""

@@ -7,7 +7,13 @@ from operator import attrgetter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.analysis.profile_table import BETTER, WORSE, ProfileTable
+from desktop.analysis.profile_table import (
+    BETTER,
+    WORSE,
+    ProfileTable,
+    SentenceCell,
+    TableCell,
+)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -55,6 +61,14 @@ def _other_columns(table: ProfileTable) -> list[tuple[str, int | None]]:
 _drawn = attrgetter("text", "sort_value", "tone", "other_year", "suspect")
 
 
+def _drawn_alike(a: TableCell, b: TableCell) -> bool:
+    """Whether two cells are drawn and sorted alike, without writing a sentence not yet read
+    (two sentences not yet written count as different: the view asks for the shown ones)."""
+    if isinstance(a, SentenceCell) or isinstance(b, SentenceCell):
+        return False
+    return _drawn(a) == _drawn(b)
+
+
 def _changed_columns(old: ProfileTable, new: ProfileTable) -> list[tuple[int, int]]:
     """(first, last) runs of the columns whose cells are drawn or sorted differently
     between two tables of the same shape; every column when the rows are other indicators
@@ -64,7 +78,7 @@ def _changed_columns(old: ProfileTable, new: ProfileTable) -> list[tuple[int, in
         return [(0, count - 1)]
     runs: list[tuple[int, int]] = []
     for column in range(count):
-        if any(_drawn(a[column]) != _drawn(b[column])
+        if any(a[column] is not b[column] and not _drawn_alike(a[column], b[column])
                for a, b in zip(old.rows, new.rows, strict=True)):
             if runs and runs[-1][1] == column - 1:
                 runs[-1] = (runs[-1][0], column)
