@@ -36,6 +36,7 @@ from desktop.analysis.chart_spec import (
     BreakMark,
     LineChartSpec,
     SeriesSpec,
+    column_quantiles,
 )
 from desktop.analysis.currency import (
     DEFINITIONS_NOTE_EN,
@@ -207,25 +208,6 @@ def _rebased(value: float, base: float, mode: str, in_points: bool) -> float:
     if not base > 0:
         return float("nan")
     return value / base * 100 if mode == "indexed" else (value / base - 1) * 100
-
-
-def column_quantiles(values: np.ndarray, qs: Sequence[float]) -> np.ndarray:
-    """Quantiles of each column over its finite values, numpy's default ("linear") method.
-
-    np.nanpercentile loops over columns in Python; this sorts once (NaN goes last) and
-    interpolates, which is ~50x faster for 30 columns. Columns must have a finite value.
-    """
-    ordered = np.sort(values, axis=0)
-    counts = np.isfinite(values).sum(axis=0)
-    out = np.empty((len(qs), values.shape[1]))
-    columns = np.arange(values.shape[1])
-    for n, q in enumerate(qs):
-        position = (counts - 1) * q
-        lo = np.floor(position).astype(np.intp)
-        hi = np.minimum(lo + 1, counts - 1)
-        low, high = ordered[lo, columns], ordered[hi, columns]
-        out[n] = low + (position - lo) * (high - low)
-    return out
 
 
 def _band(values: np.ndarray, years: np.ndarray, label: str) -> BandSpec | None:

@@ -17,291 +17,291 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="287"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="289"/>
         <source>Over time</source>
         <extracomment>Tabs that show the comparison year (the ranking and scatter follow the year box). suspect values count in medians and ranks (View &gt; Include suspect values) The charted cities&apos; years with data: the year boxes show it until the user sets a range (None: nothing drawn yet; the boxes then show the dataset&apos;s years). where the PNG dialog remembers its size and DPI (set by the controller; None: nothing remembered) The indicators each tab drew last: their definitions go with its data export. The selection the Structure tab shows (its years stay while focus and data do).</extracomment>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="287"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="289"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="288"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="290"/>
         <source>Scatter</source>
         <translation>散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="289"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="772"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="291"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="773"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="290"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="292"/>
         <source>Structure</source>
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="290"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="292"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="292"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="294"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="292"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="294"/>
         <source>Index (base year = 100)</source>
         <translation>指数（基期=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="293"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="295"/>
         <source>% change from start</source>
         <translation>较起始年变化（%）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="307"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="309"/>
         <source>How values are shown over time</source>
         <translation>随时间显示数值的方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="308"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="310"/>
         <source>Base year of the index (= 100)</source>
         <translation>指数基期（=100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="296"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="298"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="297"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="299"/>
         <source>Base</source>
         <translation>基期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="298"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="300"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="309"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="311"/>
         <source>First year shown</source>
         <translation>显示的第一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="310"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="312"/>
         <source>Last year shown</source>
         <translation>显示的最后一年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="299"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="301"/>
         <source>Peer median and inter-quartile band</source>
         <translation>同类中位数及四分位区间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="300"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="302"/>
         <source>All comparable cities, faintly</source>
         <translation>淡显所有可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="311"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="313"/>
         <source>Year of the ranking and the scatter</source>
         <translation>排名图和散点图的年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="312"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="314"/>
         <source>Indicator across</source>
         <translation>横轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="313"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="315"/>
         <source>Indicator up</source>
         <translation>纵轴指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="301"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="303"/>
         <source>Size by population</source>
         <translation>按人口确定点的大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="302"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="304"/>
         <source>Trails over the years</source>
         <translation>历年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="304"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="306"/>
         <source>Each city&apos;s path over the ten years up to the chosen year</source>
         <translation>各城市截至所选年份的十年轨迹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="305"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="307"/>
         <source>Log scale across</source>
         <translation>横轴对数坐标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="319"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="321"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="320"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="322"/>
         <source>Save chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="320"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="322"/>
         <source>Save chart as SVG…</source>
         <translation>将图表另存为 SVG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="321"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="323"/>
         <source>Save data as CSV…</source>
         <translation>将数据另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="321"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="323"/>
         <source>Save data as Excel…</source>
         <translation>将数据另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="322"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="324"/>
         <source>View data…</source>
         <translation>查看数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="322"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="324"/>
         <source>Copy chart</source>
         <translation>复制图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="326"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="328"/>
         <source>Years</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="327"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="329"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="328"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="330"/>
         <source>Across</source>
         <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="329"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="331"/>
         <source>Up</source>
         <translation>纵轴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="331"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="460"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="333"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="467"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="332"/>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="461"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="334"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="468"/>
         <source>Each city&apos;s latest</source>
         <translation>各城市最新年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="586"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="587"/>
         <source>These indicators report money in different currencies, which are not drawn on one axis: choose another currency in the toolbar.</source>
         <translation>这些指标的货币单位不同，不能画在同一坐标轴上：请在工具栏中选择另一种货币。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="602"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="603"/>
         <source>yuan converted to international $ at PPP (the view&apos;s currency)</source>
         <translation>人民币按购买力平价折算为国际元（视图货币）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="604"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="605"/>
         <source>yuan converted to US$ at annual average exchange rates (the view&apos;s currency)</source>
         <translation>人民币按年平均汇率折算为美元（视图货币）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="589"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="590"/>
         <source>These indicators have different units and cannot share an axis.</source>
         <translation>这些指标单位不同，不能共用一个坐标轴。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="591"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="592"/>
         <source>No exchange rates in the data: values cannot be converted.</source>
         <translation>数据中没有汇率：无法换算数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="593"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="594"/>
         <source>This chart cannot be drawn ({0}).</source>
         <translation>无法绘制此图表（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="610"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="611"/>
         <source>Chinese prefecture-level cities include their rural counties; US metropolitan areas are commuting regions. Money values are converted between US dollars and yuan at the World Bank&apos;s annual average exchange rate of each year; the chart says which currency it shows.</source>
         <translation>中国地级市数据包含所辖农村县；美国都市区为通勤区域。货币数值按世界银行各年年平均汇率在美元和人民币之间换算，图中注明所用币种。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="669"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="670"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="670"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="671"/>
         <source>{0} was not written: {1}</source>
         <translation>{0} 未写入：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="689"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="690"/>
         <source>Save chart as PNG</source>
         <translation>将图表另存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="690"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="691"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="717"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="718"/>
         <source>Copy failed</source>
         <translation>复制失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="718"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="719"/>
         <source>The chart was not copied: {0}</source>
         <translation>图表未复制：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="729"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="730"/>
         <source>Save chart as SVG</source>
         <translation>将图表另存为 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="730"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="731"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="754"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="755"/>
         <source>Save chart data as CSV</source>
         <translation>将图表数据另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="755"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="756"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="763"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="764"/>
         <source>Save chart data as Excel</source>
         <translation>将图表数据另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/chart_panel.py" line="764"/>
+        <location filename="../../desktop/ui/plots/chart_panel.py" line="765"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -309,172 +309,172 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="247"/>
+        <location filename="../../desktop/ui/controller.py" line="251"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="248"/>
+        <location filename="../../desktop/ui/controller.py" line="252"/>
         <source>Spreadsheets (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;All files (*)</source>
         <translation>电子表格 (*.csv *.tsv *.txt *.gz *.xlsx *.xlsm *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="277"/>
+        <location filename="../../desktop/ui/controller.py" line="281"/>
         <source>Imported by the user</source>
         <translation>用户导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="295"/>
+        <location filename="../../desktop/ui/controller.py" line="299"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="296"/>
+        <location filename="../../desktop/ui/controller.py" line="300"/>
         <source>Nothing was changed: {0}</source>
         <translation>未做任何更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="305"/>
+        <location filename="../../desktop/ui/controller.py" line="309"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="323"/>
+        <location filename="../../desktop/ui/controller.py" line="327"/>
         <source>Imported {0} from {1}: {2}, {3}, {4}.</source>
         <translation>已从 {1} 导入 {0}：{2}、{3}，{4}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="324"/>
+        <location filename="../../desktop/ui/controller.py" line="328"/>
         <source>1 value</source>
         <translation>1 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="324"/>
+        <location filename="../../desktop/ui/controller.py" line="328"/>
         <source>{0} values</source>
         <translation>{0} 个数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="326"/>
+        <location filename="../../desktop/ui/controller.py" line="330"/>
         <source>1 new city</source>
         <translation>新增城市 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="327"/>
+        <location filename="../../desktop/ui/controller.py" line="331"/>
         <source>{0} new cities</source>
         <translation>新增城市 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="328"/>
+        <location filename="../../desktop/ui/controller.py" line="332"/>
         <source>1 new indicator</source>
         <translation>新增指标 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="329"/>
+        <location filename="../../desktop/ui/controller.py" line="333"/>
         <source>{0} new indicators</source>
         <translation>新增指标 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="330"/>
+        <location filename="../../desktop/ui/controller.py" line="334"/>
         <source>1 bundled value replaced</source>
         <translation>替换内置数值 1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="331"/>
+        <location filename="../../desktop/ui/controller.py" line="335"/>
         <source>{0} bundled values replaced</source>
         <translation>替换内置数值 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="338"/>
+        <location filename="../../desktop/ui/controller.py" line="342"/>
         <source>1 imported value</source>
         <translation>1 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="338"/>
+        <location filename="../../desktop/ui/controller.py" line="342"/>
         <source>{0} imported values</source>
         <translation>{0} 个导入数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="340"/>
+        <location filename="../../desktop/ui/controller.py" line="344"/>
         <source>with a different value</source>
         <translation>数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="341"/>
+        <location filename="../../desktop/ui/controller.py" line="345"/>
         <source>with the same value</source>
         <translation>数值相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="342"/>
+        <location filename="../../desktop/ui/controller.py" line="346"/>
         <source>{0} with a different value</source>
         <translation>其中 {0} 个数值不同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="343"/>
+        <location filename="../../desktop/ui/controller.py" line="347"/>
         <source>all with the same value</source>
         <translation>数值均相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="351"/>
+        <location filename="../../desktop/ui/controller.py" line="355"/>
         <source>{0} repeated a city, indicator and year under another name ({1}); the first was kept (details below).</source>
         <translation>有 {0}以另一名称重复了同一城市、指标和年份（{1}）；已保留第一个（详见下文）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="353"/>
+        <location filename="../../desktop/ui/controller.py" line="357"/>
         <source>Repeated after matching names (the first row kept, the others not imported):</source>
         <translation>名称匹配后重复的数值（保留第一行，其余未导入）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="357"/>
+        <location filename="../../desktop/ui/controller.py" line="361"/>
         <source>… and {0} more.</source>
         <translation>……另有 {0} 项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="367"/>
+        <location filename="../../desktop/ui/controller.py" line="371"/>
         <source>row {0}, column {1}: {2} {3}</source>
         <translation>第 {0} 行第 {1} 列：{2} {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="370"/>
+        <location filename="../../desktop/ui/controller.py" line="374"/>
         <source>{0} / {1} / {2}: kept {3}; not kept: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；未导入：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="371"/>
+        <location filename="../../desktop/ui/controller.py" line="375"/>
         <source>{0} / {1} / {2}: kept {3}; the same value again: {4}</source>
         <translation>{0} / {1} / {2}：保留 {3}；相同数值重复：{4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="476"/>
+        <location filename="../../desktop/ui/controller.py" line="480"/>
         <source>The project&apos;s focus city is not in the data that was read (is a data file missing?), so the project was not opened.</source>
         <translation>项目的重点城市不在已读取的数据中（是否缺少数据文件？），因此未打开该项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="497"/>
+        <location filename="../../desktop/ui/controller.py" line="501"/>
         <source>{0}: {1} repeated a city, indicator and year under another name ({2}); the first was kept.</source>
         <translation>{0}：有 {1}以另一名称重复了同一城市、指标和年份（{2}）；已保留第一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="507"/>
+        <location filename="../../desktop/ui/controller.py" line="511"/>
         <source>Could not read the project&apos;s data</source>
         <translation>无法读取项目数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="502"/>
+        <location filename="../../desktop/ui/controller.py" line="506"/>
         <source>The project was not opened: {0}</source>
         <translation>项目未能打开：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="561"/>
+        <location filename="../../desktop/ui/controller.py" line="565"/>
         <source>Constant prices need every country&apos;s GDP deflator and exchange rate in {0}; shown at current prices.</source>
         <translation>按不变价显示需要所选各国{0}年的 GDP 平减指数和汇率；现按现价显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="563"/>
+        <location filename="../../desktop/ui/controller.py" line="567"/>
         <source>Constant prices need every country&apos;s GDP deflator; shown at current prices.</source>
         <translation>按不变价显示需要所选各国的 GDP 平减指数；现按现价显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="674"/>
+        <location filename="../../desktop/ui/controller.py" line="695"/>
         <source>City Profiles — {0} and {1} peers[*]</source>
         <translation>城市概况 — {0}与{1}个同类城市[*]</translation>
     </message>
@@ -841,8 +841,8 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>IndicatorList</name>
     <message>
-        <location filename="../../desktop/ui/panels/indicator_list.py" line="25"/>
-        <location filename="../../desktop/ui/panels/indicator_list.py" line="62"/>
+        <location filename="../../desktop/ui/panels/indicator_list.py" line="29"/>
+        <location filename="../../desktop/ui/panels/indicator_list.py" line="66"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
@@ -850,79 +850,84 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>LineChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="691"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="331"/>
         <source>Chart title</source>
-        <extracomment>Most lines of notes and source shown under a chart before they scroll. per curve, what it was last drawn with (None: hidden)</extracomment>
+        <extracomment>The spread&apos;s legend mark: its middle half&apos;s fill over white, as drawn</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="693"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="333"/>
         <source>Indicator over time</source>
         <translation>指标历年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="712"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="351"/>
         <source>Values at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="741"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="380"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="749"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="388"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="759"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="400"/>
+        <source>Other comparable cities ({0}): 10th–90th and, darker, 25th–75th percentile</source>
+        <translation>其他可比城市（{0}）：第10–90百分位，颜色较深处为第25–75百分位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="403"/>
         <source>Other comparable cities ({0})</source>
         <translation>其他可比城市（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="762"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="406"/>
         <source>series break</source>
         <translation>口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="813"/>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="834"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="475"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="496"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="835"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="497"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="836"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="498"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="839"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="501"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="840"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="502"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="840"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="502"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="841"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="503"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/line_chart.py" line="842"/>
+        <location filename="../../desktop/ui/plots/line_chart.py" line="504"/>
         <source>Suspect value: why</source>
         <translation>可疑数值：原因</translation>
     </message>
@@ -930,440 +935,440 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>City Profiles</source>
-        <extracomment>The side panels&apos; width: about a quarter of the window, within these bounds (pixels). The charts&apos; height in a short window, and the least the table (with findings) keeps. The earliest base year the Prices box offers by name (any later year with a deflator).</extracomment>
+        <extracomment>The side panels&apos; width: about a quarter of the window, within these bounds (pixels). The charts&apos; height in a short window, and the least the table (with findings) keeps. Below this height of the table and charts, the findings strip shows three lines, not five. The earliest base year the Prices box offers by name (any later year with a deflator).</extracomment>
         <translation>城市概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source>Focus city </source>
         <translation>重点城市 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>Find a city (English or 中文)…</source>
         <translation>查找城市（中文或英文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>Focus city</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
         <source>Type part of a name in English or Chinese</source>
         <translation>输入中文或英文名称的一部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source> Year </source>
         <translation> 年份 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>Comparison year</source>
         <translation>比较年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>Latest shared</source>
         <translation>最近共同年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="540"/>
+        <location filename="../../desktop/ui/main_window.py" line="544"/>
         <source>Copy table</source>
         <translation>复制表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="541"/>
+        <location filename="../../desktop/ui/main_window.py" line="545"/>
         <source>Copy the profile table as tab-separated text</source>
         <translation>以制表符分隔的文本复制对比表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Dataset summary</source>
         <extracomment>Asked before the window closes (unsaved changes); set by the project controller.</extracomment>
         <translation>数据集概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
-        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
         <source>Loading the bundled data…</source>
         <translation>正在加载内置数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>The bundled data could not be loaded: {0}</source>
         <translation>无法加载内置数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>Each row compares the latest year all the selected cities have</source>
         <translation>每行比较所有所选城市都有数值的最近年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="313"/>
         <source>Each city&apos;s latest</source>
         <translation>各城市最新年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>Each city&apos;s latest value, whatever its year: values of different years are marked, and the peer median and ranks then compare different years</source>
         <translation>各城市的最新数值，不论年份：不同年份的数值会标出，此时同类中位数和排名比较的是不同年份的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source> Currency </source>
         <translation> 货币 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>Currency of money values</source>
         <translation>货币金额的币种</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>Money in the table, the charts and the report: Automatic is yuan for Chinese cities alone and US$ when the selection mixes countries</source>
         <translation>表格、图表和报告中的金额：“自动”在只选中国城市时用人民币，所选地区跨国家时用美元</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>Yuan</source>
         <translation>人民币</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>US$ (annual exchange rate)</source>
         <translation>美元（年平均汇率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>International $ (PPP)</source>
         <translation>国际元（购买力平价）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source> Prices </source>
         <translation> 价格 </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>Prices of money values</source>
         <translation>货币数值的价格口径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Money in the table, the charts and the report at current prices, or at constant prices of a base year: deflated with each country&apos;s national GDP deflator, then converted at the base year&apos;s rate</source>
         <translation>表格、图表和报告中的货币数值按现价，或按某一基年的不变价显示：先用各国的国家 GDP 平减指数平减，再按基年的汇率换算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>Current prices</source>
         <translation>现价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>Constant prices (latest base year)</source>
         <translation>不变价（最新基年）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>Constant {0} prices</source>
         <translation>{0}年不变价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>Filter indicators (English or 中文)…</source>
         <translation>筛选指标（英文或中文）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>Show only the indicators whose name contains this text, in English or Chinese</source>
         <translation>只显示名称（英文或中文）包含此文字的指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>&amp;Details</source>
         <translation>详细(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>Rank among all comparable cities, percentile, index, changes over 1, 5 and 10 years, growth rates and a sentence per indicator</source>
         <translation>在全部可比城市中的排名、百分位、指数、1年/5年/10年变化、年均增长率，以及每个指标的一句话说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>Fi&amp;lter</source>
         <translation>筛选(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="492"/>
+        <location filename="../../desktop/ui/main_window.py" line="496"/>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="509"/>
+        <location filename="../../desktop/ui/main_window.py" line="513"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="510"/>
+        <location filename="../../desktop/ui/main_window.py" line="514"/>
         <source>Open a saved comparison with its data files</source>
         <translation>打开已保存的比较及其数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="511"/>
+        <location filename="../../desktop/ui/main_window.py" line="515"/>
         <source>&amp;Save project</source>
         <translation>保存项目(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="512"/>
+        <location filename="../../desktop/ui/main_window.py" line="516"/>
         <source>Save this comparison and the data files it uses</source>
         <translation>保存当前比较及其使用的数据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="513"/>
+        <location filename="../../desktop/ui/main_window.py" line="517"/>
         <source>Save project &amp;as…</source>
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="433"/>
         <source>Ctrl+Shift+S</source>
         <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="551"/>
+        <location filename="../../desktop/ui/main_window.py" line="555"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514"/>
+        <location filename="../../desktop/ui/main_window.py" line="518"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="515"/>
+        <location filename="../../desktop/ui/main_window.py" line="519"/>
         <source>Read a CSV, TSV or Excel file and add its values to the comparison</source>
         <translation>读取 CSV、TSV 或 Excel 文件，并将其数值加入比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="516"/>
+        <location filename="../../desktop/ui/main_window.py" line="520"/>
         <source>&amp;Export table…</source>
         <translation>导出表格(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/ui/main_window.py" line="437"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="517"/>
+        <location filename="../../desktop/ui/main_window.py" line="521"/>
         <source>Save the profile table as CSV or Excel</source>
         <translation>将对比表保存为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="518"/>
+        <location filename="../../desktop/ui/main_window.py" line="522"/>
         <source>&amp;Print report…</source>
         <translation>打印报告(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="519"/>
+        <location filename="../../desktop/ui/main_window.py" line="523"/>
         <source>Preview, print or save a profile report (PDF or HTML)</source>
         <translation>预览、打印或保存城市概况报告（PDF 或 HTML）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="524"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="542"/>
+        <location filename="../../desktop/ui/main_window.py" line="546"/>
         <source>Copy c&amp;hart</source>
         <translation>复制图表(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="543"/>
+        <location filename="../../desktop/ui/main_window.py" line="547"/>
         <source>Copy the chart as a picture, with its data as text for a spreadsheet</source>
         <translation>复制图表图片，并附上数据文本，可粘贴到电子表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="549"/>
+        <location filename="../../desktop/ui/main_window.py" line="553"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="549"/>
+        <location filename="../../desktop/ui/main_window.py" line="553"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521"/>
+        <location filename="../../desktop/ui/main_window.py" line="525"/>
         <source>&amp;Find a city</source>
         <translation>查找城市(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="522"/>
+        <location filename="../../desktop/ui/main_window.py" line="526"/>
         <source>Type a city name in English or Chinese</source>
         <translation>输入城市的中文或英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="523"/>
+        <location filename="../../desktop/ui/main_window.py" line="527"/>
         <source>Go to the &amp;table</source>
         <translation>转到表格(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="451"/>
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
         <source>Ctrl+1</source>
         <translation>Ctrl+1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="524"/>
+        <location filename="../../desktop/ui/main_window.py" line="528"/>
         <source>Go to the &amp;chart</source>
         <translation>转到图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="452"/>
+        <location filename="../../desktop/ui/main_window.py" line="456"/>
         <source>Ctrl+2</source>
         <translation>Ctrl+2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="525"/>
+        <location filename="../../desktop/ui/main_window.py" line="529"/>
         <source>Go to the &amp;indicators</source>
         <translation>转到指标列表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/ui/main_window.py" line="457"/>
         <source>Ctrl+3</source>
         <translation>Ctrl+3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="526"/>
+        <location filename="../../desktop/ui/main_window.py" line="530"/>
         <source>Find &amp;peers…</source>
         <translation>查找同类城市(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
         <source>Ctrl+Shift+P</source>
         <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="527"/>
+        <location filename="../../desktop/ui/main_window.py" line="531"/>
         <source>Propose the cities most similar to the focus city, and show why</source>
         <translation>推荐与重点城市最相似的城市，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="550"/>
+        <location filename="../../desktop/ui/main_window.py" line="554"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="528"/>
+        <location filename="../../desktop/ui/main_window.py" line="532"/>
         <source>Include &amp;suspect values</source>
         <translation>计入可疑数值(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="529"/>
+        <location filename="../../desktop/ui/main_window.py" line="533"/>
         <source>Count values the breaks register judges suspect in peer medians, ranks and sentences (they stay greyed, with their reason)</source>
         <translation>将断点登记册判定为可疑的数值计入同类中位数、排名和结论句（仍以灰色显示并附原因）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="531"/>
+        <location filename="../../desktop/ui/main_window.py" line="535"/>
         <source>Data &amp;sources…</source>
         <translation>数据来源(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="532"/>
+        <location filename="../../desktop/ui/main_window.py" line="536"/>
         <source>Where every number comes from, with caveats</source>
         <translation>每个数值的出处及注意事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="533"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>User &amp;guide</source>
         <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="534"/>
+        <location filename="../../desktop/ui/main_window.py" line="538"/>
         <source>&amp;About City Profiles</source>
         <translation>关于城市概况(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="550"/>
+        <location filename="../../desktop/ui/main_window.py" line="554"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="535"/>
+        <location filename="../../desktop/ui/main_window.py" line="539"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="536"/>
+        <location filename="../../desktop/ui/main_window.py" line="540"/>
         <source>Language, default cities, theme, report paper and start-up</source>
         <translation>语言、默认城市、主题、报告纸张和启动选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/main_window.py" line="486"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <location filename="../../desktop/ui/main_window.py" line="541"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="538"/>
+        <location filename="../../desktop/ui/main_window.py" line="542"/>
         <source>Go back to the previous cities, indicator, year or chart settings</source>
         <translation>回到上一步的城市、指标、年份或图表设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="539"/>
+        <location filename="../../desktop/ui/main_window.py" line="543"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="539"/>
+        <location filename="../../desktop/ui/main_window.py" line="543"/>
         <source>Go forward again after an undo</source>
         <translation>撤销后再前进一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490"/>
+        <location filename="../../desktop/ui/main_window.py" line="494"/>
         <source>Ctrl+Shift+Z</source>
         <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="575"/>
+        <location filename="../../desktop/ui/main_window.py" line="579"/>
         <source>{0} values · {1} places · {2} sources</source>
         <translation>{0} 个数值 · {1} 个地区 · {2} 个来源</translation>
     </message>
@@ -1371,58 +1376,58 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>MapChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="427"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="459"/>
         <source>Chart title</source>
-        <extracomment>The layout&apos;s columns: the legend, China, the US metros. the legend&apos;s heading (what the classes are), above it in the titles&apos; row</extracomment>
+        <extracomment>The per-country legend&apos;s layouts, tried in turn until it fits the map&apos;s height. The layout&apos;s columns: the legend, China, the US metros. the legend&apos;s heading (what the classes are), above it in the titles&apos; row</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="429"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="461"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="432"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="464"/>
         <source>Value at the pointer</source>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="458"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="484"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="460"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="486"/>
         <source>Point at a city to read its value.</source>
         <translation>将指针移到城市上可读取其数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="488"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="514"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="488"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="514"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="488"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="514"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="488"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="514"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="489"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="515"/>
         <source>Class</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/map_chart.py" line="489"/>
+        <location filename="../../desktop/ui/plots/map_chart.py" line="515"/>
         <source>Suspect value</source>
         <translation>可疑数值</translation>
     </message>
@@ -1837,118 +1842,118 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProfileTable</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="610"/>
+        <location filename="../../desktop/ui/main_window.py" line="614"/>
         <source>Indicator</source>
         <extracomment>Column headings and tooltips, marked for translation and translated when shown.</extracomment>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="612"/>
+        <location filename="../../desktop/ui/main_window.py" line="616"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="613"/>
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
         <source>Display unit (亿 = 100 million, 万 = 10,000)</source>
         <translation>显示单位（亿 = 1亿，万 = 1万）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="616"/>
+        <location filename="../../desktop/ui/main_window.py" line="620"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <location filename="../../desktop/ui/main_window.py" line="621"/>
         <source>Comparison year; a value from another year shows it in brackets</source>
         <translation>比较年份；其他年份的数值在括号中注明年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="622"/>
+        <location filename="../../desktop/ui/main_window.py" line="626"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="623"/>
+        <location filename="../../desktop/ui/main_window.py" line="627"/>
         <source>Median of the peers, without the focus city</source>
         <translation>同类城市的中位数（不含重点城市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="626"/>
+        <location filename="../../desktop/ui/main_window.py" line="630"/>
         <source>Gap to median</source>
         <translation>与中位数差距</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="627"/>
+        <location filename="../../desktop/ui/main_window.py" line="631"/>
         <source>Focus city against the peer median: % for levels, percentage points (pp) for rates and shares</source>
         <translation>重点城市与同类中位数的差距：总量指标以 % 表示，比率和比重以百分点（pp）表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="634"/>
+        <location filename="../../desktop/ui/main_window.py" line="638"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="635"/>
+        <location filename="../../desktop/ui/main_window.py" line="639"/>
         <source>Focus city&apos;s rank among the selected cities with a value (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在有数值的所选城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="644"/>
+        <location filename="../../desktop/ui/main_window.py" line="648"/>
         <source>Focus city&apos;s rank among all comparable cities with a value that year (1 = the highest value, or the lowest where lower is better)</source>
         <translation>重点城市在当年有数值的全部可比城市中的排名（第1为最高值；越低越好的指标第1为最低值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="643"/>
+        <location filename="../../desktop/ui/main_window.py" line="647"/>
         <source>Rank in pool</source>
         <translation>全部城市排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="651"/>
+        <location filename="../../desktop/ui/main_window.py" line="655"/>
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="652"/>
+        <location filename="../../desktop/ui/main_window.py" line="656"/>
         <source>Share of the other comparable cities with a lower value (100 = highest value)</source>
         <translation>数值更低的其他可比城市所占比例（100 = 最高值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="658"/>
+        <location filename="../../desktop/ui/main_window.py" line="662"/>
         <source>Index</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="659"/>
+        <location filename="../../desktop/ui/main_window.py" line="663"/>
         <source>Focus city&apos;s value with the peer median = 100</source>
         <translation>重点城市数值（同类中位数 = 100）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="662"/>
+        <location filename="../../desktop/ui/main_window.py" line="666"/>
         <source>{0}-yr change</source>
         <translation>{0}年变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="663"/>
+        <location filename="../../desktop/ui/main_window.py" line="667"/>
         <source>Focus city&apos;s change over {0} years: % for levels, percentage points for rates; † = the window crosses a series break (see the tooltip)</source>
         <translation>重点城市{0}年间的变化：总量为%，比率为百分点；† = 该时段跨越统计口径变化（见提示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="670"/>
+        <location filename="../../desktop/ui/main_window.py" line="674"/>
         <source>CAGR {0} yr</source>
         <translation>{0}年年均增长率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="671"/>
+        <location filename="../../desktop/ui/main_window.py" line="675"/>
         <source>Compound average yearly growth of the focus city over {0} years; † = the window crosses a series break</source>
         <translation>重点城市{0}年间的复合年均增长率；† = 该时段跨越统计口径变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="678"/>
+        <location filename="../../desktop/ui/main_window.py" line="682"/>
         <source>In words</source>
         <translation>文字说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="679"/>
+        <location filename="../../desktop/ui/main_window.py" line="683"/>
         <source>The focus city against the peer median, in a sentence</source>
         <translation>用一句话说明重点城市与同类中位数的比较</translation>
     </message>
@@ -1956,10 +1961,12 @@ Your data and the open comparison are unchanged; you can keep working.</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../desktop/ui/panels/profile_view.py" line="39"/>
-        <location filename="../../desktop/ui/panels/profile_view.py" line="79"/>
+        <location filename="../../desktop/ui/panels/profile_view.py" line="53"/>
+        <location filename="../../desktop/ui/panels/profile_view.py" line="108"/>
         <source>Side-by-side profile</source>
-        <extracomment>Width of the plain-language column; the full sentence is in its tooltip.</extracomment>
+        <extracomment>Width of the plain-language column; the full sentence is in its tooltip. The narrowest the indicator and unit columns get in a narrow window (_fit_to_viewport).
+----------
+Paint the cells in one pass (profile_painter) rather than one delegate call a cell; False draws through QTableView&apos;s own paintEvent (the tests compare the two).</extracomment>
         <translation>并列比较表</translation>
     </message>
 </context>
@@ -2148,92 +2155,94 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>RankingChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="146"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="258"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="144"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="256"/>
         <source>Ranking</source>
+        <extracomment>The legend&apos;s corners, (right, bottom), in order of preference when several are free: bottom-right first (bars are sorted best first, the shortest at the bottom). The legend&apos;s column right of the plot, in the PlotItem&apos;s layout (0-2: axes and view). the drawn bars as (y, value): their rectangles on screen (`occupied`) the value axis&apos;s range as drawn, before `fit_value_labels` widens it</extracomment>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="152"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="278"/>
         <source>Value at the pointer</source>
+        <extracomment>the column right of the plot that holds the legend when no corner is free (zero wide otherwise) where the legend is: a corner (right, bottom) of the plot, or None: beside it</extracomment>
         <translation>指针处的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="174"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="301"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="179"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="306"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="190"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="317"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="192"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="319"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="222"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="378"/>
         <source>rank {0} of {1}</source>
         <translation>排名第{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="223"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="379"/>
         <source>suspect value, not ranked</source>
         <translation>可疑数值，不参与排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="225"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="381"/>
         <source>; suspect value, included</source>
         <translation>；可疑数值，已计入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="240"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="396"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="242"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="398"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="242"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="398"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="242"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="398"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="242"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="398"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="243"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="399"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="243"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="399"/>
         <source>Peer</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/ranking_chart.py" line="243"/>
+        <location filename="../../desktop/ui/plots/ranking_chart.py" line="399"/>
         <source>Suspect value: why</source>
         <translation>可疑数值：原因</translation>
     </message>
@@ -2548,57 +2557,57 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>ScatterChart</name>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="41"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="36"/>
         <source>Chart title</source>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="40"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="35"/>
         <source>Scatter of two indicators</source>
         <translation>两个指标的散点图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="54"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="49"/>
         <source>Point at the pointer</source>
         <translation>指针处的点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="103"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="98"/>
         <source>No values for the selected cities.</source>
         <translation>所选城市没有数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="110"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="105"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="176"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="171"/>
         <source>Peers</source>
         <translation>同类城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="178"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="173"/>
         <source>Other comparable cities</source>
         <translation>其他可比城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="221"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="216"/>
         <source>City id</source>
         <translation>城市代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="221"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="216"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="222"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="217"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/scatter_chart.py" line="223"/>
+        <location filename="../../desktop/ui/plots/scatter_chart.py" line="218"/>
         <source>Size value</source>
         <translation>大小对应数值</translation>
     </message>
@@ -2808,63 +2817,63 @@ No opens the project without its values; Cancel keeps the current comparison.</s
 <context>
     <name>SmallMultiples</name>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="117"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="111"/>
         <source>Chart title</source>
         <extracomment>A panel never gets shorter than this: below it the grid scrolls.</extracomment>
         <translation>图表标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="120"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="114"/>
         <source>Small multiples</source>
         <translation>小多图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="150"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="144"/>
         <source>{0} against its peers</source>
         <translation>{0}与同类城市比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="180"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="174"/>
         <source>Source: {0}</source>
         <translation>来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="225"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="219"/>
         <source>Indicator id</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="225"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="219"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="225"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="219"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="226"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="220"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="226"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="220"/>
         <source>Focus</source>
         <translation>重点城市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="227"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="221"/>
         <source>Peer median</source>
         <translation>同类中位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="227"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="221"/>
         <source>Peers, 25th percentile</source>
         <translation>同类城市第25百分位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/plots/small_multiples.py" line="228"/>
+        <location filename="../../desktop/ui/plots/small_multiples.py" line="222"/>
         <source>Peers, 75th percentile</source>
         <translation>同类城市第75百分位数</translation>
     </message>

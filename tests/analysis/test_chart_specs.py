@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 from handmade import build_dataset, city, indicator
 
-from desktop.analysis.chart_spec import LineChartSpec, line_chart_spec, readout
-from desktop.analysis.charts import UnitMismatchError, column_quantiles, over_time_spec
+from desktop.analysis.chart_spec import LineChartSpec, column_quantiles, line_chart_spec, readout
+from desktop.analysis.charts import UnitMismatchError, over_time_spec
 from desktop.analysis.ranking import ranking_spec
 from desktop.analysis.scatter import scatter_spec
 from desktop.analysis.small_multiples import small_multiples_spec
@@ -233,3 +233,31 @@ def test_the_short_axis_title_drops_the_indicator_name(title: str, y_label: str,
                                                        short: str) -> None:
     spec = LineChartSpec("i", title, y_label, "", 0, (), (), "", ())
     assert spec.short_y_label == short
+
+
+def test_a_pool_of_thousands_is_drawn_as_its_spread() -> None:
+    """Above SPREAD_ABOVE cities the chart draws their percentiles per year (as numpy's),
+    with a gap in a year too few cities have a value."""
+    from desktop.analysis.chart_spec import (
+        SPREAD_ABOVE,
+        SPREAD_LEVELS,
+        SPREAD_MIN_CITIES,
+        BackgroundSpec,
+    )
+
+    rng = np.random.default_rng(11)
+    years = np.arange(1990, 2000)
+    values = rng.lognormal(5.0, 1.0, size=(SPREAD_ABOVE + 1, len(years)))
+    values[rng.random(values.shape) < 0.3] = np.nan
+    values[:SPREAD_MIN_CITIES, 4:6] = rng.lognormal(5.0, 1.0, size=(SPREAD_MIN_CITIES, 2))
+    values[SPREAD_MIN_CITIES - 1:, 4] = np.nan  # 1994: one city too few
+    values[SPREAD_MIN_CITIES:, 5] = np.nan  # 1995: just enough
+    spread = BackgroundSpec(tuple(map(str, range(len(values)))), years, values)
+    assert spread.as_spread
+    assert not BackgroundSpec(spread.city_ids[:SPREAD_ABOVE], years, values[:-1]).as_spread
+    found = spread.percentiles()
+    expected = np.nanpercentile(values, SPREAD_LEVELS, axis=0)
+    assert np.isnan(found[:, 4]).all()
+    keep = np.arange(len(years)) != 4
+    assert found[:, keep] == pytest.approx(expected[:, keep])
+    assert (np.diff(found[:, keep], axis=0) >= 0).all()  # 10th <= 25th <= 75th <= 90th

@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
-from desktop.analysis.chart_spec import BackgroundSpec
+from desktop.analysis.chart_spec import SPREAD_ABOVE, BackgroundSpec
 from desktop.analysis.charts import over_time_spec
 from desktop.core.dataset import Dataset
 from desktop.ui.plots.background_lines import BackgroundLines
-from desktop.ui.plots.line_chart import SHARP_BACKGROUND, LineChart
+from desktop.ui.plots.line_chart import LineChart
 
 pytestmark = pytest.mark.ui
 
@@ -51,7 +51,7 @@ def _plot_pixels(qtbot, chart: LineChart) -> np.ndarray:
     return rows[:, : image.width(), :3].astype(int)
 
 
-@pytest.mark.parametrize("count", [300, SHARP_BACKGROUND + 200])
+@pytest.mark.parametrize("count", [300, SPREAD_ABOVE])
 def test_the_image_shows_what_the_lines_drawn_straight_show(
         qtbot, chart: LineChart, dataset: Dataset, monkeypatch: pytest.MonkeyPatch,
         count: int) -> None:
@@ -83,7 +83,7 @@ def test_the_image_shows_what_the_lines_drawn_straight_show(
 
 def test_a_hover_repaint_draws_the_image_it_has(qtbot, chart: LineChart,
                                                 dataset: Dataset) -> None:
-    chart.set_spec(_with_background(dataset, SHARP_BACKGROUND + 200))
+    chart.set_spec(_with_background(dataset, SPREAD_ABOVE))
     _plot_pixels(qtbot, chart)
     drawn = chart.background.images_drawn
     for year in (1995, 2000, 2005, 2010):
@@ -91,7 +91,7 @@ def test_a_hover_repaint_draws_the_image_it_has(qtbot, chart: LineChart,
         _plot_pixels(qtbot, chart)
     assert chart.background.images_drawn == drawn
     # another view (other lines, a resize) draws a new image
-    chart.set_spec(_with_background(dataset, SHARP_BACKGROUND + 200, seed=4))
+    chart.set_spec(_with_background(dataset, SPREAD_ABOVE, seed=4))
     _plot_pixels(qtbot, chart)
     assert chart.background.images_drawn == drawn + 1
     chart.resize(900, 480)

@@ -1,8 +1,8 @@
 """What keeps a selection change's repaint of the line chart cheap (issue 15 item 6) without
 changing what it shows: the grid drawn as fills looks as pyqtgraph's lines do and exports
 keep the lines; the plot repaints through one clip rectangle (a region of dozens of
-rectangles made the faint background of 2,770 cities take seconds to draw); only thousands
-of background cities lose antialiasing; a hover read-out does not repaint the whole tab.
+rectangles made the faint background of 2,770 cities take seconds to draw); thousands of
+background cities are drawn as their spread; a hover read-out does not repaint the whole tab.
 """
 
 from __future__ import annotations
@@ -114,25 +114,33 @@ def test_the_plot_repaints_through_one_clip_rectangle(qtbot, dataset: Dataset,
     assert regions.counts and set(regions.counts) == {1}
 
 
-def test_only_a_mass_of_background_cities_loses_antialiasing(chart: LineChart,
-                                                              dataset: Dataset) -> None:
-    """Up to SHARP_BACKGROUND faint cities look as before (antialiased); thousands are drawn
-    sharp, where it halves the repaint and the mass looks the same."""
+def test_thousands_of_background_cities_are_drawn_as_their_spread(chart: LineChart,
+                                                                  dataset: Dataset) -> None:
+    """Up to SPREAD_ABOVE faint cities are a line each (antialiased); above, their spread:
+    two fills (10th-90th, 25th-75th percentile), said in the legend."""
     from dataclasses import replace
 
-    from desktop.analysis.chart_spec import BackgroundSpec
-    from desktop.ui.plots.line_chart import SHARP_BACKGROUND
+    from desktop.analysis.chart_spec import SPREAD_ABOVE, BackgroundSpec
 
     spec = over_time_spec(dataset, "cn-210100", NORTH_EAST, "gdp")
     years = np.arange(1990, 2022)
     rng = np.random.default_rng(15)
-    for count, smooth in ((300, True), (SHARP_BACKGROUND + 1, False), (40, True)):
+    for count, spread in ((300, False), (SPREAD_ABOVE + 1, True), (40, False)):
         values = rng.lognormal(7.0, 1.0, size=(count, len(years)))
         background = BackgroundSpec(tuple(f"x-{n}" for n in range(count)), years, values)
         chart.set_spec(replace(spec, background=background))
         assert chart.background.isVisible()
-        assert len(chart.background.data()[0]) == values.size
-        assert chart.background.antialias is smooth
+        legend = " ".join(label.text for _, label in chart.legend.items)
+        if spread:
+            assert len(chart.background.spread) == 2 and not len(chart.background.data()[0])
+            outer, inner = (band.boundingRect() for band in chart.background.spread)
+            assert outer.contains(inner) and outer.height() > inner.height()
+            assert f"({count:,}): 10th–90th" in legend
+        else:
+            assert chart.background.spread == ()
+            assert len(chart.background.data()[0]) == values.size
+            assert chart.background.antialias
+            assert f"Other comparable cities ({count})" in legend
 
 
 class _Paints(QObject):

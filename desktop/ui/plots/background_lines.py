@@ -1,4 +1,5 @@
-"""The faint lines of every comparable city behind a line chart: one item, kept as an image.
+"""The comparable cities behind a line chart: a faint line each, kept as an image while the
+view stays; above SPREAD_ABOVE cities (desktop.analysis.chart_spec) their spread instead.
 
 Hundreds of faint lines (300 Chinese cities x 40 years: ~12,000 segments; 2,770 in a
 generated pool: ~110,000) are the costliest thing a line chart draws, and pyqtgraph's curve
@@ -14,6 +15,9 @@ show, but for rounding where faint lines overlap (tests/ui/test_background_lines
 
 (Drawing the image on a worker thread while the window built its table gained nothing:
 PySide6 holds the GIL through QPainter.drawPath, so the main thread waited as long.)
+
+The spread is two fills, the cities' 10th-90th percentile and, over it, their 25th-75th, in
+a blue-grey apart from the peers' grey band, broken where too few cities have a value.
 """
 
 from __future__ import annotations
@@ -84,11 +88,18 @@ def draw_image(path: QPainterPath, pen: QPen, antialias: bool, view: _View) -> Q
     return image
 
 
+#: The spread's fill (each band over the wider one: the middle half is darker).
+SPREAD_COLOR = QColor(90, 118, 165, 40)
+
+
 class BackgroundLines(pg.GraphicsObject):
-    """Many faint lines as one item, kept as an image of the view on screen."""
+    """Many faint lines as one item, kept as an image of the view on screen, or the fills of
+    their spread."""
 
     def __init__(self, color: QColor) -> None:
         super().__init__()
+        #: the spread's bands, widest first, as plotted (empty: lines are drawn)
+        self.spread: tuple[QPainterPath, ...] = ()
         self.pen = QPen(color)
         self.pen.setWidthF(1.0)
         self.pen.setCosmetic(True)
@@ -106,6 +117,7 @@ class BackgroundLines(pg.GraphicsObject):
                   antialias: bool) -> None:
         """Points as plotted (finite) and whether each joins the next."""
         self.prepareGeometryChange()
+        self.spread = ()
         self._x, self._y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         self._connect = np.asarray(connect, dtype=bool)
         self.antialias = antialias
@@ -114,6 +126,17 @@ class BackgroundLines(pg.GraphicsObject):
                               float(np.ptp(self._x)), float(np.ptp(self._y))) \
             if len(self._x) else QRectF()
         self._image = None
+        self.update()
+
+    def set_spread(self, bands: tuple[QPainterPath, ...]) -> None:
+        """Fills (in plot units, widest first) instead of lines."""
+        self.clear()
+        self.prepareGeometryChange()
+        self.spread = bands
+        bounds = QRectF()
+        for band in bands:
+            bounds = bounds.united(band.boundingRect())
+        self._bounds = bounds
         self.update()
 
     def clear(self) -> None:
@@ -129,10 +152,10 @@ class BackgroundLines(pg.GraphicsObject):
 
     def dataBounds(self, ax: int, frac: float = 1.0,
                    orthoRange: tuple | None = None) -> tuple[float, float] | tuple[None, None]:  # noqa: N803
-        if not len(self._x):
+        if self._bounds.isNull():
             return None, None
-        values = self._x if ax == 0 else self._y
-        return float(values.min()), float(values.max())
+        rect = self._bounds
+        return (rect.left(), rect.right()) if ax == 0 else (rect.top(), rect.bottom())
 
     # --- the view's image -----------------------------------------------------------------
     def _view_now(self) -> _View | None:
@@ -173,6 +196,11 @@ class BackgroundLines(pg.GraphicsObject):
     # --- painting --------------------------------------------------------------------------
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        if self.spread:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            for band in self.spread:
+                p.fillPath(band, SPREAD_COLOR)
+            return
         if not len(self._x):
             return
         export = self._exportOpts

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.analysis.chart_spec import (
+    SPREAD_LEVELS,
     LineChartSpec,
     lone_points,
     readout,
     unbroken,
     year_span,
 )
-from desktop.ui.plots.background_lines import BackgroundLines
+from desktop.ui.plots.background_lines import SPREAD_COLOR, BackgroundLines
 from desktop.ui.plots.chart_data import with_provenance
 from desktop.ui.plots.chart_frame import (
     finish_chart,
@@ -60,14 +61,17 @@ from desktop.ui.plots.series_layer import (
     DrawnLine,
     Marks,
     SeriesLayer,
+    band_fill,
     log_axis,
     same_values,
 )
 from desktop.ui.plots.suspect_marks import show_suspects, suspect_item
 
 BACKGROUND_COLOR = QColor(150, 150, 150, 70)
-#: Most comparable cities drawn behind with antialiased lines (see LinePlot._draw_background)
-SHARP_BACKGROUND = 1000
+#: The spread's legend mark: its middle half's fill over white, as drawn
+SPREAD_LEGEND_COLOR = QColor(
+    *(round(255 - (255 - c) * (1 - (1 - SPREAD_COLOR.alphaF()) ** 2))
+      for c in SPREAD_COLOR.getRgb()[:3])).name()
 
 
 class YearAxis(FilledGridAxis):
@@ -222,18 +226,20 @@ class LinePlot:
         drawn = self._drawn_background
         if drawn is None or drawn[2] != spec.log_y or not (
                 same_values(drawn[0], key[0]) and same_values(drawn[1], key[1])):
-            x, y, connect = background.flat()
-            if spec.log_y:  # a value a log axis cannot show is a gap, as a missing one
-                y = log_axis(y)
-                finite = np.isfinite(y)
-                connect = connect & finite
-                connect[:-1] &= finite[1:]
-            keep = np.isfinite(y)
-            # Above SHARP_BACKGROUND cities, not antialiased on screen: a mass of faint
-            # one-pixel lines looks the same and draws in about half the time (2,770 cities:
-            # ~0.2 s a repaint antialiased); exports and reports antialias every item.
-            self.background.set_lines(x[keep], y[keep], connect[keep],
-                                      antialias=len(background.city_ids) <= SHARP_BACKGROUND)
+            if background.as_spread:  # thousands: their spread (chart_spec.SPREAD_ABOVE)
+                low, mid_low, mid_high, high = background.percentiles(SPREAD_LEVELS)
+                years = background.years
+                self.background.set_spread((band_fill(years, low, high, spec.log_y),
+                                            band_fill(years, mid_low, mid_high, spec.log_y)))
+            else:
+                x, y, connect = background.flat()
+                if spec.log_y:  # a value a log axis cannot show is a gap, as a missing one
+                    y = log_axis(y)
+                    finite = np.isfinite(y)
+                    connect = connect & finite
+                    connect[:-1] &= finite[1:]
+                keep = np.isfinite(y)
+                self.background.set_lines(x[keep], y[keep], connect[keep], antialias=True)
             self._drawn_background = key
         self.background.setVisible(True)
 
@@ -388,9 +394,14 @@ class LineChart(QWidget):
             entries.append(LegendEntry(series.label, curve.color.name()))
         if spec.band is not None and len(spec.band.years):
             entries.append(LegendEntry(spec.band.label, MEDIAN_COLOR.name(), dashed=True))
-        if spec.background is not None and spec.background.values.size:
+        background = spec.background
+        if background is not None and background.values.size and background.as_spread:
+            entries.append(LegendEntry(self.tr(
+                "Other comparable cities ({0}): 10th–90th and, darker, 25th–75th percentile"
+            ).format(f"{len(background.city_ids):,}"), SPREAD_LEGEND_COLOR, mark="██"))
+        elif background is not None and background.values.size:
             entries.append(LegendEntry(self.tr("Other comparable cities ({0})").format(
-                len(spec.background.city_ids)), "#aaaaaa"))
+                len(background.city_ids)), "#aaaaaa"))
         if spec.breaks:  # one key for every dashed rule; each one's year and why are below
             entries.append(LegendEntry(self.tr("series break"), BREAK_COLOR.name(), mark="┆"))
         self.legend.use_entries(entries)  # laid out once placed (_place_legend)

@@ -147,7 +147,7 @@ class BandDrawing:
     bars: tuple[np.ndarray, np.ndarray]
 
 
-def _band_fill(years: np.ndarray, q1: np.ndarray, q3: np.ndarray, log_y: bool) -> QPainterPath:
+def band_fill(years: np.ndarray, q1: np.ndarray, q3: np.ndarray, log_y: bool) -> QPainterPath:
     """The area between q1 and q3 over each run of consecutive years (both known)."""
     x = np.asarray(years, dtype=float)
     low = np.asarray(q1, dtype=float)
@@ -239,7 +239,7 @@ class SeriesLayer(pg.GraphicsObject):
             bar_y = log_axis(bar_y)
         return BandDrawing(years, q1, q3,
                            DrawnLine("", years, median, median_color, 2.0, 0, False, log_y),
-                           _band_fill(years, q1, q3, log_y), (bar_x, bar_y))
+                           band_fill(years, q1, q3, log_y), (bar_x, bar_y))
 
     def set_lines(self, lines: Sequence[DrawnLine], band: BandDrawing | None,
                   lone: Marks) -> None:
