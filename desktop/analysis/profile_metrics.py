@@ -268,19 +268,32 @@ def _metrics(
     # still come from every city).
     shown = 1 if focus_only else len(city_ids)
     keys = [panel.pool_key_of(c) for c in city_ids[:shown]]
-    pool_rank = np.zeros((len(indicators), shown), dtype=np.intp)
-    pool_count = np.zeros_like(pool_rank)
-    percentile = np.full(pool_rank.shape, np.nan)
-    for key in dict.fromkeys(keys):
-        members = np.array([k == key for k in keys])
-        r, n, p = pool_positions(panel, indicator_ids, key, counted[:, :shown][:, members],
-                                 cols[:, :shown][:, members], higher)
-        pool_rank[:, members], pool_count[:, members], percentile[:, members] = r, n, p
-    if not include_suspect and suspects_in_pools(dataset, indicator_ids):
-        _drop_pool_suspects(dataset, panel, indicator_ids, higher, keys, counted, cols,
-                            (pool_rank, pool_count, percentile))
-    starts = [cube.at(cols[:, :shown] - h) for h in horizons]
-    codes = cube.source_codes(cols[:, :shown])
+    # The focus city's own findings (its rank in the pool, changes, source) depend on its
+    # value's column alone: another set of peers in the same year keeps them (_FocusPart).
+    part_key = (panel, focus_id, tuple(indicator_ids), tuple(horizons), include_suspect)
+    kept = _LAST_FOCUS[0] if focus_only and _LAST_FOCUS else None
+    if kept is not None and kept.key == part_key and np.array_equal(kept.cols, cols[:, 0]):
+        pool_rank_l, pool_count_l, percentile_l = kept.pool_rank, kept.pool_count, \
+            kept.percentile
+        codes_l, changes_kept = kept.codes, kept.changes
+    else:
+        pool_rank = np.zeros((len(indicators), shown), dtype=np.intp)
+        pool_count = np.zeros_like(pool_rank)
+        percentile = np.full(pool_rank.shape, np.nan)
+        for key in dict.fromkeys(keys):
+            members = np.array([k == key for k in keys])
+            r, n, p = pool_positions(panel, indicator_ids, key,
+                                     counted[:, :shown][:, members],
+                                     cols[:, :shown][:, members], higher)
+            pool_rank[:, members], pool_count[:, members], percentile[:, members] = r, n, p
+        if not include_suspect and suspects_in_pools(dataset, indicator_ids):
+            _drop_pool_suspects(dataset, panel, indicator_ids, higher, keys, counted, cols,
+                                (pool_rank, pool_count, percentile))
+        pool_rank_l, pool_count_l = pool_rank.tolist(), pool_count.tolist()
+        percentile_l = percentile.tolist()
+        codes_l = cube.source_codes(cols[:, :shown])
+        changes_kept = None
+    starts = [cube.at(cols[:, :shown] - h) for h in horizons] if changes_kept is None else []
     first_year = panel.first_year
     focus = dataset.cities[focus_id]
     focus_names = focus.name("en"), focus.name("zh")
@@ -288,9 +301,8 @@ def _metrics(
     labels = pool_label(key, "en"), pool_label(key, "zh")
     cols_l, values_l, ranks_l = cols.tolist(), values.tolist(), ranks.tolist()
     starts_l = [start.tolist() for start in starts]
-    pool_rank_l, pool_count_l = pool_rank.tolist(), pool_count.tolist()
-    percentile_l, codes_l = percentile.tolist(), codes
     targets_l = targets.tolist()
+    changes_made: list[tuple[Change, ...]] = [()] * len(indicators)
     # the median of the peers' counted values and how many cities have one (as the table's)
     medians, counts = peer_medians(counted)
     no_suspects = [None] * len(city_ids)
@@ -303,12 +315,11 @@ def _metrics(
         row_suspects = suspects[i] if suspects else no_suspects
         median, counted_cities = medians[i], counts[i]
         gap = gap_points if in_points else gap_percent
-        row_starts = [start[i] for start in starts_l]
+        row_starts = [start[i] for start in starts_l] if changes_kept is None else ()
         row_pool_rank, row_pool_count = pool_rank_l[i], pool_count_l[i]
         row_percentile, row_codes = percentile_l[i], codes_l[i]
         cells = []
         for n, city_id in enumerate(city_ids[:shown]):
-            city_breaks = panel.breaks_for(city_id, indicator_id)
             col = row_cols[n]
             if col == NONE:
                 cells.append(MetricCell(city_id, None, None, False, None, counted_cities, None,
@@ -320,8 +331,14 @@ def _metrics(
             share = row_percentile[n]
             suspect = row_suspects[n]
             counted_cell = include_suspect or suspect is None
-            withheld = () if include_suspect else _suspect_years(
-                dataset, city_id, indicator_id, cell_year, horizons)
+            if changes_kept is not None:  # the focus city's, as before (same column)
+                changes = changes_kept[i]
+            else:
+                withheld = () if include_suspect else _suspect_years(
+                    dataset, city_id, indicator_id, cell_year, horizons)
+                changes = changes_made[i] = _changes(
+                    value, cell_year, [s[n] for s in row_starts], horizons, in_points,
+                    [b.year for b in panel.breaks_for(city_id, indicator_id)], withheld)
             cells.append(
                 MetricCell(
                     city_id=city_id,
@@ -336,8 +353,7 @@ def _metrics(
                     gap=gap(value, median) if counted_cell else None,
                     index=value / median * 100
                     if counted_cell and median is not None and median > 0 else None,
-                    changes=_changes(value, cell_year, [s[n] for s in row_starts], horizons,
-                                     in_points, [b.year for b in city_breaks], withheld),
+                    changes=changes,
                     source_id=panel.source_ids[code] if code >= 0 else None,
                     suspect=suspect,
                 )
@@ -356,7 +372,30 @@ def _metrics(
             break_notes=panel.break_notes(city_ids, indicator_id),
             sentence_parts=(*focus_names, indicator, focus_value),
         ))
+    if focus_only and changes_kept is None:
+        _LAST_FOCUS[:] = [_FocusPart(part_key, cols[:, 0].copy(), pool_rank_l, pool_count_l,
+                                     percentile_l, codes_l, changes_made)]
     return tuple(out)
+
+
+@dataclass
+class _FocusPart:
+    """The focus city's findings that another set of peers leaves as they are, while its
+    values are in the same columns: its rank and percentile in its pool, its changes and
+    their windows' breaks, its values' sources. Adding or dropping a peer (the commonest
+    change) kept recomputing them for every indicator (~2-3 ms for 100)."""
+
+    key: tuple
+    cols: np.ndarray  # the focus city's column per indicator
+    pool_rank: list
+    pool_count: list
+    percentile: list
+    codes: list
+    changes: list[tuple[Change, ...]]
+
+
+#: The last focus-only part made (the profile table asks for one per selection change).
+_LAST_FOCUS: list[_FocusPart] = []
 
 
 def _drop_pool_suspects(dataset: Dataset, panel: Panel, indicator_ids: Sequence[str],

@@ -287,3 +287,33 @@ def test_agrees_with_compare_indicator(bundled: Dataset) -> None:
                 assert [c.value for c in new.cells] == [c.value for c in old.cells]
                 assert [c.rank for c in new.cells] == [c.rank for c in old.cells]
                 assert new.focus.gap == old.focus.gap
+
+
+def test_another_set_of_peers_keeps_the_focus_citys_own_findings(bundled: Dataset) -> None:
+    """The focus city's pool rank, percentile, changes and sources are kept from one set of
+    peers to the next while its values are in the same years (profile_metrics._FocusPart):
+    every result is the one made from scratch, including when the peers move the year."""
+    from desktop.analysis import profile_metrics as module
+
+    indicators = list(bundled.indicators)
+    steps = [("cn-210100", ("cn-210200", "cn-230100"), 2016),
+             ("cn-210100", ("cn-210200", "cn-230100", "cn-220100"), 2016),  # kept
+             ("cn-210100", ("cn-110100",), 2016),  # kept
+             ("cn-210100", ("cn-210200",), None),  # the latest shared year
+             ("cn-210100", ("cn-110100", "cn-440300"), None),
+             ("cn-230100", ("cn-210100",), None),  # another focus
+             ("cn-210100", ("cn-210200",), 2012)]
+    kept = 0
+    for focus, peers, year in steps:
+        before = module._LAST_FOCUS[:]
+        reused = module.profile_metrics(bundled, focus, peers, indicators, year,
+                                        focus_only=True)
+        kept += bool(before) and module._LAST_FOCUS[0] is before[0]
+        module._LAST_FOCUS.clear()
+        fresh = module.profile_metrics(bundled, focus, peers, indicators, year,
+                                       focus_only=True)
+        assert reused == fresh
+        assert [r.sentence("en") for r in reused.rows] == [r.sentence("en") for r in fresh.rows]
+        module._LAST_FOCUS[:] = before  # as the sequence left it
+        module.profile_metrics(bundled, focus, peers, indicators, year, focus_only=True)
+    assert kept >= 2
