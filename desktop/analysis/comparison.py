@@ -24,7 +24,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from desktop.analysis.selection_cube import YearRule
-from desktop.analysis.suspects import masked, suspect_cells
 from desktop.core.breaks_register import SuspectValue
 from desktop.core.catalog import Indicator
 from desktop.core.dataset import Dataset, Provenance
@@ -167,39 +166,29 @@ def comparison_arrays(
     """compare_indicator's findings for several indicators at once, from the panel's
     matrices (a handful of whole-array operations, not one look-up per cell)."""
     from desktop.analysis.panel import panel_for
-    from desktop.analysis.selection_cube import (
-        NONE,
-        competition_ranks,
-        peer_medians,
-        selection_cube,
-    )
+    from desktop.analysis.selection_cube import NONE, selection_cube
 
     indicators = tuple(dataset.indicator(i) for i in indicator_ids)  # raises for unknown ids
     city_ids = (focus_id, *[p for p in dict.fromkeys(peer_ids) if p != focus_id])
     panel = panel_for(dataset)
     cube = selection_cube(panel, city_ids, indicator_ids)
-    targets, cols = cube.columns_for(year)
-    values = cube.at(cols)
-    suspects = suspect_cells(dataset, city_ids, indicator_ids, cols, panel.first_year)
-    counted = values if include_suspect else masked(values, suspects)
     descending = np.array([i.higher_is_better is not False for i in indicators], dtype=bool)
-    values_l = values.tolist()
-    medians, ranked_counts = peer_medians(counted)
+    found = cube.compared(dataset, year, include_suspect, descending)
     notes = [panel.break_notes(city_ids, indicator.id) for indicator in indicators]
     return ComparisonArrays(
         city_ids=city_ids,
         indicators=indicators,
         first_year=panel.first_year,
-        years=[None if t == NONE else int(t) for t in targets.tolist()],
-        values=values_l,
-        cols=cols.tolist(),
+        years=[None if t == NONE else int(t) for t in found.targets.tolist()],
+        values=found.values.tolist(),
+        cols=found.cols.tolist(),
         latest=cube.latest_columns().tolist(),
-        ranks=competition_ranks(counted, descending).tolist(),
-        positions=cube.positions(cols),
-        medians=medians,
-        ranked_counts=ranked_counts,
+        ranks=found.ranks.tolist(),
+        positions=cube.positions(found.cols),
+        medians=found.medians,
+        ranked_counts=found.counts,
         notes=notes,
-        suspects=suspects,
+        suspects=found.suspects,
     )
 
 

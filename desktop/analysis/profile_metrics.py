@@ -43,16 +43,12 @@ from desktop.analysis.comparison import gap_percent, gap_points
 from desktop.analysis.panel import Panel, panel_for, pool_label, selection_ids
 from desktop.analysis.selection_cube import (
     NONE,
-    competition_ranks,
-    peer_medians,
     pool_positions,
     selection_cube,
 )
 from desktop.analysis.sentences import peer_sentence
 from desktop.analysis.suspects import (
-    masked,
     pool_suspect_values,
-    suspect_cells,
     suspects_in_pools,
     without_pool_suspects,
 )
@@ -257,13 +253,13 @@ def _metrics(
     city_ids = selection_ids(focus_id, peer_ids)
     panel.rows_of(city_ids)  # raises UnknownCityError
     cube = selection_cube(panel, city_ids, indicator_ids)
-    # the table's own years (LATEST_EACH too), so details match its values
-    targets, cols = cube.columns_for(year)
-    values = cube.at(cols)
-    suspects = suspect_cells(dataset, city_ids, indicator_ids, cols, panel.first_year)
-    counted = values if include_suspect else masked(values, suspects)
     higher = [i.higher_is_better for i in indicators]
-    ranks = competition_ranks(counted, np.array([h is not False for h in higher], dtype=bool))
+    # the table's own years (LATEST_EACH too), so details match its values: the comparison
+    # the table made (SelectionCube.compared)
+    found = cube.compared(dataset, year, include_suspect,
+                          np.array([h is not False for h in higher], dtype=bool))
+    targets, cols, values = found.targets, found.cols, found.values
+    suspects, counted, ranks = found.suspects, found.counted, found.ranks
     # Cells shown: every city, or the focus alone (its rank, the median and the sentence
     # still come from every city).
     shown = 1 if focus_only else len(city_ids)
@@ -304,7 +300,7 @@ def _metrics(
     targets_l = targets.tolist()
     changes_made: list[tuple[Change, ...]] = [()] * len(indicators)
     # the median of the peers' counted values and how many cities have one (as the table's)
-    medians, counts = peer_medians(counted)
+    medians, counts = found.medians, found.counts
     no_suspects = [None] * len(city_ids)
     out = []
     for i, indicator in enumerate(indicators):
