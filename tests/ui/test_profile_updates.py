@@ -162,7 +162,11 @@ def test_another_number_of_peers_resets_and_keeps_the_sorted_column(
 def test_columns_fit_as_qt_would_fit_them(window: MainWindow) -> None:
     view = window.profile_view
     header = view.horizontalHeader()
-    for state in ({}, {"year": 2016}, {"focus": "cn-230100"}):
+    # (the last ones meet columns fitted before: a city's values under other peers, and
+    # Shenyang's 2016 values as a peer's column, then in the focus city's bold type)
+    for state in ({}, {"year": 2016}, {"focus": "cn-230100"},
+                  {"peers": ("cn-210100", "cn-210200")}, {"focus": "cn-210100"},
+                  {"peers": NORTH_EAST[:2]}, {"year": None}):
         set_state(window, **state)
         view.fit_columns()
         ours = [header.sectionSize(c) for c in range(header.count())]
@@ -342,3 +346,30 @@ def test_more_peers_add_no_items_to_the_chart(window: MainWindow) -> None:
     set_state(window, peers=(*NORTH_EAST, "cn-110100", "cn-330100", "cn-440300"))
     assert len(chart.curves) == 7
     assert len(chart.plot_widget.scene().items()) == before
+
+
+def test_a_column_met_again_in_bold_is_fitted_in_bold(window: MainWindow) -> None:
+    """Column widths are remembered by the column's texts and type: the same long values
+    shown as a peer's column and then as the focus city's (bold) column fit each time."""
+    from dataclasses import replace
+
+    from desktop.analysis.profile_table import TableCell
+
+    view = window.profile_view
+    header = view.horizontalHeader()
+    table = view.profile_model.table
+    focus, peer = table.focus_column, table.focus_column + 1
+    long_values = [TableCell(f"{n:,}888,888,888.88", float(n)) for n in range(len(table.rows))]
+
+    def with_column(column: int):
+        rows = tuple((*row[:column], cell, *row[column + 1:])
+                     for row, cell in zip(table.rows, long_values, strict=True))
+        return replace(table, rows=rows)
+
+    for column in (peer, focus, peer):
+        model = view.profile_model
+        model.set_table(with_column(column), list(model._headers), list(model._header_tips))
+        view.fit_columns()
+        ours = header.sectionSize(column)
+        view.resizeColumnsToContents()
+        assert ours == header.sectionSize(column)

@@ -183,22 +183,33 @@ class ProfileView(QTableView):
             self._margin = 2 * (self.style().pixelMetric(
                 QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1) + (
                 1 if self.showGrid() else 0)
-        fonts, known = self._fonts, self._text_widths
+        if len(self._column_widths) > 2_000:
+            self._column_widths.clear()
+        fonts, known, columns_known = self._fonts, self._text_widths, self._column_widths
         header = self.horizontalHeader()
         sorted_column = header.sortIndicatorSection() if header.isSortIndicatorShown() else -1
         for column, spec in enumerate(table.columns):
             if spec.key == "sentence":
                 continue
             bold = column == table.focus_column
-            widest = 0
-            for row in table.rows:
-                cell = row[column]
-                key = (2 if cell.other_year else int(bold), cell.text)
-                width = known.get(key)
-                if width is None:
-                    width = known[key] = math.ceil(fonts[key[0]].horizontalAdvance(cell.text))
-                if width > widest:
-                    widest = width
+            # A column whose texts were fitted before (a city's values under another peer
+            # set, the focus city's details) has the same width: its texts (a stale one
+            # marked, it is italic) look it up at once instead of text by text.
+            cells = [row[column] for row in table.rows]
+            texts = (bold, tuple([f"\0{cell.text}" if cell.other_year else cell.text
+                                  for cell in cells]))
+            widest = columns_known.get(texts)
+            if widest is None:
+                widest = 0
+                for cell in cells:
+                    key = (2 if cell.other_year else int(bold), cell.text)
+                    width = known.get(key)
+                    if width is None:
+                        width = known[key] = math.ceil(
+                            fonts[key[0]].horizontalAdvance(cell.text))
+                    if width > widest:
+                        widest = width
+                columns_known[texts] = widest
             title = (self.profile_model.headerData(column, Qt.Orientation.Horizontal), bold,
                      column == sorted_column)
             heading = self._heading_widths.get(title)
@@ -221,6 +232,7 @@ class ProfileView(QTableView):
         self._fonts: list[QFontMetricsF] = []
         self._margin = 0
         self._text_widths: dict[tuple[int, str], int] = {}
+        self._column_widths: dict[tuple, int] = {}  # by (bold, the column's texts)
         self._heading_widths: dict[tuple, int] = {}
 
     def set_filter_text(self, text: str) -> None:
