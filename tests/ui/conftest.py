@@ -31,6 +31,21 @@ def window(qtbot, dataset: Dataset):
     return main_window
 
 
+@pytest.fixture
+def shown_line_chart(qtbot):
+    """Make an over-time chart widget on screen, `width` x `height`, empty."""
+    from desktop.ui.plots.line_chart import LineChart
+
+    def make(width: int = 900, height: int = 600) -> LineChart:
+        widget = LineChart()
+        qtbot.addWidget(widget)
+        widget.resize(width, height)
+        widget.show()
+        qtbot.waitExposed(widget)
+        return widget
+    return make
+
+
 def shown_panel(qtbot, dataset: Dataset, peers: tuple[str, ...] = NORTH_EAST,
                 indicator: str = "gdp", year: int | None = None):
     """A chart panel on screen (1200x800) showing Shenyang beside `peers`."""

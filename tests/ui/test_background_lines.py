@@ -22,13 +22,8 @@ NORTH_EAST = ["cn-210200", "cn-230100", "cn-220100"]
 
 
 @pytest.fixture
-def chart(qtbot, dataset: Dataset) -> LineChart:
-    widget = LineChart()
-    qtbot.addWidget(widget)
-    widget.resize(1100, 520)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def chart(shown_line_chart) -> LineChart:
+    return shown_line_chart(1100, 520)
 
 
 def _with_background(dataset: Dataset, count: int, seed: int = 3):

@@ -24,12 +24,8 @@ NORTH_EAST = ["cn-210200", "cn-230100", "cn-220100"]
 
 
 @pytest.fixture
-def chart(qtbot, dataset: Dataset) -> LineChart:
-    widget = LineChart()
-    qtbot.addWidget(widget)
-    widget.resize(1237, 517)
-    widget.show()
-    qtbot.waitExposed(widget)
+def chart(shown_line_chart, dataset: Dataset) -> LineChart:
+    widget = shown_line_chart(1237, 517)
     widget.set_spec(over_time_spec(dataset, "cn-210100", NORTH_EAST, "gdp"))
     return widget
 

@@ -81,12 +81,8 @@ def colour_near(image: QImage, centre: QPointF, color: QColor, radius: int = 3) 
 
 
 @pytest.fixture
-def chart(qtbot, gappy: Dataset) -> LineChart:
-    widget = LineChart()
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
+def chart(shown_line_chart, gappy: Dataset) -> LineChart:
+    widget = shown_line_chart(900, 600)
     widget.set_spec(over_time_spec(gappy, "f", ["a", "b"], "v"))
     return widget
 

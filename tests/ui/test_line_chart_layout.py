@@ -16,13 +16,8 @@ NORTH_EAST = ("cn-210200", "cn-230100", "cn-220100")
 
 
 @pytest.fixture
-def chart(qtbot) -> LineChart:
-    widget = LineChart()
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def chart(shown_line_chart) -> LineChart:
+    return shown_line_chart(900, 600)
 
 
 def test_the_peer_band_is_drawn_on_a_log_axis(chart: LineChart, dataset: Dataset,
