@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -174,7 +174,8 @@ def tip_text(tip: Tip) -> str:
 @dataclass(frozen=True)
 class ProfileTable:
     columns: tuple[Column, ...]
-    rows: tuple[tuple[TableCell, ...], ...]
+    #: a tuple, or LazyRows (each row made when first read)
+    rows: Sequence[tuple[TableCell, ...]]
     indicator_ids: tuple[str, ...]
     focus_column: int
     #: Per row, what a filter matches: English and Chinese label, id (lower case).
@@ -318,14 +319,10 @@ def _columns(focus_id: str, peer_ids: Sequence[str]) -> tuple[Column, ...]:
     )
 
 
-def _row(dataset: Dataset, indicator: Indicator, year: int | None, break_notes: Sequence[str],
-         value_cells: Sequence[TableCell], median: float | None, gap_unit: str,
-         focus_gap: float | None, focus_rank: int | None, ranked_count: int, lang: str,
-         made: dict[tuple, TableCell] | None = None,
-         years_note: str = "") -> tuple[TableCell, ...]:
-    """One indicator's row: label, unit, year, the cities' values, median, gap and rank.
-    `made`: cells already made (see selection_table), looked up by what they show."""
-    made = {} if made is None else made
+def _head_cells(dataset: Dataset, indicator: Indicator, break_notes: Sequence[str], lang: str,
+                made: dict[tuple, TableCell], years_note: str = ""
+                ) -> tuple[TableCell, TableCell]:
+    """An indicator's label and unit cells (made once per indicator and language)."""
     key = ("label", indicator.id, lang, tuple(break_notes), years_note)
     label = made.get(key)
     if label is None:
@@ -336,6 +333,14 @@ def _row(dataset: Dataset, indicator: Indicator, year: int | None, break_notes: 
     unit = made.get(key)
     if unit is None:
         unit = made[key] = TableCell(unit_text(dataset, indicator.id, lang), indicator.unit)
+    return label, unit
+
+
+def _compared_cells(indicator: Indicator, year: int | None, value_cells: Sequence[TableCell],
+                    median: float | None, gap_unit: str, focus_gap: float | None,
+                    focus_rank: int | None, ranked_count: int, lang: str,
+                    made: dict[tuple, TableCell]) -> tuple[TableCell, ...]:
+    """A row after its label and unit: year, the cities' values, median, gap and rank."""
     # A rank means something only against at least one peer with a value.
     ranked = focus_rank is not None and ranked_count >= 2
     key = ("rank", focus_rank if ranked else None, ranked_count, lang)
@@ -344,8 +349,6 @@ def _row(dataset: Dataset, indicator: Indicator, year: int | None, break_notes: 
         rank = made[key] = TableCell(rank_of(focus_rank, ranked_count, lang) if ranked else "—",
                                      focus_rank if ranked else None)
     return (
-        label,
-        unit,
         TableCell(str(year) if year else "—", year),
         *value_cells,
         TableCell(indicator.display.format(median, lang, with_suffix=False), median),
@@ -356,6 +359,92 @@ def _row(dataset: Dataset, indicator: Indicator, year: int | None, break_notes: 
         ),
         rank,
     )
+
+
+def _row(dataset: Dataset, indicator: Indicator, year: int | None, break_notes: Sequence[str],
+         value_cells: Sequence[TableCell], median: float | None, gap_unit: str,
+         focus_gap: float | None, focus_rank: int | None, ranked_count: int, lang: str,
+         made: dict[tuple, TableCell] | None = None,
+         years_note: str = "") -> tuple[TableCell, ...]:
+    """One indicator's row: label, unit, year, the cities' values, median, gap and rank.
+    `made`: cells already made (see selection_table), looked up by what they show."""
+    made = {} if made is None else made
+    return (*_head_cells(dataset, indicator, break_notes, lang, made, years_note),
+            *_compared_cells(indicator, year, value_cells, median, gap_unit, focus_gap,
+                             focus_rank, ranked_count, lang, made))
+
+
+class LazyRows(Sequence[tuple[TableCell, ...]]):
+    """A table's rows, each made when first read; the label and unit cells of every row
+    are made at once (`head_column`).
+
+    The window draws a fifth of a 100-indicator table, and making every row's cells was
+    nearly all of a new year's or focus city's table (27.9 ms for 100 indicators, 6.6 ms
+    for 20, cold). Whatever reads every row (fitting the columns, sorting, copying the
+    table) makes them all; a row, once made, is kept."""
+
+    __slots__ = ("_heads", "_left", "_made", "_make")
+
+    def __init__(self, heads: Sequence[tuple[TableCell, TableCell]],
+                 make: Callable[[int], tuple[TableCell, ...]]) -> None:
+        self._heads = list(heads)
+        self._made: list[tuple[TableCell, ...] | None] = [None] * len(self._heads)
+        self._make: Callable[[int], tuple[TableCell, ...]] | None = make
+        self._left = len(self._heads)
+
+    def __len__(self) -> int:
+        return len(self._heads)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        row = self._made[index]
+        if row is None:
+            assert self._make is not None
+            row = self._made[index] = self._make(index % len(self))
+            self._left -= 1
+            if not self._left:
+                self._make = None  # every row made: let go of what made them
+        return row
+
+    def __iter__(self) -> Iterator[tuple[TableCell, ...]]:
+        """Every row, all made first (a reader of every row makes them all anyway; a plain
+        list iterates ~10x faster than a row at a time through __getitem__)."""
+        if self._left:
+            for i, row in enumerate(self._made):
+                if row is None:
+                    self[i]
+        return iter(self._made)  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyRows | tuple | list):
+            return len(self) == len(other) and all(
+                a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row is made."""
+        return not self._left
+
+    def head_column(self, column: int) -> list[TableCell]:
+        """Column 0 (labels) or 1 (units) of every row, without making the rows."""
+        return [head[column] for head in self._heads]
+
+
+def column_cells(rows: Sequence[tuple[TableCell, ...]], column: int
+                 ) -> list[TableCell] | None:
+    """Every row's cell in `column`, or None when that would make rows not yet made (a
+    LazyRows' columns after the label and unit)."""
+    if isinstance(rows, LazyRows):
+        if column < 2:
+            return rows.head_column(column)
+        if not rows.complete:
+            return None
+    return [row[column] for row in rows]
 
 
 def mixed_years_note(years: Sequence[int | None], lang: str = "en") -> str:
@@ -444,8 +533,26 @@ def selection_table(
     if made is None or len(made) > _VALUE_CELLS_LIMIT:
         made = _VALUE_CELLS[dataset] = {}
     first_year = found.first_year
-    rows = []
+    indicator_ids = tuple(i.id for i in found.indicators)
+    columns = _columns(focus_id, found.city_ids[1:])
+    metrics = profile_metrics(dataset, focus_id, found.city_ids[1:], indicator_ids, year,
+                              horizons, focus_only=True, include_suspect=include_suspect) \
+        if detail else None
+    extra = _detail_columns(metrics.horizons) if metrics is not None else ()
+    # every row's label and unit now (the label led by the row's sentence with Details);
+    # the rest of a row when it is first read (LazyRows)
+    heads = []
     for i, indicator in enumerate(found.indicators):
+        label, unit = _head_cells(
+            dataset, indicator, found.notes[i], lang, made,
+            mixed_years_note([c + first_year for c in found.cols[i] if c >= 0], lang)
+            if year == LATEST_EACH else "")
+        if metrics is not None:
+            label = _said(label, metrics.rows[i], lang, made)
+        heads.append((label, unit))
+
+    def make_row(i: int) -> tuple[TableCell, ...]:
+        indicator = found.indicators[i]
         indicator_id = indicator.id
         row_year, median = found.years[i], found.medians[i]
         in_points = indicator.unit == "percent"
@@ -487,18 +594,14 @@ def selection_table(
                 cell = made[key] = TableCell(text, value, tooltip, tone, other_year, reason)
             cells.append(cell)
         focus_rank = (found.ranks[i][0] or None) if row_cols[0] >= 0 else None
-        rows.append(_row(dataset, indicator, row_year, found.notes[i], cells, median,
-                         "pp" if in_points else "%", focus_gap, focus_rank,
-                         found.ranked_counts[i], lang, made,
-                         mixed_years_note([c + first_year for c in row_cols if c >= 0], lang)
-                         if year == LATEST_EACH else ""))
-    indicator_ids = tuple(i.id for i in found.indicators)
-    columns = _columns(focus_id, found.city_ids[1:])
-    if detail:
-        metrics = profile_metrics(dataset, focus_id, found.city_ids[1:], indicator_ids, year,
-                                  horizons, focus_only=True, include_suspect=include_suspect)
-        columns, rows = _with_detail(dataset, columns, rows, metrics, lang, made)
-    return ProfileTable(columns, tuple(rows), indicator_ids, 3,
+        row = (*heads[i], *_compared_cells(indicator, row_year, cells, median,
+                                           "pp" if in_points else "%", focus_gap, focus_rank,
+                                           found.ranked_counts[i], lang, made))
+        if metrics is None:
+            return row
+        return (*row, *_detail_cells(dataset, metrics.rows[i], extra, lang, made))
+
+    return ProfileTable((*columns, *extra), LazyRows(heads, make_row), indicator_ids, 3,
                         _search_texts(dataset, indicator_ids))
 
 
@@ -560,18 +663,23 @@ def _with_detail(
     made = {} if made is None else made
     out = []
     for row, m in zip(rows, metrics.rows, strict=True):
-        cells = _detail_cells(dataset, m, extra, lang, made)
-        first = row[0]
-        if m.says_something:
-            key = ("said", first, m.sentence_key, lang)
-            said = made.get(key)
-            if said is None:
-                said = made[key] = TableCell(first.text, first.sort_value,
-                                             _led_by(m.sentence_writer(lang), first),
-                                             first.tone, first.other_year)
-            first = said
-        out.append((first, *row[1:], *cells))
+        out.append((_said(row[0], m, lang, made), *row[1:],
+                    *_detail_cells(dataset, m, extra, lang, made)))
     return (*columns, *extra), out
+
+
+def _said(label: TableCell, m: IndicatorMetrics, lang: str,
+          made: dict[tuple, TableCell]) -> TableCell:
+    """The label cell with its tooltip led by the row's sentence (when there is one)."""
+    if not m.says_something:
+        return label
+    key = ("said", label, m.sentence_key, lang)
+    said = made.get(key)
+    if said is None:
+        said = made[key] = TableCell(label.text, label.sort_value,
+                                     _led_by(m.sentence_writer(lang), label), label.tone,
+                                     label.other_year)
+    return said
 
 
 def _led_by(say: Callable[[], str], cell: TableCell) -> Callable[[], str]:

@@ -143,3 +143,28 @@ def test_available_indicators_asked_again_answer_the_same(bundled: Dataset) -> N
     assert available_indicators(bundled, cities) == plain
     us = available_indicators(bundled, ["us-19820"])
     assert us != plain and "gdp" in us  # other cities: their own answer
+
+
+def test_rows_are_made_when_first_read(bundled: Dataset) -> None:
+    """The window draws a fifth of a long table: selection_table makes each row's cells when
+    the row is first read (LazyRows), every label and unit at once; the rows read are those
+    the reference path makes."""
+    from desktop.analysis.profile_table import LazyRows, column_cells
+
+    table = selection_table(bundled, "cn-210100", NORTH_EAST, [], 2016, detail=True)
+    rows = table.rows
+    assert isinstance(rows, LazyRows) and len(rows) > 20
+    assert not any(rows._made) and not rows.complete
+    labels = column_cells(rows, 0)
+    assert [c.text for c in labels] == [bundled.indicator(i).label("en")
+                                        for i in table.indicator_ids]
+    assert column_cells(rows, 3) is None and not any(rows._made)  # not made to be compared
+    third = rows[2]
+    assert sum(r is not None for r in rows._made) == 1 and rows[2] is third
+    assert rows[-1] is rows[len(rows) - 1] and rows[1:3][1] is third
+    reference = build_profile_table(
+        bundled, build_profile(bundled, "cn-210100", NORTH_EAST, table.indicator_ids, 2016),
+        detail=True)
+    assert [c.text for c in third] == [c.text for c in reference.rows[2]]
+    assert rows == reference.rows and rows.complete and rows._make is None
+    assert [c.text for c in column_cells(rows, 3)] == [r[3].text for r in reference.rows]

@@ -66,6 +66,22 @@ def test_same_size_table_is_updated_in_place(window: MainWindow, qtbot) -> None:
     assert gdp[2:4] == ["2016", "5,546.45"]
 
 
+def test_a_new_year_makes_the_rows_shown(window: MainWindow, qtbot) -> None:
+    """A table of the same shape (another year) is drawn without making the rows out of
+    view; the ones drawn show what the table says, and sorting makes them all."""
+    window.resize(1200, 640)
+    set_state(window, year=2016)
+    qtbot.wait(10)  # painted
+    view = window.profile_view
+    rows = view.profile_model.table.rows
+    made = sum(r is not None for r in rows._made)
+    assert 0 < made < len(rows) and not rows.complete
+    shown = view.proxy.index(0, 3).data()
+    assert shown == rows[view.proxy.mapToSource(view.proxy.index(0, 3)).row()][3].text
+    view._sort_by(view.profile_model.table.focus_column)
+    assert rows.complete
+
+
 def test_an_update_writes_the_sentences_of_the_rows_shown(window: MainWindow, qtbot) -> None:
     """A row's plain-language sentence is written when the view first shows or sorts it,
     not for every row on each change (in place or not)."""

@@ -13,6 +13,7 @@ from desktop.analysis.profile_table import (
     ProfileTable,
     SentenceCell,
     TableCell,
+    column_cells,
 )
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,8 +79,12 @@ def _changed_columns(old: ProfileTable, new: ProfileTable) -> list[tuple[int, in
         return [(0, count - 1)]
     runs: list[tuple[int, int]] = []
     for column in range(count):
-        if any(a[column] is not b[column] and not _drawn_alike(a[column], b[column])
-               for a, b in zip(old.rows, new.rows, strict=True)):
+        # (rows not yet made, e.g. a new year's, are made when drawn: their columns
+        # after the label and unit count as changed, without making them to compare)
+        before, after = column_cells(old.rows, column), column_cells(new.rows, column)
+        if before is None or after is None or any(
+                a is not b and not _drawn_alike(a, b)
+                for a, b in zip(before, after, strict=True)):
             if runs and runs[-1][1] == column - 1:
                 runs[-1] = (runs[-1][0], column)
             else:
