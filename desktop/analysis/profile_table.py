@@ -431,7 +431,8 @@ class LazyRows(Sequence[tuple[TableCell, ...]]):
         return not self._left
 
     def head_column(self, column: int) -> list[TableCell]:
-        """Column 0 (labels) or 1 (units) of every row, without making the rows."""
+        """Column 0 (labels) or 1 (units) of every row, without making the rows (a made
+        row's label may be another cell drawn the same: its tooltip led by a sentence)."""
         return [head[column] for head in self._heads]
 
 
@@ -539,17 +540,12 @@ def selection_table(
                               horizons, focus_only=True, include_suspect=include_suspect) \
         if detail else None
     extra = _detail_columns(metrics.horizons) if metrics is not None else ()
-    # every row's label and unit now (the label led by the row's sentence with Details);
-    # the rest of a row when it is first read (LazyRows)
-    heads = []
-    for i, indicator in enumerate(found.indicators):
-        label, unit = _head_cells(
-            dataset, indicator, found.notes[i], lang, made,
-            mixed_years_note([c + first_year for c in found.cols[i] if c >= 0], lang)
-            if year == LATEST_EACH else "")
-        if metrics is not None:
-            label = _said(label, metrics.rows[i], lang, made)
-        heads.append((label, unit))
+    # every row's label and unit now; the rest of a row when it is first read (LazyRows),
+    # with Details its label then led by the row's sentence (drawn as the plain label)
+    heads = [_head_cells(dataset, indicator, found.notes[i], lang, made,
+                         mixed_years_note([c + first_year for c in found.cols[i] if c >= 0],
+                                          lang) if year == LATEST_EACH else "")
+             for i, indicator in enumerate(found.indicators)]
 
     def make_row(i: int) -> tuple[TableCell, ...]:
         indicator = found.indicators[i]
@@ -594,12 +590,15 @@ def selection_table(
                 cell = made[key] = TableCell(text, value, tooltip, tone, other_year, reason)
             cells.append(cell)
         focus_rank = (found.ranks[i][0] or None) if row_cols[0] >= 0 else None
-        row = (*heads[i], *_compared_cells(indicator, row_year, cells, median,
-                                           "pp" if in_points else "%", focus_gap, focus_rank,
-                                           found.ranked_counts[i], lang, made))
+        label, unit = heads[i]
+        compared = _compared_cells(indicator, row_year, cells, median,
+                                   "pp" if in_points else "%", focus_gap, focus_rank,
+                                   found.ranked_counts[i], lang, made)
         if metrics is None:
-            return row
-        return (*row, *_detail_cells(dataset, metrics.rows[i], extra, lang, made))
+            return (label, unit, *compared)
+        m = metrics.rows[i]
+        return (_said(label, m, lang, made), unit, *compared,
+                *_detail_cells(dataset, m, extra, lang, made))
 
     return ProfileTable((*columns, *extra), LazyRows(heads, make_row), indicator_ids, 3,
                         _search_texts(dataset, indicator_ids))
