@@ -149,7 +149,7 @@ def test_rows_are_made_when_first_read(bundled: Dataset) -> None:
     """The window draws a fifth of a long table: selection_table makes each row's cells when
     the row is first read (LazyRows), every label and unit at once; the rows read are those
     the reference path makes."""
-    from desktop.analysis.profile_table import LazyRows, column_cells
+    from desktop.analysis.lazy_rows import LazyRows, column_cells
 
     table = selection_table(bundled, "cn-210100", NORTH_EAST, [], 2016, detail=True)
     rows = table.rows

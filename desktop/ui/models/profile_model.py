@@ -7,13 +7,13 @@ from operator import attrgetter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.analysis.lazy_rows import column_cells
 from desktop.analysis.profile_table import (
     BETTER,
     WORSE,
     ProfileTable,
     SentenceCell,
     TableCell,
-    column_cells,
 )
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
