@@ -154,7 +154,8 @@ class LinePlot:
         self.layer = SeriesLayer(style.antialias)
         self.layer.setZValue(4)
         plot_item.addItem(self.layer)
-        # every comparable city, faint, drawn ahead of the paint on screen (its module)
+        # every comparable city, faint (kept as an image while the view stays), or their
+        # spread above SPREAD_ABOVE cities
         self.background = BackgroundLines(BACKGROUND_COLOR)
         self.background.setZValue(1)
         self.background.setVisible(False)
