@@ -143,11 +143,11 @@ SPREAD_MIN_CITIES = 20
 @dataclass(frozen=True)
 class BackgroundSpec:
     """The comparable cities behind the chosen ones (e.g. the focus city's whole pool): a
-    faint line each, drawn as one multi-segment curve, or above SPREAD_ABOVE cities their
+    faint line each, drawn as one item, or above SPREAD_ABOVE cities their
     spread (`percentiles`).
 
     `values` is cities x years on the shared `years` axis (NaN = no value). `flat()` gives
-    x, y and pyqtgraph's `connect` array for a single PlotCurveItem: one item, not 300.
+    x, y and a `connect` array (join point i to i + 1) for that one item, not 300.
     """
 
     city_ids: tuple[str, ...]

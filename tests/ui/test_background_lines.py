@@ -107,3 +107,24 @@ def test_exports_stroke_the_lines(qtbot, chart: LineChart, dataset: Dataset) -> 
     assert chart.background.images_drawn == drawn
     assert "<image" not in svg and len(svg) > len(plain_svg) + 100_000
     assert png.startswith(b"\x89PNG")
+
+
+def test_a_value_a_log_axis_cannot_show_breaks_its_line(chart: LineChart,
+                                                        dataset: Dataset) -> None:
+    """On a log axis a city's zero or negative value is a gap in its faint line, as a
+    missing year is: the years on either side are not joined across it."""
+    spec = _with_background(dataset, 40)
+    values = spec.background.values.copy()
+    values[0, :8] = np.arange(1.0, 9.0) * 1000
+    values[0, 5] = 0.0  # the first city, its sixth year
+    chart.set_spec(replace(spec, log_y=True,
+                           background=replace(spec.background, values=values)))
+    x, y = chart.background.data()
+    joined = chart.background._connect
+    first = x[: np.isfinite(values[0]).sum() - 1]  # the first city's points drawn
+    year = float(spec.background.years[5])
+    assert year not in first.tolist()
+    before = first.tolist().index(year - 1)
+    assert not joined[before]  # 1994 is not joined to 1996
+    assert np.allclose(y[:before + 1], np.log10(values[0, :before + 1][
+        np.isfinite(values[0, :before + 1])]))

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
@@ -53,10 +53,6 @@ def _as_tuple(t: QTransform) -> tuple[float, ...]:
     return (t.m11(), t.m12(), t.m13(), t.m21(), t.m22(), t.m23(), t.m31(), t.m32(), t.m33())
 
 
-def _as_transform(values: tuple[float, ...]) -> QTransform:
-    return QTransform(*values)
-
-
 def lines_path(x: np.ndarray, y: np.ndarray, connect: np.ndarray) -> QPainterPath:
     """The path of all lines (`connect[i]`: join point i to point i + 1)."""
     if not len(x):
@@ -79,7 +75,7 @@ def draw_image(path: QPainterPath, pen: QPen, antialias: bool, view: _View) -> Q
         # when the view shows a narrow band of the values)
         painter.setClipRect(QRectF(0, 0, width, height))
         shift = QTransform.fromTranslate(-view.origin[0], -view.origin[1])
-        painter.setTransform(_as_transform(view.transform) * shift)
+        painter.setTransform(QTransform(*view.transform) * shift)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
@@ -103,7 +99,7 @@ class BackgroundLines(pg.GraphicsObject):
         self.pen = QPen(color)
         self.pen.setWidthF(1.0)
         self.pen.setCosmetic(True)
-        self.antialias = True
+        self.antialias = True  # on screen; exports antialias every item
         self._x = self._y = self._connect = np.empty(0)
         self._version = 0
         self._bounds = QRectF()
@@ -113,14 +109,12 @@ class BackgroundLines(pg.GraphicsObject):
         self.images_drawn = 0
 
     # --- what to draw ------------------------------------------------------------------
-    def set_lines(self, x: np.ndarray, y: np.ndarray, connect: np.ndarray,
-                  antialias: bool) -> None:
+    def set_lines(self, x: np.ndarray, y: np.ndarray, connect: np.ndarray) -> None:
         """Points as plotted (finite) and whether each joins the next."""
         self.prepareGeometryChange()
         self.spread = ()
         self._x, self._y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         self._connect = np.asarray(connect, dtype=bool)
-        self.antialias = antialias
         self._version += 1
         self._bounds = QRectF(float(self._x.min()), float(self._y.min()),
                               float(np.ptp(self._x)), float(np.ptp(self._y))) \
@@ -140,7 +134,7 @@ class BackgroundLines(pg.GraphicsObject):
         self.update()
 
     def clear(self) -> None:
-        self.set_lines(np.empty(0), np.empty(0), np.empty(0, dtype=bool), self.antialias)
+        self.set_lines(np.empty(0), np.empty(0), np.empty(0, dtype=bool))
 
     def data(self) -> tuple[np.ndarray, np.ndarray]:
         """The points drawn (x, y as plotted)."""
@@ -220,7 +214,3 @@ class BackgroundLines(pg.GraphicsObject):
         p.resetTransform()
         p.drawImage(QPoint(*view.origin), image)
         p.restore()
-
-    def image_size(self) -> QSize | None:
-        """The size of the image last drawn (for tests)."""
-        return self._image[2].size() if self._image is not None else None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -233,14 +234,11 @@ class LinePlot:
                 self.background.set_spread((band_fill(years, low, high, spec.log_y),
                                             band_fill(years, mid_low, mid_high, spec.log_y)))
             else:
-                x, y, connect = background.flat()
                 if spec.log_y:  # a value a log axis cannot show is a gap, as a missing one
-                    y = log_axis(y)
-                    finite = np.isfinite(y)
-                    connect = connect & finite
-                    connect[:-1] &= finite[1:]
+                    background = replace(background, values=log_axis(background.values))
+                x, y, connect = background.flat()
                 keep = np.isfinite(y)
-                self.background.set_lines(x[keep], y[keep], connect[keep], antialias=True)
+                self.background.set_lines(x[keep], y[keep], connect[keep])
             self._drawn_background = key
         self.background.setVisible(True)
 
