@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from desktop.analysis.panel import Panel
+from desktop.analysis.suspects import masked, suspect_cells
 
 NONE = -1  # "no column" / "no year" in the integer arrays below
 #: The view's year rule "each city's latest year" (issue 13): every city's latest value, of
@@ -101,8 +102,6 @@ class SelectionCube:
         columns under `year`, the values, the suspect verdicts, the values counted (without
         the suspect ones unless `include_suspect`), the selection ranks (`descending[i]`: 1
         is the highest), the peer medians and how many cities have a value."""
-        from desktop.analysis.suspects import masked, suspect_cells
-
         key = (year, include_suspect, descending.tobytes())
         found = self._compared.get(key)
         if found is None:
